@@ -1,0 +1,29 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB := sqlite:///demo.db
+
+.PHONY: setup demo test gate clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: setup
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/parley ingest samples --db $(DEMO_DB)
+	$(BIN)/parley timeline --db $(DEMO_DB)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+gate: setup
+	$(BIN)/python bench/quality_gate.py
+
+clean:
+	rm -rf $(VENV) demo.db* parley.db* .pytest_cache

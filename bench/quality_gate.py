@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Quality gate: extract the dev gold, score it, fail when a figure slides.
+
+    python bench/quality_gate.py [--update]
+
+Runs ``parley extract`` over ../shared/gold/dev.jsonl (and the seeds and the
+factRuEval dev set when present), scores each with ../shared/eval/score.py and
+compares every F1 with bench/quality_baseline.json. A figure more than
+ALLOWANCE under its baseline fails the gate; ``--update`` records the current
+figures as the new baseline. Without ../shared the gate skips with a message.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+BASELINE = ROOT / "bench" / "quality_baseline.json"
+ALLOWANCE = 0.02
+GOLD_SETS = {"dev": "dev.jsonl", "seeds": "seeds.jsonl", "factru": "factru_dev.jsonl"}
+MEASURES = ("meetings", "meetings_strict", "quotes", "roles", "actor_linking_across_documents")
+
+
+def measure(gold: Path, workdir: Path) -> dict[str, float]:
+    out = workdir / f"{gold.stem}-out.jsonl"
+    parley = Path(sys.executable).parent / "parley"
+    subprocess.run([str(parley), "extract", str(gold), "-o", str(out)], check=True)
+    report = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(out), "--json"],
+                            check=True, capture_output=True, text=True)
+    data = json.loads(report.stdout)
+    figures = {k: data[k]["f1"] for k in MEASURES}
+    figures["actor_recall"] = data["actor_recall"]
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--update", action="store_true", help="record the current figures as the baseline")
+    args = parser.parse_args(argv)
+    if not (SHARED / "eval" / "score.py").exists():
+        print(f"quality gate skipped: {SHARED} (gold set and scorer) is absent")
+        return 0
+    baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
+    current: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, file in GOLD_SETS.items():
+            gold = SHARED / "gold" / file
+            if gold.exists():
+                current[name] = measure(gold, Path(tmp))
+    failures = []
+    print(f"{'set':8} {'measure':32} {'baseline':>9} {'now':>7}")
+    for name, figures in current.items():
+        for key, value in figures.items():
+            base = baseline.get(name, {}).get(key)
+            flag = ""
+            if base is not None and value < base - ALLOWANCE:
+                flag = "  FAIL"
+                failures.append(f"{name}/{key}: {value:.3f} < {base:.3f} - {ALLOWANCE}")
+            shown = f"{base:9.3f}" if base is not None else f"{'-':>9}"
+            print(f"{name:8} {key:32} {shown} {value:7.3f}{flag}")
+    if args.update:
+        BASELINE.write_text(json.dumps(current, indent=2, sort_keys=True) + "\n")
+        print(f"baseline written to {BASELINE.relative_to(ROOT)}")
+        return 0
+    if failures:
+        print("quality gate FAILED:\n  " + "\n  ".join(failures))
+        return 1
+    print("quality gate passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,15 @@
+"""The ``parley`` command: a thin layer over the library, one module per group of commands."""
+from __future__ import annotations
+
+import typer
+
+from parley.cli import extract_cmd
+
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="Rebuild peace-negotiation meetings, actors and statements from Russian news.")
+app.command("extract")(extract_cmd.extract)
+
+
+@app.callback()
+def main() -> None:
+    """Rebuild peace-negotiation meetings, actors and statements from Russian news."""

@@ -1,0 +1,43 @@
+"""The per-document output contract (docs/output.md), read by the scorer."""
+from __future__ import annotations
+
+from typing import Any
+
+from parley.records import Extraction
+
+
+def to_contract(extraction: Extraction) -> dict[str, Any]:
+    doc = extraction.document
+    actors: dict[str, dict[str, Any]] = {}
+    for mention in extraction.actors:
+        actors.setdefault(mention.name, {"name": mention.name, "id": mention.actor.id,
+                                         "kind": mention.actor.kind, "country": mention.actor.country})
+    return {
+        "doc_id": doc.doc_id,
+        "published": doc.published.isoformat() if doc.published else None,
+        "meetings": [
+            {
+                "participants": list(m.participant_names),
+                "participant_ids": [a.id for a in m.participants],
+                "place": m.place,
+                "date": m.date,
+                "date_precision": m.date_precision.value,
+                "status": m.status.value,
+                "kind": m.kind,
+                "evidence": {"start": m.evidence.start, "end": m.evidence.stop,
+                             "background": m.evidence.background},
+            }
+            for m in extraction.meetings
+        ],
+        "quotes": [
+            {"speaker": q.speaker_name, "speaker_id": q.speaker.id, "text": q.text,
+             "start": q.start, "end": q.stop, "channel": q.channel}
+            for q in extraction.quotes
+        ],
+        "roles": [
+            {"person": r.name, "person_id": r.actor.id, "role": r.role,
+             "evidence": {"start": r.evidence.start, "end": r.evidence.stop}}
+            for r in extraction.roles
+        ],
+        "actors": list(actors.values()),
+    }

@@ -1,0 +1,26 @@
+"""Facts from one analysed document: actors, roles, quotes, meetings.
+
+Entry point: ``extract(document, analysis)``. ``wants_parse`` tells the NLP
+layer which sentences need morphology and syntax.
+"""
+from __future__ import annotations
+
+from parley.extract import actors, meetings, quotes, roles
+from parley.extract.lexicon import MEETING_STEMS
+from parley.records import Analysis, Document, Extraction
+
+
+def wants_parse(sentence: str) -> bool:
+    low = sentence.lower()
+    return any(stem in low for stem in MEETING_STEMS)
+
+
+def extract(document: Document, analysis: Analysis) -> Extraction:
+    mentions = actors.find_actors(document, analysis)
+    return Extraction(
+        document=document,
+        actors=mentions,
+        roles=roles.find_roles(document, analysis, mentions),
+        quotes=quotes.find_quotes(document, analysis, mentions),
+        meetings=meetings.find_meetings(document, analysis, mentions),
+    )

@@ -1,0 +1,191 @@
+"""Typed, frozen records that flow between the stages.
+
+Every span keeps ``start``/``stop`` character offsets into ``Document.text``
+so any fact can be traced back to the exact words that state it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class LedgerStatus(str, Enum):
+    PROCESSED = "processed"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+class MeetingStatus(str, Enum):
+    HELD = "held"
+    PLANNED = "planned"
+    CANCELLED = "cancelled"
+    UNKNOWN = "unknown"
+
+
+class DatePrecision(str, Enum):
+    DAY = "day"
+    MONTH = "month"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article, its text cleaned of page furniture, with its metadata."""
+
+    doc_id: str
+    text: str
+    published: dt.date | None = None
+    url: str | None = None
+    title: str | None = None
+    source: str = ""  # file path, or "path:line" for a JSONL line
+    lang: str = "ru"
+    content_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """What became of one input: a file, or one line of a JSONL file."""
+
+    source: str
+    status: LedgerStatus
+    reason: str = ""
+    doc_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """An input's ledger entry and, when it was readable Russian, its document."""
+
+    entry: LedgerEntry
+    document: Document | None = None
+
+
+# --- nlp -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    stop: int
+    text: str
+    lemma: str = ""
+    pos: str = ""
+    feats: tuple[tuple[str, str], ...] = ()
+    head: int = -1  # index of the head token within the sentence, -1 for root
+    rel: str = ""
+
+    def feat(self, name: str) -> str | None:
+        for key, value in self.feats:
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class NamedSpan:
+    """A named entity found by NER: PER, ORG or LOC."""
+
+    start: int
+    stop: int
+    type: str
+    text: str
+    normal: str  # the name in the nominative case
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    stop: int
+    text: str
+    tokens: tuple[Token, ...] = ()
+    spans: tuple[NamedSpan, ...] = ()
+    parsed: bool = False  # whether tokens carry morphology and syntax
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The NLP layer's view of one document."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.stop:
+                return sentence
+        return None
+
+
+# --- extracted facts ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence (or part) that states a fact."""
+
+    start: int
+    stop: int
+    background: bool = False  # inside "Ранее ... сообщал", "Напомним" paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A real-world actor: a person, an organisation or a country."""
+
+    id: str
+    name: str  # canonical display name, nominative
+    kind: str = "person"  # person | country | organisation
+    country: str | None = None  # ISO 3166 alpha-3 side, or EU/NATO/UN
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int
+    stop: int
+    text: str
+    name: str  # nominative form as written in this document ("Стив Виткофф")
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    actor: Actor
+    name: str  # the person's name as written in this document, nominative
+    role: str  # nominative: "секретарь СНБО Украины"
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    speaker: Actor
+    speaker_name: str
+    text: str
+    start: int  # offsets of the quoted words, without the quote marks
+    stop: int
+    evidence: Evidence
+    channel: str | None = None  # "X", "Telegram", "обращение" when the text says
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    participants: tuple[Actor, ...]
+    participant_names: tuple[str, ...]  # as written in this document, nominative
+    place: str | None
+    date: str | None  # YYYY-MM-DD or YYYY-MM
+    date_precision: DatePrecision
+    status: MeetingStatus
+    evidence: Evidence
+    kind: str = "talks"  # talks | visit | summit | call
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    actors: tuple[ActorMention, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    roles: tuple[Role, ...] = ()
+    background: tuple[Evidence, ...] = field(default=())

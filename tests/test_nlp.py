@@ -1,0 +1,40 @@
+import pytest
+
+from parley import nlp
+
+
+def test_nlp_splits_lines_before_sentences():
+    text = " date 2026-02-01\nЗаголовок без точки\nПервое предложение. Второе предложение."
+    sentences = [text[a:b] for a, b in nlp.split_sentences(text)]
+    assert sentences == ["date 2026-02-01", "Заголовок без точки", "Первое предложение.", "Второе предложение."]
+
+
+def test_nlp_finds_name_at_document_start(models):
+    analysis = nlp.analyse("Уиткофф прилетел в Москву.")
+    names = [(s.type, s.normal) for s in analysis.sentences[0].spans]
+    assert ("PER", "Уиткофф") in names
+
+
+def test_nlp_offsets_point_into_text(models):
+    text = "Вчера в Майами Стив Уиткофф встретился с Кириллом Дмитриевым."
+    analysis = nlp.analyse(text)
+    for span in analysis.sentences[0].spans:
+        assert text[span.start:span.stop] == span.text
+
+
+@pytest.mark.parametrize(
+    "surface, expected",
+    [
+        ("Кириллом Дмитриевым", "Кирилл Дмитриев"),
+        ("Путиным", "Путин"),
+        ("Рустема Умерова", "Рустем Умеров"),
+    ],
+)
+def test_nlp_normalizes_person_names_to_nominative(models, surface, expected):
+    assert nlp.normalize_name(surface, "PER") == expected
+
+
+def test_nlp_parses_only_requested_sentences(models):
+    analysis = nlp.analyse("Переговоры прошли в Женеве. Погода была хорошей.", parse=lambda s: "Переговоры" in s)
+    assert [s.parsed for s in analysis.sentences] == [True, False]
+    assert analysis.sentences[0].tokens[0].lemma == "переговоры"
