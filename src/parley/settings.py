@@ -1,0 +1,41 @@
+"""One typed settings object: every knob with its default, environment variable and help.
+
+The CLI flags, the API and docs/settings.md all read ``SETTINGS_SPEC``.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db_url: str = field(default="sqlite:///parley.db",
+                        metadata={"env": "PARLEY_DB", "help": "Database URL: sqlite:///FILE or postgresql://..."})
+    token: str | None = field(default=None,
+                              metadata={"env": "PARLEY_TOKEN", "help": "Token that unlocks writes through the API."})
+    max_input_bytes: int = field(default=20_000_000,
+                                 metadata={"env": "PARLEY_MAX_INPUT_BYTES",
+                                           "help": "Inputs larger than this are skipped with a reason."})
+    max_document_chars: int = field(default=200_000,
+                                    metadata={"env": "PARLEY_MAX_DOCUMENT_CHARS",
+                                              "help": "Longer documents are skipped with a reason."})
+    host: str = field(default="127.0.0.1", metadata={"env": "PARLEY_HOST", "help": "Address the web server binds."})
+    port: int = field(default=8000, metadata={"env": "PARLEY_PORT", "help": "Port the web server listens on."})
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Settings":
+        values = {}
+        for f in fields(cls):
+            raw = os.environ.get(f.metadata["env"])
+            if raw is not None:
+                values[f.name] = int(raw) if f.type in ("int", int) else raw
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+SETTINGS_SPEC = [(f.name, f.default, f.metadata["env"], f.metadata["help"]) for f in fields(Settings)]
