@@ -23,6 +23,8 @@ SHARED = ROOT.parent / "shared"
 BASELINE = ROOT / "bench" / "quality_baseline.json"
 ALLOWANCE = 0.02
 GOLD_SETS = {"dev": "dev.jsonl", "seeds": "seeds.jsonl", "factru": "factru_dev.jsonl"}
+# The seeds are two articles: one fact moves their F1 by more than the allowance, so they are reported only.
+GATED_SETS = {"dev", "factru"}
 MEASURES = ("meetings", "meetings_strict", "quotes", "roles", "actor_linking_across_documents")
 
 
@@ -58,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         for key, value in figures.items():
             base = baseline.get(name, {}).get(key)
             flag = ""
-            if base is not None and value < base - ALLOWANCE:
+            if name in GATED_SETS and base is not None and value < base - ALLOWANCE:
                 flag = "  FAIL"
                 failures.append(f"{name}/{key}: {value:.3f} < {base:.3f} - {ALLOWANCE}")
             shown = f"{base:9.3f}" if base is not None else f"{'-':>9}"
