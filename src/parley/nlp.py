@@ -8,16 +8,22 @@ Pitfalls handled here (see docs/design-notes.md):
 - yargy is imported before natasha, because it patches pymorphy2 for 3.11;
 - text is split on line breaks before razdel splits sentences, so headlines,
   captions and the `` date`` line never glue onto the next sentence;
-- NER misses a name at the very start of its input, so every chunk handed to
-  the tagger is preceded by a neutral prefix whose offsets are removed again;
+- NER misses a name at the very start of its input, so every sentence handed to
+  the tagger is preceded by the words of a neutral prefix, dropped again after;
 - morphology and syntax are the slow part, so they run only on the sentences
   a caller asks for (``parse=``).
+
+Speed (docs/scale.md): each sentence is tokenised once, by razdel, and the
+slovnet models get those words directly (their own ``map`` would tokenise the
+text again). Sentences of many documents go to the models together, sorted by
+length, in batches of ``BATCH_SIZE``, so one call pays numpy's per-call cost
+for many sentences and pads little. Lemmas and normalised names are cached.
 """
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import yargy  # noqa: F401  (patches pymorphy2 for Python 3.11; must precede natasha)
@@ -28,6 +34,8 @@ from razdel import sentenize, tokenize
 from parley.records import Analysis, NamedSpan, Sentence, Token
 
 NER_PREFIX = "Сообщение. "
+_NER_PREFIX_WORDS = [t.text for t in tokenize(NER_PREFIX)]
+BATCH_SIZE = 32  # sentences per model call; measured best between 16 and 64 (bench/throughput.py)
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -64,94 +72,109 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _ner_spans(sentence_texts: list[str], sentence_starts: list[int]) -> list[list[NamedSpan]]:
-    tagger = models().ner
-    vocab = models().morph_vocab
-    shift = len(NER_PREFIX)
-    result: list[list[NamedSpan]] = []
-    for text, base, markup in zip(
-        sentence_texts, sentence_starts, tagger.map([NER_PREFIX + t for t in sentence_texts])
-    ):
-        spans = []
-        for span in markup.spans:
-            start, stop = span.start - shift, span.stop - shift
-            if start < 0:
-                continue
-            surface = text[start:stop]
-            spans.append(
-                NamedSpan(
-                    start=base + start,
-                    stop=base + stop,
-                    type=span.type,
-                    text=surface,
-                    normal=normalize_name(surface, span.type, vocab),
-                )
-            )
-        result.append(spans)
-    return result
+def _run_batched(run: Callable[[list[list[str]]], Iterable], items: Sequence[list[str]]) -> list:
+    """Apply a slovnet model to word lists, shortest first, in batches; results in input order."""
+    order = sorted(range(len(items)), key=lambda i: len(items[i]))
+    results: list = [None] * len(items)
+    for begin in range(0, len(order), BATCH_SIZE):
+        chunk = order[begin:begin + BATCH_SIZE]
+        for index, result in zip(chunk, run([items[i] for i in chunk])):
+            results[index] = result
+    return results
 
 
-def _parse(words_per_sentence: list[list[str]]):
+def _ner_tags(words: list[list[str]]) -> list[list[str]]:
+    infer = models().ner.infer
+
+    def run(batch: list[list[str]]):
+        encoded = infer.encoder.input([infer.encoder.item(w) for w in batch])
+        return infer.decoder(infer.process([encoded]))
+
+    prefixed = [_NER_PREFIX_WORDS + w for w in words]
+    shift = len(_NER_PREFIX_WORDS)
+    return [tags[shift:] for tags in _run_batched(run, prefixed)]
+
+
+@functools.lru_cache(maxsize=100_000)
+def _normal_name(surface: str, span_type: str) -> str:
+    return normalize_name(surface, span_type, models().morph_vocab)
+
+
+def _spans(text: str, tokens: Sequence[Token], tags: Sequence[str], base: int) -> tuple[NamedSpan, ...]:
+    """BIO tags over tokens to spans, as slovnet's ``bio_spans`` reads them."""
+    found: list[tuple[int, int, str]] = []
+    current: list | None = None
+    for token, tag in zip(tokens, tags):
+        part, _, kind = tag.partition("-")
+        if part == "B" or (part == "O" and current):
+            if current:
+                found.append(tuple(current))
+            current = [token.start, token.stop, kind] if part == "B" else None
+        elif part == "I" and current:
+            current[1] = token.stop
+    if current:
+        found.append(tuple(current))
+    spans = []
+    for start, stop, kind in found:
+        surface = text[start - base:stop - base]
+        spans.append(NamedSpan(start=start, stop=stop, type=kind, text=surface,
+                               normal=_normal_name(surface, kind)))
+    return tuple(spans)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
+    lemma = models().morph_vocab.lemmatize(word, pos, dict(feats)) or word.lower()
+    return lemma.lower().replace("ё", "е")
+
+
+def _parse(words: list[list[str]]) -> list[tuple[object, object]]:
+    """Morphology and syntax markups for each word list."""
     m = models()
-    morph_markups = list(m.morph.map(words_per_sentence))
-    syntax_markups = list(m.syntax.map(words_per_sentence))
-    return morph_markups, syntax_markups
+    morph = _run_batched(m.morph.infer, words)
+    syntax = _run_batched(m.syntax.infer, words)
+    return list(zip(morph, syntax))
 
 
-def _tokens(sentence_text: str, base: int, morph_markup=None, syntax_markup=None) -> tuple[Token, ...]:
-    raw = list(tokenize(sentence_text))
-    if morph_markup is None:
-        return tuple(Token(start=base + t.start, stop=base + t.stop, text=t.text) for t in raw)
-    vocab = models().morph_vocab
+def _parsed_tokens(tokens: Sequence[Token], morph_markup, syntax_markup) -> tuple[Token, ...]:
     ids = {tok.id: i for i, tok in enumerate(syntax_markup.tokens)}
-    tokens = []
-    for t, morph_tok, syn_tok in zip(raw, morph_markup.tokens, syntax_markup.tokens):
+    out = []
+    for token, morph_tok, syn_tok in zip(tokens, morph_markup.tokens, syntax_markup.tokens):
         feats = tuple(sorted((morph_tok.feats or {}).items()))
-        lemma = vocab.lemmatize(t.text, morph_tok.pos, morph_tok.feats or {}) or t.text.lower()
-        tokens.append(
-            Token(
-                start=base + t.start,
-                stop=base + t.stop,
-                text=t.text,
-                lemma=lemma.lower().replace("ё", "е"),
-                pos=morph_tok.pos,
-                feats=feats,
-                head=ids.get(syn_tok.head_id, -1),
-                rel=syn_tok.rel,
-            )
-        )
-    return tuple(tokens)
+        out.append(Token(start=token.start, stop=token.stop, text=token.text,
+                         lemma=_lemma(token.text, morph_tok.pos, feats), pos=morph_tok.pos, feats=feats,
+                         head=ids.get(syn_tok.head_id, -1), rel=syn_tok.rel))
+    return tuple(out)
 
 
 def analyse(text: str, parse: Callable[[str], bool] | None = None) -> Analysis:
     """Split ``text`` into sentences, find named entities, and parse the
     sentences for which ``parse(sentence_text)`` is true (all when None)."""
-    bounds = split_sentences(text)
-    texts = [text[a:b] for a, b in bounds]
-    starts = [a for a, _ in bounds]
-    spans = _ner_spans(texts, starts) if texts else []
-    wanted = [i for i, t in enumerate(texts) if parse is None or parse(t)]
-    words = [[t.text for t in tokenize(texts[i])] for i in wanted]
-    morph_markups, syntax_markups = _parse(words) if words else ([], [])
-    parsed = dict(zip(wanted, zip(morph_markups, syntax_markups)))
-    sentences = []
-    for i, (start, stop) in enumerate(bounds):
-        morph_markup, syntax_markup = parsed.get(i, (None, None))
-        sentences.append(
-            Sentence(
-                start=start,
-                stop=stop,
-                text=texts[i],
-                tokens=_tokens(texts[i], start, morph_markup, syntax_markup),
-                spans=tuple(spans[i]),
-                parsed=i in parsed,
-            )
-        )
-    return Analysis(text=text, sentences=tuple(sentences))
+    return analyse_many([text], parse)[0]
 
 
 def analyse_many(texts: Iterable[str], parse: Callable[[str], bool] | None = None) -> list[Analysis]:
-    return [analyse(t, parse) for t in texts]
+    """``analyse`` for many texts at once: their sentences share model batches."""
+    texts = list(texts)
+    sentences: list[tuple[int, int, int, tuple[Token, ...]]] = []  # (doc, start, stop, tokens)
+    for doc, text in enumerate(texts):
+        for start, stop in split_sentences(text):
+            tokens = tuple(Token(start=start + t.start, stop=start + t.stop, text=t.text)
+                           for t in tokenize(text[start:stop]))
+            sentences.append((doc, start, stop, tokens))
+    words = [[t.text for t in tokens] for _, _, _, tokens in sentences]
+    tags = _ner_tags(words) if words else []
+    wanted = [i for i, (doc, start, stop, _) in enumerate(sentences)
+              if parse is None or parse(texts[doc][start:stop])]
+    parsed = dict(zip(wanted, _parse([words[i] for i in wanted]))) if wanted else {}
+    per_doc: list[list[Sentence]] = [[] for _ in texts]
+    for i, (doc, start, stop, tokens) in enumerate(sentences):
+        text = texts[doc]
+        if i in parsed:
+            tokens = _parsed_tokens(tokens, *parsed[i])
+        per_doc[doc].append(Sentence(start=start, stop=stop, text=text[start:stop], tokens=tokens,
+                                     spans=_spans(text, tokens, tags[i], 0), parsed=i in parsed))
+    return [Analysis(text=text, sentences=tuple(s)) for text, s in zip(texts, per_doc)]
 
 
 # --- names ------------------------------------------------------------------
