@@ -1,49 +1,40 @@
 """Inputs to documents, each input accounted for in the ledger.
 
-Entry point: ``read_inputs(paths)`` yields one :class:`IngestResult` per file
-or JSONL line: processed (with its document), skipped or failed, with why.
+Entry point: ``read_inputs(paths)`` yields one :class:`IngestResult` per file,
+JSONL line or feed item: processed (with its document), skipped or failed,
+with why. ``ingest(store, paths)`` (in :mod:`parley.ingest.run`) stores them.
 """
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from parley.records import Document, IngestResult, LedgerEntry, LedgerStatus
+from parley.ingest.documents import content_hash, to_result
+from parley.ingest.files import walk
+from parley.ingest.readers import Problem, RawArticle, read_candidate
+from parley.records import IngestResult, LedgerEntry, LedgerStatus
+from parley.settings import Settings
+
+__all__ = ["content_hash", "read_inputs"]
 
 
-def content_hash(text: str) -> str:
-    return hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()
+def read_inputs(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[IngestResult]:
+    """One result per input item, in a stable order; bad input becomes a ledger entry, never an exception."""
+    settings = settings or Settings.from_env()
+    for candidate in walk(paths, settings.max_input_bytes):
+        if candidate.skip or candidate.fail:
+            status = LedgerStatus.SKIPPED if candidate.skip else LedgerStatus.FAILED
+            yield IngestResult(LedgerEntry(candidate.source, status, candidate.skip or candidate.fail or ""))
+            continue
+        try:
+            for item in read_candidate(candidate):
+                yield _to_result(item, settings)
+        except Exception as error:  # a reader bug or a library failing on odd bytes: the file fails, the run goes on
+            yield IngestResult(LedgerEntry(candidate.source, LedgerStatus.FAILED,
+                                           f"could not be read: {type(error).__name__}: {error}"))
 
 
-def _parse_date(value) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def read_inputs(paths: Iterable[str | Path]) -> Iterator[IngestResult]:
-    for path in map(Path, paths):
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            if file.suffix == ".jsonl":
-                with file.open(encoding="utf-8") as handle:
-                    for number, line in enumerate(handle, 1):
-                        if not line.strip():
-                            continue
-                        source = f"{file}:{number}"
-                        row = json.loads(line)
-                        text = row.get("text") or ""
-                        doc = Document(doc_id=str(row.get("doc_id") or source), text=text,
-                                       published=_parse_date(row.get("published")), url=row.get("url"),
-                                       title=row.get("title"), source=source, content_hash=content_hash(text))
-                        yield IngestResult(LedgerEntry(source, LedgerStatus.PROCESSED, "", doc.doc_id), doc)
-            else:
-                text = file.read_text(encoding="utf-8")
-                doc = Document(doc_id=file.stem, text=text, source=str(file), content_hash=content_hash(text))
-                yield IngestResult(LedgerEntry(str(file), LedgerStatus.PROCESSED, "", doc.doc_id), doc)
+def _to_result(item: RawArticle | Problem, settings: Settings) -> IngestResult:
+    if isinstance(item, Problem):
+        return IngestResult(LedgerEntry(item.source, item.status, item.reason))
+    return to_result(item, settings.max_document_chars)

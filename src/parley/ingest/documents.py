@@ -1,0 +1,53 @@
+"""A raw article becomes a Document: cleaned, dated, its language checked, its content hashed."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from parley.ingest.clean import clean_text
+from parley.ingest.language import LANGUAGE_NAMES, detect_language
+from parley.ingest.readers import RawArticle
+from parley.records import Document, IngestResult, LedgerEntry, LedgerStatus
+
+EXTRACTED_LANGUAGES = frozenset({"ru"})
+_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "’": "'", "ё": "е", "—": "-", "–": "-"})
+
+
+def normalise_for_hash(text: str) -> str:
+    """The text as two copies of one article share it: case, spacing, quote styles and ё folded."""
+    text = unicodedata.normalize("NFC", text).lower().translate(_QUOTES)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()
+
+
+def to_result(article: RawArticle, max_document_chars: int) -> IngestResult:
+    """The article's document and ledger entry: processed, or skipped with the reason."""
+    cleaned = clean_text(article.text)
+    if not cleaned.text:
+        return _skipped(article, "nothing left after removing page furniture")
+    if len(cleaned.text) > max_document_chars:
+        return _skipped(article, f"too long: {len(cleaned.text):,} characters, the limit is {max_document_chars:,} "
+                                 "(PARLEY_MAX_DOCUMENT_CHARS)")
+    language = detect_language(cleaned.text)
+    if language not in EXTRACTED_LANGUAGES:
+        return _skipped(article, f"language {language}: only Russian is extracted for now "
+                                 f"(this text reads as {LANGUAGE_NAMES[language]})")
+    document = Document(
+        doc_id=article.doc_id,
+        text=cleaned.text,
+        published=article.published or cleaned.published,  # a field given with the input wins over the text
+        url=article.url,
+        title=article.title or cleaned.title,
+        source=article.source,
+        lang=language,
+        content_hash=content_hash(cleaned.text),
+    )
+    return IngestResult(LedgerEntry(article.source, LedgerStatus.PROCESSED, "", document.doc_id), document)
+
+
+def _skipped(article: RawArticle, reason: str) -> IngestResult:
+    return IngestResult(LedgerEntry(article.source, LedgerStatus.SKIPPED, reason, article.doc_id))
