@@ -189,3 +189,4 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     roles: tuple[Role, ...] = ()
     background: tuple[Evidence, ...] = field(default=())
+    skipped_reason: str | None = None  # set when the document was screened out before NLP
