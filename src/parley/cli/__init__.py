@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import typer
 
-from parley.cli import extract_cmd
+from parley.cli import extract_cmd, ingest_cmd, serve_cmd
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Rebuild peace-negotiation meetings, actors and statements from Russian news.")
 app.command("extract")(extract_cmd.extract)
+app.command("ingest")(ingest_cmd.ingest)
+app.command("ledger")(ingest_cmd.ledger)
+app.command("serve")(serve_cmd.serve)
 
 
 @app.callback()

@@ -1,0 +1,118 @@
+"""The JSON API under /api: reads are open to all, the one write needs the token."""
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from parley.records import MeetingStatus
+from parley.serve import queries, schemas, writes
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+NOT_FOUND = {404: {"model": schemas.Error, "description": "No such id"}}
+BAD_INPUT = {422: {"model": schemas.Error, "description": "A parameter is invalid; the message says which"}}
+
+
+def json_response(data, status_code: int = 200) -> Response:
+    return Response(content=dump(data), status_code=status_code, media_type="application/json")
+
+
+def dump(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, default=str, separators=(",", ":")).encode()
+
+
+def _cached(request: Request, key: tuple, compute) -> Response:
+    return json_response_bytes(request.app.state.cache.get_or_compute(key, lambda: dump(compute())))
+
+
+def json_response_bytes(body: bytes) -> Response:
+    return Response(content=body, media_type="application/json")
+
+
+@router.get("/events", summary="Meetings, filtered and paged",
+            responses={200: {"model": schemas.EventPage}, **BAD_INPUT})
+def list_events(
+    request: Request,
+    actor: str | None = Query(None, max_length=200, description="Actor id or name: events they took part in"),
+    date_from: str | None = Query(None, alias="from", pattern=schemas.DATE_PATTERN,
+                                  description="Earliest event date, YYYY-MM-DD or YYYY-MM"),
+    date_to: str | None = Query(None, alias="to", pattern=schemas.DATE_PATTERN,
+                                description="Latest event date, YYYY-MM-DD or YYYY-MM"),
+    place: str | None = Query(None, max_length=200, description="Place name as shown on events"),
+    status: MeetingStatus | None = Query(None, description="held, planned, cancelled or unknown"),
+    limit: int = Query(50, ge=1, le=1000, description="Page size"),
+    offset: int = Query(0, ge=0, description="How many matching events to skip"),
+) -> Response:
+    filters = queries.EventFilters(actor=actor, date_from=date_from, date_to=date_to, place=place,
+                                   status=status.value if status else None)
+    store = request.app.state.store
+    return _cached(request, ("events", filters, limit, offset),
+                   lambda: queries.event_page(store, filters, limit, offset))
+
+
+@router.get("/events/{event_id}", summary="One meeting with its sources, history and conflicts",
+            responses={200: {"model": schemas.Event}, **NOT_FOUND})
+def get_event(request: Request, event_id: str = Path(max_length=200)) -> Response:
+    event = request.app.state.store.event(event_id)
+    if event is None:
+        raise HTTPException(404, f"no event with id '{event_id}'")
+    return json_response(event)
+
+
+@router.get("/actors", summary="Every actor, with name variants and counts",
+            responses={200: {"model": schemas.ActorList}})
+def list_actors(request: Request) -> Response:
+    store = request.app.state.store
+    return _cached(request, ("actors",), lambda: queries.actor_list(store))
+
+
+@router.get("/actors/{actor_id}", summary="One actor: name variants, roles over time, meetings, quotes",
+            responses={200: {"model": dict}, **NOT_FOUND})
+def get_actor(request: Request, actor_id: str = Path(max_length=200, description="Actor id or name")) -> Response:
+    actor = request.app.state.store.actor(actor_id)
+    if actor is None:
+        raise HTTPException(404, f"no actor with id or name '{actor_id}'")
+    return json_response(actor)
+
+
+@router.get("/search", summary="Full-text search over the articles (Russian stemming)",
+            responses={200: {"model": schemas.SearchResults}, **BAD_INPUT})
+def search(
+    request: Request,
+    q: str = Query(..., min_length=1, max_length=200, description="Words to find, in any grammatical form"),
+    limit: int = Query(50, ge=1, le=200),
+) -> Response:
+    store = request.app.state.store
+    return _cached(request, ("search", q, limit), lambda: queries.search(store, q, limit))
+
+
+@router.get("/documents/{doc_id:path}", summary="One article with its full text",
+            responses={200: {"model": schemas.DocumentOut}, **NOT_FOUND})
+def get_document(request: Request, doc_id: str) -> Response:
+    document = request.app.state.store.document(doc_id)
+    if document is None:
+        raise HTTPException(404, f"no document with id '{doc_id}'")
+    return json_response(queries.document_dict(document))
+
+
+@router.get("/ledger", summary="What became of every input: processed, skipped or failed, and why",
+            responses={200: {"model": schemas.Ledger}})
+def ledger(request: Request) -> Response:
+    rows = [queries.ledger_dict(entry) for entry in request.app.state.store.ledger()]
+    return json_response({"total": len(rows), "items": rows})
+
+
+@router.post("/documents", status_code=201, summary="Add articles (needs the token)",
+             openapi_extra=writes.OPENAPI_BODY,
+             responses={201: {"model": schemas.WriteResult},
+                        401: {"model": schemas.Error, "description": "Missing or wrong token, or read-only server"},
+                        413: {"model": schemas.Error, "description": "Request or article too large"},
+                        **BAD_INPUT})
+async def add_documents(request: Request) -> Response:
+    writes.check_token(request)
+    articles = writes.parse_articles(await writes.read_body(request), request.app.state.settings)
+    result = await run_in_threadpool(writes.add_articles, request.app, articles)
+    return json_response(result, status_code=201)

@@ -1,0 +1,114 @@
+"""The application factory: one store, the JSON API, the web page, errors as JSON or as a page."""
+from __future__ import annotations
+
+import contextlib
+import threading
+from http import HTTPStatus
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from parley import __version__
+from parley.errors import DatabaseError, InputError, ParleyError
+from parley.serve import api, pages
+from parley.serve.cache import ResponseCache
+from parley.settings import Settings
+
+HERE = Path(__file__).resolve().parent
+STATIC_DIR = HERE / "static"
+TEMPLATES_DIR = HERE / "templates"
+
+DESCRIPTION = """Meetings, actors and statements rebuilt from Russian-language news, each fact with
+its evidence. Every read is open; `POST /api/documents` needs `Authorization: Bearer <PARLEY_TOKEN>`
+and is refused when the server runs without a token."""
+
+
+def create_app(settings: Settings | None = None, store=None) -> FastAPI:
+    """Build the application. Opens ``settings.db_url`` unless a ``store`` is given (and then leaves it open)."""
+    settings = settings or Settings.from_env()
+    owns_store = store is None
+    if store is None:
+        from parley.store import Store
+
+        store = Store.open(settings.db_url)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        if owns_store:
+            store.close()
+
+    app = FastAPI(title="Parley", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
+    app.state.settings = settings
+    app.state.store = store
+    app.state.write_lock = threading.Lock()
+    app.state.cache = ResponseCache()
+    app.state.templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    _add_docs_page(app)
+    _add_error_handlers(app)
+    return app
+
+
+def _add_docs_page(app: FastAPI) -> None:
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        # The Swagger UI files ship inside the package: the page works with no network.
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="Parley API",
+                                   swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui.css",
+                                   swagger_favicon_url="/static/favicon.svg")
+
+
+def error_body(status: int, message: str) -> dict:
+    return {"status": status, "error": HTTPStatus(status).phrase, "message": message}
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
+
+
+def _error_response(request: Request, status: int, message: str, headers: dict | None = None) -> Response:
+    if _wants_json(request):
+        return JSONResponse(error_body(status, message), status_code=status, headers=headers)
+    return pages.render(request, "error.html", {"status": status, "phrase": HTTPStatus(status).phrase,
+                                                "message": message}, status_code=status)
+
+
+def _describe_validation(exc: RequestValidationError) -> str:
+    problems = []
+    for error in exc.errors():
+        where = [str(part) for part in error.get("loc", ())]
+        if where and where[0] in ("query", "path", "body", "header"):
+            label = {"query": "query parameter", "path": "path parameter", "body": "body field",
+                     "header": "header"}[where[0]]
+            where = [f"{label} '{'.'.join(where[1:])}'"] if where[1:] else [where[0]]
+        problems.append(f"{' '.join(where)}: {error.get('msg', 'invalid')}")
+    return "; ".join(problems) or "invalid request"
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no page or resource at {request.url.path}"
+        return _error_response(request, exc.status_code, message, getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        return _error_response(request, 422, _describe_validation(exc))
+
+    @app.exception_handler(ParleyError)
+    async def parley_error(request: Request, exc: ParleyError) -> Response:
+        status = 503 if isinstance(exc, DatabaseError) else 400 if isinstance(exc, InputError) else 500
+        return _error_response(request, status, str(exc))

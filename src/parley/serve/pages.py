@@ -1,0 +1,135 @@
+"""The web page: server-rendered Jinja2 views over the same queries as the API."""
+from __future__ import annotations
+
+import re
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from parley.records import MeetingStatus
+from parley.serve import highlight, queries, schemas
+
+router = APIRouter(include_in_schema=False)
+
+STATUSES = [status.value for status in MeetingStatus]
+DATE = re.compile(schemas.DATE_PATTERN)
+# No inline script anywhere: data reaches the scripts as JSON in <script type="application/json">.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def render(request: Request, template: str, context: dict, status_code: int = 200) -> HTMLResponse:
+    response = request.app.state.templates.TemplateResponse(
+        request, template, {"statuses": STATUSES, **context}, status_code=status_code)
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _cached(request: Request, key: tuple, compute):
+    return request.app.state.cache.get_or_compute(("page",) + key, compute)
+
+
+def _blank_to_none(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def page_filters(actor: str | None, date_from: str | None, date_to: str | None, place: str | None,
+                 status: str | None) -> queries.EventFilters:
+    filters = queries.EventFilters(*(_blank_to_none(v) for v in (actor, date_from, date_to, place, status)))
+    for label, value in (("from", filters.date_from), ("to", filters.date_to)):
+        if value and not DATE.match(value):
+            raise HTTPException(422, f"the '{label}' date must be YYYY-MM-DD or YYYY-MM, not '{value}'")
+    if filters.status and filters.status not in STATUSES:
+        raise HTTPException(422, f"status must be one of {', '.join(STATUSES)}, not '{filters.status}'")
+    return filters
+
+
+def timeline_item(event: dict) -> dict:
+    """What the timeline and the network draw for one event: no article text, only ids and labels."""
+    return {"id": event["id"], "date": event.get("date"), "status": event.get("status") or "unknown",
+            "place": event.get("place"), "sources": len(event.get("sources") or ()),
+            "participants": [{"id": p.get("id"), "name": p.get("name")} for p in event.get("participants") or ()]}
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request, actor: str | None = Query(None, max_length=200),
+          date_from: str | None = Query(None, alias="from", max_length=10),
+          date_to: str | None = Query(None, alias="to", max_length=10),
+          place: str | None = Query(None, max_length=200), status: str | None = Query(None, max_length=16)):
+    store = request.app.state.store
+    filters = page_filters(actor, date_from, date_to, place, status)
+    events = _cached(request, ("events", filters), lambda: queries.matching_events(store, filters))
+    everything = _cached(request, ("events", queries.EventFilters()),
+                         lambda: queries.matching_events(store, queries.EventFilters()))
+    actors = _cached(request, ("actors",), lambda: queries.actor_list(store))["items"]
+    chosen = next((a for a in actors if filters.actor in (a.get("id"), a.get("name"))), None)
+    return render(request, "index.html", {
+        "filters": filters, "events": events, "total_events": len(everything),
+        "undated": sum(1 for e in events if not e.get("date")),
+        "actors": sorted(actors, key=lambda a: (a.get("name") or "").casefold()), "chosen_actor": chosen,
+        "places": queries.places(everything), "timeline": [timeline_item(e) for e in events],
+        "api_query": filters.as_query()})
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: str):
+    store = request.app.state.store
+    event = store.event(event_id)
+    if event is None:
+        raise HTTPException(404, f"no event with id '{event_id}'")
+    documents: dict[str, object] = {}
+    sources = []
+    for source in event.get("sources") or ():
+        doc_id = source.get("doc_id")
+        if doc_id not in documents:
+            documents[doc_id] = store.document(doc_id)
+        document = documents[doc_id]
+        evidence = source.get("evidence") or {}
+        span = None
+        if document is not None:
+            span = highlight.locate(document.text, int(evidence.get("start", 0)), int(evidence.get("end", 0)),
+                                    evidence.get("text") or "")
+        sources.append({"source": source, "document": document, "span": span,
+                        "pieces": highlight.pieces(document.text, [span] if span else []) if document else []})
+    return render(request, "event.html", {"event": event, "sources": sources})
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request):
+    store = request.app.state.store
+    actors = _cached(request, ("actors",), lambda: queries.actor_list(store))["items"]
+    return render(request, "actors.html", {"actors": actors})  # the store orders them by meetings
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor_page(request: Request, actor_id: str):
+    store = request.app.state.store
+    actor = store.actor(actor_id)
+    if actor is None:
+        raise HTTPException(404, f"no actor with id or name '{actor_id}'")
+    events = actor.get("meetings") or []
+    return render(request, "actor.html", {"actor": actor, "events": events,
+                                          "timeline": [timeline_item(e) for e in events]})
+
+
+@router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
+def document_page(request: Request, doc_id: str, highlight_spans: list[str] = Query([], alias="highlight")):
+    document = request.app.state.store.document(doc_id)
+    if document is None:
+        raise HTTPException(404, f"no document with id '{doc_id}'")
+    try:
+        spans = highlight.parse_spans(highlight_spans)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    return render(request, "document.html", {"document": document, "spans": spans,
+                                             "pieces": highlight.pieces(document.text, spans)})
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = Query("", max_length=200)):
+    query = q.strip()
+    results = queries.search(request.app.state.store, query, 100)["items"] if query else []
+    return render(request, "search.html", {"query": query, "results": results})

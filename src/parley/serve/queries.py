@@ -1,0 +1,58 @@
+"""Read questions the API and the page share, answered from the store's public methods."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parley.records import Document, LedgerEntry
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    actor: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    place: str | None = None
+    status: str | None = None
+
+    def as_query(self) -> dict[str, str]:
+        """The filters as the page's and the API's query parameters."""
+        pairs = {"actor": self.actor, "from": self.date_from, "to": self.date_to, "place": self.place,
+                 "status": self.status}
+        return {key: value for key, value in pairs.items() if value}
+
+
+def matching_events(store, filters: EventFilters) -> list[dict]:
+    return store.events(actor=filters.actor, date_from=filters.date_from, date_to=filters.date_to,
+                        place=filters.place, status=filters.status)
+
+
+def event_page(store, filters: EventFilters, limit: int, offset: int) -> dict:
+    # The store has no count query: one filtered read gives both the total and the page.
+    events = matching_events(store, filters)
+    return {"total": len(events), "limit": limit, "offset": offset, "items": events[offset:offset + limit]}
+
+
+def actor_list(store) -> dict:
+    actors = store.actors()
+    return {"total": len(actors), "items": actors}
+
+
+def search(store, query: str, limit: int) -> dict:
+    hits = store.search(query, limit=limit)
+    return {"query": query, "total": len(hits), "items": hits}
+
+
+def document_dict(document: Document) -> dict:
+    return {"doc_id": document.doc_id, "title": document.title, "url": document.url,
+            "published": document.published.isoformat() if document.published else None,
+            "source": document.source, "lang": document.lang, "content_hash": document.content_hash,
+            "text": document.text}
+
+
+def ledger_dict(entry: LedgerEntry) -> dict:
+    status = entry.status.value if hasattr(entry.status, "value") else str(entry.status)
+    return {"source": entry.source, "status": status, "reason": entry.reason, "doc_id": entry.doc_id}
+
+
+def places(events: list[dict]) -> list[str]:
+    return sorted({event["place"] for event in events if event.get("place")})

@@ -1,0 +1,116 @@
+"""The shapes the API reads and writes, for validation and for the OpenAPI document."""
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"  # YYYY-MM-DD or YYYY-MM, as event dates are stored
+
+
+class Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Participant(Open):
+    name: str
+    id: str
+    country: str | None = None
+
+
+class Span(Open):
+    start: int
+    end: int
+    text: str = ""
+
+
+class Source(Open):
+    doc_id: str
+    url: str | None = None
+    published: str | None = None
+    evidence: Span
+
+
+class Event(Open):
+    id: str
+    type: str
+    participants: list[Participant]
+    date: str | None = None
+    place: str | None = None
+    status: str = Field(description="held, planned, cancelled or unknown")
+    sources: list[Source]
+    conflicts: list[dict] = []
+    history: list[dict] = []
+    independent_sources: int = 0
+
+
+class EventPage(BaseModel):
+    total: int = Field(description="How many events match the filters, over all pages")
+    limit: int
+    offset: int
+    items: list[Event]
+
+
+class ActorList(BaseModel):
+    total: int
+    items: list[dict]
+
+
+class SearchResults(BaseModel):
+    query: str
+    total: int
+    items: list[dict]
+
+
+class DocumentOut(BaseModel):
+    doc_id: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: str = ""
+    lang: str = "ru"
+    content_hash: str = ""
+    text: str
+
+
+class LedgerRow(BaseModel):
+    source: str
+    status: str = Field(description="processed, skipped or failed")
+    reason: str = ""
+    doc_id: str | None = None
+
+
+class Ledger(BaseModel):
+    total: int
+    items: list[LedgerRow]
+
+
+class ArticleIn(BaseModel):
+    """One article to add, in the same fields as a line of an input JSONL file."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    doc_id: str = Field(min_length=1, max_length=200, pattern=r"^[^\s/?#][^\s?#]*$",
+                        description="Your identifier for the article; no spaces, '?' or '#'")
+    text: str = Field(min_length=1, description="The article's text, in Russian")
+    published: dt.date | None = Field(default=None, description="Publication date, YYYY-MM-DD")
+    url: str | None = Field(default=None, max_length=2000)
+    title: str | None = Field(default=None, max_length=1000)
+
+
+class DocumentResult(BaseModel):
+    doc_id: str
+    status: str = Field(description="processed, or skipped with a reason")
+    reason: str = ""
+    meetings: int = 0
+    events: list[str] = Field(default=[], description="Ids of the events this article is a source of")
+
+
+class WriteResult(BaseModel):
+    documents: list[DocumentResult]
+
+
+class Error(BaseModel):
+    status: int
+    error: str
+    message: str

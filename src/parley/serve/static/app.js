@@ -1,0 +1,127 @@
+/* Parley's page scripts: the timeline, the actor network and scrolling to highlighted evidence.
+   Data comes from <script type="application/json" id="events-data">; labels are set as text, never HTML. */
+(function () {
+  "use strict";
+
+  var STATUS_COLOURS = {held: "#2e7d32", planned: "#1565c0", cancelled: "#c62828", unknown: "#757575"};
+  var STATUS_LABELS = {held: "состоялась", planned: "планируется", cancelled: "отменена", unknown: "неизвестно"};
+
+  function readEvents() {
+    var holder = document.getElementById("events-data");
+    return holder ? JSON.parse(holder.textContent) : [];
+  }
+
+  function eventUrl(id) { return "/events/" + encodeURIComponent(id); }
+  function actorUrl(id) { return "/actors/" + encodeURIComponent(id); }
+
+  function names(event) {
+    return event.participants.map(function (p) { return p.name; }).join(", ") || "участники не названы";
+  }
+
+  function describe(event) {
+    return [event.date, names(event), event.place, STATUS_LABELS[event.status] || event.status,
+            "источников: " + event.sources].filter(Boolean).join(" · ");
+  }
+
+  function monthRange(date) {  // "2025-12" covers the whole month
+    var year = Number(date.slice(0, 4)), month = Number(date.slice(5, 7));
+    var next = month === 12 ? (year + 1) + "-01" : year + "-" + String(month + 1).padStart(2, "0");
+    return {start: date + "-01", end: next + "-01"};
+  }
+
+  function drawTimeline(events) {
+    var box = document.getElementById("timeline");
+    if (!box || !window.vis) { return; }
+    var items = [];
+    events.forEach(function (event) {
+      if (!event.date) { return; }
+      var label = document.createElement("span");
+      label.textContent = names(event) + (event.place ? " — " + event.place : "");
+      label.title = describe(event);
+      var item = {id: event.id, content: label, className: "status-" + event.status};
+      if (event.date.length === 7) {
+        var range = monthRange(event.date);
+        item.start = range.start; item.end = range.end; item.type = "range";
+      } else {
+        item.start = event.date; item.type = "box";
+      }
+      items.push(item);
+    });
+    box.textContent = "";
+    if (!items.length) {
+      box.classList.add("is-empty");
+      box.textContent = "Нет датированных встреч для хронологии.";
+      box.dataset.rendered = "true";
+      box.dataset.items = "0";
+      return;
+    }
+    var timeline = new vis.Timeline(box, new vis.DataSet(items), {
+      stack: true, orientation: "top", maxHeight: box.classList.contains("small") ? 260 : 440,
+      margin: {item: {horizontal: 4, vertical: 6}}, zoomKey: "ctrlKey", tooltip: {followMouse: true}
+    });
+    timeline.on("click", function (props) { if (props.item) { window.location.href = eventUrl(props.item); } });
+    box.dataset.rendered = "true";
+    box.dataset.items = String(items.length);
+  }
+
+  function drawNetwork(events) {
+    var box = document.getElementById("network");
+    if (!box || !window.cytoscape) { return; }
+    var nodes = {}, edges = [];
+    events.forEach(function (event) {
+      var people = event.participants.filter(function (p) { return p.id; });
+      people.forEach(function (p) {
+        nodes[p.id] = nodes[p.id] || {data: {id: "actor:" + p.id, actor: p.id, label: p.name, meetings: 0}};
+        nodes[p.id].data.meetings += 1;
+      });
+      for (var i = 0; i < people.length; i++) {
+        for (var j = i + 1; j < people.length; j++) {
+          if (people[i].id === people[j].id) { continue; }
+          edges.push({data: {id: "meeting:" + event.id + ":" + i + ":" + j, source: "actor:" + people[i].id,
+                             target: "actor:" + people[j].id, event: event.id,
+                             colour: STATUS_COLOURS[event.status] || STATUS_COLOURS.unknown}});
+        }
+      }
+    });
+    var elements = Object.keys(nodes).map(function (k) { return nodes[k]; }).concat(edges);
+    if (!elements.length) {
+      box.classList.add("is-empty");
+      box.textContent = "Нет участников для сети.";
+      box.dataset.rendered = "true";
+      return;
+    }
+    var cy = cytoscape({
+      container: box, elements: elements, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3,
+      style: [
+        {selector: "node", style: {
+          "label": "data(label)", "font-size": 11, "font-family": "system-ui, sans-serif", "color": "#1f2328",
+          "text-valign": "bottom", "text-margin-y": 4, "background-color": "#5b6770",
+          "width": "mapData(meetings, 1, 30, 14, 44)", "height": "mapData(meetings, 1, 30, 14, 44)",
+          "text-outline-color": "#fff", "text-outline-width": 2}},
+        {selector: "edge", style: {
+          "line-color": "data(colour)", "width": 2, "opacity": 0.7, "curve-style": "bezier"}},
+        {selector: "node:active, edge:active", style: {"overlay-opacity": 0.15}}
+      ],
+      layout: {name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, randomize: false}
+    });
+    cy.on("tap", "edge", function (evt) { window.location.href = eventUrl(evt.target.data("event")); });
+    cy.on("tap", "node", function (evt) { window.location.href = actorUrl(evt.target.data("actor")); });
+    box.dataset.rendered = "true";
+    box.dataset.nodes = String(Object.keys(nodes).length);
+    box.dataset.edges = String(edges.length);
+  }
+
+  function revealEvidence() {
+    document.querySelectorAll(".article").forEach(function (article) {
+      var mark = article.querySelector("mark");
+      if (mark && article.scrollHeight > article.clientHeight) {
+        article.scrollTop = Math.max(0, mark.offsetTop - article.offsetTop - 48);
+      }
+    });
+  }
+
+  var events = readEvents();
+  drawTimeline(events);
+  drawNetwork(events);
+  revealEvidence();
+}());
