@@ -1,0 +1,124 @@
+"""When two reports (or a report and a growing event) can be the same meeting.
+
+Reports of one meeting name the same sides (countries or organisations behind
+the participants), give compatible dates (a round of talks spans a day or two;
+an announced meeting may be held a few weeks later, or moved) and compatible
+places ("Женева" and "Женева, Швейцария"; no place said is compatible with any).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from parley.fuse.records import Report
+from parley.store.stemmer import stem
+
+SAME_ROUND_DAYS = 1  # "17–18 февраля": reports dated a day apart describe one round
+REPORT_WINDOW_DAYS = 7  # an undated report of a meeting appears within a week of it
+PLAN_WINDOW_DAYS = 21  # a planned meeting is held, moved or called off within three weeks
+DEFINITE = ("held", "cancelled")
+
+
+def parse_day(date: str | None) -> dt.date | None:
+    if date and len(date) == 10:
+        try:
+            return dt.date.fromisoformat(date)
+        except ValueError:
+            return None
+    return None
+
+
+def anchor(report: Report) -> dt.date:
+    """The day a report is about: its date, the middle of its month, or its publication day."""
+    day = parse_day(report.date)
+    if day:
+        return day
+    if report.date and len(report.date) == 7:
+        try:
+            return dt.date.fromisoformat(report.date + "-15")
+        except ValueError:
+            pass
+    return report.published or dt.date(1970, 1, 1)
+
+
+def sides(report: Report) -> frozenset[str]:
+    return frozenset(p.side for p in report.participants)
+
+
+def persons(report: Report) -> frozenset[str]:
+    return frozenset(p.actor_id for p in report.participants if p.actor_id != p.side)
+
+
+@lru_cache(maxsize=50_000)
+def place_stems(place: str | None) -> frozenset[str]:
+    if not place:
+        return frozenset()
+    return frozenset(stem(w) for w in re.findall(r"[^\W\d_]+", place.lower().replace("ё", "е")))
+
+
+def places_agree(a: str | None, b: str | None) -> bool | None:
+    """True: the same place; False: different places; None: at least one is not said."""
+    sa, sb = place_stems(a), place_stems(b)
+    if not sa or not sb:
+        return None
+    return bool(sa & sb)
+
+
+def dates_agree(a: Report, b: Report) -> str:
+    """"same", "close" (a few days apart), "month", "open" (one undated) or "far"."""
+    da, db = parse_day(a.date), parse_day(b.date)
+    if da and db:
+        gap = abs((da - db).days)
+        if gap <= SAME_ROUND_DAYS:
+            return "same"
+        return "close" if gap <= PLAN_WINDOW_DAYS else "far"
+    if a.date and b.date:  # at least one has only a month
+        return "month" if a.date[:7] == b.date[:7] else "far"
+    gap = abs((anchor(a) - anchor(b)).days)
+    return "open" if gap <= REPORT_WINDOW_DAYS else "far"
+
+
+def _gap(a: Report, b: Report) -> int:
+    return abs((anchor(a) - anchor(b)).days)
+
+
+def is_plan_and_outcome(a: Report, b: Report) -> bool:
+    """A planned meeting and a report that it was held or called off (in either order)."""
+    return {a.status, b.status} in ({"planned", "held"}, {"planned", "cancelled"})
+
+
+def same_participants(a: Report, b: Report) -> bool:
+    if sides(a) == sides(b):
+        return True
+    pa, pb = persons(a), persons(b)
+    shared = len(pa & pb)
+    return shared >= 2 and shared * 2 >= len(pa | pb)
+
+
+def same_meeting(a: Report, b: Report) -> bool:
+    """Whether two reports can describe one meeting (a pairwise test; fusion clusters by it)."""
+    if not same_participants(a, b):
+        return False
+    place = places_agree(a.place, b.place)
+    dates = dates_agree(a, b)
+    if dates in ("same", "month"):
+        return True  # a differing place on the same day is a conflict between reports, not two meetings
+    if dates == "open":
+        return place is not False
+    if dates == "close":
+        if is_plan_and_outcome(a, b):  # a plan and what became of it, weeks later, at a place not contradicted
+            return place is not False
+        # days apart at one named place: the reports disagree on the date (flagged as a conflict)
+        return place is True and _gap(a, b) <= REPORT_WINDOW_DAYS
+    return False
+
+
+def closeness(a: Report, b: Report) -> float:
+    """Higher for a better match; used to pick among several compatible events."""
+    score = {"same": 4.0, "month": 2.0, "open": 1.5, "close": 1.0}.get(dates_agree(a, b), 0.0)
+    score += 2.0 if places_agree(a.place, b.place) else 0.0
+    pa, pb = persons(a), persons(b)
+    if pa | pb:
+        score += len(pa & pb) / len(pa | pb)
+    return score

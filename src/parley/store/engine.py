@@ -1,0 +1,78 @@
+"""Opening a database by URL: SQLite (WAL) or PostgreSQL, schema migrated on open."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
+from parley.errors import DatabaseError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def normalise_url(url: str) -> str:
+    """``postgresql://`` means psycopg 3; a bare path means an SQLite file."""
+    url = url.strip()
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url and url:
+        return f"sqlite:///{url}"
+    return url
+
+
+def _on_sqlite_connect(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers (the web page) never block the writer
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def open_engine(url: str) -> Engine:
+    url = normalise_url(url)
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+            raise DatabaseError(f"unsupported database {parsed.get_backend_name()!r} in {url!r}: "
+                                "use sqlite:///FILE or postgresql://USER@HOST/NAME")
+        engine = create_engine(url)
+    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+        raise DatabaseError(f"not a database URL: {url!r} ({exc}); use sqlite:///FILE or "
+                            "postgresql://USER@HOST/NAME") from exc
+    if engine.dialect.name == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            folder = Path(parsed.database).expanduser().resolve().parent
+            if not folder.is_dir():
+                raise DatabaseError(f"cannot create {parsed.database!r}: folder {folder} does not exist")
+        event.listen(engine, "connect", _on_sqlite_connect)
+    try:
+        migrate(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise DatabaseError(f"cannot open database {parsed.render_as_string(hide_password=True)}: "
+                            f"{exc.orig}") from exc
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (a no-op when it is there)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        if "alembic_version" in inspect(connection).get_table_names() and _is_current(connection):
+            return
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def _is_current(connection) -> bool:
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    heads = set(ScriptDirectory(str(MIGRATIONS)).get_heads())
+    return set(MigrationContext.configure(connection).get_current_heads()) == heads

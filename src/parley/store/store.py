@@ -1,0 +1,278 @@
+"""The one class that owns the database: writes here, reads delegated to ``parley.store.reads``."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from parley.contract import to_contract
+from parley.fuse.provenance import simhash, wire_agency
+from parley.fuse.records import Event, Report
+from parley.records import Actor, Document, Extraction, LedgerEntry, LedgerStatus
+from parley.store import reads, schema as t
+from parley.store.engine import open_engine
+from parley.store.eventrows import write_events
+from parley.store.stemmer import stemmed_text
+
+PASSAGE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[«\"„A-ZА-ЯЁ0-9—–-])|\n+")
+CHUNK = 500
+
+
+def passages_of(text: str) -> Iterator[tuple[int, int, str]]:
+    """Sentence-sized pieces of a text with their offsets: the units search returns."""
+    start = 0
+    for match in [*PASSAGE_BREAK.finditer(text), None]:
+        stop = match.start() if match else len(text)
+        piece = text[start:stop]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            yield start + lead, start + len(piece.rstrip()), piece.strip()
+        if match:
+            start = match.end()
+
+
+def extraction_fingerprint(extraction: Extraction) -> str:
+    facts = to_contract(extraction)
+    facts["background"] = [(b.start, b.stop) for b in extraction.background]
+    facts["mentions"] = [(m.start, m.stop, m.name, m.actor.id) for m in extraction.actors]
+    return hashlib.sha256(json.dumps(facts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+class Store:
+    """``Store.open(url)``; every write is one transaction, so a killed process leaves a consistent DB."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+
+    @classmethod
+    def open(cls, url: str) -> "Store":
+        return cls(open_engine(url))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    # --- documents and ledger ------------------------------------------------
+
+    def find_document_by_hash(self, content_hash: str) -> str | None:
+        """doc_id of a stored identical text whose extraction is stored too (so a rerun resumes)."""
+        with self.engine.connect() as conn:
+            return conn.scalar(select(t.documents.c.doc_id).where(
+                t.documents.c.content_hash == content_hash, t.documents.c.extraction_hash.is_not(None)))
+
+    def record_ledger(self, entry: LedgerEntry) -> None:
+        row = {"status": entry.status.value, "reason": entry.reason, "doc_id": entry.doc_id,
+               "updated_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)}
+        with self.engine.begin() as conn:
+            done = conn.execute(update(t.ledger).where(t.ledger.c.source == entry.source).values(**row))
+            if not done.rowcount:
+                conn.execute(insert(t.ledger).values(source=entry.source, **row))
+
+    def ledger(self) -> list[LedgerEntry]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.ledger).order_by(t.ledger.c.source)).all()
+        return [LedgerEntry(r.source, LedgerStatus(r.status), r.reason, r.doc_id) for r in rows]
+
+    def save_document(self, document: Document) -> None:
+        with self.engine.begin() as conn:
+            self._save_document(conn, document)
+
+    def _save_document(self, conn: Connection, document: Document) -> None:
+        row = {"text": document.text, "published": document.published, "url": document.url,
+               "title": document.title, "source": document.source, "lang": document.lang,
+               "content_hash": document.content_hash or None}
+        stored = conn.execute(select(t.documents.c.text, t.documents.c.content_hash)
+                              .where(t.documents.c.doc_id == document.doc_id)).first()
+        if stored is not None and stored.text == document.text:
+            conn.execute(update(t.documents).where(t.documents.c.doc_id == document.doc_id).values(**row))
+            return
+        row |= {"agency": wire_agency(document.text), "signature": simhash(document.text)}
+        if stored is None:
+            conn.execute(insert(t.documents).values(doc_id=document.doc_id, **row))
+        else:
+            self._delete_facts(conn, document.doc_id)
+            self._delete_passages(conn, document.doc_id)
+            conn.execute(update(t.documents).where(t.documents.c.doc_id == document.doc_id)
+                         .values(extraction_hash=None, **row))
+        self._index_passages(conn, document)
+
+    def _index_passages(self, conn: Connection, document: Document) -> None:
+        pieces = [{"doc_id": document.doc_id, "start": a, "stop": b, "text": s}
+                  for a, b, s in passages_of(document.text)]
+        if document.title and not document.text.lstrip().startswith(document.title.strip()):
+            pieces.insert(0, {"doc_id": document.doc_id, "start": 0, "stop": 0, "text": document.title})
+        if not pieces:
+            return
+        ids = conn.execute(insert(t.passages).returning(t.passages.c.id, sort_by_parameter_order=True),
+                           pieces).scalars().all()
+        if self.dialect == "sqlite":
+            conn.exec_driver_sql("INSERT INTO passages_fts(rowid, stems) VALUES (?, ?)",
+                                 [(i, stemmed_text(p["text"])) for i, p in zip(ids, pieces)])
+
+    def _delete_passages(self, conn: Connection, doc_id: str) -> None:
+        if self.dialect == "sqlite":
+            conn.exec_driver_sql("DELETE FROM passages_fts WHERE rowid IN "
+                                 "(SELECT id FROM passages WHERE doc_id = ?)", (doc_id,))
+        conn.execute(delete(t.passages).where(t.passages.c.doc_id == doc_id))
+
+    def document(self, doc_id: str) -> Document | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.documents).where(t.documents.c.doc_id == doc_id)).first()
+        return _document(row) if row else None
+
+    def documents(self) -> Iterator[Document]:
+        for ids in self._doc_id_chunks():
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(t.documents).where(t.documents.c.doc_id.in_(ids))
+                                    .order_by(t.documents.c.doc_id)).all()
+            yield from map(_document, rows)
+
+    def _doc_id_chunks(self) -> Iterator[list[str]]:
+        with self.engine.connect() as conn:
+            ids = conn.execute(select(t.documents.c.doc_id).order_by(t.documents.c.doc_id)).scalars().all()
+        for i in range(0, len(ids), CHUNK):
+            yield ids[i:i + CHUNK]
+
+    # --- extracted facts -----------------------------------------------------
+
+    def save_extraction(self, extraction: Extraction) -> bool:
+        """Store the document (if new) and replace its facts, in one transaction.
+
+        Returns False when the same facts were stored already (nothing written).
+        """
+        fingerprint = extraction_fingerprint(extraction)
+        doc = extraction.document
+        with self.engine.begin() as conn:
+            self._save_document(conn, doc)
+            stored = conn.scalar(select(t.documents.c.extraction_hash).where(t.documents.c.doc_id == doc.doc_id))
+            if stored == fingerprint:
+                return False
+            self._delete_facts(conn, doc.doc_id)
+            self._insert_facts(conn, extraction)
+            conn.execute(update(t.documents).where(t.documents.c.doc_id == doc.doc_id)
+                         .values(extraction_hash=fingerprint))
+        return True
+
+    def _delete_facts(self, conn: Connection, doc_id: str) -> None:
+        meeting_ids = select(t.meetings.c.id).where(t.meetings.c.doc_id == doc_id).scalar_subquery()
+        conn.execute(delete(t.meeting_participants).where(t.meeting_participants.c.meeting_id.in_(meeting_ids)))
+        for table in (t.meetings, t.mentions, t.quotes, t.roles, t.background_spans):
+            conn.execute(delete(table).where(table.c.doc_id == doc_id))
+
+    def _insert_facts(self, conn: Connection, extraction: Extraction) -> None:
+        doc = extraction.document
+        self._upsert_actors(conn, [m.actor for m in extraction.actors]
+                            + [a for m in extraction.meetings for a in m.participants]
+                            + [q.speaker for q in extraction.quotes] + [r.actor for r in extraction.roles])
+        if extraction.actors:
+            conn.execute(insert(t.mentions), [
+                {"doc_id": doc.doc_id, "actor_id": m.actor.id, "start": m.start, "stop": m.stop,
+                 "text": m.text, "name": m.name} for m in extraction.actors])
+        for seq, meeting in enumerate(extraction.meetings):
+            ev = meeting.evidence
+            meeting_id = conn.execute(insert(t.meetings).values(
+                doc_id=doc.doc_id, seq=seq, place=meeting.place, date=meeting.date,
+                date_precision=meeting.date_precision.value, status=meeting.status.value, kind=meeting.kind,
+                evidence_start=ev.start, evidence_stop=ev.stop, evidence_text=doc.text[ev.start:ev.stop],
+                background=ev.background).returning(t.meetings.c.id)).scalar_one()
+            if meeting.participants:
+                names = list(meeting.participant_names) + [a.name for a in meeting.participants]
+                conn.execute(insert(t.meeting_participants), [
+                    {"meeting_id": meeting_id, "position": i, "actor_id": actor.id,
+                     "name": names[i] if i < len(meeting.participant_names) else actor.name}
+                    for i, actor in enumerate(meeting.participants)])
+        if extraction.quotes:
+            conn.execute(insert(t.quotes), [
+                {"doc_id": doc.doc_id, "seq": i, "speaker_id": q.speaker.id, "speaker_name": q.speaker_name,
+                 "text": q.text, "start": q.start, "stop": q.stop, "evidence_start": q.evidence.start,
+                 "evidence_stop": q.evidence.stop, "background": q.evidence.background, "channel": q.channel}
+                for i, q in enumerate(extraction.quotes)])
+        if extraction.roles:
+            conn.execute(insert(t.roles), [
+                {"doc_id": doc.doc_id, "seq": i, "actor_id": r.actor.id, "name": r.name, "role": r.role,
+                 "evidence_start": r.evidence.start, "evidence_stop": r.evidence.stop,
+                 "background": r.evidence.background} for i, r in enumerate(extraction.roles)])
+        spans = {(b.start, b.stop) for b in extraction.background}
+        if spans:
+            conn.execute(insert(t.background_spans),
+                         [{"doc_id": doc.doc_id, "start": a, "stop": b} for a, b in sorted(spans)])
+
+    def _upsert_actors(self, conn: Connection, actors: Iterable[Actor]) -> None:
+        wanted = {a.id: a for a in actors}
+        if not wanted:
+            return
+        known = {r.id: r for r in conn.execute(select(t.actors).where(t.actors.c.id.in_(list(wanted))))}
+        new = [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country}
+               for a in wanted.values() if a.id not in known]
+        if new:
+            conn.execute(insert(t.actors), new)
+        for actor in wanted.values():
+            row = known.get(actor.id)
+            if row is not None and (row.name, row.kind, row.country) != (actor.name, actor.kind, actor.country):
+                conn.execute(update(t.actors).where(t.actors.c.id == actor.id).values(
+                    name=actor.name, kind=actor.kind, country=actor.country or row.country))
+
+    def extractions(self) -> Iterator[Extraction]:
+        """Every stored document with its facts, rebuilt as records (in doc_id order)."""
+        for ids in self._doc_id_chunks():
+            with self.engine.connect() as conn:
+                yield from reads.load_extractions(conn, ids)
+
+    # --- fused events ----------------------------------------------------------
+
+    def reports(self) -> list[Report]:
+        """Every stored meeting as fusion reads it."""
+        with self.engine.connect() as conn:
+            return reads.load_reports(conn)
+
+    def replace_events(self, events: list[Event]) -> None:
+        """Swap the whole fused record for a new one, in one transaction."""
+        with self.engine.begin() as conn:
+            for table in t.EVENT_TABLES:
+                conn.execute(delete(table))
+            write_events(conn, events)
+
+    # --- queries ---------------------------------------------------------------
+
+    def events(self, actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
+               place: str | None = None, status: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[dict]:
+        with self.engine.connect() as conn:
+            return reads.events(conn, actor=actor, date_from=date_from, date_to=date_to, place=place,
+                                status=status, limit=limit, offset=offset)
+
+    def event(self, event_id: str) -> dict | None:
+        with self.engine.connect() as conn:
+            found = reads.event_dicts(conn, [event_id])
+        return found[0] if found else None
+
+    def actors(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            return reads.actors(conn)
+
+    def actor(self, actor_id_or_name: str) -> dict | None:
+        with self.engine.connect() as conn:
+            return reads.actor(conn, actor_id_or_name)
+
+    def search(self, query: str, limit: int = 50) -> list[dict]:
+        with self.engine.connect() as conn:
+            return reads.search(conn, query, limit)
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return reads.counts(conn)
+
+
+def _document(row) -> Document:
+    return Document(doc_id=row.doc_id, text=row.text, published=row.published, url=row.url, title=row.title,
+                    source=row.source, lang=row.lang, content_hash=row.content_hash or "")
