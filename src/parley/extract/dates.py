@@ -1,0 +1,182 @@
+"""Date expressions in a sentence, resolved against the publication date.
+
+Entry point: ``find_dates(text, published, base=0)`` → :class:`DateMention` list,
+each with its offsets, its ISO value (``YYYY-MM-DD`` or ``YYYY-MM``) and how it
+was said. ``resolve_weekday`` turns "в четверг" into a day once the caller knows
+whether the clause looks back or ahead.
+
+Conventions (see docs/meetings.md): a range ("18–19 февраля", "23 и 24 января",
+"в ночь с 22 на 23 января") is dated by its first day; a day and month without a
+year take the year that puts them nearest to the publication date; "до 1
+февраля" is a deadline, not a date of the event; a weekend or "на прошлой
+неделе" is recognised but left without a day (``value`` None), so that callers
+do not fall back to the publication date.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from parley.records import DatePrecision
+
+MONTH_STEMS = {
+    "январ": 1, "янв": 1, "феврал": 2, "фев": 2, "март": 3, "мар": 3, "апрел": 4, "апр": 4,
+    "ма": 5, "июн": 6, "июл": 7, "август": 8, "авг": 8, "сентябр": 9, "сен": 9, "сент": 9,
+    "октябр": 10, "окт": 10, "ноябр": 11, "ноя": 11, "нояб": 11, "декабр": 12, "дек": 12,
+}
+_MONTH_WORD = (r"(?P<month>январ[яеьюи]|янв\.?|феврал[яеьюи]|фев\.?|марта?|мар\.?|апрел[яеьюи]|апр\.?|ма[йяею]"
+               r"|июн[яеьюи]|июл[яеьюи]|августа?|авг\.?|сентябр[яеьюи]|сент?\.?|октябр[яеьюи]|окт\.?"
+               r"|ноябр[яеьюи]|нояб?\.?|декабр[яеьюи]|дек\.?)")
+_MONTH_ALONE = (r"(?P<month>январ[еья]|феврал[еья]|март[еа]?|апрел[еья]|ма[ейя]|июн[еья]|июл[еья]|август[еа]?"
+                r"|сентябр[еья]|октябр[еья]|ноябр[еья]|декабр[еья])")
+_MONTH_ADJ = r"(?P<month>январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск|октябрьск|ноябрьск|декабрьск)\w*"
+_YEAR = r"(?:\s+(?P<year>20\d\d)(?:\s*(?:г\.|года|году|год))?)?"
+_DASH = r"\s*[-–—]\s*"
+
+DAY_MONTH = re.compile(
+    r"(?<![\d.:])(?:в\s+ночь\s+с\s+(?P<night>\d{1,2})\s+на\s+)?(?P<day>\d{1,2})"
+    r"(?:" + _DASH + r"(?P<day2>\d{1,2})|\s+и\s+(?P<day3>\d{1,2}))?\s+" + _MONTH_WORD + r"(?![а-яё])" + _YEAR,
+    re.IGNORECASE,
+)
+NUMERIC = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>20\d\d)(?![\d.]\d)")
+MONTH_ONLY = re.compile(r"(?<![\d\w])(?:в|во|с|к|до|начале|конце|середине|течение)?\s*" + _MONTH_ALONE
+                        + r"(?![а-яё])" + _YEAR, re.IGNORECASE)
+MONTH_ADJ = re.compile(r"(?<![\w])" + _MONTH_ADJ, re.IGNORECASE)
+RELATIVE = re.compile(r"(?<![\w])(?P<word>позавчера|послезавтра|сегодня|сегодняшн\w*|вчера|вчерашн\w*|накануне"
+                      r"|завтра|завтрашн\w*)(?![\w])", re.IGNORECASE)
+WEEKDAY = re.compile(r"(?<![\w])(?:в|во)\s+(?P<weekday>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+                     r"(?P<this_week>\s+на\s+этой\s+неделе)?(?![\w])", re.IGNORECASE)
+VAGUE = re.compile(r"(?<![\w])(?:(?:на|в)\s+(?:минувш\w+\s+|прошл\w+\s+|эти\s+|ближайш\w+\s+)?выходн\w+"
+                   r"|на\s+(?:прошлой|этой|следующей|будущей)\s+неделе|в\s+ближайшие\s+(?:дни|недели)"
+                   r"|в\s+(?:течение\s+)?(?:последних|ближайших)\s+(?:\w+\s+)?(?:дней|недель))(?![\w])",
+                   re.IGNORECASE)
+DEADLINE_BEFORE = re.compile(r"(?:\bдо|\bк|\bпо)\s+(?:конца\s+|начала\s+|середины\s+)?$", re.IGNORECASE)
+
+RELATIVE_SHIFT = {"позавчера": -2, "вчера": -1, "вчерашн": -1, "накануне": -1, "сегодня": 0, "сегодняшн": 0,
+                  "завтра": 1, "завтрашн": 1, "послезавтра": 2}
+WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5, "воскресенье": 6}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    stop: int
+    value: str | None  # YYYY-MM-DD, YYYY-MM, or None when said but not resolvable to a day or month
+    precision: DatePrecision
+    kind: str  # absolute | relative | weekday | month | vague
+    weekday: int | None = None  # for kind == "weekday": resolved later with the clause's tense
+    deadline: bool = False  # "до 1 февраля": a limit, not the date of the event
+
+
+def month_number(word: str) -> int | None:
+    low = word.lower().rstrip(".")
+    for size in (7, 6, 5, 4, 3, 2):
+        if low[:size] in MONTH_STEMS:
+            return MONTH_STEMS[low[:size]]
+    return None
+
+
+def valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def nearest_year(month: int, day: int, published: dt.date) -> int:
+    """The year that puts day.month closest to the publication date."""
+    best = published.year
+    best_gap = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        if not valid_day(year, month, day):
+            continue
+        gap = abs((dt.date(year, month, day) - published).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best
+
+
+def nearest_month_year(month: int, published: dt.date) -> int:
+    gaps = {year: abs((year - published.year) * 12 + month - published.month)
+            for year in (published.year - 1, published.year, published.year + 1)}
+    return min(gaps, key=gaps.get)
+
+
+def resolve_weekday(weekday: int, published: dt.date, future: bool) -> dt.date:
+    """"в четверг": the coming one when the clause looks ahead, else the last one (today counts for both)."""
+    delta = (weekday - published.weekday()) % 7
+    if future:
+        return published + dt.timedelta(days=delta)
+    return published - dt.timedelta(days=(7 - delta) % 7)
+
+
+def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[DateMention]:
+    """Every date expression in ``text`` (offsets shifted by ``base``), left to right."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def add(match: re.Match, value: str | None, precision: DatePrecision, kind: str, weekday: int | None = None):
+        a, b = match.span()
+        if not free(a, b):
+            return
+        taken.append((a, b))
+        deadline = bool(DEADLINE_BEFORE.search(text[max(0, a - 20):a])) and kind in ("absolute", "month")
+        found.append(DateMention(base + a, base + b, value, precision, kind, weekday, deadline))
+
+    for m in NUMERIC.finditer(text):
+        day, month, year = int(m["day"]), int(m["month"]), int(m["year"])
+        if valid_day(year, month, day):
+            add(m, f"{year:04d}-{month:02d}-{day:02d}", DatePrecision.DAY, "absolute")
+    for m in DAY_MONTH.finditer(text):
+        month = month_number(m["month"])
+        day = int(m["night"] or m["day"])
+        if month is None:
+            continue
+        if m["year"]:
+            year = int(m["year"])
+        elif published is not None:
+            year = nearest_year(month, day, published)
+        else:
+            add(m, None, DatePrecision.UNKNOWN, "absolute")
+            continue
+        if valid_day(year, month, day):
+            add(m, f"{year:04d}-{month:02d}-{day:02d}", DatePrecision.DAY, "absolute")
+        else:
+            taken.append(m.span())  # "31 февраля": not a date, and not a bare month either
+    if published is not None:
+        for m in RELATIVE.finditer(text):
+            word = m["word"].lower()
+            shift = RELATIVE_SHIFT.get(word, RELATIVE_SHIFT.get(word[:9], RELATIVE_SHIFT.get(word[:8], 0)))
+            day = published + dt.timedelta(days=shift)
+            add(m, day.isoformat(), DatePrecision.DAY, "relative")
+        for m in WEEKDAY.finditer(text):
+            add(m, None, DatePrecision.DAY, "weekday", WEEKDAYS[m["weekday"].lower()])
+    for m in VAGUE.finditer(text):
+        add(m, None, DatePrecision.UNKNOWN, "vague")
+    for pattern in (MONTH_ONLY, MONTH_ADJ):
+        for m in pattern.finditer(text):
+            month = month_number(m["month"])
+            if month is None:
+                continue
+            year_text = m.groupdict().get("year")
+            if year_text:
+                year = int(year_text)
+            elif published is not None:
+                year = nearest_month_year(month, published)
+            else:
+                add(m, None, DatePrecision.UNKNOWN, "month")
+                continue
+            add(m, f"{year:04d}-{month:02d}", DatePrecision.MONTH, "month")
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def with_weekday(mention: DateMention, published: dt.date | None, future: bool) -> DateMention:
+    """The mention with its day filled in, when it is a weekday and the tense is known."""
+    if mention.kind != "weekday" or mention.weekday is None or published is None:
+        return mention
+    day = resolve_weekday(mention.weekday, published, future)
+    return DateMention(mention.start, mention.stop, day.isoformat(), DatePrecision.DAY, "weekday",
+                       mention.weekday, mention.deadline)

@@ -1,0 +1,107 @@
+"""One record per distinct meeting: mentions of the same meeting in one text are merged.
+
+Entry point: ``merge(candidates)`` → merged candidates, in text order. Two
+mentions are the same meeting when their parties agree (one set inside the
+other once a person stands for their side, or half of them shared), their
+status is the same, and their dates and places do not contradict each other.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from parley.extract.meetings.participants import Party
+from parley.records import DatePrecision, Evidence, MeetingStatus
+from parley.resolve.places import Place
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    parties: tuple[Party, ...]
+    place: str | None
+    place_entry: Place | None
+    date: str | None
+    precision: DatePrecision
+    status: MeetingStatus
+    evidence: Evidence
+    kind: str
+    date_said: bool = False  # the sentence dated it (even vaguely: "на прошлой неделе")
+    extra: tuple[str, ...] = field(default=())
+
+
+def expanded(parties: tuple[Party, ...]) -> set[str]:
+    """Party keys plus the sides their persons stand for."""
+    keys = {p.key for p in parties}
+    keys |= {p.side for p in parties if p.is_person and p.side}
+    return keys
+
+
+def _persons(parties: tuple[Party, ...]) -> set[str]:
+    return {p.key for p in parties if p.is_person}
+
+
+def parties_agree(a: tuple[Party, ...], b: tuple[Party, ...]) -> bool:
+    ea, eb = expanded(a), expanded(b)
+    pa, pb = _persons(a), _persons(b)
+    if pa and pb and not (pa & pb):
+        return False
+    if ea <= eb or eb <= ea:
+        return True
+    return len(ea & eb) / len(ea | eb) >= 0.5
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def places_agree(a: Candidate, b: Candidate) -> bool:
+    if a.place is None or b.place is None or a.place == b.place:
+        return True
+    if a.place_entry and b.place_entry:
+        return a.place_entry.country == b.place_entry.country
+    return False
+
+
+def same_meeting(a: Candidate, b: Candidate) -> bool:
+    return (a.status == b.status and dates_agree(a.date, b.date) and places_agree(a, b)
+            and parties_agree(a.parties, b.parties))
+
+
+def _more_specific(a: Candidate, b: Candidate) -> tuple[str | None, Place | None]:
+    if a.place is None:
+        return b.place, b.place_entry
+    if b.place is None:
+        return a.place, a.place_entry
+    rank_a = a.place_entry.rank if a.place_entry else 1
+    rank_b = b.place_entry.rank if b.place_entry else 1
+    return (b.place, b.place_entry) if rank_b < rank_a else (a.place, a.place_entry)
+
+
+def combine(a: Candidate, b: Candidate) -> Candidate:
+    parties = list(a.parties)
+    keys = {p.key for p in parties}
+    for party in b.parties:
+        if party.key not in keys:
+            parties.append(party)
+            keys.add(party.key)
+    place, entry = _more_specific(a, b)
+    if a.date is None or (b.date is not None and len(b.date) > len(a.date)):
+        date, precision = b.date, b.precision
+    else:
+        date, precision = a.date, a.precision
+    evidence = a.evidence if not a.evidence.background or b.evidence.background else b.evidence
+    return replace(a, parties=tuple(parties), place=place, place_entry=entry, date=date, precision=precision,
+                   evidence=evidence, date_said=a.date_said or b.date_said)
+
+
+def merge(candidates: list[Candidate]) -> list[Candidate]:
+    groups: list[Candidate] = []
+    for candidate in candidates:
+        for k, group in enumerate(groups):
+            if same_meeting(group, candidate):
+                groups[k] = combine(group, candidate)
+                break
+        else:
+            groups.append(candidate)
+    return groups

@@ -1,0 +1,98 @@
+"""Small helpers over a parsed sentence's dependency tree (natasha's UD relations)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parley.records import Sentence, Token
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    tokens: tuple[Token, ...]
+    children: tuple[tuple[int, ...], ...]
+
+    @classmethod
+    def of(cls, sentence: Sentence) -> "Tree":
+        kids: list[list[int]] = [[] for _ in sentence.tokens]
+        for i, token in enumerate(sentence.tokens):
+            if 0 <= token.head < len(kids) and token.head != i:
+                kids[token.head].append(i)
+        return cls(sentence.tokens, tuple(tuple(k) for k in kids))
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def lemma(self, i: int) -> str:
+        token = self.tokens[i]
+        return token.lemma or token.text.lower()
+
+    def head(self, i: int) -> int:
+        h = self.tokens[i].head
+        return h if 0 <= h < len(self.tokens) and h != i else -1
+
+    def rel(self, i: int) -> str:
+        return self.tokens[i].rel
+
+    def case_word(self, i: int) -> str | None:
+        """The preposition governing token ``i`` ("в", "с", "между"), if any."""
+        for child in self.children[i]:
+            if self.tokens[child].rel == "case":
+                return self.lemma(child)
+        return None
+
+    def preceding_preposition(self, i: int, reach: int = 3) -> str | None:
+        """The nearest preposition in the few words before ``i`` (for when the tree is unsure)."""
+        for j in range(i - 1, max(-1, i - 1 - reach), -1):
+            token = self.tokens[j]
+            if token.pos == "ADP":
+                return self.lemma(j)
+            if token.pos in ("VERB", "PUNCT", "NOUN", "PROPN") and j != i - 1:
+                break
+        return None
+
+    def ancestors(self, i: int, limit: int = 8) -> list[int]:
+        out = []
+        cur = self.head(i)
+        while cur != -1 and len(out) < limit and cur not in out:
+            out.append(cur)
+            cur = self.head(cur)
+        return out
+
+    def subtree(self, i: int) -> set[int]:
+        seen = {i}
+        stack = [i]
+        while stack:
+            for child in self.children[stack.pop()]:
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        return seen
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token that covers (or first follows) character ``offset``."""
+        for i, token in enumerate(self.tokens):
+            if token.stop > offset:
+                return i
+        return len(self.tokens) - 1
+
+    def span_head(self, start: int, stop: int) -> int:
+        """The token of a character span whose head lies outside the span."""
+        inside = [i for i, t in enumerate(self.tokens) if t.start >= start and t.stop <= stop]
+        if not inside:
+            return self.token_at(start)
+        members = set(inside)
+        for i in inside:
+            if self.head(i) not in members:
+                return i
+        return inside[0]
+
+    def is_future(self, i: int) -> bool:
+        token = self.tokens[i]
+        tense = token.feat("Tense")
+        if tense == "Fut":
+            return True
+        return token.pos in ("VERB", "AUX") and tense == "Pres" and token.feat("Aspect") == "Perf" \
+            and token.feat("VerbForm") == "Fin"
+
+    def is_past(self, i: int) -> bool:
+        return self.tokens[i].feat("Tense") == "Past"

@@ -1,0 +1,79 @@
+"""Meeting words in a parsed sentence, and the clause words that govern them.
+
+Entry point: ``find_triggers(tree)`` → :class:`Trigger` list. A trigger's
+``anchors`` are the trigger and the words above it in its clause ("провел" in
+"Путин провел переговоры"): participants, place and date hang from them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parley.extract.lexicon import MEETING_NOUNS, MEETING_VERBS, NOT_MEETING_NEIGHBOURS, SPEECH_VERBS
+from parley.extract.meetings.tree import Tree
+
+# Relations that leave the trigger's clause: above them is another statement.
+CLAUSE_EDGES = {"parataxis", "ccomp", "conj", "root", "acl:relcl", "advcl"}
+# Verbs that only carry a meeting noun ("провести переговоры", "принять участие во встрече").
+LIGHT_VERBS = {"провести", "проводить", "состояться", "пройти", "проходить", "начаться", "начинаться",
+               "завершиться", "закончиться", "стартовать", "продолжиться", "продолжаться", "идти", "длиться",
+               "продлиться", "участвовать", "принять", "присутствовать", "прибыть", "отправиться", "поехать",
+               "находиться", "достичь", "договориться", "иметь", "быть", "возглавлять",
+               "возглавить", "представлять", "запланировать", "планироваться", "ожидаться", "намереваться",
+               "мочь", "должный", "готовиться", "организовать", "открыться"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    index: int
+    lemma: str
+    kind: str  # talks | visit | summit | call
+    is_verb: bool
+    anchors: tuple[int, ...]  # the trigger first, then the clause words above it
+
+
+def _is_trigger(tree: Tree, i: int) -> tuple[str, bool] | None:
+    token = tree.tokens[i]
+    lemma = tree.lemma(i)
+    if token.pos in ("NOUN", "PROPN") and lemma in MEETING_NOUNS:
+        head = tree.head(i)
+        if head != -1 and tree.lemma(head) in NOT_MEETING_NEIGHBOURS and tree.rel(i) == "nmod":
+            return None
+        kind = MEETING_NOUNS[lemma]
+        if lemma == "разговор" and not any(tree.lemma(c) in ("телефонный",) for c in tree.children[i]):
+            kind = "call" if "телефон" in " ".join(t.text.lower() for t in tree.tokens) else "talks"
+        return kind, False
+    if token.pos == "VERB" and lemma in MEETING_VERBS:
+        return MEETING_VERBS[lemma], True
+    return None
+
+
+def anchors_of(tree: Tree, i: int, limit: int = 4) -> tuple[int, ...]:
+    """The trigger and the words above it while they stay in its clause."""
+    out = [i]
+    cur = i
+    while len(out) <= limit:
+        rel = tree.rel(cur)
+        head = tree.head(cur)
+        if head == -1:
+            break
+        lemma = tree.lemma(head)
+        if lemma in SPEECH_VERBS and lemma not in LIGHT_VERBS:
+            break
+        out.append(head)
+        if rel in CLAUSE_EDGES and rel != "advcl":
+            break
+        if tree.tokens[head].pos == "VERB" and lemma not in LIGHT_VERBS and rel not in ("xcomp", "advcl"):
+            break
+        cur = head
+    return tuple(out)
+
+
+def find_triggers(tree: Tree) -> list[Trigger]:
+    found = []
+    for i in range(len(tree)):
+        hit = _is_trigger(tree, i)
+        if hit is None:
+            continue
+        kind, is_verb = hit
+        found.append(Trigger(i, tree.lemma(i), kind, is_verb, anchors_of(tree, i)))
+    return found

@@ -1,0 +1,128 @@
+"""The place of a meeting: the most specific place its clause puts it in, in the nominative.
+
+Entry point: ``meeting_place(tree, spans, anchors)`` → :class:`PlaceMention` or None.
+
+A place counts when it stands under "в/во/на" (or is "женевская" on the meeting
+word itself) and hangs from the meeting's clause: "встреча в Кремле", "прошли в
+Абу-Даби", "прибыл в Москву". Places of other things in the sentence ("конфликт
+на Украине", "вылет из Женевы", "посол в Вашингтоне") are left out. Among the
+places that count, a venue beats a city, a city a region, a region a country.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from parley.records import NamedSpan
+from parley.resolve.places import Place, gazetteer
+
+PLACE_PREPOSITIONS = {"в", "во", "на"}
+# Nouns whose "в/на X" is not where the meeting is: "урегулирование на Украине", "посол в США".
+NOT_MEETING_PLACE_HEADS = {"урегулирование", "конфликт", "война", "ситуация", "кризис", "мир", "план", "удар",
+                           "территория", "посол", "посольство", "представитель", "война", "операция", "выборы",
+                           "интервью", "эфир", "соцсеть", "сеть", "канал", "издание", "вопрос", "мирный",
+                           "боевой", "действие", "режим", "проблема", "положение", "власть"}
+# Words that lead from a container to the place itself: "в столице ОАЭ", "в швейцарском городе Женева".
+CONTAINER_NOUNS = {"город", "столица", "штат", "отель", "гостиница", "резиденция", "поместье", "дворец",
+                   "курорт", "площадка", "дом", "здание", "особняк", "база", "регион", "страна"}
+MAX_HOPS = 4
+
+if TYPE_CHECKING:
+    from parley.extract.meetings.tree import Tree
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    name: str
+    index: int  # token index
+    place: Place | None  # the gazetteer entry, when the place is in it
+
+
+def _match_gazetteer(tree: Tree) -> list[tuple[int, int, Place]]:
+    """(first token, last token, place) for each gazetteer name in the sentence, longest first."""
+    gaz = gazetteer()
+    lemmas = [tree.lemma(i).replace("ё", "е") for i in range(len(tree))]
+    found: list[tuple[int, int, Place]] = []
+    i = 0
+    while i < len(lemmas):
+        hit = None
+        for size in range(min(gaz.longest_key, len(lemmas) - i), 0, -1):
+            place = gaz.lookup(" ".join(lemmas[i:i + size]))
+            if place is not None:
+                hit = (i, i + size - 1, place)
+                break
+        if hit:
+            found.append(hit)
+            i = hit[1] + 1
+        else:
+            i += 1
+    return found
+
+
+def _candidates(tree: Tree, spans: tuple[NamedSpan, ...]) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    covered: set[int] = set()
+    for first, last, place in _match_gazetteer(tree):
+        head = tree.span_head(tree.tokens[first].start, tree.tokens[last].stop)
+        out.append(PlaceMention(place.name, head, place))
+        covered.update(range(first, last + 1))
+    for span in spans:
+        if span.type != "LOC":
+            continue
+        head = tree.span_head(span.start, span.stop)
+        if head in covered:
+            continue
+        out.append(PlaceMention(span.normal, head, gazetteer().named(span.normal)))
+    return out
+
+
+def _preposition(tree: Tree, i: int) -> str | None:
+    cur = i
+    for _ in range(3):
+        prep = tree.case_word(cur)
+        if prep:
+            return prep
+        head = tree.head(cur)
+        if head == -1 or tree.rel(cur) not in ("appos", "flat", "flat:name", "nmod", "conj") \
+                or (tree.rel(cur) == "nmod" and tree.lemma(head) not in CONTAINER_NOUNS):
+            break
+        cur = head
+    return tree.preceding_preposition(i, 2)
+
+
+def _hangs_from(tree: Tree, i: int, anchors: set[int]) -> bool:
+    cur = i
+    for _ in range(MAX_HOPS):
+        if cur in anchors:
+            return True
+        head = tree.head(cur)
+        if head == -1:
+            return False
+        if head not in anchors and tree.lemma(head) in NOT_MEETING_PLACE_HEADS:
+            return False
+        cur = head
+    return cur in anchors
+
+
+def _rank(mention: PlaceMention) -> int:
+    return mention.place.rank if mention.place else 1
+
+
+def meeting_place(tree: Tree, spans: tuple[NamedSpan, ...], anchors: tuple[int, ...]) -> PlaceMention | None:
+    anchor_set = set(anchors)
+    trigger = anchors[0]
+    usable: list[PlaceMention] = []
+    for mention in _candidates(tree, spans):
+        prep = _preposition(tree, mention.index)
+        if prep not in PLACE_PREPOSITIONS:
+            continue
+        if _hangs_from(tree, mention.index, anchor_set):
+            usable.append(mention)
+    for child in tree.children[trigger]:
+        if tree.rel(child) == "amod":
+            place = gazetteer().adjective(tree.lemma(child))
+            if place is not None and place.kind != "country":
+                usable.append(PlaceMention(place.name, child, place))
+    if not usable:
+        return None
+    return min(usable, key=lambda m: (_rank(m), abs(m.index - trigger)))

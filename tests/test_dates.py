@@ -1,0 +1,91 @@
+"""Date expressions resolved against the publication date."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.extract.dates import find_dates, resolve_weekday, with_weekday
+
+PUBLISHED = dt.date(2026, 2, 1)  # a Sunday
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Делегации увиделись 30 января во Флориде.", PUBLISHED, "2026-01-30"),
+        ("Встреча назначена на 3 февраля.", PUBLISHED, "2026-02-03"),
+        ("Стороны поговорят 2 января.", dt.date(2025, 12, 30), "2026-01-02"),
+        ("Переговоры прошли 29 декабря.", dt.date(2026, 1, 3), "2025-12-29"),
+        ("Саммит намечен на 10 июня 2025 года.", PUBLISHED, "2025-06-10"),
+        ("Раунд шел 11–12 февраля в Женеве.", PUBLISHED, "2026-02-11"),
+        ("Консультации прошли 14-15 января.", PUBLISHED, "2026-01-14"),
+        ("Первая сессия состоялась 20 и 21 января.", PUBLISHED, "2026-01-20"),
+        ("Разговор длился в ночь с 27 на 28 января.", PUBLISHED, "2026-01-27"),
+        ("Снимок сделан 05.11.2025 в Кремле.", PUBLISHED, "2025-11-05"),
+        ("Сегодня министры обменялись мнениями.", PUBLISHED, "2026-02-01"),
+        ("Сегодняшний раунд оказался долгим.", PUBLISHED, "2026-02-01"),
+        ("Вчера лидеры созвонились.", PUBLISHED, "2026-01-31"),
+        ("Накануне послы увиделись в Вене.", PUBLISHED, "2026-01-31"),
+        ("Позавчера был звонок.", PUBLISHED, "2026-01-30"),
+        ("Завтра делегации снова сядут за стол.", PUBLISHED, "2026-02-02"),
+        ("Это было на октябрьских консультациях.", PUBLISHED, "2025-10"),
+        ("В декабре переговорщики съездили в Берлин.", PUBLISHED, "2025-12"),
+        ("В марте 2025 года прошла встреча.", PUBLISHED, "2025-03"),
+        ("МИНСК, 1 фев — агентство.", PUBLISHED, "2026-02-01"),
+    ],
+)
+def test_dates_resolve_against_published(text, published, expected):
+    values = [d.value for d in find_dates(text, published) if not d.deadline]
+    assert values[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Перемирие продлится до 5 февраля.", "Ответа ждут до конца января.", "Удары прекратят к 1 марта."],
+)
+def test_dates_deadline_is_not_the_event(text):
+    assert all(d.deadline for d in find_dates(text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Встреча прошла в минувшие выходные.", "На прошлой неделе послы увиделись.", "Увидятся на выходных."],
+)
+def test_dates_vague_words_have_no_day(text):
+    mentions = find_dates(text, PUBLISHED)
+    assert mentions and all(d.value is None and d.kind == "vague" for d in mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["31 февраля ничего не было.", "32 января", "Счёт 3:2 в пользу хозяев.", "", "28 пунктов плана",
+     "в 21:00 по Москве", "99.99.2025"],
+)
+def test_dates_malformed_do_not_crash_or_invent(text):
+    assert [d.value for d in find_dates(text, PUBLISHED) if d.value] == []
+
+
+def test_dates_without_published_date_keep_only_full_dates():
+    values = [d.value for d in find_dates("Встреча 3 марта 2025 года, а потом сегодня.", None)]
+    assert values == ["2025-03-03"]
+
+
+@pytest.mark.parametrize(
+    "weekday, future, expected",
+    [
+        (3, True, "2026-02-05"),   # "в четверг" ahead of Sunday 1 February
+        (3, False, "2026-01-29"),  # "в четверг" looking back
+        (6, False, "2026-02-01"),  # "в воскресенье" said on a Sunday: today
+        (6, True, "2026-02-01"),
+        (0, True, "2026-02-02"),
+    ],
+)
+def test_dates_weekday_follows_tense(weekday, future, expected):
+    assert resolve_weekday(weekday, PUBLISHED, future).isoformat() == expected
+
+
+def test_dates_weekday_mention_is_resolved_later():
+    mention = find_dates("Они встретятся в четверг на этой неделе.", dt.date(2026, 1, 21))[0]
+    assert mention.kind == "weekday" and mention.value is None
+    assert with_weekday(mention, dt.date(2026, 1, 21), future=True).value == "2026-01-22"
