@@ -10,8 +10,9 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
     doc = extraction.document
     actors: dict[str, dict[str, Any]] = {}
     for mention in extraction.actors:
-        actors.setdefault(mention.name, {"name": mention.name, "id": mention.actor.id,
-                                         "kind": mention.actor.kind, "country": mention.actor.country})
+        for name in (mention.name, mention.actor.name):  # as written here, and the canonical name
+            actors.setdefault(name, {"name": name, "id": mention.actor.id,
+                                     "kind": mention.actor.kind, "country": mention.actor.country})
     return {
         "doc_id": doc.doc_id,
         "published": doc.published.isoformat() if doc.published else None,

@@ -1,19 +1,270 @@
 """Actor mentions: persons, organisations and countries in a document.
 
 Entry point: ``find_actors(document, analysis)``.
+
+Three passes over each sentence, each claiming the tokens it names:
+1. knowledge-base persons, found by their surname in any case or spelling and
+   grown leftwards over first names that agree ("Стивом Уиткоффом"); a first
+   name that disagrees ("Джош Кушнер") leaves the name to pass 3;
+2. countries and organisations by name, capital or seat ("Кремль заявил"; not
+   "в Кремле", which is a place), and sides named by an adjective and a side
+   noun ("американская делегация", "европейские лидеры");
+3. the remaining PER spans from NER become automatic actors, named in the
+   nominative; a surname alone joins the full name used elsewhere in the text.
 """
 from __future__ import annotations
 
-from parley.records import ActorMention, Analysis, Document
-from parley.resolve import resolve_name
+import re
+from dataclasses import dataclass
+
+from parley.nlp import models
+from parley.records import Actor, ActorMention, Analysis, Document, Token
+from parley.resolve import actor_of, automatic_person
+from parley.resolve.kb import KbActor, KnowledgeBase, knowledge_base
+from parley.resolve.names import NAME_PARTICLES, fold_key, nominative_candidates, person_nominative
+
+LOCATIVE_PREPOSITIONS = frozenset("в во на из под до к ко у около через над возле близ".split())
+SIDE_NOUNS = ("сторон", "делегаци", "представител", "переговорщик", "команд", "власт", "лидер", "партнер", "партнёр")
+SINGLE_LEADER = frozenset({"лидер", "лидера", "лидеру", "лидером", "лидере"})
+TITLE_WORDS = frozenset(
+    "президент вице-президент премьер премьер-министр министр госсекретарь глава лидер канцлер "
+    "спецпосланник спецпредставитель посланник помощник советник секретарь пресс-секретарь генсек "
+    "шейх принц король эмир господин госпожа мистер сенатор губернатор мэр посол генерал".split()
+)
+
+
+@dataclass(slots=True)
+class _Found:
+    first: int  # token indices, inclusive
+    last: int
+    name: str
+    actor: Actor
+    surname_only: bool = False
+    automatic: bool = False
 
 
 def find_actors(document: Document, analysis: Analysis) -> tuple[ActorMention, ...]:
-    mentions = []
+    kb = knowledge_base()
+    seen: list[str] = []
+    per_sentence: list[tuple[tuple[Token, ...], list[_Found]]] = []
     for sentence in analysis.sentences:
-        for span in sentence.spans:
-            if span.type != "PER":
+        tokens = sentence.tokens
+        used = [False] * len(tokens)
+        found = _kb_persons(tokens, used, kb, seen)
+        found += _sides(tokens, used, kb)
+        found += _ner_persons(sentence.spans, tokens, used)
+        per_sentence.append((tokens, found))
+    _link_surnames([f for _, found in per_sentence for f in found])
+    mentions = [
+        ActorMention(tokens[f.first].start, tokens[f.last].stop,
+                     analysis.text[tokens[f.first].start:tokens[f.last].stop], f.name, f.actor)
+        for tokens, found in per_sentence for f in found
+    ]
+    return tuple(sorted(mentions, key=lambda m: m.start))
+
+
+def _capitalised(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[0].isalpha()
+
+
+# --- pass 1: knowledge-base persons -----------------------------------------------
+
+
+def _kb_persons(tokens, used, kb: KnowledgeBase, seen: list[str]) -> list[_Found]:
+    found = []
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i].text
+        if used[i] or not _capitalised(word) or word.isupper():
+            continue
+        ids: tuple[str, ...] = ()
+        for key in nominative_candidates(word):
+            ids = kb.by_surname.get(key, ())
+            if ids:
+                break
+        if not ids:
+            continue
+        j, disagree = i - 1, False
+        while j >= 0 and not used[j]:
+            prev = tokens[j].text
+            if not (_capitalised(prev) or prev.lower() in NAME_PARTICLES):
+                break
+            keys = nominative_candidates(prev)
+            agree = tuple(x for x in ids if any(k in kb.name_words[x] for k in keys))
+            if not agree:
+                disagree = _capitalised(prev) and _is_first_name(prev)
+                break
+            ids, j = agree, j - 1
+        if disagree and j == i - 1:
+            continue  # another person who shares the surname: NER's span makes them an automatic actor
+        chosen = next((x for x in reversed(seen) if x in ids), ids[0])
+        seen.append(chosen)
+        entry = kb.actors[chosen]
+        words = [t.text for t in tokens[j + 1:i + 1]]
+        for k in range(j + 1, i + 1):
+            used[k] = True
+        found.append(_Found(j + 1, i, _kb_surface(entry, words), actor_of(entry), surname_only=len(words) == 1))
+    return found
+
+
+def _is_first_name(word: str) -> bool:
+    return any("Name" in p.tag for p in models().morph_vocab.parse(word))
+
+
+def _kb_surface(entry: KbActor, words: list[str]) -> str:
+    """The knowledge base's nominative for the words as written: "Стивом Виткоффом" → "Стив Виткофф"."""
+    cands = [nominative_candidates(w) for w in words]
+    best, best_score = None, -100
+    for name in entry.names:
+        parts = name.split()
+        if len(parts) < len(words):
+            continue
+        tail = parts[len(parts) - len(words):]
+        if not all(fold_key(p) in c for p, c in zip(tail, cands)):
+            continue
+        score = sum(w.lower().startswith(p.lower()[:-1]) for p, w in zip(tail, words)) - (len(parts) != len(words))
+        score -= 3 * bool(re.search(r"[a-z]", name, re.I))  # Russian names first, even for a Latin spelling
+        if score > best_score:
+            best, best_score = " ".join(tail), score
+    if best is not None:
+        return best
+    return person_nominative(words, models().morph_vocab.parse)
+
+
+# --- pass 2: countries, organisations and sides ---------------------------------------
+
+
+def _adjective_pattern(kb: KnowledgeBase) -> tuple[re.Pattern, dict[str, str]]:
+    stems = {a.adjective: a.id for a in kb.actors.values() if a.adjective}
+    return re.compile("^(" + "|".join(sorted(stems, key=len, reverse=True)) + ")"), stems
+
+
+_ADJECTIVES: tuple[re.Pattern, dict[str, str]] | None = None
+
+
+def _sides(tokens, used, kb: KnowledgeBase) -> list[_Found]:
+    global _ADJECTIVES
+    if _ADJECTIVES is None:
+        _ADJECTIVES = _adjective_pattern(kb)
+    adjective_re, adjective_ids = _ADJECTIVES
+    found = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].text
+        if used[i]:
+            i += 1
+            continue
+        match = _phrase_at(tokens, used, i, kb) if word[:1].isupper() else None
+        if match is not None:
+            length, entry, surface, how = match
+            prev = tokens[i - 1].text.lower() if i else ""
+            if how == "name" or prev not in LOCATIVE_PREPOSITIONS:
+                found.append(_Found(i, i + length - 1, surface, actor_of(entry)))
+            for k in range(i, i + length):
+                used[k] = True
+            i += length
+            continue
+        m = adjective_re.match(word.lower())
+        if m and i + 1 < len(tokens) and _side_noun(tokens[i + 1].text.lower()):
+            entry = kb.actors[adjective_ids[m.group(1)]]
+            phrase = _side_phrase(word.lower(), tokens[i + 1].text.lower())
+            found.append(_Found(i, i + 1, phrase, actor_of(entry)))
+            used[i] = used[i + 1] = True
+            i += 2
+            continue
+        i += 1
+    return found
+
+
+def _side_noun(word: str) -> bool:
+    # "европейские лидеры" are a side; "российский лидер" is one person, left to roles and quotes
+    return word.startswith(SIDE_NOUNS) and word not in SINGLE_LEADER
+
+
+def _phrase_at(tokens, used, i, kb: KnowledgeBase):
+    for key in nominative_candidates(tokens[i].text):
+        for keys, actor_id, how in kb.by_phrase.get(key, ()):
+            end = i + len(keys)
+            if end > len(tokens) or any(used[i:end]):
                 continue
-            actor = resolve_name(span.normal, kind="person")
-            mentions.append(ActorMention(span.start, span.stop, span.text, span.normal, actor))
-    return tuple(mentions)
+            if all(keys[m] in nominative_candidates(tokens[i + m].text) for m in range(1, len(keys))):
+                entry = kb.actors[actor_id]
+                pool = {"name": entry.names, "capital": entry.capitals, "seat": entry.seats}[how]
+                surface = next(n for n in pool if _fits(n, tokens[i:end]))
+                return len(keys), entry, surface, how
+    return None
+
+
+def _fits(name: str, tokens) -> bool:
+    words = name.split()
+    return len(words) == len(tokens) and all(
+        fold_key(w) in nominative_candidates(t.text) for w, t in zip(words, tokens)
+    )
+
+
+def _side_phrase(adjective: str, noun: str) -> str:
+    """"американской делегацией" → "американская делегация", keeping the number."""
+    from pymorphy2.analyzer import Parse  # natasha's subclass takes UD grammemes
+
+    parse = models().morph_vocab.parse
+    noun_parse = next((p for p in parse(noun) if p.tag.POS == "NOUN"), None)
+    if noun_parse is None:
+        return f"{adjective} {noun}"
+    number = noun_parse.tag.number or "sing"
+    noun_form = Parse.inflect(noun_parse, {"nomn", number})
+    adj_parse = next((p for p in parse(adjective) if p.tag.POS == "ADJF"), None)
+    wanted = {"nomn", number} | ({noun_parse.tag.gender} if number == "sing" and noun_parse.tag.gender else set())
+    adj_form = Parse.inflect(adj_parse, wanted) if adj_parse is not None else None
+    return f"{adj_form.word if adj_form else adjective} {noun_form.word if noun_form else noun}"
+
+
+# --- pass 3: everyone else ---------------------------------------------------------------
+
+
+def _ner_persons(spans, tokens, used) -> list[_Found]:
+    found = []
+    parse = models().morph_vocab.parse
+    for span in spans:
+        if span.type != "PER":
+            continue
+        idx = [k for k, t in enumerate(tokens) if span.start <= t.start and t.stop <= span.stop]
+        if not idx or any(used[k] for k in idx):
+            continue
+        while idx and (not _capitalised(tokens[idx[0]].text) or _is_title(tokens[idx[0]].text)):
+            idx.pop(0)
+        idx = [k for k in idx if tokens[k].text not in "-–—."] if len(idx) > 1 else idx
+        if not idx:
+            continue
+        words = [tokens[k].text for k in idx]
+        if any(re.search(r"[а-яa-z][А-ЯA-Z]", w) for w in words):
+            continue  # words glued by a lost line break: "УиткоффаСтороны"
+        name = person_nominative(words, parse)
+        parts = name.split()
+        first = parts[0] if len(parts) > 1 else None
+        for k in idx:
+            used[k] = True
+        found.append(_Found(idx[0], idx[-1], name, automatic_person(first, parts[-1], name),
+                            surname_only=first is None, automatic=True))
+    return found
+
+
+def _is_title(word: str) -> bool:
+    return word.lower() in TITLE_WORDS or any(
+        p.normal_form in TITLE_WORDS for p in models().morph_vocab.parse(word)[:2]
+    )
+
+
+def _link_surnames(found: list[_Found]) -> None:
+    """A surname alone takes the actor of the one full name with that surname in the text."""
+    full: dict[str, list[_Found]] = {}
+    for f in found:
+        if f.automatic and not f.surname_only:
+            full.setdefault(fold_key(f.name.split()[-1]), []).append(f)
+    for f in found:
+        if not (f.automatic and f.surname_only):
+            continue
+        for key in (fold_key(f.name), *nominative_candidates(f.name)):
+            owners = {g.actor.id: g for g in full.get(key, ())}
+            if len(owners) == 1:
+                owner = next(iter(owners.values()))
+                f.actor, f.name = owner.actor, owner.name.split()[-1]
+                break

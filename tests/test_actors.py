@@ -1,0 +1,75 @@
+"""Actor mentions: persons in the nominative, one id per person, countries and sides as actors."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley import nlp
+from parley.extract.actors import find_actors
+from parley.records import Document
+
+
+def actors_of(text: str) -> list[tuple[str, str, str]]:
+    document = Document(doc_id="t", text=text, published=dt.date(2025, 12, 5))
+    return [(m.name, m.actor.id, m.actor.kind) for m in find_actors(document, nlp.analyse(text))]
+
+
+@pytest.mark.parametrize("text, name, actor_id", [
+    # a name at the very start of a document
+    ("Уиткофф прилетел в Москву вечером в среду.", "Уиткофф", "witkoff"),
+    # a declined name after a noun, which NER may miss or misread
+    ("Об итогах встречи на переговорах Умеровым было сказано немного.", "Умеров", "umerov"),
+    # a title glued to the name by capitalisation
+    ("Президента Трампа ждут в Лондоне на следующей неделе.", "Трамп", "trump"),
+    # a first name that steers the surname's nominative
+    ("Соглашение подписали вместе со Скоттом Бессентом и другими.", "Скотт Бессент", "bessent"),
+    ("Мы говорили со Стивеном Виткоффом по телефону.", "Стивен Виткофф", "witkoff"),
+    ("Журналисты спросили об этом Witkoff вчера.", "Уиткофф", "witkoff"),
+    ("Соседи поздравили Павла Зарубина с юбилеем.", "Павел Зарубин", "zarubin_pavel"),
+])
+def test_actors_names_in_the_nominative_with_one_id(models, text, name, actor_id):
+    assert (name, actor_id) in [(n, i) for n, i, _ in actors_of(text)]
+
+
+def test_actors_surname_alone_joins_the_full_name(models):
+    found = actors_of("Пресс-секретарь Алина Воронцова провела брифинг. Позже Воронцова ответила на вопросы.")
+    ids = {i for n, i, _ in found if "Воронцов" in n}
+    assert ids == {"vorontsova_alina"}
+
+
+@pytest.mark.parametrize("text, kept_apart", [
+    ("На ужине были Джош Кушнер и его друзья из Нью-Йорка.", "kushner"),
+    ("Мелания Трамп открыла выставку детского рисунка.", "trump"),
+])
+def test_actors_first_name_that_disagrees_keeps_people_apart(models, text, kept_apart):
+    assert kept_apart not in {i for _, i, _ in actors_of(text)}
+
+
+@pytest.mark.parametrize("text, name, actor_id", [
+    ("Американская делегация прибыла раньше, чем ожидалось.", "американская делегация", "USA"),
+    ("Переговоры с украинской стороной продолжатся завтра.", "украинская сторона", "UKR"),
+    ("Звонок европейским лидерам перенесли на вечер.", "европейские лидеры", "EU"),
+    ("Соединенные Штаты и Россия обменялись пленными.", "Соединенные Штаты", "USA"),
+    ("Представители России отказались от комментариев.", "Россия", "RUS"),
+    ("Кремль пока не ответил на предложение.", "Кремль", "RUS"),
+    ("Позиция НАТО остается прежней.", "НАТО", "NATO"),
+])
+def test_actors_countries_and_sides(models, text, name, actor_id):
+    assert (name, actor_id) in [(n, i) for n, i, _ in actors_of(text)]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Делегации встретились в Кремле поздно вечером.", "RUS"),    # a seat after "в" is a place
+    ("Он прилетел в Вашингтон утром.", "USA"),
+    ("Российский лидер не стал это комментировать.", "RUS"),     # one person, not a side
+])
+def test_actors_places_and_single_leaders_are_not_sides(models, text, absent):
+    assert absent not in {i for _, i, _ in actors_of(text)}
+
+
+def test_actors_kinds_and_countries(models):
+    document = Document(doc_id="t", text="Рустем Умеров встретился с представителями США.")
+    by_id = {m.actor.id: m.actor for m in find_actors(document, nlp.analyse(document.text))}
+    assert by_id["umerov"].kind == "person" and by_id["umerov"].country == "UKR"
+    assert by_id["USA"].kind == "country" and by_id["USA"].country == "USA"
