@@ -51,6 +51,7 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     app.state.write_lock = threading.Lock()
     app.state.cache = ResponseCache()
     app.state.templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+    app.state.templates.env.globals["path_for"] = app.url_path_for  # links as paths: right behind any proxy
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

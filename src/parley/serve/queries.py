@@ -1,6 +1,7 @@
 """Read questions the API and the page share, answered from the store's public methods."""
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 
 from parley.records import Document, LedgerEntry
@@ -21,9 +22,20 @@ class EventFilters:
         return {key: value for key, value in pairs.items() if value}
 
 
+def first_day(date: str | None) -> str | None:
+    return f"{date}-01" if date and len(date) == 7 else date
+
+
+def last_day(date: str | None) -> str | None:
+    """``YYYY-MM`` as the month's last day, so "to 2025-12" keeps December."""
+    if date and len(date) == 7:
+        return f"{date}-{calendar.monthrange(int(date[:4]), int(date[5:7]))[1]:02d}"
+    return date
+
+
 def matching_events(store, filters: EventFilters) -> list[dict]:
-    return store.events(actor=filters.actor, date_from=filters.date_from, date_to=filters.date_to,
-                        place=filters.place, status=filters.status)
+    return store.events(actor=filters.actor, date_from=first_day(filters.date_from),
+                        date_to=last_day(filters.date_to), place=filters.place, status=filters.status)
 
 
 def event_page(store, filters: EventFilters, limit: int, offset: int) -> dict:
