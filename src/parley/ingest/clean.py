@@ -137,7 +137,7 @@ def is_dateline(line: str) -> bool:
 
 def _is_tag_line(line: str, words: list[str], letters: list[str]) -> bool:
     """Lowercase tag clouds: "в мире", "сша", "владимир путин, дональд трамп, россия"."""
-    if not letters or any(char.isupper() for char in letters) or re.search(r"[.!?:;«»\"()]", line):
+    if not letters or any(char.isupper() for char in letters) or re.search(r"[\d.!?:;«»\"()•·*]", line):
         return False
     if len(words) <= 5:
         return True

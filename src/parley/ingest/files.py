@@ -106,8 +106,7 @@ def check_file(path: Path, max_bytes: int, name: str = "") -> Candidate:
         return Candidate(path, source, skip=f"binary file ({binary})")
     kind = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        return Candidate(path, source, skip=f"unsupported file type {path.suffix or '(no extension)'}: "
-                                            f"read are {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+        return Candidate(path, source, skip=f"unsupported file type {path.suffix or '(no extension)'}")
     return Candidate(path, source, name=name or path.stem, kind=kind)
 
 

@@ -1,0 +1,122 @@
+"""``ingest(store, paths)``: read every input, extract each new Russian document, store it, record the ledger.
+
+For each processed input: a text already stored (same content hash) is not
+extracted again, so re-ingesting is a no-op; new documents are extracted in
+batches, then the document and its facts are saved together. A document whose
+extraction raises is recorded ``failed`` with the message, and the run goes on.
+Database errors are not caught here: the caller reports them (exit code 3).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parley.ingest import read_inputs
+from parley.records import Document, Extraction, IngestResult, LedgerEntry, LedgerStatus
+from parley.settings import Settings
+
+BATCH = 16
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    processed: int = 0
+    skipped: int = 0
+    failed: int = 0
+    new_documents: int = 0
+    events: int | None = None  # after fusion
+    failures: list[LedgerEntry] = field(default_factory=list)
+
+    def count(self, entry: LedgerEntry) -> None:
+        if entry.status is LedgerStatus.PROCESSED:
+            self.processed += 1
+        elif entry.status is LedgerStatus.SKIPPED:
+            self.skipped += 1
+        else:
+            self.failed += 1
+            self.failures.append(entry)
+
+
+def default_process_many(documents: Sequence[Document]) -> Iterator[Extraction]:
+    from parley import pipeline
+
+    return pipeline.process_many(documents)
+
+
+def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
+           process_many: Callable[[Sequence[Document]], Iterable[Extraction]] = default_process_many,
+           on_entry: Callable[[LedgerEntry], None] | None = None, fuse: bool = True) -> IngestSummary:
+    """Read ``paths`` into ``store``; every input gets exactly one ledger row."""
+    summary = IngestSummary()
+    pending: list[Document] = []
+    pending_hashes: dict[str, str] = {}
+
+    def record(entry: LedgerEntry) -> None:
+        store.record_ledger(entry)
+        summary.count(entry)
+        if on_entry:
+            on_entry(entry)
+
+    def flush() -> None:
+        for document, outcome in _extract(pending, process_many):
+            if isinstance(outcome, Extraction) and not getattr(outcome, "skipped_reason", None):
+                store.save_document(document)
+                store.save_extraction(outcome)
+                summary.new_documents += 1
+                record(LedgerEntry(document.source, LedgerStatus.PROCESSED, "", document.doc_id))
+            elif isinstance(outcome, Extraction):
+                record(LedgerEntry(document.source, LedgerStatus.SKIPPED, outcome.skipped_reason, document.doc_id))
+            else:
+                record(LedgerEntry(document.source, LedgerStatus.FAILED, outcome, document.doc_id))
+        pending.clear()
+        pending_hashes.clear()
+
+    for result in read_inputs(paths, settings):
+        entry = _settle(result, store, pending_hashes)
+        if entry is not None:
+            record(entry)
+            continue
+        pending.append(result.document)
+        pending_hashes[result.document.content_hash] = result.document.doc_id
+        if len(pending) >= BATCH:
+            flush()
+    flush()
+    if fuse:
+        from parley.fuse import fuse as fuse_events
+
+        summary.events = getattr(fuse_events(store), "events", None)
+    return summary
+
+
+def _settle(result: IngestResult, store, pending_hashes: dict[str, str]) -> LedgerEntry | None:
+    """The ledger entry of an input decided without extraction, or None when its document is to be extracted."""
+    document = result.document
+    if document is None:
+        return result.entry
+    stored = store.find_document_by_hash(document.content_hash) or pending_hashes.get(document.content_hash)
+    if stored == document.doc_id:
+        return LedgerEntry(document.source, LedgerStatus.PROCESSED, "", document.doc_id)  # unchanged: a no-op
+    if stored is not None:
+        return LedgerEntry(document.source, LedgerStatus.SKIPPED, f"duplicate of {stored}", stored)
+    holder = store.document(document.doc_id)
+    if holder is not None and holder.source != document.source:
+        return LedgerEntry(document.source, LedgerStatus.SKIPPED,
+                           f"doc_id {document.doc_id} is already taken by {holder.source}", None)
+    return None
+
+
+def _extract(documents: list[Document], process_many) -> Iterator[tuple[Document, Extraction | str]]:
+    """Each document with its extraction, or with the error message when extracting it raised."""
+    if not documents:
+        return
+    try:
+        extractions = list(process_many(documents))
+    except Exception:  # find the document that broke the batch: one by one
+        for document in documents:
+            try:
+                yield document, next(iter(process_many([document])))
+            except Exception as error:
+                yield document, f"extraction failed: {type(error).__name__}: {error}"
+        return
+    yield from zip(documents, extractions)
