@@ -57,12 +57,30 @@ def place_stems(place: str | None) -> frozenset[str]:
     return frozenset(stem(w) for w in re.findall(r"[^\W\d_]+", place.lower().replace("ё", "е")))
 
 
+@lru_cache(maxsize=50_000)
+def _gazetteer_place(name: str):
+    from parley.resolve.places import gazetteer
+
+    return gazetteer().named(name)
+
+
+def place_country(name: str | None) -> str | None:
+    """The ISO country of a place the gazetteer knows."""
+    found = _gazetteer_place(name) if name else None
+    return found.country if found else None
+
+
 def places_agree(a: str | None, b: str | None) -> bool | None:
-    """True: the same place; False: different places; None: at least one is not said."""
+    """True: the same place, or one inside the other; False: different places; None: one is not said."""
     sa, sb = place_stems(a), place_stems(b)
     if not sa or not sb:
         return None
-    return bool(sa & sb)
+    if sa & sb:
+        return True
+    pa, pb = _gazetteer_place(a), _gazetteer_place(b)
+    if pa and pb and pa.country == pb.country:  # "Абу-Даби" and "ОАЭ"; two cities of one country are not
+        return "country" in (pa.kind, pb.kind) or pa.kind == pb.kind == "region"
+    return False
 
 
 def dates_agree(a: Report, b: Report) -> str:

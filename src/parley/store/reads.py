@@ -30,7 +30,7 @@ def fold(value: str) -> str:
 def load_reports(conn: Connection) -> list[Report]:
     m, d, p, a = t.meetings, t.documents, t.meeting_participants, t.actors
     people: dict[int, list[Participant]] = defaultdict(list)
-    query = (select(p.c.meeting_id, p.c.actor_id, p.c.name, a.c.country)
+    query = (select(p.c.meeting_id, p.c.actor_id, func.coalesce(a.c.name, p.c.name).label("name"), a.c.country)
              .join(a, a.c.id == p.c.actor_id, isouter=True).order_by(p.c.meeting_id, p.c.position))
     for row in conn.execute(query):
         people[row.meeting_id].append(Participant(row.actor_id, row.name, row.country))

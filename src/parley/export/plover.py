@@ -1,0 +1,52 @@
+"""PLOVER-style event records: every meeting is a CONSULT, with its mode.
+
+Modes: ``phone`` (a call), ``multilateral`` (three or more sides), ``visit``
+(two sides, meeting at home of one of them), ``third-party`` (two sides,
+meeting elsewhere). Planned and cancelled meetings are flagged, not dropped.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from parley.fuse.match import place_country
+
+
+def consult_mode(event: dict) -> str:
+    sides = {p["country"] or p["id"] for p in event["participants"]}
+    if event.get("kind") == "call":
+        return "phone"
+    if len(sides) >= 3:
+        return "multilateral"
+    country = place_country(event["place"])
+    if country and country not in sides:
+        return "third-party"
+    return "visit"
+
+
+def plover_record(event: dict) -> dict:
+    people = event["participants"]
+    actor, recipients = (people[0], people[1:]) if people else ({"name": None, "country": None}, [])
+    return {
+        "event_id": event["id"],
+        "event_date": event["date"],
+        "event_type": "CONSULT",
+        "mode": consult_mode(event),
+        "planned": event["status"] == "planned",
+        "status": event["status"],
+        "actor": actor["name"], "actor_country": actor["country"],
+        "recipient": "; ".join(p["name"] for p in recipients) or None,
+        "recipient_country": "; ".join(sorted({p["country"] for p in recipients if p["country"]})) or None,
+        "participants": people,
+        "location": {"name": event["place"], "country": place_country(event["place"])},
+        "event_text": event["sources"][0]["evidence"]["text"] if event["sources"] else "",
+        "sources": [{"doc_id": s["doc_id"], "url": s["url"], "published": s["published"]} for s in event["sources"]],
+        "independent_sources": event["independent_sources"],
+        "conflicts": event["conflicts"],
+    }
+
+
+def write_plover(events: list[dict], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for event in events:
+            out.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")

@@ -1,0 +1,55 @@
+"""Events as JSON Lines (the full dictionaries), or flat rows in CSV and Parquet."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+LIST_COLUMNS = ("participants", "participant_ids", "countries", "doc_ids", "urls")
+
+
+def flat_row(event: dict) -> dict:
+    people = event["participants"]
+    return {
+        "id": event["id"], "type": event["type"], "kind": event.get("kind"), "date": event["date"],
+        "place": event["place"], "status": event["status"],
+        "participants": [p["name"] for p in people], "participant_ids": [p["id"] for p in people],
+        "countries": sorted({p["country"] for p in people if p["country"]}),
+        "sources": len(event["sources"]), "independent_sources": event["independent_sources"],
+        "doc_ids": [s["doc_id"] for s in event["sources"]], "urls": [s["url"] or "" for s in event["sources"]],
+        "first_evidence": event["sources"][0]["evidence"]["text"] if event["sources"] else "",
+        "conflicts": "; ".join(f"{c['field']}: " + " vs ".join(v["value"] for v in c["values"])
+                               for c in event["conflicts"]),
+        "history": " → ".join(h["change"] for h in event["history"]),
+    }
+
+
+def write_jsonl(events: list[dict], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for event in events:
+            out.write(json.dumps(event, ensure_ascii=False) + "\n")
+
+
+def write_csv(events: list[dict], path: Path) -> None:
+    rows = [flat_row(e) for e in events]
+    columns = list(flat_row(_EMPTY))
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=columns)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: "; ".join(v) if k in LIST_COLUMNS else v for k, v in row.items()})
+
+
+def write_parquet(events: list[dict], path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [flat_row(e) for e in events]
+    schema = pa.schema([(name, pa.list_(pa.string()) if name in LIST_COLUMNS
+                         else pa.int64() if name in ("sources", "independent_sources") else pa.string())
+                        for name in flat_row(_EMPTY)])
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+
+
+_EMPTY = {"id": "", "type": "", "date": None, "place": None, "status": "", "participants": [], "sources": [],
+          "conflicts": [], "history": [], "independent_sources": 0}

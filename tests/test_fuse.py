@@ -1,0 +1,151 @@
+"""Fusion: reports of one meeting become one event with every source, its status history and conflicts."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.fuse import fuse_reports
+from parley.fuse.match import places_agree, same_meeting
+from parley.fuse.provenance import near_copies, simhash, wire_agency
+from parley.fuse.records import Participant, Report
+
+PEOPLE = {
+    "witkoff": Participant("witkoff", "Стив Уиткофф", "USA"),
+    "kushner": Participant("kushner", "Джаред Кушнер", "USA"),
+    "dmitriev": Participant("dmitriev", "Кирилл Дмитриев", "RUS"),
+    "putin": Participant("putin", "Владимир Путин", "RUS"),
+    "umerov": Participant("umerov", "Рустем Умеров", "UKR"),
+    "USA": Participant("USA", "США", "USA"),
+    "UKR": Participant("UKR", "Украина", "UKR"),
+    "RUS": Participant("RUS", "Россия", "RUS"),
+}
+_ids = iter(range(1, 10_000))
+
+
+def report(doc: str, published: str, who: str, status: str = "held", date: str | None = None,
+           place: str | None = None, agency: str | None = None, kind: str = "talks",
+           text: str = "") -> Report:
+    return Report(meeting_id=next(_ids), doc_id=doc, seq=0, published=dt.date.fromisoformat(published),
+                  participants=tuple(PEOPLE[p] for p in who.split()), place=place, date=date,
+                  date_precision="day" if date and len(date) == 10 else "month" if date else "unknown",
+                  status=status, kind=kind, evidence_start=0, evidence_stop=len(text), evidence_text=text,
+                  agency=agency, signature=simhash(text or doc))
+
+
+def test_fuse_two_reports_make_one_event_with_two_sources():
+    events = fuse_reports([
+        report("d1", "2026-01-20", "witkoff dmitriev", date="2026-01-20", place="Майами",
+               text="Уиткофф и Дмитриев провели переговоры в Майами."),
+        report("d2", "2026-01-21", "witkoff kushner dmitriev", date="2026-01-20", place="Майами",
+               text="В Майами накануне встретились Дмитриев, Уиткофф и Кушнер."),
+    ])
+    assert len(events) == 1
+    event = events[0]
+    assert [s.report.doc_id for s in event.sources] == ["d1", "d2"]
+    assert event.independent_sources == 2
+    assert [p.actor_id for p in event.participants] == ["witkoff", "dmitriev", "kushner"]
+    assert event.sources[0].report.evidence_text == "Уиткофф и Дмитриев провели переговоры в Майами."
+    assert not event.conflicts
+
+
+def test_fuse_planned_then_held_is_one_event_with_history():
+    events = fuse_reports([
+        report("plan", "2026-01-10", "witkoff putin", "planned", "2026-01-22", "Москва"),
+        report("held", "2026-01-23", "witkoff kushner putin", "held", "2026-01-22", "Кремль"),
+    ])
+    assert len(events) == 1
+    event = events[0]
+    assert event.status == "held" and event.date == "2026-01-22"
+    assert [(h.doc_id, h.change) for h in event.history] == [("plan", "planned"), ("held", "held")]
+
+
+@pytest.mark.parametrize("outcome, status, change", [
+    ("cancelled", "cancelled", "cancelled"),
+    ("planned", "planned", "moved"),
+])
+def test_fuse_plan_followed_by_cancellation_or_move(outcome, status, change):
+    events = fuse_reports([
+        report("plan", "2026-02-01", "USA UKR RUS", "planned", "2026-02-01", "Абу-Даби"),
+        report("later", "2026-02-02", "USA UKR RUS", outcome, "2026-02-04", "Абу-Даби"),
+    ])
+    assert len(events) == 1
+    assert events[0].status == status
+    assert [h.change for h in events[0].history] == ["planned", change]
+
+
+def test_fuse_date_disagreement_is_a_conflict_not_an_overwrite():
+    events = fuse_reports([
+        report("a", "2026-02-18", "USA UKR RUS", "held", "2026-02-17", "Женева"),
+        report("b", "2026-02-18", "USA UKR RUS", "held", "2026-02-17", "Женева"),
+        report("c", "2026-02-19", "USA UKR RUS", "held", "2026-02-14", "Женева"),
+    ])
+    assert len(events) == 1
+    event = events[0]
+    assert event.date == "2026-02-17"
+    assert {(c.field, c.value, c.doc_ids) for c in event.conflicts} == {
+        ("date", "2026-02-14", ("c",)), ("date", "2026-02-17", ("a", "b"))}
+
+
+def test_fuse_place_disagreement_on_one_day_is_a_conflict():
+    events = fuse_reports([
+        report("a", "2026-01-23", "USA UKR RUS", "held", "2026-01-23", "Абу-Даби"),
+        report("b", "2026-01-23", "USA UKR RUS", "held", "2026-01-23", "Эр-Рияд"),
+    ])
+    assert len(events) == 1
+    assert {c.value for c in events[0].conflicts if c.field == "place"} == {"Абу-Даби", "Эр-Рияд"}
+
+
+@pytest.mark.parametrize("a, b, same", [
+    (("2026-02-17", "Женева", "USA UKR RUS"), ("2026-02-18", "Женева", "USA UKR RUS"), True),
+    (("2026-02-17", "Женева", "USA UKR RUS"), ("2026-02-17", None, "witkoff umerov RUS"), True),
+    (("2026-02-18", "Женева", "RUS UKR"), ("2026-02-17", "Женева", "USA UKR RUS"), False),
+    (("2025-08-15", "Аляска", "putin witkoff"), ("2025-10-16", None, "putin witkoff"), False),
+    ((None, "Будапешт", "putin witkoff"), ("2025-10-16", None, "putin witkoff"), True),
+    ((None, "Будапешт", "putin witkoff"), (None, "Аляска", "putin witkoff"), False),
+])
+def test_fuse_same_meeting_table(a, b, same):
+    ra = report("x", "2025-10-17" if a[0] is None else a[0], a[2], date=a[0], place=a[1])
+    rb = report("y", b[0] or "2025-10-17", b[2], date=b[0], place=b[1])
+    assert same_meeting(ra, rb) is same
+
+
+def test_fuse_wire_copies_count_once():
+    text = "Уиткофф и Дмитриев провели переговоры в Майами, сообщил источник. " * 3
+    events = fuse_reports([
+        report("a-wire", "2026-01-20", "witkoff dmitriev", date="2026-01-20", text=text),
+        report("b-copy", "2026-01-20", "witkoff dmitriev", date="2026-01-20", text=text + " Подробнее позже."),
+        report("own", "2026-01-21", "witkoff dmitriev", date="2026-01-20",
+               text="Собственный корреспондент рассказал о встрече во Флориде и её итогах для Украины."),
+    ])
+    assert len(events) == 1
+    assert events[0].independent_sources == 2
+    assert [s.copy_of for s in events[0].sources] == [None, "a-wire", None]
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("МОСКВА, 18 фев – РИА Новости. Помощник президента сообщил…", "РИА Новости"),
+    ("КИЕВ, 3 декабря — Укринформ. Делегация вернулась.", "Укринформ"),
+    ("Делегации встретились в Женеве.", None),
+])
+def test_fuse_wire_agency_from_dateline(text, agency):
+    assert wire_agency(text) == agency
+
+
+def test_fuse_simhash_tells_near_copies():
+    base = "Переговоры в Абу-Даби завершились, стороны договорились продолжить работу на следующей неделе."
+    assert near_copies(simhash(base * 2), simhash(base * 2 + " Источник: агентство."))
+    assert not near_copies(simhash(base), simhash("Президент провёл телефонный разговор с коллегой из Франции."))
+
+
+@pytest.mark.parametrize("a, b, agree", [
+    ("Женева", "Женеве", True), ("Абу-Даби", "ОАЭ", True), ("Женева", "Берлин", False), (None, "Берлин", None),
+])
+def test_fuse_places_agree(a, b, agree):
+    assert places_agree(a, b) is agree
+
+
+def test_fuse_blocking_does_not_merge_distant_meetings_of_one_pair():
+    reports = [report(f"d{i}", f"2026-0{1 + i // 3}-{10 + i % 3:02d}", "witkoff dmitriev",
+                      date=f"2026-0{1 + i // 3}-{10 + i % 3:02d}", place="Майами") for i in range(9)]
+    assert len(fuse_reports(reports)) == 3
