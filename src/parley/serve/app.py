@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from parley import __version__
 from parley.errors import DatabaseError, InputError, ParleyError
-from parley.serve import api, pages
+from parley.serve import api, pages, schemas
 from parley.serve.cache import ResponseCache
 from parley.settings import Settings
 
@@ -57,7 +57,22 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     app.include_router(pages.router)
     _add_docs_page(app)
     _add_error_handlers(app)
+    _document_article_schema(app)
     return app
+
+
+def _document_article_schema(app: FastAPI) -> None:
+    """POST /api/documents reads its body itself (to cap its size), so its schema is added by hand."""
+    build = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            spec = build()
+            spec.setdefault("components", {}).setdefault("schemas", {})["ArticleIn"] = (
+                schemas.ArticleIn.model_json_schema(ref_template="#/components/schemas/{model}"))
+        return app.openapi_schema
+
+    app.openapi = openapi
 
 
 def _add_docs_page(app: FastAPI) -> None:

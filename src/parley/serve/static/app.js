@@ -91,7 +91,7 @@
       return;
     }
     var cy = cytoscape({
-      container: box, elements: elements, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3,
+      container: box, elements: elements, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 1.4,
       style: [
         {selector: "node", style: {
           "label": "data(label)", "font-size": 11, "font-family": "system-ui, sans-serif", "color": "#1f2328",
@@ -102,7 +102,8 @@
           "line-color": "data(colour)", "width": 2, "opacity": 0.7, "curve-style": "bezier"}},
         {selector: "node:active, edge:active", style: {"overlay-opacity": 0.15}}
       ],
-      layout: {name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, randomize: false}
+      layout: {name: "cose", animate: false, randomize: true, padding: 40, nodeRepulsion: 400000,
+                idealEdgeLength: 140, nodeOverlap: 40, componentSpacing: 120}
     });
     cy.on("tap", "edge", function (evt) { window.location.href = eventUrl(evt.target.data("event")); });
     cy.on("tap", "node", function (evt) { window.location.href = actorUrl(evt.target.data("actor")); });
