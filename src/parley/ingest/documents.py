@@ -26,6 +26,8 @@ def content_hash(text: str) -> str:
 
 def to_result(article: RawArticle, max_document_chars: int) -> IngestResult:
     """The article's document and ledger entry: processed, or skipped with the reason."""
+    if not article.text.strip():
+        return _skipped(article, "no text")
     cleaned = clean_text(article.text)
     if not cleaned.text:
         return _skipped(article, "nothing left after removing page furniture")

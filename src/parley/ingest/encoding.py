@@ -22,6 +22,12 @@ _RUSSIAN_LETTER_FREQUENCY = {
     "ц": 5, "щ": 4, "э": 3, "ф": 3, "ъ": 1, "ё": 1,
 }
 
+# The commonest letter pairs of Russian prose; a wrong codepage turns them into rare ones.
+_COMMON_RUSSIAN_PAIRS = frozenset(
+    "ст но то на ен ов ни ра во ко ро ос пр не по ре ал ли ер го ор ан та ва ть ет ол ит ло ка ие ом ел ле ат "
+    "ес от де ль ми ди ас ла ск ве ин ед ам тр ем од ой ий ых ки ей ны ры ак ор ся ия об ге ег ош ду".split()
+)
+
 
 class UndecodableError(ValueError):
     """The bytes are no text in any encoding we read."""
@@ -39,13 +45,15 @@ def _is_codepage_debris(char: str) -> bool:
 
 
 def russian_letter_score(text: str) -> float:
-    """Higher when the text reads like Russian: frequent letters, no capitals inside words."""
+    """Higher when the text reads like Russian: frequent letters and letter pairs, no capitals inside words."""
     score = 0.0
     previous = " "
     for char in text:
         lower = char.lower()
         if lower in _RUSSIAN_LETTER_FREQUENCY:
-            score += _RUSSIAN_LETTER_FREQUENCY[lower] / 10 + (2.0 if char == lower else 0.0)
+            score += _RUSSIAN_LETTER_FREQUENCY[lower] / 10 + (1.0 if char == lower else 0.0)
+            if previous.lower() + lower in _COMMON_RUSSIAN_PAIRS:
+                score += 4.0
             # A capital right after a small letter is what a wrong codepage produces.
             if char != lower and previous in _RUSSIAN_LETTER_FREQUENCY:
                 score -= 8.0

@@ -12,6 +12,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from parley.errors import DatabaseError
 from parley.ingest import read_inputs
 from parley.records import Document, Extraction, IngestResult, LedgerEntry, LedgerStatus
 from parley.settings import Settings
@@ -59,10 +62,12 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
             on_entry(entry)
 
     def flush() -> None:
-        for document, outcome in _extract(pending, process_many):
+        for document, outcome in extract_each(pending, process_many):
             if isinstance(outcome, Extraction) and not getattr(outcome, "skipped_reason", None):
-                store.save_document(document)
-                store.save_extraction(outcome)
+                problem = _save(store, document, outcome)
+                if problem:
+                    record(LedgerEntry(document.source, LedgerStatus.FAILED, problem, document.doc_id))
+                    continue
                 summary.new_documents += 1
                 record(LedgerEntry(document.source, LedgerStatus.PROCESSED, "", document.doc_id))
             elif isinstance(outcome, Extraction):
@@ -89,6 +94,18 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
     return summary
 
 
+def _save(store, document: Document, extraction: Extraction) -> str | None:
+    """Store a document with its facts; a message when these facts cannot be stored (database trouble raises)."""
+    try:
+        store.save_document(document)
+        store.save_extraction(extraction)
+    except (SQLAlchemyError, DatabaseError, OSError):
+        raise
+    except Exception as error:  # facts the store cannot take: this document fails, the run goes on
+        return f"could not be stored: {type(error).__name__}: {error}"
+    return None
+
+
 def _settle(result: IngestResult, store, pending_hashes: dict[str, str]) -> LedgerEntry | None:
     """The ledger entry of an input decided without extraction, or None when its document is to be extracted."""
     document = result.document
@@ -106,7 +123,7 @@ def _settle(result: IngestResult, store, pending_hashes: dict[str, str]) -> Ledg
     return None
 
 
-def _extract(documents: list[Document], process_many) -> Iterator[tuple[Document, Extraction | str]]:
+def extract_each(documents: Sequence[Document], process_many) -> Iterator[tuple[Document, Extraction | str]]:
     """Each document with its extraction, or with the error message when extracting it raised."""
     if not documents:
         return
