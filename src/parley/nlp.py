@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import yargy  # noqa: F401  (patches pymorphy2 for Python 3.11; must precede natasha)
 from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
 from pymorphy2.analyzer import Parse as PymorphyParse
@@ -47,16 +48,55 @@ class Models:
     ner: NewsNERTagger
 
 
+class _ConvEncoder:
+    """slovnet's CNN encoder, computed without its im2col copy.
+
+    slovnet builds every (position, kernel window) row of each convolution as
+    a copied matrix; here one matmul of the padded input by the kernel's
+    columns gives each kernel offset's contribution, summed with shifted views.
+    Same arithmetic up to float rounding (measured: identical tags on every
+    test article), about twice as fast, and the largest cost in the pipeline.
+    """
+
+    def __init__(self, layers) -> None:
+        self.layers = []
+        for layer in layers:
+            filters, channels, kernel = layer.conv.weight.shape
+            columns = layer.conv.weight.array.transpose(1, 2, 0).reshape(channels, kernel * filters)
+            norm = layer.norm
+            self.layers.append((np.ascontiguousarray(columns), kernel, filters, layer.conv.padding,
+                                layer.conv.bias.array, norm.mean.array, norm.std.array,
+                                norm.weight.array, norm.bias.array))
+
+    def __call__(self, x: np.ndarray, pad_mask: np.ndarray) -> np.ndarray:  # batch x seq x dim
+        batch, seq, _ = x.shape
+        for columns, kernel, filters, padding, bias, mean, std, weight, shift in self.layers:
+            padded = np.pad(x, ((0, 0), (padding, padding), (0, 0)))
+            products = (padded.reshape(-1, padded.shape[-1]) @ columns).reshape(
+                batch, seq + 2 * padding, kernel, filters)
+            out = products[:, 0:seq, 0, :].copy()
+            for k in range(1, kernel):
+                out += products[:, k:k + seq, k, :]
+            out += bias
+            out = (out.clip(0) - mean) / std * weight + shift  # ReLU, then batch norm
+            out[pad_mask] = 0
+            x = out
+        return x
+
+
 @functools.cache
 def models() -> Models:
     """Load natasha's models once per process."""
     embedding = NewsEmbedding()
-    return Models(
+    loaded = Models(
         morph_vocab=MorphVocab(),
         morph=NewsMorphTagger(embedding),
         syntax=NewsSyntaxParser(embedding),
         ner=NewsNERTagger(embedding),
     )
+    for tagger in (loaded.morph, loaded.syntax, loaded.ner):
+        tagger.infer.model.encoder = _ConvEncoder(tagger.infer.model.encoder.layers)
+    return loaded
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

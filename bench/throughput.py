@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""Throughput on one core: Parley's pipeline against natasha's own full pipeline.
+
+    python bench/throughput.py [--limit N] [--repeat N] [--modes natasha,parley,...]
+
+Every mode runs in a fresh subprocess, pinned to one core (``taskset``-style
+affinity where the OS allows it, ``OPENBLAS_NUM_THREADS=1``), over the SAME
+real articles: the texts of ../shared/gold/dev.jsonl and the Russian texts of
+../shared/corpus/unlabelled.jsonl. Model loading is timed apart from the
+articles. Each process reports its peak resident memory (``ru_maxrss``).
+
+Modes:
+- ``natasha``: natasha's Doc: segment, tag_morph, parse_syntax, tag_ner, and
+  every span's name normalised: the reference a plain natasha user would run;
+- ``parley``: ``pipeline.process`` one document at a time (``parley extract``);
+- ``parley-batched``: ``pipeline.process_many`` (``parley batch``, per worker);
+- ``parley-all-parse``: ``process`` with morphology and syntax on every
+  sentence, to show what ``wants_parse`` saves;
+- ``screen``: the off-topic screen alone (``parley.relevance``) over off-topic
+  articles: the factRuEval texts it rejects, or generated ones.
+
+Without ../shared it uses the ``.txt`` files in samples/, or generated text,
+and says so: those figures are not comparable with the targets.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+TARGETS = {"speedup": 2.5, "screen_per_s": 1000.0, "peak_mb": 600.0}
+MODES = ("natasha", "parley", "parley-batched", "parley-all-parse", "screen")
+
+_GENERATED_ON_TOPIC = (
+    "Спецпосланник Стив Уиткофф прилетел в Москву, где встретился с Владимиром Путиным.",
+    "Переговоры продолжались около пяти часов, сообщил помощник президента Юрий Ушаков.",
+    "«Мы обсудили все ключевые вопросы мирного плана», — заявил Кирилл Дмитриев журналистам.",
+    "Следующий раунд консультаций может пройти в Абу-Даби на следующей неделе.",
+    "Секретарь СНБО Рустем Умеров провёл телефонный разговор с госсекретарём Марко Рубио.",
+)
+_GENERATED_OFF_TOPIC = (
+    "Синоптики обещают в выходные мокрый снег и порывистый ветер.",
+    "Футбольный клуб уступил сопернику в дополнительное время.",
+    "В городском парке открылась выставка цветов со всего света.",
+    "Новый смартфон получил камеру с увеличенной матрицей и быструю зарядку.",
+)
+
+
+# --- the articles -------------------------------------------------------------
+
+def _jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _generated(sentences: tuple[str, ...], count: int, size: int = 1000) -> list[str]:
+    texts = []
+    for n in range(count):
+        parts, i = [], n
+        while sum(map(len, parts)) < size:
+            parts.append(sentences[i % len(sentences)])
+            i += 3
+        texts.append(" ".join(parts))
+    return texts
+
+
+def load_articles() -> tuple[list[str], list[str], str]:
+    """(on-topic articles, off-topic articles, where they come from)."""
+    from parley.relevance import screen
+
+    if (SHARED / "gold" / "dev.jsonl").exists():
+        texts = [row["text"] for row in _jsonl(SHARED / "gold" / "dev.jsonl")]
+        corpus = SHARED / "corpus" / "unlabelled.jsonl"
+        if corpus.exists():
+            texts += [row["text"] for row in _jsonl(corpus) if row.get("lang", "ru") == "ru"]
+        factru = SHARED / "gold" / "factru_dev.jsonl"
+        off = [row["text"] for row in _jsonl(factru)] if factru.exists() else []
+        off = [t for t in off if screen(t) is not None] or _generated(_GENERATED_OFF_TOPIC, 50)
+        return texts, off, "real articles from ../shared (gold dev texts + Russian corpus texts)"
+    samples = sorted((ROOT / "samples").rglob("*.txt"))
+    if samples:
+        texts = [p.read_text(encoding="utf-8") for p in samples]
+        return texts, _generated(_GENERATED_OFF_TOPIC, 50), "../shared is absent: samples/*.txt (not comparable)"
+    return (_generated(_GENERATED_ON_TOPIC, 100), _generated(_GENERATED_OFF_TOPIC, 50),
+            "../shared is absent: generated text (not comparable)")
+
+
+# --- one mode, in its own process ---------------------------------------------
+
+def _pin_one_core() -> str:
+    try:
+        core = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {core})
+        return f"core {core}"
+    except (AttributeError, OSError):
+        return "not pinned"
+
+
+def _natasha_runner():
+    import yargy  # noqa: F401  (patches pymorphy2 for Python 3.11)
+    from natasha import (Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
+                         NewsSyntaxParser, Segmenter)
+
+    segmenter, vocab, emb = Segmenter(), MorphVocab(), NewsEmbedding()
+    morph, syntax, ner = NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
+
+    def run(texts: list[str]) -> None:
+        for text in texts:
+            doc = Doc(text)
+            doc.segment(segmenter)
+            doc.tag_morph(morph)
+            doc.parse_syntax(syntax)
+            doc.tag_ner(ner)
+            for span in doc.spans:
+                span.normalize(vocab)
+    return run
+
+
+def _parley_runner(mode: str):
+    from parley import extract, nlp, pipeline
+    from parley.records import Document
+
+    nlp.models()
+
+    def docs(texts):
+        return [Document(doc_id=str(i), text=t) for i, t in enumerate(texts)]
+
+    if mode == "parley-batched":
+        return lambda texts: list(pipeline.process_many(docs(texts)))
+    if mode == "parley-all-parse":
+        def run_all(texts):
+            for doc in docs(texts):
+                if pipeline.screen(doc) is None:
+                    extract.extract(doc, nlp.analyse(doc.text, parse=None))
+        return run_all
+    return lambda texts: [pipeline.process(d) for d in docs(texts)]
+
+
+def _screen_runner():
+    from parley.relevance import screen
+
+    screen("")  # compiles the pattern: part of loading
+
+    def run(texts):
+        rejected = sum(screen(t) is not None for t in texts)
+        if rejected != len(texts):
+            print(f"note: the screen let {len(texts) - rejected} of {len(texts)} off-topic texts through",
+                  file=sys.stderr)
+    return run
+
+
+def worker(mode: str, texts_file: Path, repeat: int) -> dict:
+    pinned = _pin_one_core()
+    data = json.loads(texts_file.read_text(encoding="utf-8"))
+    texts = data["off" if mode == "screen" else "on"]
+    start = time.perf_counter()
+    if mode == "natasha":
+        run = _natasha_runner()
+    elif mode == "screen":
+        run = _screen_runner()
+    else:
+        run = _parley_runner(mode)
+    load_s = time.perf_counter() - start
+    run(texts[:3])  # warm-up: first-call costs are not per-article costs
+    passes = 200 if mode == "screen" else 1
+    timings = []
+    for _ in range(repeat):  # the fastest round: the one least disturbed by other processes
+        start = time.perf_counter()
+        for _ in range(passes):
+            run(texts)
+        timings.append(time.perf_counter() - start)
+    seconds = min(timings)
+    count = len(texts) * passes
+    return {"mode": mode, "articles": count, "seconds": seconds, "per_s": count / seconds,
+            "kchars_per_s": sum(map(len, texts)) * passes / seconds / 1000, "load_s": load_s,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "pinned": pinned}
+
+
+# --- the driver -----------------------------------------------------------------
+
+def run_mode(mode: str, texts_file: Path, repeat: int) -> dict:
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    out = subprocess.run([sys.executable, __file__, "--worker", mode, "--texts", str(texts_file),
+                          "--repeat", str(repeat)], env=env, check=True, capture_output=True, text=True)
+    if out.stderr.strip():
+        print(out.stderr.strip(), file=sys.stderr)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--modes", default=",".join(MODES), help="comma-separated, from: " + ", ".join(MODES))
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds over the articles per mode; the fastest counts")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--texts", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.texts, args.repeat)))
+        return 0
+
+    sys.path.insert(0, str(ROOT / "src"))
+    on, off, origin = load_articles()
+    if args.limit:
+        on = on[:args.limit]
+    print(f"articles: {len(on)} on-topic, {len(off)} off-topic, "
+          f"mean {sum(map(len, on)) / max(len(on), 1):.0f} chars; {origin}")
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        texts_file = Path(tmp) / "texts.json"
+        texts_file.write_text(json.dumps({"on": on, "off": off}, ensure_ascii=False), encoding="utf-8")
+        for mode in args.modes.split(","):
+            results.append(run_mode(mode.strip(), texts_file, args.repeat))
+            r = results[-1]
+            print(f"  {r['mode']:17} done: {r['per_s']:8.1f} articles/s", file=sys.stderr)
+    natasha = next((r for r in results if r["mode"] == "natasha"), None)
+    print(f"\n{'mode':17} {'articles/s':>10} {'kchars/s':>9} {'vs natasha':>10} {'load s':>7} "
+          f"{'peak MB':>8}  pinned")
+    for r in results:
+        ratio = f"{r['per_s'] / natasha['per_s']:9.2f}x" if natasha and r["mode"] != "screen" else f"{'-':>10}"
+        print(f"{r['mode']:17} {r['per_s']:10.1f} {r['kchars_per_s']:9.1f} {ratio} {r['load_s']:7.2f} "
+              f"{r['peak_mb']:8.0f}  {r['pinned']}")
+    _verdict(results, natasha)
+    if args.json:
+        args.json.write_text(json.dumps({"origin": origin, "results": results}, indent=2) + "\n")
+    return 0
+
+
+def _verdict(results: list[dict], natasha: dict | None) -> None:
+    by_mode = {r["mode"]: r for r in results}
+    lines = []
+    if natasha and "parley" in by_mode:
+        ratio = by_mode["parley"]["per_s"] / natasha["per_s"]
+        lines.append(f"parley vs natasha: {ratio:.2f}x (target {TARGETS['speedup']}x)")
+    if "screen" in by_mode:
+        lines.append(f"off-topic screen: {by_mode['screen']['per_s']:.0f}/s (target {TARGETS['screen_per_s']:.0f}/s)")
+    peak = max((r["peak_mb"] for r in results if r["mode"] != "natasha"), default=None)
+    if peak is not None:
+        lines.append(f"peak memory (parley): {peak:.0f} MB (target <= {TARGETS['peak_mb']:.0f} MB)")
+    print("\n" + "\n".join(lines))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
