@@ -51,11 +51,15 @@ def test_api_write_finds_the_meeting_in_a_posted_article(writer):
 @pytest.mark.parametrize("second, status, reason", [
     (GENEVA, "processed", "unchanged"),
     ({**GENEVA, "doc_id": "geneva-copy"}, "skipped", "duplicate of geneva-talks"),
+    ({**GENEVA, "doc_id": "geneva-twice"}, "skipped", "duplicate of geneva-talks"),
     ({"doc_id": "english", "text": "The envoys met in Geneva on Wednesday and talked for five hours."},
      "skipped", "only Russian"),
 ])
 def test_api_write_follows_the_ingest_rules(writer, second, status, reason):
-    writer.post("/api/documents", json=GENEVA, headers=AUTH)
-    [outcome] = writer.post("/api/documents", json=[second], headers=AUTH).json()["documents"]
+    if second["doc_id"] == "geneva-twice":  # both in one request
+        outcome = writer.post("/api/documents", json=[GENEVA, second], headers=AUTH).json()["documents"][1]
+    else:
+        writer.post("/api/documents", json=GENEVA, headers=AUTH)
+        [outcome] = writer.post("/api/documents", json=[second], headers=AUTH).json()["documents"]
     assert outcome["status"] == status
     assert reason in outcome["reason"]

@@ -9,6 +9,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from parley.ingest.documents import to_result
 from parley.ingest.readers import RawArticle
+from parley.ingest.run import extract_each
 from parley.pipeline import process_many
 from parley.records import Document, LedgerEntry, LedgerStatus
 from parley.serve.schemas import ArticleIn
@@ -87,28 +88,32 @@ def add_articles(app: FastAPI, articles: list[ArticleIn]) -> dict:
     store = app.state.store
     with app.state.write_lock:
         outcomes: list[dict] = []
-        pending: list[tuple[dict, Document]] = []
+        pending: dict[str, tuple[dict, Document]] = {}  # by content hash: a text twice in one request is one
         for article in articles:
-            source = f"api:{article.doc_id}"
-            raw = RawArticle(source=source, doc_id=article.doc_id, text=article.text, published=article.published,
-                             url=article.url, title=article.title)
+            raw = RawArticle(source=f"api:{article.doc_id}", doc_id=article.doc_id, text=article.text,
+                             published=article.published, url=article.url, title=article.title)
             result = to_result(raw, app.state.settings.max_document_chars)
             outcome = {"doc_id": article.doc_id, "status": "processed", "reason": "", "meetings": 0, "events": []}
             outcomes.append(outcome)
-            entry = result.entry if result.document is None else _settle(store, result.document)
+            entry = result.entry if result.document is None else _settle(store, result.document, pending)
             if entry is None:
-                pending.append((outcome, result.document))
+                pending[result.document.content_hash] = (outcome, result.document)
             else:
                 _record(store, outcome, entry)
-        for (outcome, document), extraction in zip(pending, process_many([d for _, d in pending])):
-            if extraction.skipped_reason:
+        documents = [document for _, document in pending.values()]
+        by_doc_id = {document.doc_id: outcome for outcome, document in pending.values()}
+        for document, extraction in extract_each(documents, process_many):
+            outcome = by_doc_id[document.doc_id]
+            if isinstance(extraction, str):
+                _record(store, outcome, LedgerEntry(document.source, LedgerStatus.FAILED, extraction, document.doc_id))
+            elif extraction.skipped_reason:
                 _record(store, outcome, LedgerEntry(document.source, LedgerStatus.SKIPPED,
                                                     extraction.skipped_reason, document.doc_id))
-                continue
-            store.save_document(document)
-            store.save_extraction(extraction)
-            outcome["meetings"] = len(extraction.meetings)
-            _record(store, outcome, LedgerEntry(document.source, LedgerStatus.PROCESSED, "", document.doc_id))
+            else:
+                store.save_document(document)
+                store.save_extraction(extraction)
+                outcome["meetings"] = len(extraction.meetings)
+                _record(store, outcome, LedgerEntry(document.source, LedgerStatus.PROCESSED, "", document.doc_id))
         if pending:
             fuse(store)
         app.state.cache.clear()
@@ -116,9 +121,11 @@ def add_articles(app: FastAPI, articles: list[ArticleIn]) -> dict:
     return {"documents": outcomes}
 
 
-def _settle(store, document: Document) -> LedgerEntry | None:
+def _settle(store, document: Document, pending: dict) -> LedgerEntry | None:
     """The entry of an article decided without extraction, or None when it is to be extracted."""
     stored = store.find_document_by_hash(document.content_hash)
+    if stored is None and document.content_hash in pending:
+        stored = pending[document.content_hash][1].doc_id
     if stored == document.doc_id:
         return LedgerEntry(document.source, LedgerStatus.PROCESSED, "unchanged: already stored", document.doc_id)
     if stored is not None:
