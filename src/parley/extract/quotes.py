@@ -1,11 +1,416 @@
 """Direct quotes and their speakers.
 
 Entry point: ``find_quotes(document, analysis, mentions)``.
+
+Quoted spans are words in «…», "…", „…“ or “…”, and dialogue lines that
+open with a dash and carry their own attribution ("— …, — ответил Трамп.").
+A span of fewer than four words, or the name of an outlet or a document
+("телеканал «Россия 1»"), is not a quote. The speaker is found, in order:
+1. in the clause after the quote that opens with a speech verb
+   ("», — написал Умеров в соцсетях", "», — сказал он", "— подчеркнул дипломат");
+2. in the clause before it, when that clause speaks ("Зеленский: «…»",
+   "по словам Ушакова, «…»", "Трамп заявил, что «…»");
+3. as the speaker of the quote just before, when no one else is named between.
+Pronouns and role nouns ("он", "политик", "лидер США") resolve to the last
+compatible person named outside quotes; a role with a side resolves through
+the knowledge base by date ("президент США" in 2025 → Trump) when that person
+is named in the text.
 """
 from __future__ import annotations
 
-from parley.records import ActorMention, Analysis, Document, Quote
+import re
+from dataclasses import dataclass
+
+from parley.extract.role_words import GENERIC_HEADS, PRONOUNS, country_in, role_head
+from parley.records import ActorMention, Analysis, Document, Evidence, Quote
+from parley.resolve.kb import knowledge_base
+
+SPEECH_VERB = re.compile(
+    r"(сказа|заяв|отмет|отмеч|подчерк|добав|напис|пиш|сообщ|ответ|поясн|уточн|призна|завер|констатир|указа|говор|"
+    r"рассказ|заключ|продолж|резюмир|привод|объясн|высказ|счита|предупред|напомн|акцентир|пообещ|обеща|подыто|"
+    r"призв|настаива|повтор|отрез|парир|поделил|замет|процитир|написа|выраз|убежд|пошути|поддержа|признава)",
+)
+IMPERSONAL = re.compile(r"^(говорится|сказано|отмечается|указывается|подчеркивается|приводятся)")
+OUTLET_NOUNS = (
+    "газет", "издани", "телеканал", "канал", "агентств", "программ", "парти", "фракци", "журнал", "портал",
+    "сайт", "документ", "операци", "план", "проект", "соглашени", "договор", "доктрин", "формат", "движени",
+    "организаци", "компани", "фонд", "шоу", "передач", "книг", "фильм", "стать", "рубрик", "телеграм", "радио",
+)
+CHANNELS = (
+    (re.compile(r"truth\s*social", re.I), "Truth Social"),
+    (re.compile(r"(соцсет\w*|платформ\w*|сети)\s+[XХ]\b|\b[XХ]\s*\(|\bв\s+[XХ]\b"), "X"),
+    (re.compile(r"telegram|телеграм", re.I), "Telegram"),
+    (re.compile(r"facebook|фейсбук", re.I), "Facebook"),
+    (re.compile(r"instagram|инстаграм", re.I), "Instagram"),
+    (re.compile(r"обращени"), "обращение"),
+    (re.compile(r"интервью"), "интервью"),
+    (re.compile(r"соцсет"), "соцсети"),
+)
+_PAIRS = {"«": "»", "„": "“”", "“": "”"}
+_WORD = re.compile(r"[^\W_]+")
+_DASH = "—–-"
+MIN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int  # the quoted words, without the marks
+    stop: int
+    open_at: int  # where the opening mark (or the dialogue dash) is
+    close_at: int  # just after the closing mark; the end of the text when cut off
+    after: tuple[int, int] | None = None  # an attribution clause found inside the span's own line
 
 
 def find_quotes(document: Document, analysis: Analysis, mentions: tuple[ActorMention, ...]) -> tuple[Quote, ...]:
-    return ()
+    text = analysis.text
+    spans = _parts(text, _marked_spans(text) + _dialogue_spans(text))
+    persons = [m for m in mentions if m.actor.kind == "person"]
+    outside = [m for m in persons if not any(s.open_at <= m.start < s.close_at for s in spans)]
+    fullest: dict[str, str] = {}
+    for m in persons:
+        if len(m.name) > len(fullest.get(m.actor.id, "")):
+            fullest[m.actor.id] = m.name
+    context = _Context(text, analysis, persons, outside, document)
+    quotes: list[Quote] = []
+    previous: tuple[ActorMention, int] | None = None
+    for span in spans:
+        body = text[span.start:span.stop]
+        if len(_WORD.findall(body)) < MIN_WORDS or _is_title(text, span):
+            continue
+        found = context.speaker(span)
+        if found is None and previous is not None and not context.named_between(previous[1], span.open_at):
+            found = (previous[0], None)
+        if found is None:
+            continue
+        speaker, clause = found
+        previous = (speaker, span.close_at)
+        context.spoken.append((span.open_at, speaker))
+        first = analysis.sentence_at(span.open_at)
+        last = analysis.sentence_at(max(span.stop - 1, span.start))
+        quotes.append(Quote(
+            speaker=speaker.actor, speaker_name=fullest.get(speaker.actor.id, speaker.name), text=body,
+            start=span.start, stop=span.stop,
+            evidence=Evidence(first.start if first else span.open_at, last.stop if last else span.close_at),
+            channel=_channel(text, clause, span, analysis),
+        ))
+    return tuple(quotes)
+
+
+# --- spans -----------------------------------------------------------------------------
+
+
+def _marked_spans(text: str) -> list[_Span]:
+    spans: list[_Span] = []
+    for line in re.finditer(r"[^\n]+", text):
+        base, chunk = line.start(), line.group()
+        taken: list[tuple[int, int]] = []
+        i = 0
+        while i < len(chunk):
+            ch = chunk[i]
+            if ch in _PAIRS:
+                end = _closing(chunk, i, ch)
+                if end is None and text[base + len(chunk):].strip() == "":
+                    end = len(chunk)  # a quote cut off by the end of the text
+                if end is not None:
+                    spans.append(_span(text, base, i, end))
+                    taken.append((i, end))
+                    i = end + 1
+                    continue
+            i += 1
+        spans += _straight_spans(text, base, chunk, taken)
+    return spans
+
+
+def _closing(chunk: str, i: int, mark: str) -> int | None:
+    depth, closers = 0, _PAIRS[mark]
+    for j in range(i + 1, len(chunk)):
+        if chunk[j] == mark and mark != "“":
+            depth += 1
+        elif chunk[j] in closers:
+            if depth == 0:
+                return j
+            depth -= 1
+    return None
+
+
+def _straight_spans(text: str, base: int, chunk: str, taken) -> list[_Span]:
+    """Pair straight quotes by which side of a word they stand on; nested pairs stay inside."""
+    spans, stack = [], []
+    for i, ch in enumerate(chunk):
+        if ch != '"' or any(a < i < b for a, b in taken):
+            continue
+        before = chunk[i - 1] if i else " "
+        after = chunk[i + 1] if i + 1 < len(chunk) else " "
+        opening = (before.isspace() or before in "([«—–-:") and not after.isspace()
+        closing = not before.isspace() and (after.isspace() or after in ".,;:!?)»—–-…")
+        if stack and (closing or not opening):
+            start = stack.pop()
+            if not stack:
+                spans.append(_span(text, base, start, i))
+        elif opening or not stack:
+            stack.append(i)
+    if stack and text[base + len(chunk):].strip() == "":
+        spans.append(_span(text, base, stack[0], len(chunk)))  # a quote cut off by the end of the text
+    return spans
+
+
+def _span(text: str, base: int, open_i: int, close_i: int) -> _Span:
+    start, stop = base + open_i + 1, base + close_i
+    while start < stop and text[start] in " \"'«„“":
+        start += 1
+    while stop > start and text[stop - 1] in " \"'»“”":
+        stop -= 1
+    if close_i >= len(text) - base:
+        stop = _trim_cut(text, start, stop)
+    return _Span(start, stop, base + open_i, min(base + close_i + 1, len(text)))
+
+
+def _trim_cut(text: str, start: int, stop: int) -> int:
+    """A quote cut off by the end of the text keeps its last whole word."""
+    cut = text.rfind(" ", start, stop)
+    return cut if cut > start and text[stop - 1].isalnum() else stop
+
+
+def _dialogue_spans(text: str) -> list[_Span]:
+    spans = []
+    for line in re.finditer(r"(?m)^[ \t]*(?:[—–-][ \t]+)?(.+)$", text):
+        body_at = line.start(1)
+        body = line.group(1)
+        if re.search(r"[«»\"“”„]", body):
+            continue  # marked quotes are found by their marks
+        sep = re.search(r"[,.!?…]?\s+[—–-]\s+(?=\w)", body)
+        if not sep or not SPEECH_VERB.match(body[sep.end():].lower()):
+            continue
+        clause_end = re.search(r"[.!?](\s|$)|\s[—–-]\s", body[sep.end():])
+        after = (body_at + sep.end(), body_at + sep.end() + (clause_end.start() if clause_end else len(body) - sep.end()))
+        stop = body_at + sep.start() + (1 if body[sep.start()] in "!?…" else 0)
+        spans.append(_Span(body_at, stop, line.start(), body_at + sep.end(), after))
+    return spans
+
+
+def _parts(text: str, spans: list[_Span]) -> list[_Span]:
+    """Split «A, — отметил Путин. — B» into two quotes, each attributed by the inner clause."""
+    out = []
+    for span in sorted(spans, key=lambda s: s.start):
+        inner = text[span.start:span.stop]
+        m = re.search(r"[,.!?…]?\s+[—–-]\s+(?P<clause>[^—–«»\"]{3,120}?)[.,:]\s+[—–-]\s+", inner)
+        if m and SPEECH_VERB.match(m.group("clause").lower()):
+            clause = (span.start + m.start("clause"), span.start + m.end("clause"))
+            out.append(_Span(span.start, span.start + m.start(), span.open_at, span.start + m.end(), clause))
+            out.append(_Span(span.start + m.end(), span.stop, span.start + m.end() - 1, span.close_at, clause))
+        else:
+            out.append(span)
+    return out
+
+
+def _skip_back(text: str, at: int) -> int:
+    at -= 1
+    while at > 0 and text[at].isspace():
+        at -= 1
+    return at
+
+
+def _is_title(text: str, span: _Span) -> bool:
+    before = text[max(0, span.open_at - 40):span.open_at].lower().split()
+    if before and before[-1].startswith(OUTLET_NOUNS):
+        return True
+    words = _WORD.findall(text[span.start:span.stop])
+    return all(w[:1].isupper() or w.isdigit() for w in words)
+
+
+# --- speakers -------------------------------------------------------------------------
+
+
+class _Context:
+    def __init__(self, text, analysis, persons, outside, document):
+        self.text, self.analysis, self.persons, self.outside = text, analysis, persons, outside
+        self.day = document.published
+        self.named_ids = {m.actor.id for m in persons}
+        self.spoken: list[tuple[int, ActorMention]] = []  # earlier quotes' speakers, by position
+
+    def named_between(self, a: int, b: int) -> bool:
+        return any(a <= m.start < b for m in self.outside)
+
+    def speaker(self, span: _Span):
+        for clause in (span.after, self._after_clause(span)):
+            if clause is not None:
+                who = self._from_clause(clause, before=span.open_at, verb_first=True)
+                if who is _ANONYMOUS:
+                    return None
+                if who is not None:
+                    return who, clause
+        clause = self._before_clause(span)
+        if clause is not None:
+            who = self._from_clause(clause, before=clause[0], verb_first=False)
+            if who is not None and who is not _ANONYMOUS:
+                return who, clause
+        clause = self._next_sentence_clause(span)
+        if clause is not None:
+            who = self._from_clause(clause, before=span.open_at, verb_first=False)
+            if who is not None and who is not _ANONYMOUS:
+                return who, clause
+        return None
+
+    def _after_clause(self, span: _Span) -> tuple[int, int] | None:
+        rest = self.text[span.close_at:span.close_at + 200]
+        m = re.match(r"[\s,.!?…\"»”]*[—–-]{1,2}\s*", rest) or re.match(r"[\"»”]?,\s*(?=[а-яё])", rest)
+        if not m:
+            return None
+        end = re.search(r"[.!?](\s|$)|\s[—–-]\s|[«\"\n]", rest[m.end():])
+        stop = m.end() + (end.start() if end else len(rest) - m.end())
+        return span.close_at + m.end(), span.close_at + stop
+
+    def _before_clause(self, span: _Span) -> tuple[int, int] | None:
+        sentence = self.analysis.sentence_at(span.open_at)
+        start = sentence.start if sentence else max(0, span.open_at - 200)
+        clause = self.text[start:span.open_at]
+        if not clause.strip():
+            previous = self.analysis.sentence_at(_skip_back(self.text, start)) if start else None
+            if previous is None:
+                return None
+            start, clause = previous.start, self.text[previous.start:span.open_at]
+        low = clause.lower()
+        speaks = clause.rstrip().endswith(":") or re.search(r"по (его |ее |их )?(словам|мнению)", low)
+        if not speaks and not any(SPEECH_VERB.match(w) for w in _WORD.findall(low)):
+            return None
+        return start, span.open_at
+
+    def _next_sentence_clause(self, span: _Span) -> tuple[int, int] | None:
+        """"«…». Так считает Филипп Гордон" names the speaker in the sentence after."""
+        at = span.close_at
+        while at < len(self.text) and (self.text[at].isspace() or self.text[at] in ".,»\""):
+            at += 1
+        sentence = self.analysis.sentence_at(at)
+        if sentence is None or not re.match(r"(Так|Об этом|Это|Такое мнение)\s+\w+", sentence.text):
+            return None
+        second = sentence.text.split()[1 if not sentence.text.startswith(("Об этом", "Такое мнение")) else 2]
+        if not SPEECH_VERB.match(second.lower()):
+            return None
+        return sentence.start, sentence.stop
+
+    def _from_clause(self, clause: tuple[int, int], before: int, verb_first: bool):
+        a, b = clause
+        words = list(re.finditer(r"[^\W\d_][\w-]*", self.text[a:b]))
+        if verb_first:
+            if not words or not any(SPEECH_VERB.match(w.group().lower()) for w in words[:2]):
+                return None
+        low = self.text[a:b].lower()
+        if verb_first and ANONYMOUS.search(low):
+            return _ANONYMOUS
+        opener = re.match(r"\s*(по (его|ее|её|их) (словам|мнению))", low)
+        if opener:
+            return self._antecedent(a, None, None)
+        by_words = re.match(r"\s*по (словам|мнению|данным)\s", low)
+        inside = [m for m in self.persons if a <= m.start < b]
+        if by_words and inside:
+            return inside[0]
+        for n, w in enumerate(words):
+            start = a + w.start()
+            mention = next((m for m in inside if m.start == start), None)
+            if mention is not None and (verb_first or _nominative(mention)):
+                return mention
+            word = w.group().lower()
+            if word in PRONOUNS:
+                return self._antecedent(before, None, None)
+            head = role_head(word) if (n < 4 or not verb_first) else None
+            if head is not None and (verb_first or word == head):
+                return self._by_role(head, self._role_phrase(words[n:]), before)
+        if verb_first and IMPERSONAL.match(words[0].group().lower() if words else ""):
+            return self._antecedent(before, None, None)
+        return None
+
+    @staticmethod
+    def _role_phrase(words) -> str:
+        """The role noun and what hangs on it, up to the first verb: "президент США", "Спецпосланник"."""
+        out = [words[0].group()]
+        for w in words[1:5]:
+            if SPEECH_VERB.match(w.group().lower()) or w.group().lower() in _STOP_WORDS:
+                break
+            out.append(w.group())
+        return " ".join(out)
+
+    def _antecedent(self, before: int, side: str | None, head: str | None):
+        def ok(m: ActorMention) -> bool:
+            return (side is None or m.actor.country == side) and (head is None or _fits_head(m, head, self.text))
+
+        best: tuple[int, ActorMention] | None = None
+        for sentence in reversed(self.analysis.sentences):
+            if sentence.start >= before:
+                continue
+            here = [m for m in self.outside if sentence.start <= m.start < min(sentence.stop, before) and ok(m)]
+            subjects = [m for m in here if _nominative(m)] or here
+            titled = self._role_subject(sentence, subjects[0].start if subjects else sentence.stop)
+            if titled is not None and ok(titled):
+                best = (sentence.start, titled)
+                break
+            if subjects:
+                best = (subjects[0].start, subjects[0])
+                break
+        for at, m in reversed(self.spoken):
+            if at < before and ok(m):
+                if best is None or at > best[0]:
+                    best = (at, m)
+                break
+        if best is None and (side is not None or head is not None):
+            return self._antecedent(before, side, None) if head is not None else None
+        return best[1] if best else None
+
+    def _role_subject(self, sentence, until: int) -> ActorMention | None:
+        """A sentence that opens with a role noun in the nominative: "Глава Белого дома заявил …"."""
+        words = list(re.finditer(r"[^\W\d_][\w-]*", sentence.text))[:2]
+        for n, w in enumerate(words):
+            if sentence.start + w.start() >= until:
+                break
+            head = role_head(w.group())
+            if head is not None and w.group().lower() == head and head not in GENERIC_HEADS:
+                phrase = self._role_phrase(list(re.finditer(r"[^\W\d_][\w-]*", sentence.text))[n:])
+                side, office = country_in(phrase), _OFFICES.get(head)
+                holder = knowledge_base().holder(office, side, self.day) if side and office else None
+                if holder is not None and holder.id in self.named_ids:
+                    return next(m for m in self.persons if m.actor.id == holder.id)
+        return None
+
+    def _by_role(self, head: str, phrase: str, before: int):
+        side = country_in(phrase)
+        office = _OFFICES.get(head)
+        if side and office:
+            holder = knowledge_base().holder(office, side, self.day)
+            if holder is not None and holder.id in self.named_ids:
+                named = [m for m in self.outside if m.actor.id == holder.id and m.start < before]
+                pool = named or [m for m in self.persons if m.actor.id == holder.id]
+                return pool[-1]
+        return self._antecedent(before, side, None if head in GENERIC_HEADS else head)
+
+
+ANONYMOUS = re.compile(r"(один из|одна из|источник|собеседник|неназванн|анонимн|пожелавш)")
+_ANONYMOUS = object()
+_STOP_WORDS = frozenset({"в", "на", "во", "после", "перед", "что", "и", "а", "но", "который", "которая"})
+_OFFICES = {"президент": "head_of_state", "лидер": "head_of_state", "глава": "head_of_state",
+            "госсекретарь": "foreign_minister", "вице-президент": "vice_president",
+            "пресс-секретарь": "press_secretary", "канцлер": "head_of_government", "премьер": "head_of_government",
+            "премьер-министр": "head_of_government"}
+
+
+def _nominative(mention: ActorMention) -> bool:
+    return mention.text.split()[-1].lower() == mention.name.split()[-1].lower()
+
+
+def _fits_head(mention: ActorMention, head: str, text: str) -> bool:
+    entry = knowledge_base().actors.get(mention.actor.id)
+    if entry is not None and any(head in role.title for role in entry.roles):
+        return True
+    return head[:5] in text[max(0, mention.start - 80):mention.start].lower()
+
+
+def _channel(text: str, clause: tuple[int, int] | None, span: _Span, analysis: Analysis) -> str | None:
+    windows = []
+    if clause is not None:
+        windows.append(text[clause[0]:clause[1] + 40])
+    sentence = analysis.sentence_at(span.open_at)
+    if sentence is not None:
+        windows.append(text[sentence.start:span.open_at])
+    for window in windows:
+        for pattern, name in CHANNELS:
+            if pattern.search(window):
+                return name
+    return None

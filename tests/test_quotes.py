@@ -1,0 +1,100 @@
+"""Direct quotes: the marks, the words, and who said them."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley import nlp
+from parley.extract.actors import find_actors
+from parley.extract.quotes import find_quotes
+from parley.records import Document
+
+
+def quotes_of(text: str, published=dt.date(2025, 12, 10)):
+    document = Document(doc_id="t", text=text, published=published)
+    analysis = nlp.analyse(text)
+    return find_quotes(document, analysis, find_actors(document, analysis))
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    # speech verb and name after the quote
+    ("«Мы обсудили обмен пленными и гуманитарные вопросы», — заявил Дмитрий Песков.", "peskov",
+     "Мы обсудили обмен пленными и гуманитарные вопросы"),
+    # straight quotes and a hyphen for a dash
+    ('"Работа над документом идет каждый день", - сказал Марко Рубио.', "rubio", "Работа над документом идет каждый день"),
+    # „…“ marks
+    ("„Следующий раунд пройдет в начале месяца“, — написал Рустем Умеров в соцсетях.", "umerov",
+     "Следующий раунд пройдет в начале месяца"),
+    # a colon after the name
+    ("Зеленский: «Украина готова к встрече на любом уровне без условий».", "zelensky",
+     "Украина готова к встрече на любом уровне без условий"),
+    # "по словам X"
+    ("По словам Юрия Ушакова, «график визитов пока не согласован окончательно».", "ushakov",
+     "график визитов пока не согласован окончательно"),
+    # a dialogue dash
+    ("— Я думаю, мы близки к договоренности как никогда, — ответил Дональд Трамп.", "trump",
+     "Я думаю, мы близки к договоренности как никогда"),
+])
+def test_quotes_speaker_through_the_speech_verb(models, text, speaker, words):
+    found = [(q.speaker.id, q.text) for q in quotes_of(text)]
+    assert (speaker, words) in found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a pronoun after the quote resolves to the last named person
+    ("Сергей Лавров провел брифинг в Москве. «Мы не видим причин менять нашу позицию», — сказал он.", "lavrov"),
+    # a generic role noun
+    ("Андрей Сибига прибыл в Женеву. «Встреча прошла в рабочей и спокойной атмосфере», — отметил дипломат.", "sybiha"),
+    # a role with a side resolves through the knowledge base by date
+    ("Владимир Путин и Дональд Трамп говорили час. «Это был очень хороший и полезный разговор», — заверил лидер США.", "trump"),
+    # a sentence that opens with a role noun, then a pronoun
+    ("Глава Белого дома встретился с Владимиром Зеленским и Дональдом Трампом не раз. Он сказал: «Мы сделаем это очень скоро».", "trump"),
+])
+def test_quotes_speaker_through_pronouns_and_role_nouns(models, text, speaker):
+    assert [q.speaker.id for q in quotes_of(text)] == [speaker]
+
+
+def test_quotes_split_by_an_inner_attribution(models):
+    text = "«Стороны обменялись предложениями по гарантиям, — отметил Кирилл Дмитриев. — Следующая встреча пройдет во Флориде»."
+    found = [(q.speaker.id, q.text) for q in quotes_of(text)]
+    assert found == [("dmitriev", "Стороны обменялись предложениями по гарантиям"),
+                     ("dmitriev", "Следующая встреча пройдет во Флориде")]
+
+
+def test_quotes_offsets_are_the_words_without_marks(models):
+    text = "«Переговоры продолжатся на следующей неделе», — сообщил Стив Уиткофф."
+    quote = quotes_of(text)[0]
+    assert text[quote.start:quote.stop] == quote.text == "Переговоры продолжатся на следующей неделе"
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("«Сегодня делегации согласовали новый обмен пленными», — написал Стив Уиткофф в соцсети X.", "X"),
+    ("«Работа продолжается и днем, и ночью», — написал Рустем Умеров в Telegram.", "Telegram"),
+    ("Владимир Зеленский в вечернем обращении сказал: «Мы ждем ответа от партнеров уже неделю».", "обращение"),
+])
+def test_quotes_channel(models, text, channel):
+    assert [q.channel for q in quotes_of(text)] == [channel]
+
+
+@pytest.mark.parametrize("text", [
+    # fewer than four words
+    "Дмитрий Песков назвал переговоры «конструктивными и полезными».",
+    # the name of an outlet
+    "Об этом Юрий Ушаков сказал в эфире телеканала «Россия 1 в прямом эфире».",
+    # an anonymous source is not a named actor
+    "«Все идет не так гладко, как хотелось бы», — сказал один из собеседников агентства.",
+    # no quote marks, no dash: paraphrase
+    "Марко Рубио сказал, что переговоры идут хорошо и скоро завершатся.",
+])
+def test_quotes_not_quotes(models, text):
+    assert quotes_of(text) == ()
+
+
+def test_quotes_continue_with_the_same_speaker(models):
+    text = ("«Первый этап позади», — заявил Стив Уиткофф. "
+            "Впереди, однако, «еще много трудной и кропотливой работы».")
+    assert [q.speaker.id for q in quotes_of(text)] == []  # the first has three words: nothing to continue
+    text2 = ("«Первый этап уже полностью позади», — заявил Стив Уиткофф. "
+             "Впереди, однако, «еще много трудной и кропотливой работы».")
+    assert [q.speaker.id for q in quotes_of(text2)] == ["witkoff", "witkoff"]
