@@ -1,17 +1,25 @@
 """Group reports into meetings without comparing all pairs.
 
-Reports are visited in date order. Each open group is filed under its side set
-and under each named person; a report is compared only with groups filed under
-its own keys whose latest date is within the planning window. Groups that fall
-out of the window are dropped from the index, so the work per report depends
-on how many meetings happen in a few weeks, not on the size of the record.
+Three passes, each blocked by side set (and by named person) and by date, so
+the work per report depends on how many meetings happen in a few weeks, not
+on the size of the record:
+
+1. reports with a day are visited in date order and join the best compatible
+   group among those filed under their keys within the planning window;
+2. an undated report (no date, or only a month) joins the one dated group that
+   fits its sides, place and publication window, when exactly one does;
+3. the undated reports left join one another when they name the same place,
+   sides and status and were published within a week; the rest stand alone.
 """
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
-from parley.fuse.match import PLAN_WINDOW_DAYS, anchor, closeness, persons, same_meeting, sides
+from parley.fuse.match import (PLAN_WINDOW_DAYS, REPORT_WINDOW_DAYS, anchor, closeness, parse_day, persons,
+                               place_stems, places_agree, same_meeting, sides)
 from parley.fuse.records import Report
 
 
@@ -21,8 +29,14 @@ class Group:
     reports: list[Report] = field(default_factory=list)
     last_anchor_ordinal: int = 0
     keys: set[tuple] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)  # an article's distinct meetings are never one meeting
     # one report per distinct claim (status, date, place, sides): what a newcomer is compared with
     representatives: dict[tuple, Report] = field(default_factory=dict)
+
+    def add(self, report: Report) -> None:
+        self.reports.append(report)
+        self.docs.add(report.doc_id)
+        self.representatives.setdefault((report.status, report.date, report.place, sides(report)), report)
 
 
 def _keys(report: Report) -> list[tuple]:
@@ -30,7 +44,15 @@ def _keys(report: Report) -> list[tuple]:
 
 
 def cluster(reports: list[Report]) -> list[list[Report]]:
-    """Reports grouped by meeting; each group in the order its reports were visited."""
+    """Reports grouped by meeting."""
+    dated = [r for r in reports if parse_day(r.date)]
+    undated = [r for r in reports if not parse_day(r.date)]
+    groups = _cluster_dated(dated)
+    left = _attach_undated(groups, undated)
+    return [g.reports for g in groups] + _cluster_undated(left)
+
+
+def _cluster_dated(reports: list[Report]) -> list[Group]:
     ordered = sorted(reports, key=lambda r: (anchor(r), r.published or anchor(r), r.doc_id, r.seq))
     index: dict[tuple, deque[Group]] = defaultdict(deque)
     groups: list[Group] = []
@@ -43,7 +65,8 @@ def cluster(reports: list[Report]) -> list[list[Report]]:
             while bucket and bucket[0].last_anchor_ordinal < day - PLAN_WINDOW_DAYS:
                 bucket.popleft()
             for group in bucket:
-                if group.number in seen or group.last_anchor_ordinal < day - PLAN_WINDOW_DAYS:
+                if (group.number in seen or group.last_anchor_ordinal < day - PLAN_WINDOW_DAYS
+                        or report.doc_id in group.docs):
                     continue
                 seen.add(group.number)
                 score = _group_score(report, group)
@@ -56,17 +79,76 @@ def cluster(reports: list[Report]) -> list[list[Report]]:
             if key not in best.keys:
                 best.keys.add(key)
                 index[key].append(best)
-        best.reports.append(report)
-        best.representatives.setdefault((report.status, report.date, report.place, sides(report)), report)
+        best.add(report)
         best.last_anchor_ordinal = max(best.last_anchor_ordinal, day)
-    return [g.reports for g in groups]
+    return groups
 
 
 def _group_score(report: Report, group: Group) -> float:
-    """Compatible with every dated report of the group; scored by its closest member."""
+    """Compatible with every distinct claim of the group; scored by its closest member."""
     best = 0.0
     for member in group.representatives.values():
         if not same_meeting(report, member):
             return 0.0
         best = max(best, closeness(report, member))
     return best
+
+
+def undated_window(report: Report) -> tuple[dt.date, dt.date]:
+    """Days an undated report can be about: its month; before publication if held, after it if planned."""
+    if report.date and len(report.date) == 7:
+        first = dt.date.fromisoformat(report.date + "-01")
+        return first, (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+    published = report.published or dt.date(1970, 1, 1)
+    before, after = {"held": (REPORT_WINDOW_DAYS, 1), "planned": (1, PLAN_WINDOW_DAYS),
+                     "cancelled": (REPORT_WINDOW_DAYS, PLAN_WINDOW_DAYS)}.get(
+        report.status, (REPORT_WINDOW_DAYS, REPORT_WINDOW_DAYS))
+    return published - dt.timedelta(days=before), published + dt.timedelta(days=after)
+
+
+def _attach_undated(groups: list[Group], undated: list[Report]) -> list[Report]:
+    """Join each undated report to its one fitting dated group; return those that fit none or several."""
+    by_sides: dict[frozenset, list[tuple[int, int, Group]]] = defaultdict(list)
+    for group in groups:
+        for report in group.representatives.values():
+            by_sides[sides(report)].append((anchor(report).toordinal(), group.number, group))
+    for entries in by_sides.values():
+        entries.sort(key=lambda e: (e[0], e[1]))
+    left = []
+    for report in sorted(undated, key=lambda r: (r.published or dt.date.min, r.doc_id, r.seq)):
+        low, high = (d.toordinal() for d in undated_window(report))
+        entries = by_sides.get(sides(report), [])
+        start = bisect.bisect_left(entries, (low, -1))
+        fits = {}
+        for day, number, group in entries[start:]:
+            if day > high:
+                break
+            if number not in fits and report.doc_id not in group.docs and all(places_agree(report.place, m.place) is not False
+                                          for m in group.representatives.values()):
+                fits[number] = group
+        if len(fits) == 1:
+            next(iter(fits.values())).add(report)
+        else:
+            left.append(report)
+    return left
+
+
+def _cluster_undated(reports: list[Report]) -> list[list[Report]]:
+    """Undated reports naming one place, sides and status, published within a week, are one meeting."""
+    out: list[list[Report]] = []
+    open_groups: dict[tuple, list] = {}
+    for report in sorted(reports, key=lambda r: (r.published or dt.date.min, r.doc_id, r.seq)):
+        stems = place_stems(report.place)
+        if not stems:
+            out.append([report])
+            continue
+        key = (sides(report), report.status, stems)
+        day = (report.published or dt.date.min).toordinal()
+        found = open_groups.get(key)
+        if found and day - found[0] <= REPORT_WINDOW_DAYS and report.doc_id not in {r.doc_id for r in found[1]}:
+            found[1].append(report)
+            found[0] = day
+        else:
+            open_groups[key] = [day, [report]]
+            out.append(open_groups[key][1])
+    return out
