@@ -78,7 +78,7 @@ def find_quotes(document: Document, analysis: Analysis, mentions: tuple[ActorMen
         if len(_WORD.findall(body)) < MIN_WORDS or _is_title(text, span):
             continue
         found = context.speaker(span)
-        if found is None and previous is not None and not context.named_between(previous[1], span.open_at):
+        if found is None and previous is not None and not context.named_between(previous, span.open_at):
             found = (previous[0], None)
         if found is None:
             continue
@@ -228,8 +228,10 @@ class _Context:
         self.named_ids = {m.actor.id for m in persons}
         self.spoken: list[tuple[int, ActorMention]] = []  # earlier quotes' speakers, by position
 
-    def named_between(self, a: int, b: int) -> bool:
-        return any(a <= m.start < b for m in self.outside)
+    def named_between(self, previous: tuple[ActorMention, int], b: int) -> bool:
+        """Whether anyone but the previous speaker is named since that quote ended."""
+        speaker, a = previous
+        return any(a <= m.start < b and m.actor.id != speaker.actor.id for m in self.outside)
 
     def speaker(self, span: _Span):
         for clause in (span.after, self._after_clause(span)):
