@@ -1,15 +1,19 @@
 """Whether a meeting happened, is planned, was called off, or is doubted.
 
-Entry point: ``status_of(tokens, trigger, anchors)`` → :class:`MeetingStatus`,
-read from the trigger's own words and the clause above it, in this order:
+Entry point: ``status_of(tokens, trigger, anchors)`` → :class:`StatusReading`: the
+status and whether the words said it (``explicit``) or it is only the default.
+It is read from the trigger's own words and the clause above it, in this order:
 - doubt ("якобы", "фейк", "приписываемый") → unknown;
 - called off ("отменили", "несостоявшаяся", "так и не состоялась", "отказалась от встреч") → cancelled;
 - ahead ("предстоящая", "до/перед/накануне встречи", a future or perfective-present
   verb "состоится", "примет", modal and plan words "намерены", "может",
   "запланирована", "ожидается", "договорились встретиться") → planned;
-- anything else → held.
+- anything else → held (explicit when a past or present verb governs the meeting word).
+"Перед переговорами" under a past verb ("пошутил перед переговорами") is a weak held.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from parley.extract.lexicon import (
     BEFORE_PREPOSITIONS, CANCELLED_LEMMAS, DOUBT_LEMMAS, HELD_ADJECTIVES, PLANNED_LEMMAS,
@@ -18,7 +22,22 @@ from parley.records import MeetingStatus, Token
 
 PLANNED_ADJECTIVES = {"предстоящий", "будущий", "следующий", "возможный", "потенциальный", "назначенный",
                       "запланированный", "грядущий", "новый", "ближайший", "вероятный"}
+# Verbs whose tense is the meeting's own when the meeting word is their subject.
+TENSE_CARRIERS = {"состояться", "пройти", "проходить", "начаться", "начинаться", "завершиться", "закончиться",
+                  "стартовать", "продолжиться", "продолжаться", "длиться", "продлиться", "быть", "идти",
+                  "произойти", "открыться", "возобновиться", "запланировать", "планироваться", "ожидаться",
+                  "намечаться", "наметить", "назначить"}
 NOT_PLANNED_VERBS = {"мочь"}  # "могут" alone is weak; it counts only with an infinitive under it
+
+
+@dataclass(frozen=True, slots=True)
+class StatusReading:
+    status: MeetingStatus
+    explicit: bool  # said by the words, not just the default
+
+
+def _say(status: MeetingStatus) -> StatusReading:
+    return StatusReading(status, True)
 
 
 def _lemma(token: Token) -> str:
@@ -27,7 +46,7 @@ def _lemma(token: Token) -> str:
 
 def _future(token: Token) -> bool:
     tense = token.feat("Tense")
-    if tense == "Fut":
+    if tense == "Fut" or (token.lemma == "быть" and token.text.lower().startswith("буд")):
         return True
     return token.pos in ("VERB", "AUX") and tense == "Pres" and token.feat("Aspect") == "Perf" \
         and token.feat("VerbForm") == "Fin"
@@ -37,10 +56,10 @@ def _children(tokens: tuple[Token, ...], i: int) -> list[int]:
     return [j for j, t in enumerate(tokens) if t.head == i and j != i]
 
 
-def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...]) -> MeetingStatus:
+def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...]) -> StatusReading:
     lemmas = [_lemma(t) for t in tokens]
     if any(lemma in DOUBT_LEMMAS for lemma in lemmas):
-        return MeetingStatus.UNKNOWN
+        return _say(MeetingStatus.UNKNOWN)
     scope = list(anchors)
     for a in anchors:
         scope += _children(tokens, a)
@@ -49,32 +68,40 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
     negated = any(lemmas[c] == "не" for a in anchors for c in _children(tokens, a)) or \
         any(lemmas[i] == "не" for i in window)
     if scope_lemmas & CANCELLED_LEMMAS:
-        return MeetingStatus.CANCELLED
+        return _say(MeetingStatus.CANCELLED)
     if negated and scope_lemmas & {"состояться", "пройти", "встретиться", "провести"} and "так" in lemmas:
-        return MeetingStatus.CANCELLED
+        return _say(MeetingStatus.CANCELLED)
     trigger_children = _children(tokens, trigger)
     own = {lemmas[c] for c in trigger_children} | {lemmas[i] for i in window}
+    past_verb = any(tokens[a].pos in ("VERB", "AUX") and tokens[a].feat("Tense") == "Past" for a in anchors)
+    if own & {"до", "перед"} and past_verb:
+        return StatusReading(MeetingStatus.HELD, False)
     if own & BEFORE_PREPOSITIONS or "преддверие" in own:
-        return MeetingStatus.PLANNED
+        return _say(MeetingStatus.PLANNED)
     if own & (PLANNED_ADJECTIVES - {"новый"}):
-        return MeetingStatus.PLANNED
+        return _say(MeetingStatus.PLANNED)
     if own & HELD_ADJECTIVES:
-        return MeetingStatus.HELD
+        return _say(MeetingStatus.HELD)
     for a in anchors:
         token = tokens[a]
-        if _future(token):
-            return MeetingStatus.PLANNED
+        # "переговоры будут способствовать миру": the meeting is the subject of an ordinary verb,
+        # whose tense tells nothing about when the meeting is.
+        subject_of_plain_verb = a != trigger and tokens[trigger].rel.startswith("nsubj") \
+            and tokens[trigger].head == a and lemmas[a] not in TENSE_CARRIERS
+        if _future(token) and not subject_of_plain_verb:
+            return _say(MeetingStatus.PLANNED)
         if lemmas[a] in PLANNED_LEMMAS and lemmas[a] not in NOT_PLANNED_VERBS:
-            return MeetingStatus.PLANNED
+            return _say(MeetingStatus.PLANNED)
         if lemmas[a] == "мочь" or (token.feat("VerbForm") == "Inf" and a == trigger):
-            return MeetingStatus.PLANNED
+            return _say(MeetingStatus.PLANNED)
         for c in _children(tokens, a):
-            if lemmas[c] in ("быть", "будет") and _future(tokens[c]):
-                return MeetingStatus.PLANNED
+            if lemmas[c] == "быть" and _future(tokens[c]):
+                return _say(MeetingStatus.PLANNED)
             if lemmas[c] == "бы":
-                return MeetingStatus.PLANNED
+                return _say(MeetingStatus.PLANNED)
             if lemmas[c] in PLANNED_LEMMAS and tokens[c].rel in ("aux", "aux:pass", "xcomp", "amod", "acl"):
-                return MeetingStatus.PLANNED
+                return _say(MeetingStatus.PLANNED)
     if "новый" in own and not any(tokens[a].feat("Tense") == "Past" for a in anchors):
-        return MeetingStatus.PLANNED
-    return MeetingStatus.HELD
+        return _say(MeetingStatus.PLANNED)
+    governed = any(tokens[a].pos in ("VERB", "AUX") and tokens[a].feat("Tense") in ("Past", "Pres") for a in anchors)
+    return StatusReading(MeetingStatus.HELD, governed)

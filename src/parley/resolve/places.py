@@ -14,14 +14,19 @@ from importlib import resources
 
 from parley.errors import KnowledgeBaseError
 
-KIND_RANK = {"venue": 0, "city": 1, "region": 2, "country": 3}  # lower is more specific
+KIND_RANK = {"venue": 0, "capital": 1, "city": 1, "region": 2, "country": 3}  # lower is more specific
 DATA_FILE = "places.tsv"
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str  # nominative, as written in Russian news
-    kind: str  # venue | city | region | country
+    kind: str  # venue | capital | city | region | country
+
+    @property
+    def seat_of_power(self) -> bool:
+        """A capital or a venue: a visit there is a visit to its country's side."""
+        return self.kind in ("venue", "capital")
     country: str  # ISO 3166 alpha-3
     lat: float
     lon: float

@@ -16,8 +16,9 @@ import datetime as dt
 from parley.extract.background import find_background, is_background
 from parley.extract.dates import DateMention, find_dates, with_weekday
 from parley.extract.lexicon import SIDE_DISPLAY, WEAK_MEETING_VERBS
-from parley.extract.meetings.merge import Candidate, merge
-from parley.extract.meetings.participants import Party, participants_for
+from parley.extract.meetings.delegations import delegation_members
+from parley.extract.meetings.merge import Candidate, attach_delegations, fill_from_orphans, merge
+from parley.extract.meetings.participants import Party, generic_subject, participants_for, speaker_of
 from parley.extract.meetings.sides import find_sides, side_of_context
 from parley.extract.meetings.tree import Tree
 from parley.extract.meetings.triggers import Trigger, find_triggers
@@ -31,6 +32,9 @@ from parley.records import (
 LIVE_VERBS = {"начаться", "стартовать", "завершиться", "закончиться", "продолжиться", "проходить", "идти",
               "продолжаться", "начинаться", "открыться"}
 VISIT_WORDS = {"визит", "посетить", "посещать", "прибыть", "приехать"}
+# Words that make a meeting one of a series of the same parties' talks: "второй раунд", "следующие переговоры".
+SERIES_WORDS = {"раунд", "очередной", "следующий", "новый", "предыдущий", "первый", "второй", "третий",
+                "четвертый", "трехсторонний", "двусторонний", "состав", "такой", "этот", "продолжение", "тур"}
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 
 __all__ = ["find_meetings"]
@@ -86,40 +90,86 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
     return None, DatePrecision.UNKNOWN, False
 
 
+def _party(mention: ActorMention, sides_of: dict[str, str], names: dict[str, str]) -> Party:
+    return Party(mention.actor.id, names.get(mention.actor.id, mention.name), sides_of.get(mention.actor.id),
+                 True, mention)
+
+
+def _subject(sentence: Sentence, persons: list[ActorMention]) -> ActorMention | None:
+    """The person a following pronoun most likely means: the first named in the nominative."""
+    if not persons:
+        return None
+    if sentence.parsed:
+        tree = Tree.of(sentence)
+        for mention in persons:
+            if tree.tokens[tree.span_head(mention.start, mention.stop)].feat("Case") == "Nom":
+                return mention
+    return persons[0]
+
+
+def _series(tree: Tree, trigger: Trigger) -> bool:
+    near = set(trigger.anchors) | {c for a in trigger.anchors for c in tree.children[a]}
+    return trigger.lemma == "раунд" or any(tree.lemma(i) in SERIES_WORDS for i in near)
+
+
 def _sentence_candidates(document: Document, sentence: Sentence, persons: list[ActorMention],
                          sides_of: dict[str, str], names: dict[str, str],
-                         background: tuple[Evidence, ...]) -> list[Candidate]:
+                         background: tuple[Evidence, ...], previous: Party | None = None,
+                         last_parties: tuple[Party, ...] = ()) -> list[Candidate]:
     tree = Tree.of(sentence)
     triggers = find_triggers(tree)
     if not triggers:
         return []
-    people = [(tree.span_head(m.start, m.stop),
-               Party(m.actor.id, names.get(m.actor.id, m.name), sides_of.get(m.actor.id), True, m))
-              for m in persons]
+    people = [(tree.span_head(m.start, m.stop), _party(m, sides_of, names)) for m in persons]
+    speaker = speaker_of(tree, people)
+    referent = speaker or previous
     sides = [(s, Party(s.side, SIDE_DISPLAY.get(s.side, s.side), s.side, False)) for s in find_sides(tree)]
     dates = find_dates(sentence.text, document.published, base=sentence.start)
     evidence = Evidence(sentence.start, sentence.stop, is_background(sentence.start, background))
     out = []
+    trigger_indices = frozenset(t.index for t in triggers)
     for trigger in triggers:
-        parties = participants_for(tree, trigger, people, sides)
+        parties = participants_for(tree, trigger, people, sides, referent, trigger_indices - {trigger.index})
         if trigger.lemma in WEAK_MEETING_VERBS and sum(p.is_person for p in parties) < 1:
             continue
-        status = status_of(tree.tokens, trigger.index, trigger.anchors)
+        borrowed = False
+        if last_parties and len(parties) < 2 and (generic_subject(tree, trigger) or (not parties and _series(tree, trigger))):
+            parties = list(last_parties) + [p for p in parties if p.key not in {q.key for q in last_parties}]
+            borrowed = True
+        reading = status_of(tree.tokens, trigger.index, trigger.anchors)
+        status = reading.status
         date, precision, said = _choose_date(tree, trigger, dates, status, document.published)
         place = meeting_place(tree, sentence.spans, trigger.anchors)
-        if place and place.place and trigger.lemma in VISIT_WORDS or (
-                place and place.place and any(tree.lemma(a) in VISIT_WORDS for a in trigger.anchors)):
+        visit = trigger.lemma in VISIT_WORDS or any(tree.lemma(a) in VISIT_WORDS for a in trigger.anchors)
+        if visit and place and place.place and place.place.seat_of_power:
             host = place.place.country
             if host not in {p.side for p in parties}:
                 parties.append(Party(host, SIDE_DISPLAY.get(host, host), host, False))
         out.append(Candidate(tuple(parties), place.name if place else None, place.place if place else None,
-                             date, precision, status, evidence, trigger.kind, said))
+                             date, precision, status, evidence, trigger.kind, said, reading.explicit, borrowed))
+        if len({p.side or p.key for p in parties}) >= 2:
+            last_parties = tuple(parties)
     return out
 
 
-def _finish(candidate: Candidate) -> Meeting | None:
+def _two_sides(candidate: Candidate) -> bool:
+    """Two parties that are not all one side's people (a side of unknown persons counts as its own)."""
+    if len(candidate.parties) < 2:
+        return False
+    sides = [p.side or p.key for p in candidate.parties]
+    return len(set(sides)) >= 2
+
+
+def _finish(candidate: Candidate, members: dict[str, list[Party]]) -> Meeting | None:
     person_sides = {p.side for p in candidate.parties if p.is_person and p.side}
-    parties = [p for p in candidate.parties if p.is_person or p.key not in person_sides]
+    parties: list[Party] = []
+    for party in candidate.parties:
+        if party.is_person:
+            parties.append(party)
+        elif party.key not in person_sides:
+            parties += members.get(party.key) or [party]
+    unique = {p.key: p for p in parties}
+    parties = list(unique.values())
     if len(parties) < 2:
         return None
     actors = tuple(p.mention.actor if p.mention else Actor(p.key, p.name, "country", p.key) for p in parties)
@@ -142,14 +192,28 @@ def find_meetings(document: Document, analysis: Analysis,
     sides_of = _person_sides(document, persons, analysis)
     names = _display_names(persons)
     candidates: list[Candidate] = []
+    previous: Party | None = None
+    last_parties: tuple[Party, ...] = ()
     for sentence in analysis.sentences:
-        if not sentence.parsed:
-            continue
         inside = [m for m in persons if sentence.start <= m.start < sentence.stop]
-        candidates += _sentence_candidates(document, sentence, inside, sides_of, names, background)
+        if sentence.parsed:
+            found = _sentence_candidates(document, sentence, inside, sides_of, names, background, previous,
+                                         last_parties)
+            candidates += found
+            meetings_found = [c for c in found if _two_sides(c)]
+            if meetings_found:
+                last_parties = meetings_found[-1].parties
+        subject = _subject(sentence, inside)
+        if subject is not None:
+            previous = _party(subject, sides_of, names)
+    groups = merge([c for c in candidates if _two_sides(c)])
+    groups = attach_delegations(groups, [c for c in candidates if c.parties and not _two_sides(c)])
+    groups = fill_from_orphans(groups, [c for c in candidates if len(c.parties) < 2])
+    members = {side: [_party(m, sides_of, names) for m in found]
+               for side, found in delegation_members(analysis, persons, sides_of).items()}
     meetings = []
-    for candidate in merge([c for c in candidates if len(c.parties) >= 2]):
-        meeting = _finish(candidate)
+    for candidate in groups:
+        meeting = _finish(candidate, members)
         if meeting is not None:
             meetings.append(meeting)
     return tuple(meetings)

@@ -7,7 +7,7 @@ status is the same, and their dates and places do not contradict each other.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from parley.extract.meetings.participants import Party
 from parley.records import DatePrecision, Evidence, MeetingStatus
@@ -25,7 +25,8 @@ class Candidate:
     evidence: Evidence
     kind: str
     date_said: bool = False  # the sentence dated it (even vaguely: "на прошлой неделе")
-    extra: tuple[str, ...] = field(default=())
+    status_explicit: bool = True  # the words said the status; False when it is only the default
+    borrowed: bool = False  # parties taken from the meeting spoken of before ("Лидеры договорились …")
 
 
 def expanded(parties: tuple[Party, ...]) -> set[str]:
@@ -63,9 +64,36 @@ def places_agree(a: Candidate, b: Candidate) -> bool:
     return False
 
 
+def statuses_agree(a: Candidate, b: Candidate) -> bool:
+    return a.status == b.status or not a.status_explicit or not b.status_explicit
+
+
 def same_meeting(a: Candidate, b: Candidate) -> bool:
-    return (a.status == b.status and dates_agree(a.date, b.date) and places_agree(a, b)
+    if (a.borrowed or b.borrowed) and a.status != b.status:
+        return False  # "the next round", "the leaders agreed to meet": another meeting of the same parties
+    return (statuses_agree(a, b) and dates_agree(a.date, b.date) and places_agree(a, b)
             and parties_agree(a.parties, b.parties))
+
+
+def sides_of(candidate: Candidate) -> set[str | None]:
+    return {p.side for p in candidate.parties}
+
+
+def attach_delegations(groups: list[Candidate], delegations: list[Candidate]) -> list[Candidate]:
+    """Mentions whose parties all stand for one side ("С американской стороны в переговорах участвуют
+    Уиткофф и Кушнер") are not meetings by themselves: they join the one meeting where that side takes part."""
+    groups = list(groups)
+    for delegation in delegations:
+        side = next(iter(sides_of(delegation)))
+        if side is None:
+            continue
+        fits = [k for k, g in enumerate(groups) if side in expanded(g.parties) and statuses_agree(g, delegation)
+                and dates_agree(g.date, delegation.date) and places_agree(g, delegation)]
+        before = [k for k in fits if groups[k].evidence.start <= delegation.evidence.start]
+        if len(fits) == 1 or before:
+            k = before[-1] if before else fits[0]
+            groups[k] = combine(groups[k], delegation)
+    return groups
 
 
 def _more_specific(a: Candidate, b: Candidate) -> tuple[str | None, Place | None]:
@@ -91,8 +119,32 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
     else:
         date, precision = a.date, a.precision
     evidence = a.evidence if not a.evidence.background or b.evidence.background else b.evidence
+    status, explicit = (a.status, a.status_explicit) if a.status_explicit or not b.status_explicit \
+        else (b.status, b.status_explicit)
     return replace(a, parties=tuple(parties), place=place, place_entry=entry, date=date, precision=precision,
-                   evidence=evidence, date_said=a.date_said or b.date_said)
+                   evidence=evidence, date_said=a.date_said or b.date_said, status=status,
+                   status_explicit=explicit)
+
+
+def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list[Candidate]:
+    """Details from mentions that name fewer than two parties ("встреча прошла в Абу-Даби 24 ноября"):
+    given to the one meeting they fit, when exactly one does."""
+    groups = list(groups)
+    for orphan in orphans:
+        if orphan.date is None and orphan.place is None:
+            continue
+        keys = {p.key for p in orphan.parties}
+        fits = [k for k, g in enumerate(groups)
+                if statuses_agree(g, orphan) and dates_agree(g.date, orphan.date) and places_agree(g, orphan)
+                and (keys <= expanded(g.parties) if keys else (orphan.place is not None and g.place == orphan.place))]
+        if len(fits) != 1:
+            continue
+        k = fits[0]
+        group = groups[k]
+        place, entry = _more_specific(group, orphan)
+        date, precision = (group.date, group.precision) if group.date else (orphan.date, orphan.precision)
+        groups[k] = replace(group, place=place, place_entry=entry, date=date, precision=precision)
+    return groups
 
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:

@@ -36,21 +36,35 @@ class Party:
     mention: ActorMention | None = None
 
 
-def _possessor(tree: Tree, i: int) -> bool:
-    """A genitive name under a role or person noun: "зять Трампа", "представитель Путина"."""
+PRONOUNS = {"я", "он", "она", "мы", "его", "ее", "свой", "мой", "наш"}
+# Subjects that stand for the parties of the meeting just spoken of: "Лидеры договорились встретиться".
+GENERIC_PARTIES = {"лидер", "сторона", "они", "оба", "президент", "переговорщик", "участник", "политик", "глава",
+                   "их", "делегация"}
+
+
+def _possessor(tree: Tree, i: int, holders: frozenset[int] = frozenset()) -> bool:
+    """A genitive name under a role noun whose holder is named after it: "представитель Путина Дмитриев"."""
     head = tree.head(i)
     if head == -1 or tree.rel(i) != "nmod" or tree.tokens[i].feat("Case") != "Gen":
         return False
     head_token = tree.tokens[head]
-    return tree.lemma(head) in ROLE_NOUNS or (head_token.pos == "NOUN" and head_token.feat("Animacy") == "Anim")
+    if not (tree.lemma(head) in ROLE_NOUNS or (head_token.pos == "NOUN" and head_token.feat("Animacy") == "Anim")):
+        return False
+    own = tree.subtree(i)
+    return any(c > i and c not in own and (c in holders or tree.tokens[c].feat("Animacy") == "Anim")
+               and tree.tokens[c].pos == "PROPN" and tree.rel(c) in ("appos", "flat:name")
+               for c in tree.children[head])
 
 
-def _reaches(tree: Tree, start: int, anchors: set[int]) -> bool:
+def _reaches(tree: Tree, start: int, anchors: set[int], others: frozenset[int] = frozenset(),
+             holders: frozenset[int] = frozenset()) -> bool:
+    """Whether the tree links ``start`` to the clause; ``others``: other meeting words, which own
+    what hangs from them ("разговор с Путиным до своей встречи с Зеленским")."""
     cur = start
     for _ in range(MAX_HOPS):
         if cur in anchors:
             return True
-        if _possessor(tree, cur) or tree.rel(cur) in LEAVING_RELATIONS:
+        if cur in others or _possessor(tree, cur, holders) or tree.rel(cur) in LEAVING_RELATIONS:
             return False
         head = tree.head(cur)
         if head == -1:
@@ -62,9 +76,9 @@ def _reaches(tree: Tree, start: int, anchors: set[int]) -> bool:
     return False
 
 
-def _side_reaches(tree: Tree, side: SideMention, anchors: set[int]) -> bool:
+def _side_reaches(tree: Tree, side: SideMention, anchors: set[int], others: frozenset[int]) -> bool:
     if side.grouped:
-        return _reaches(tree, side.index, anchors)
+        return _reaches(tree, side.index, anchors, others)
     head = tree.head(side.index)
     if side.index in anchors:
         return True
@@ -72,7 +86,7 @@ def _side_reaches(tree: Tree, side: SideMention, anchors: set[int]) -> bool:
         return False
     if head in anchors:
         return True
-    return tree.lemma(head) in PARTICIPATION_NOUNS and _reaches(tree, head, anchors)
+    return tree.lemma(head) in PARTICIPATION_NOUNS and _reaches(tree, head, anchors, others)
 
 
 def _speaker(tree: Tree, trigger: Trigger) -> set[int]:
@@ -86,6 +100,22 @@ def _speaker(tree: Tree, trigger: Trigger) -> set[int]:
                 out |= tree.subtree(s)
             return out
     return set()
+
+
+def speaker_of(tree: Tree, people: list[tuple[int, Party]]) -> Party | None:
+    """The named subject of a verb of saying in the sentence ("— написал Трамп")."""
+    for index, party in people:
+        cur = index
+        for _ in range(3):
+            head = tree.head(cur)
+            if head == -1:
+                break
+            if tree.lemma(head) in SPEECH_VERBS and tree.rel(cur).startswith("nsubj"):
+                return party
+            if tree.rel(cur) not in ("appos", "flat", "flat:name"):
+                break
+            cur = head
+    return None
 
 
 def _excluded(tree: Tree, i: int) -> bool:
@@ -106,25 +136,111 @@ def _excluded(tree: Tree, i: int) -> bool:
     return False
 
 
+JOINERS = {",", "и", "а", "также"}
+ROLE_GAP_POS = {"NOUN", "ADJ", "PROPN", "ADP", "PUNCT", "CCONJ", "DET"}
+
+
+def _coordinated(tree: Tree, people: list[tuple[int, Party]], chosen: dict[str, Party]) -> list[Party]:
+    """Names joined to a chosen name by "и", a comma or "а также", maybe with the second name's role
+    between ("Путин и спецпредставитель Трампа Уиткофф"), in the same case (the tree often misses the link)."""
+    added: list[Party] = []
+    keys = set(chosen)
+    heads = {p.key: i for i, p in people}
+    spans = sorted((p.mention.start, p.mention.stop, p) for _, p in people if p.mention)
+    pairs = list(zip(spans, spans[1:]))
+    for (_, stop, left), (start, _, right) in pairs + pairs[::-1]:
+        if (left.key in keys) == (right.key in keys):
+            continue
+        gap = [t for t in tree.tokens if t.start >= stop and t.stop <= start]
+        if not gap or gap[0].text.lower() not in JOINERS or len(gap) > 12:
+            continue
+        plain = all(t.text.lower() in JOINERS for t in gap)
+        role = all(t.pos in ROLE_GAP_POS and t.text not in ("(", ")", "—", "–", ":", "«", "»", '"') for t in gap)
+        case_left = tree.tokens[heads[left.key]].feat("Case")
+        case_right = tree.tokens[heads[right.key]].feat("Case")
+        if plain or (role and case_left and case_left == case_right):
+            new = right if left.key in keys else left
+            added.append(new)
+            keys.add(new.key)
+    return added
+
+
+def _partner_after(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]]) -> Party | None:
+    """"встреча с X" where the tree lost the link: the name right after "с" following a meeting noun."""
+    if trigger.is_verb:
+        return None
+    heads = {i: p for i, p in people}
+    for j in range(trigger.index + 1, min(len(tree), trigger.index + 3)):
+        if tree.lemma(j) in ("с", "со"):
+            for k in range(j + 1, min(len(tree), j + 8)):
+                if k in heads and tree.tokens[k].feat("Case") in ("Ins", None):
+                    return heads[k]
+                if tree.tokens[k].pos == "VERB":
+                    return None
+            return None
+        if tree.tokens[j].pos not in ("ADJ", "PUNCT"):
+            return None
+    return None
+
+
+def _pronoun_reference(tree: Tree, trigger: Trigger) -> bool:
+    """The clause names one party by a pronoun: "его встреча", "я провел разговор", "он встретился"."""
+    for child in tree.children[trigger.index]:
+        if tree.lemma(child) in PRONOUNS and tree.rel(child) in ("det", "nmod", "nmod:poss"):
+            return True
+    for anchor in trigger.anchors:
+        if tree.tokens[anchor].pos not in ("VERB", "AUX"):
+            continue
+        for child in tree.children[anchor]:
+            if tree.lemma(child) in PRONOUNS and tree.rel(child).startswith("nsubj"):
+                return True
+    return False
+
+
+def generic_subject(tree: Tree, trigger: Trigger) -> bool:
+    """The clause's parties are named only as "лидеры", "стороны", "они", "их встреча"."""
+    for child in tree.children[trigger.index]:
+        if tree.lemma(child) in ("их", "они") and tree.rel(child) in ("det", "nmod", "nmod:poss"):
+            return True
+    for anchor in trigger.anchors:
+        if tree.tokens[anchor].pos not in ("VERB", "AUX") and anchor != trigger.index:
+            continue
+        for child in tree.children[anchor]:
+            token = tree.tokens[child]
+            if not tree.rel(child).startswith("nsubj") or tree.lemma(child) not in GENERIC_PARTIES:
+                continue
+            if token.feat("Number") == "Plur" and not any(tree.rel(c) in ("amod", "nmod") and tree.lemma(c) not in
+                                                           ("оба", "два") for c in tree.children[child]):
+                return True
+    return False
+
+
 def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]],
-                     sides: list[tuple[SideMention, Party]]) -> list[Party]:
-    """``people``: (head token, party) for each person named in the sentence."""
+                     sides: list[tuple[SideMention, Party]], referent: Party | None = None,
+                     other_triggers: frozenset[int] = frozenset()) -> list[Party]:
+    """``people``: (head token, party) for each person named in the sentence; ``referent``: whom a
+    pronoun in the clause stands for (the sentence's speaker, or the last person spoken of)."""
     anchors = set(trigger.anchors)
+    others = other_triggers - anchors
+    holders = frozenset(i for i, _ in people)
     chosen: dict[str, Party] = {}
     for index, party in people:
-        if _reaches(tree, index, anchors):
+        if _reaches(tree, index, anchors, others, holders):
+            chosen.setdefault(party.key, party)
+    partner = _partner_after(tree, trigger, people)
+    if partner is not None:
+        chosen.setdefault(partner.key, partner)
+    if chosen:
+        for party in _coordinated(tree, people, chosen):
             chosen.setdefault(party.key, party)
     for side, party in sides:
-        if _side_reaches(tree, side, anchors):
+        if _side_reaches(tree, side, anchors, others):
             chosen.setdefault(party.key, party)
+    if referent is not None and _pronoun_reference(tree, trigger):
+        chosen.setdefault(referent.key, referent)
     if len(chosen) < 2:
         speaker = _speaker(tree, trigger)
         for index, party in people:
             if index in speaker:
-                chosen.setdefault(party.key, party)
-    if len(chosen) < 2:
-        rest = sorted(people, key=lambda item: abs(item[0] - trigger.index))
-        for index, party in rest:
-            if party.key not in chosen and not _excluded(tree, index):
                 chosen.setdefault(party.key, party)
     return list(chosen.values())

@@ -20,6 +20,14 @@ LIGHT_VERBS = {"провести", "проводить", "состояться",
                "находиться", "достичь", "договориться", "иметь", "быть", "возглавлять",
                "возглавить", "представлять", "запланировать", "планироваться", "ожидаться", "намереваться",
                "мочь", "должный", "готовиться", "организовать", "открыться"}
+# Nouns that only frame a meeting ("в ходе переговоров", "перспектива встречи", "участники переговоров").
+LIGHT_NOUNS = {"начало", "итог", "ход", "время", "рамка", "участие", "участник", "кулуары", "перспектива",
+               "проведение", "подготовка", "раунд", "день", "этап", "серия", "окончание", "завершение",
+               "продолжение", "организация", "результат", "место", "сроки", "дата", "площадка", "преддверие",
+               "канун", "возможность", "вероятность", "отмена", "перенос", "подготовка", "тур", "цикл"}
+# Who a meeting word with these partners is not a meeting between: an interview is not talks.
+PRESS_NOUNS = {"журналист", "корреспондент", "ведущий", "издание", "телеканал", "блогер", "журналистка",
+               "репортер", "пресса", "сми", "газета", "агентство"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +62,16 @@ def anchors_of(tree: Tree, i: int, limit: int = 4) -> tuple[int, ...]:
     while len(out) <= limit:
         rel = tree.rel(cur)
         head = tree.head(cur)
-        if head == -1:
-            break
+        if head == -1 or not any("а" <= ch <= "я" for ch in tree.lemma(head)):
+            break  # the root of a headline glued to a " date YYYY-MM-DD" line is not a clause word
         lemma = tree.lemma(head)
         if lemma in SPEECH_VERBS and lemma not in LIGHT_VERBS:
             break
+        if tree.tokens[head].pos in ("NOUN", "PROPN") and lemma not in LIGHT_NOUNS:
+            break
         out.append(head)
+        if tree.tokens[head].pos not in ("NOUN", "PROPN", "VERB", "AUX"):
+            break
         if rel in CLAUSE_EDGES and rel != "advcl":
             break
         if tree.tokens[head].pos == "VERB" and lemma not in LIGHT_VERBS and rel not in ("xcomp", "advcl"):
@@ -75,5 +87,7 @@ def find_triggers(tree: Tree) -> list[Trigger]:
         if hit is None:
             continue
         kind, is_verb = hit
+        if any(tree.lemma(c) in PRESS_NOUNS for c in tree.children[i]):
+            continue
         found.append(Trigger(i, tree.lemma(i), kind, is_verb, anchors_of(tree, i)))
     return found

@@ -1,0 +1,50 @@
+"""Who a side's delegation is, when the text names its people anywhere.
+
+Entry point: ``delegation_members(text, analysis, persons, sides_of)`` → side → the
+people the text puts at the head of, or into, that side's delegation
+("Российскую делегацию возглавлял Игорь Костюков", "делегация США во главе с
+Уиткоффом", "украинская делегация будет включать Умерова и Буданова",
+"С американской стороны в переговорах участвуют Уиткофф и Кушнер"). Named
+people replace their side in that text's meetings.
+"""
+from __future__ import annotations
+
+import re
+
+from parley.extract.meetings.sides import side_of_context
+from parley.records import ActorMention, Analysis
+
+GROUP_WORD = re.compile(r"делегаци\w*|сторон[аыуе]\w*|переговорн\w+\s+групп\w*|команд\w*", re.IGNORECASE)
+MEMBERSHIP = re.compile(r"возглав|во\s+главе|\bглав[аыуео]й?\b|руковод|в\s+состав|вошл|входи|включ|представ"
+                        r"|участ|присоедин", re.IGNORECASE)
+WINDOW = 30
+
+
+def _group_sides(text: str) -> set[str]:
+    sides: set[str] = set()
+    for match in GROUP_WORD.finditer(text):
+        before = text[max(0, match.start() - WINDOW):match.start()]
+        after = text[match.end():match.end() + WINDOW]
+        side = side_of_context(before.split(",")[-1].split(".")[-1][-20:]) or \
+            side_of_context(after.split(",")[0][:WINDOW])
+        if side:
+            sides.add(side)
+    return sides
+
+
+def delegation_members(analysis: Analysis, persons: tuple[ActorMention, ...],
+                       sides_of: dict[str, str]) -> dict[str, list[ActorMention]]:
+    members: dict[str, list[ActorMention]] = {}
+    for sentence in analysis.sentences:
+        if not GROUP_WORD.search(sentence.text) or not MEMBERSHIP.search(sentence.text):
+            continue
+        sides = _group_sides(sentence.text)
+        if not sides:
+            continue
+        for mention in persons:
+            if not sentence.start <= mention.start < sentence.stop:
+                continue
+            side = sides_of.get(mention.actor.id)
+            if side in sides and all(m.actor.id != mention.actor.id for m in members.get(side, [])):
+                members.setdefault(side, []).append(mention)
+    return members
