@@ -78,7 +78,7 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
         pending_hashes.clear()
 
     for result in read_inputs(paths, settings):
-        entry = _settle(result, store, pending_hashes)
+        entry = _settle(result, store, pending, pending_hashes)
         if entry is not None:
             record(entry)
             continue
@@ -106,7 +106,7 @@ def _save(store, document: Document, extraction: Extraction) -> str | None:
     return None
 
 
-def _settle(result: IngestResult, store, pending_hashes: dict[str, str]) -> LedgerEntry | None:
+def _settle(result: IngestResult, store, pending: list[Document], pending_hashes: dict[str, str]) -> LedgerEntry | None:
     """The ledger entry of an input decided without extraction, or None when its document is to be extracted."""
     document = result.document
     if document is None:
@@ -116,10 +116,13 @@ def _settle(result: IngestResult, store, pending_hashes: dict[str, str]) -> Ledg
         return LedgerEntry(document.source, LedgerStatus.PROCESSED, "", document.doc_id)  # unchanged: a no-op
     if stored is not None:
         return LedgerEntry(document.source, LedgerStatus.SKIPPED, f"duplicate of {stored}", stored)
-    holder = store.document(document.doc_id)
-    if holder is not None and holder.source != document.source:
+    holder = next((d.source for d in pending if d.doc_id == document.doc_id), None)
+    if holder is None:
+        stored_document = store.document(document.doc_id)
+        holder = stored_document.source if stored_document is not None else None
+    if holder is not None and holder != document.source:
         return LedgerEntry(document.source, LedgerStatus.SKIPPED,
-                           f"doc_id {document.doc_id} is already taken by {holder.source}", None)
+                           f"doc_id {document.doc_id} is already taken by {holder}", None)
     return None
 
 
