@@ -207,7 +207,8 @@ def find_meetings(document: Document, analysis: Analysis,
         if subject is not None:
             previous = _party(subject, sides_of, names)
     groups = merge([c for c in candidates if _two_sides(c)])
-    groups = attach_delegations(groups, [c for c in candidates if c.parties and not _two_sides(c)])
+    groups, alone = attach_delegations(groups, [c for c in candidates if c.parties and not _two_sides(c)])
+    groups += merge([c for c in alone if len({p.key for p in c.parties}) >= 2])
     groups = fill_from_orphans(groups, [c for c in candidates if len(c.parties) < 2])
     members = {side: [_party(m, sides_of, names) for m in found]
                for side, found in delegation_members(analysis, persons, sides_of).items()}

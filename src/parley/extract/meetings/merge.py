@@ -79,13 +79,17 @@ def sides_of(candidate: Candidate) -> set[str | None]:
     return {p.side for p in candidate.parties}
 
 
-def attach_delegations(groups: list[Candidate], delegations: list[Candidate]) -> list[Candidate]:
+def attach_delegations(groups: list[Candidate],
+                       delegations: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     """Mentions whose parties all stand for one side ("С американской стороны в переговорах участвуют
-    Уиткофф и Кушнер") are not meetings by themselves: they join the one meeting where that side takes part."""
+    Уиткофф и Кушнер") join the meeting where that side takes part; the rest (a call between two
+    officials of one side) are returned to stand on their own."""
     groups = list(groups)
+    left: list[Candidate] = []
     for delegation in delegations:
         side = next(iter(sides_of(delegation)))
         if side is None:
+            left.append(delegation)
             continue
         fits = [k for k, g in enumerate(groups) if side in expanded(g.parties) and statuses_agree(g, delegation)
                 and dates_agree(g.date, delegation.date) and places_agree(g, delegation)]
@@ -93,7 +97,9 @@ def attach_delegations(groups: list[Candidate], delegations: list[Candidate]) ->
         if len(fits) == 1 or before:
             k = before[-1] if before else fits[0]
             groups[k] = combine(groups[k], delegation)
-    return groups
+        else:
+            left.append(delegation)
+    return groups, left
 
 
 def _more_specific(a: Candidate, b: Candidate) -> tuple[str | None, Place | None]:
