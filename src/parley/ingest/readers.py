@@ -87,7 +87,7 @@ def _jsonl_item(source: str, number: int, line: str, name: str) -> Item:
     try:
         row = json.loads(line)
     except json.JSONDecodeError as error:
-        return Problem(source, LedgerStatus.FAILED, f"line {number}: broken JSON: {error.msg} at column {error.colno}")
+        return Problem(source, LedgerStatus.FAILED, f"line {number}: broken JSON ({error.msg}, column {error.colno})")
     if not isinstance(row, dict):
         return Problem(source, LedgerStatus.FAILED, f"line {number}: a JSON object was expected, got {type(row).__name__}")
     row = {key: row.get(key) for key in JSONL_FIELDS}
