@@ -189,10 +189,11 @@ def run_system(gold_docs: list[dict]) -> tuple[dict, dict]:
             store.save_extraction(extraction)
             meetings[extraction.document.doc_id] = [list(m.participant_names) for m in extraction.meetings]
         fuse(store)
+        seq_of = {r.meeting_id: (r.doc_id, r.seq) for r in store.reports()}
         by_meeting = {}
         for event in store.events():
             for source in event["sources"]:
-                by_meeting[source["doc_id"], source["meeting_seq"]] = event["id"]
+                by_meeting[seq_of[source["meeting_id"]]] = event["id"]
     return by_meeting, meetings
 
 

@@ -81,7 +81,8 @@ def _event_chunk(conn: Connection, ids: list[str]) -> dict[str, dict]:
     # Sorted here, not in SQL: text collation differs between SQLite and PostgreSQL.
     for row in sorted(conn.execute(query), key=lambda r: (r.published or dt.date.max, r.doc_id, r.meeting_id)):
         out[row.event_id]["sources"].append({
-            "doc_id": row.doc_id, "url": row.url, "title": row.title, "published": _iso(row.published),
+            "doc_id": row.doc_id, "meeting_id": row.meeting_id, "url": row.url, "title": row.title,
+            "published": _iso(row.published),
             "status": row.status, "date": row.date, "place": row.place, "copy_of": row.copy_of,
             "evidence": {"start": row.evidence_start, "end": row.evidence_stop, "text": row.evidence_text}})
     h = t.event_history
