@@ -152,6 +152,8 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
             day = published + dt.timedelta(days=shift)
             add(m, day.isoformat(), DatePrecision.DAY, "relative")
         for m in WEEKDAY.finditer(text):
+            if any(d.kind == "absolute" and 0 <= d.start - base - m.end() <= 3 for d in found):
+                continue  # "в четверг, 5 февраля": the date says it
             add(m, None, DatePrecision.DAY, "weekday", WEEKDAYS[m["weekday"].lower()])
     for m in VAGUE.finditer(text):
         add(m, None, DatePrecision.UNKNOWN, "vague")

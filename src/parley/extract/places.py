@@ -97,7 +97,10 @@ def _hangs_from(tree: Tree, i: int, anchors: set[int]) -> bool:
             return True
         head = tree.head(cur)
         if head == -1:
-            return False
+            # a broken link (the parser's loop or a second root): trust a place close after the meeting word
+            trigger = min(anchors, key=lambda a: abs(a - i))
+            return 0 < i - trigger <= 8 and cur != i and not any(
+                tree.tokens[k].pos == "VERB" for k in range(trigger + 1, i))
         if head not in anchors and tree.lemma(head) in NOT_MEETING_PLACE_HEADS:
             return False
         cur = head

@@ -27,7 +27,9 @@ TENSE_CARRIERS = {"состояться", "пройти", "проходить", 
                   "стартовать", "продолжиться", "продолжаться", "длиться", "продлиться", "быть", "идти",
                   "произойти", "открыться", "возобновиться", "запланировать", "планироваться", "ожидаться",
                   "намечаться", "наметить", "назначить"}
-NOT_PLANNED_VERBS = {"мочь"}  # "могут" alone is weak; it counts only with an infinitive under it
+NOT_PLANNED_VERBS = {"мочь"}
+# Nouns through which a meeting only frames the clause: "в ходе переговоров", "по итогам встречи".
+FRAME_NOUNS = {"ход", "время", "итог", "результат", "рамка", "кулуары", "завершение", "окончание", "день"}  # "могут" alone is weak; it counts only with an infinitive under it
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,20 +84,25 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
         return _say(MeetingStatus.PLANNED)
     if own & HELD_ADJECTIVES:
         return _say(MeetingStatus.HELD)
-    for a in anchors:
+    weak = False
+    for position, a in enumerate(anchors):
         token = tokens[a]
+        below = anchors[position - 1] if position else None
         # "переговоры будут способствовать миру": the meeting is the subject of an ordinary verb,
         # whose tense tells nothing about when the meeting is.
-        subject_of_plain_verb = a != trigger and tokens[trigger].rel.startswith("nsubj") \
-            and tokens[trigger].head == a and lemmas[a] not in TENSE_CARRIERS
-        if _future(token) and not subject_of_plain_verb:
+        if below is not None and tokens[below].rel.startswith("nsubj") and lemmas[a] not in TENSE_CARRIERS:
+            weak = True
+            continue
+        # "в ходе переговоров договорились об обмене": the meeting frames what was agreed; it took place.
+        framed = below is not None and (lemmas[below] in FRAME_NOUNS or _case(tokens, below) in ("на", "в", "во"))
+        if _future(token) and not framed:
             return _say(MeetingStatus.PLANNED)
-        if lemmas[a] in PLANNED_LEMMAS and lemmas[a] not in NOT_PLANNED_VERBS:
+        if lemmas[a] in PLANNED_LEMMAS and lemmas[a] not in NOT_PLANNED_VERBS and not framed:
             return _say(MeetingStatus.PLANNED)
         if lemmas[a] == "мочь" or (token.feat("VerbForm") == "Inf" and a == trigger):
             return _say(MeetingStatus.PLANNED)
         for c in _children(tokens, a):
-            if lemmas[c] == "быть" and _future(tokens[c]):
+            if lemmas[c] == "быть" and _future(tokens[c]) and not framed:
                 return _say(MeetingStatus.PLANNED)
             if lemmas[c] == "бы":
                 return _say(MeetingStatus.PLANNED)
@@ -104,4 +111,11 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
     if "новый" in own and not any(tokens[a].feat("Tense") == "Past" for a in anchors):
         return _say(MeetingStatus.PLANNED)
     governed = any(tokens[a].pos in ("VERB", "AUX") and tokens[a].feat("Tense") in ("Past", "Pres") for a in anchors)
-    return StatusReading(MeetingStatus.HELD, governed)
+    return StatusReading(MeetingStatus.HELD, governed and not weak)
+
+
+def _case(tokens: tuple[Token, ...], i: int) -> str | None:
+    for j, t in enumerate(tokens):
+        if t.head == i and t.rel == "case":
+            return _lemma(t)
+    return None

@@ -34,7 +34,8 @@ LIVE_VERBS = {"начаться", "стартовать", "завершитьс�
 VISIT_WORDS = {"визит", "посетить", "посещать", "прибыть", "приехать"}
 # Words that make a meeting one of a series of the same parties' talks: "второй раунд", "следующие переговоры".
 SERIES_WORDS = {"раунд", "очередной", "следующий", "новый", "предыдущий", "первый", "второй", "третий",
-                "четвертый", "трехсторонний", "двусторонний", "состав", "такой", "этот", "продолжение", "тур"}
+                "четвертый", "трехсторонний", "двусторонний", "состав", "такой", "этот", "продолжение", "тур",
+                "последний"}
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 
 __all__ = ["find_meetings"]
@@ -70,11 +71,20 @@ def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
 
 
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
-                 published: dt.date | None) -> tuple[str | None, DatePrecision, bool]:
+                 published: dt.date | None, other_triggers: list[Trigger] = ()) -> tuple[str | None, DatePrecision, bool]:
     usable = [d for d in dates if not d.deadline]
+    mine = set()
+    for a in trigger.anchors:
+        mine |= {a, *tree.children[a]}
+    theirs = set()
+    for other in other_triggers:
+        if other.index not in trigger.anchors:
+            theirs |= tree.subtree(other.index)
     best: tuple[int, DateMention] | None = None
     for mention in usable:
         index = tree.token_at(mention.start)
+        if index in theirs and index not in mine:
+            continue  # "назначенной на 17 октября встречи": that date is the other meeting's
         distance = min(abs(index - a) for a in trigger.anchors)
         if distance <= MAX_DATE_DISTANCE and (best is None or distance < best[0]):
             best = (distance, mention)
@@ -138,7 +148,8 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
             borrowed = True
         reading = status_of(tree.tokens, trigger.index, trigger.anchors)
         status = reading.status
-        date, precision, said = _choose_date(tree, trigger, dates, status, document.published)
+        date, precision, said = _choose_date(tree, trigger, dates, status, document.published,
+                                             [t for t in triggers if t is not trigger])
         place = meeting_place(tree, sentence.spans, trigger.anchors)
         visit = trigger.lemma in VISIT_WORDS or any(tree.lemma(a) in VISIT_WORDS for a in trigger.anchors)
         if visit and place and place.place and place.place.seat_of_power:
@@ -213,7 +224,7 @@ def find_meetings(document: Document, analysis: Analysis,
     members = {side: [_party(m, sides_of, names) for m in found]
                for side, found in delegation_members(analysis, persons, sides_of).items()}
     meetings = []
-    for candidate in groups:
+    for candidate in sorted(groups, key=lambda c: c.evidence.start):
         meeting = _finish(candidate, members)
         if meeting is not None:
             meetings.append(meeting)

@@ -61,11 +61,15 @@ def _reaches(tree: Tree, start: int, anchors: set[int], others: frozenset[int] =
     """Whether the tree links ``start`` to the clause; ``others``: other meeting words, which own
     what hangs from them ("разговор с Путиным до своей встречи с Зеленским")."""
     cur = start
+    came_by = ""
     for _ in range(MAX_HOPS):
         if cur in anchors:
-            return True
+            # another meeting verb above ours ("созвонился с Путиным накануне встречи с Зеленским")
+            # lends our meeting its subject only
+            return cur not in others or came_by.startswith("nsubj")
         if cur in others or _possessor(tree, cur, holders) or tree.rel(cur) in LEAVING_RELATIONS:
             return False
+        came_by = tree.rel(cur)
         head = tree.head(cur)
         if head == -1:
             return False
@@ -86,7 +90,13 @@ def _side_reaches(tree: Tree, side: SideMention, anchors: set[int], others: froz
         return False
     if head in anchors:
         return True
-    return tree.lemma(head) in PARTICIPATION_NOUNS and _reaches(tree, head, anchors, others)
+    if tree.lemma(head) not in PARTICIPATION_NOUNS:
+        return False
+    if tree.head(head) == -1 and tree.rel(head) != "root":
+        # "при посредничестве США" whose own link the parser lost: trust it close after the meeting word
+        trigger = min(anchors, key=lambda a: abs(a - head))
+        return 0 < head - trigger <= 8
+    return _reaches(tree, head, anchors, others)
 
 
 def _speaker(tree: Tree, trigger: Trigger) -> set[int]:
@@ -202,6 +212,9 @@ def generic_subject(tree: Tree, trigger: Trigger) -> bool:
     for child in tree.children[trigger.index]:
         if tree.lemma(child) in ("их", "они") and tree.rel(child) in ("det", "nmod", "nmod:poss"):
             return True
+        if tree.lemma(child) in GENERIC_PARTIES and tree.rel(child) == "nmod" \
+                and tree.tokens[child].feat("Number") == "Plur":
+            return True  # "встреча лидеров", "переговоры сторон"
     for anchor in trigger.anchors:
         if tree.tokens[anchor].pos not in ("VERB", "AUX") and anchor != trigger.index:
             continue
@@ -221,7 +234,7 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
     """``people``: (head token, party) for each person named in the sentence; ``referent``: whom a
     pronoun in the clause stands for (the sentence's speaker, or the last person spoken of)."""
     anchors = set(trigger.anchors)
-    others = other_triggers - anchors
+    others = other_triggers - {trigger.index}
     holders = frozenset(i for i, _ in people)
     chosen: dict[str, Party] = {}
     for index, party in people:
@@ -238,7 +251,7 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
             chosen.setdefault(party.key, party)
     if referent is not None and _pronoun_reference(tree, trigger):
         chosen.setdefault(referent.key, referent)
-    if len(chosen) < 2:
+    if len(chosen) < 2 and not generic_subject(tree, trigger):
         speaker = _speaker(tree, trigger)
         for index, party in people:
             if index in speaker:
