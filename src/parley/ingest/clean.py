@@ -97,7 +97,7 @@ def clean_line(line: str) -> str:
     """The line without furniture: "" when nothing of the article is in it."""
     if is_furniture(line):
         return ""
-    if PHOTO_CREDIT.search(line) and len(line) <= 300:
+    if len(line) <= 300 and PHOTO_CREDIT.search(line):
         return _caption_text(line)
     if CREDIT_ONLY.match(line) and AGENCY_CREDIT.search(line.split("/")[-1].strip()) is not None:
         return ""
@@ -113,6 +113,8 @@ def is_furniture(line: str) -> bool:
         return True
     if BYLINE.match(line) or AGENCY_CREDIT.match(line) or DATED_ECHO.match(line):
         return True
+    if len(line) > 200:
+        return False  # menus, tags and credits are short; a long line is prose
     words = line.split()
     letters = [char for char in line if char.isalpha()]
     if len(words) <= 3 and len(letters) >= 2 and all(char.isupper() for char in letters) and not SENTENCE_MARKS.search(line):
