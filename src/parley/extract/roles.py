@@ -1,11 +1,291 @@
-"""Roles from appositions: "министр финансов Скотт Бессент".
+"""Roles from appositions: "министр финансов Скотт Бессент" → министр финансов.
 
 Entry point: ``find_roles(document, analysis, mentions)``.
+
+- Before a name: from the name leftwards over the phrase that hangs on a role
+  noun, to the leftmost role noun in the name's case, with the adjectives in
+  front of it ("государственному секретарю США Марко Рубио"); a comma between
+  two such phrases chains them ("помощник президента, глава делегации Владимир
+  Мединский"); a person named in the genitive belongs to the phrase ("зять
+  Трампа Джаред Кушнер").
+- After a name and a comma: "Кирилл Дмитриев, глава РФПИ, …".
+- A role noun with a side and no name ("американский лидер", "глава Кремля")
+  is the office's holder on the publication date, when that person is named.
+Head noun and its adjectives are put in the nominative; the rest stays as
+written ("министром финансов" → "министр финансов").
 """
 from __future__ import annotations
 
-from parley.records import ActorMention, Analysis, Document, Role
+import functools
+import re
+
+from parley.extract.role_words import GENERIC_HEADS, country_in, role_head
+from parley.nlp import models
+from parley.records import ActorMention, Analysis, Document, Evidence, Role, Sentence, Token
+from parley.resolve.kb import knowledge_base
+
+MAX_PHRASE_TOKENS = 14
+STOP_WORDS = frozenset("что как когда где если чтобы который которая которые которого которой а но или также ли же".split())
+OFFICES = {"президент": "head_of_state", "лидер": "head_of_state", "глава": "head_of_state",
+           "госсекретарь": "foreign_minister", "вице-президент": "vice_president",
+           "канцлер": "head_of_government", "премьер": "head_of_government", "премьер-министр": "head_of_government"}
+_BREAKS = frozenset(",.:;!?—–")
+RELATIONAL_HEADS = frozenset("""зять тесть сын дочь жена супруга брат помощник советник спецпосланник спецпредставитель
+посланник представитель пресс-секретарь заместитель сотрудник""".split())
 
 
 def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMention, ...]) -> tuple[Role, ...]:
-    return ()
+    persons = [m for m in mentions if m.actor.kind == "person"]
+    roles: list[Role] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(mention: ActorMention, role: str, sentence: Sentence) -> None:
+        key = (mention.actor.id, role.lower())
+        if role and key not in seen:
+            seen.add(key)
+            roles.append(Role(actor=mention.actor, name=_full_name(mention, persons), role=role,
+                              evidence=Evidence(sentence.start, sentence.stop)))
+
+    for sentence in analysis.sentences:
+        tokens = sentence.tokens
+        here = [m for m in persons if sentence.start <= m.start < sentence.stop]
+        for mention in here:
+            first = _index(tokens, mention.start)
+            last = _index(tokens, mention.stop - 1)
+            if first is None or last is None:
+                continue
+            case = _mention_case(mention)
+            followed = last + 1 < len(tokens) and _mention_at(here, tokens[last + 1]) is not None
+            for role in ([] if followed else _before(tokens, first, case, here)):
+                add(mention, role, sentence)
+            role = _after(tokens, last, here, case)
+            if role:
+                add(mention, role, sentence)
+        for mention, role in _standalone(tokens, here, persons, document):
+            add(mention, role, sentence)
+    return tuple(roles)
+
+
+def _index(tokens: tuple[Token, ...], offset: int) -> int | None:
+    for i, t in enumerate(tokens):
+        if t.start <= offset < t.stop:
+            return i
+    return None
+
+
+def _full_name(mention: ActorMention, persons: list[ActorMention]) -> str:
+    names = [m.name for m in persons if m.actor.id == mention.actor.id]
+    return max(names, key=len) if names else mention.name
+
+
+@functools.lru_cache(maxsize=65536)
+def _parses(word: str):
+    return tuple(models().morph_vocab.parse(word.lower()))
+
+
+def _mention_case(mention: ActorMention) -> str | None:
+    if mention.text.split()[-1].lower() == mention.name.split()[-1].lower() and \
+            mention.text.split()[0].lower() == mention.name.split()[0].lower():
+        return "nomn" if not _indeclinable(mention.text.split()[-1]) else None
+    for p in _parses(mention.text.split()[0]):
+        if ("Name" in p.tag or "Surn" in p.tag) and p.tag.case:
+            return p.tag.case
+    return None
+
+
+def _indeclinable(word: str) -> bool:
+    return word.lower().endswith(("о", "и", "у", "э", "ю", "е")) or any("Fixd" in p.tag for p in _parses(word)[:1])
+
+
+def _head_cases(word: str) -> set[str]:
+    """Cases of a singular noun: "президентов" (plural) heads no one person's role."""
+    nouns = [p for p in _parses(word) if p.tag.POS == "NOUN" and p.tag.case]
+    singular = {p.tag.case for p in nouns if p.tag.number != "plur"}
+    return singular or ({"plur"} if nouns else set())
+
+
+def _agrees(head_word: str, case: str | None) -> bool:
+    if case is None:
+        return True
+    cases = _head_cases(head_word)
+    return not cases or case in cases or (case == "accs" and "gent" in cases) or (case == "gent" and "accs" in cases)
+
+
+def _mention_at(mentions: list[ActorMention], token: Token) -> ActorMention | None:
+    return next((m for m in mentions if m.start <= token.start < m.stop), None)
+
+
+def _is_verb(word: str) -> bool:
+    if not word[:1].islower():
+        return False  # "РФПИ" is no imperative
+    parses = _parses(word)
+    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS") and parses[0].score > 0.4
+
+
+def _before(tokens, first: int, case: str | None, mentions) -> list[str]:
+    """Role phrases that end right before the name at ``first`` (several when chained by commas)."""
+    out = []
+    end = first
+    while True:
+        start = _phrase_start(tokens, end, case, mentions)
+        if start is None:
+            break
+        if case == "gent" and end - start == 1 and role_head(tokens[start].text) in RELATIONAL_HEADS:
+            break  # "зятя Трампа": Trump's son-in-law, not a role of Trump
+        out.append(_nominative_phrase(tokens, start, end))
+        if start >= 2 and tokens[start - 1].text == "," and len(out) < 3:
+            end = start - 1
+            continue
+        break
+    return out
+
+
+def _phrase_start(tokens, end: int, case: str | None, mentions) -> int | None:
+    """The first token of the role phrase that ends before ``end``, or None."""
+    leftmost_head = None
+    j = end - 1
+    steps = 0
+    while j >= 0 and steps < MAX_PHRASE_TOKENS:
+        word = tokens[j].text
+        low = word.lower()
+        if word in _BREAKS and word not in "—–" or low in STOP_WORDS:
+            break
+        if word in "—–[]":
+            break
+        other = _mention_at(mentions, tokens[j])
+        if other is not None:
+            if _mention_case(other) not in ("gent", "accs"):
+                break
+            j = _index(tokens, other.start) - 1
+            steps += 1
+            continue
+        if word[:1].isalpha() and _is_verb(word):
+            break
+        head = role_head(word)
+        if head is not None and _agrees(word, case):
+            leftmost_head = j
+        j -= 1
+        steps += 1
+    if leftmost_head is None:
+        return None
+    start = leftmost_head
+    while start > 0 and _adjective_agreeing(tokens[start - 1].text, tokens[leftmost_head].text):
+        start -= 1
+    return start
+
+
+def _adjective_agreeing(word: str, head: str) -> bool:
+    head_cases = _head_cases(head)
+    low = word.lower()
+    if low.startswith("экс-") or low in ("бывший", "бывшего", "бывшему", "бывшим", "бывшем"):
+        return True
+    return any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case in head_cases and "Apro" not in p.tag
+               for p in _parses(word))
+
+
+def _nominative_phrase(tokens, start: int, end: int) -> str:
+    """Head and its adjectives to the nominative, the rest as written."""
+    from pymorphy2.analyzer import Parse  # natasha's subclass takes UD grammemes
+
+    head = next(i for i in range(start, end) if role_head(tokens[i].text))
+    head_parse = next((p for p in _parses(tokens[head].text) if p.tag.POS == "NOUN"), None)
+    words = []
+    for i in range(start, end):
+        word = tokens[i].text
+        if i <= head and head_parse is not None:
+            parse = head_parse if i == head else next(
+                (p for p in _parses(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == head_parse.tag.case), None)
+            wanted = {"nomn", "sing"}
+            if i != head and head_parse.tag.gender:
+                wanted.add(head_parse.tag.gender)
+            form = Parse.inflect(parse, wanted) if parse is not None else None
+            if form is not None:
+                word = form.word
+            elif word[1:2].islower():
+                word = word.lower()  # a capital that only opens the sentence
+        words.append((tokens[i], word))
+    text = ""
+    for n, (token, word) in enumerate(words):
+        if n and token.start > words[n - 1][0].stop:
+            text += " "
+        text += word
+    return text.strip(" ,")
+
+
+def _after(tokens, last: int, mentions, case: str | None) -> str | None:
+    """"Кирилл Дмитриев, глава РФПИ, …": a role phrase after the name and a comma."""
+    i = last + 1
+    if i >= len(tokens) or tokens[i].text != ",":
+        return None
+    j = i + 1
+    while j < len(tokens) and role_head(tokens[j].text) is None:
+        if not _adjective_agreeing(tokens[j].text, "глава") or j - i > 3:
+            return None
+        j += 1
+    if j >= len(tokens) or not _agrees(tokens[j].text, case or "nomn"):
+        return None
+    k = j + 1
+    while k < len(tokens) and k - j < MAX_PHRASE_TOKENS:
+        word = tokens[k].text
+        if word in _BREAKS or word in "([" or word.lower() in STOP_WORDS:
+            break
+        other = _mention_at(mentions, tokens[k])
+        if other is not None and _mention_case(other) not in ("gent", "accs"):
+            return None  # the phrase is the next person's: "…, госсекретарь Марко Рубио"
+        if word[:1].isalpha() and _is_verb(word):
+            return None  # a new clause: "Ушаков, российский президент сам позвонил …"
+        k += 1
+    return _nominative_phrase(tokens, i + 1, k)
+
+
+def _standalone(tokens, here, persons, document):
+    """"американский лидер", "глава Кремля": the office's holder, when the text names that person."""
+    named = {m.actor.id: m for m in persons}
+    near = {_index(tokens, m.start) for m in here} | {_index(tokens, m.stop - 1) for m in here}
+    for i, token in enumerate(tokens):
+        head = role_head(token.text)
+        office = OFFICES.get(head or "")
+        if head is None or head in GENERIC_HEADS or (office is None and head not in PHRASE_HEADS):
+            continue
+        if any(n is not None and 0 < n - i <= 4 for n in near):
+            continue  # a name follows: the apposition rule has it
+        start = i
+        while start > 0 and _adjective_agreeing(tokens[start - 1].text, token.text):
+            start -= 1
+        end = i + 1
+        while end < len(tokens) and end - i <= 3 and tokens[end].text not in _BREAKS and \
+                _mention_at(persons, tokens[end]) is None and \
+                (tokens[end].text[:1].isupper() or _is_genitive(tokens[end].text)):
+            end += 1
+        phrase = " ".join(t.text for t in tokens[start:end])
+        side = country_in(phrase)
+        office = _office(head, phrase.lower()) or office
+        if side is None or office is None:
+            continue
+        holder = knowledge_base().holder(office, side, document.published)
+        if holder is not None and holder.id in named:
+            yield named[holder.id], _nominative_phrase(tokens, start, end)
+
+
+def _is_genitive(word: str) -> bool:
+    return word.isalpha() and any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in _parses(word)[:2])
+
+
+PHRASE_HEADS = frozenset({"представитель", "пресс-секретарь", "глава", "руководитель"})
+
+
+def _office(head: str, phrase: str) -> str | None:
+    """Offices a phrase names beyond its head: "глава Госдепа", "представитель Кремля"."""
+    if head in ("глава", "руководитель"):
+        if re.search(r"госдеп|\bмид\b|внешнеполитическ", phrase):
+            return "foreign_minister"
+        if re.search(r"пентагон|минобороны", phrase):
+            return "defence_minister"
+        if "офиса" in phrase:
+            return "head_of_office"
+        if re.search(r"кремл|белого дома", phrase):
+            return "head_of_state"
+        return None if head == "руководитель" else OFFICES.get(head)
+    if head in ("представитель", "пресс-секретарь") and re.search(r"кремл|белого дома|президента", phrase):
+        return "press_secretary"
+    return None

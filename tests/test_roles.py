@@ -1,0 +1,70 @@
+"""Roles from appositions and family ties, in the nominative."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley import nlp
+from parley.extract.actors import find_actors
+from parley.extract.roles import find_roles
+from parley.records import Document
+
+
+def roles_of(text: str, published=dt.date(2025, 12, 10)) -> list[tuple[str, str]]:
+    document = Document(doc_id="t", text=text, published=published)
+    analysis = nlp.analyse(text)
+    return [(r.actor.id, r.role) for r in find_roles(document, analysis, find_actors(document, analysis))]
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Вчера министр финансов Скотт Бессент вылетел в Женеву.", "bessent", "министр финансов"),
+    # the case of the phrase is put back to the nominative, the rest stays as written
+    ("Мы поговорили с министром финансов Скоттом Бессентом после брифинга.", "bessent", "министр финансов"),
+    ("Письмо передали государственному секретарю США Марко Рубио лично.", "rubio", "государственный секретарь США"),
+    # the side attached by the text is kept
+    ("Доклад сделал секретарь СНБО Украины Рустем Умеров.", "umerov", "секретарь СНБО Украины"),
+    # a family tie
+    ("На встречу приехал зять президента США Джаред Кушнер.", "kushner", "зять президента США"),
+    # a person in the genitive inside the phrase
+    ("Заявление распространила пресс-секретарь Умерова Диана Давитян.", "davityan_diana", "пресс-секретарь Умерова"),
+    # after the name and a comma
+    ("Кирилл Дмитриев, глава РФПИ, прилетел в Майами.", "dmitriev", "глава РФПИ"),
+    # adjectives before the head
+    ("Позицию Киева изложил первый заместитель министра иностранных дел Украины Сергей Кислица.", "kyslytsya",
+     "первый заместитель министра иностранных дел Украины"),
+])
+def test_roles_from_appositions(models, text, person, role):
+    assert (person, role) in roles_of(text)
+
+
+def test_roles_chained_by_a_comma(models):
+    found = roles_of("Помощник президента России, глава делегации Владимир Мединский ответил на вопросы.")
+    assert ("medinsky", "помощник президента России") in found
+    assert ("medinsky", "глава делегации") in found
+
+
+@pytest.mark.parametrize("text, person, role", [
+    # a role noun with a side and no name: the holder on the publication date, when named in the text
+    ("Дональд Трамп провел совещание. Американский лидер остался доволен итогами.", "trump", "американский лидер"),
+    ("Владимир Путин принял гостей. Глава Кремля говорил с ними три часа.", "putin", "глава Кремля"),
+])
+def test_roles_from_role_nouns_resolved_by_date(models, text, person, role):
+    assert (person, role) in roles_of(text)
+
+
+@pytest.mark.parametrize("text, person", [
+    # "зятя Трампа": the tie belongs to the son-in-law, not to Trump
+    ("Он встретился с Джаредом Кушнером, зятем Дональда Трампа, в Майами.", "trump"),
+    # the phrase after the comma opens the next person's apposition
+    ("Вице-президент США Джей Ди Вэнс, госсекретарь Марко Рубио и другие прибыли в Женеву.", "vance_gos"),
+    # the office holder is not named in the text: no role
+    ("Американский лидер остался доволен итогами встречи.", "trump"),
+])
+def test_roles_not_given(models, text, person):
+    found = roles_of(text)
+    if person == "vance_gos":
+        assert ("vance", "госсекретарь") not in found and ("vance", "вице-президент США") in found
+        assert ("rubio", "госсекретарь") in found
+    else:
+        assert person not in {p for p, _ in found}
