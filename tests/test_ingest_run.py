@@ -141,3 +141,17 @@ def test_ingest_run_facts_the_store_cannot_take_fail_that_document(tmp_path):
     ingest(store, [tmp_path], process_many=extract_all, fuse=False)
     [row] = store.ledger()
     assert row.status is LedgerStatus.FAILED and row.reason == "could not be stored: TypeError: unexpected fact"
+
+
+def test_ingest_run_fusion_error_is_reported_not_raised(tmp_path, monkeypatch):
+    import parley.fuse
+
+    def broken_fuse(store):
+        raise RuntimeError("no events table")
+
+    monkeypatch.setattr(parley.fuse, "fuse", broken_fuse)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    store = MemoryStore()
+    summary = ingest(store, [tmp_path], process_many=extract_all)
+    assert summary.fusion_error == "RuntimeError: no events table"
+    assert summary.new_documents == 1

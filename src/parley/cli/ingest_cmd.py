@@ -14,12 +14,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from parley.errors import DatabaseError
 from parley.records import LedgerEntry, LedgerStatus
 from parley.settings import Settings
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_DATABASE = 0, 1, 2, 3
 SHOWN_FAILURES = 20
+DATABASE_ERRORS = (SQLAlchemyError, DatabaseError, OSError)
 
 DB_OPTION = typer.Option(None, "--db", help="Database URL (default: $PARLEY_DB or sqlite:///parley.db).")
 
@@ -34,19 +37,20 @@ def ingest(
     if missing:
         err.print(f"[red]error:[/] no such file or folder: {', '.join(missing)}")
         raise typer.Exit(EXIT_USAGE)
-    settings = Settings.from_env(db_url=db)
+    settings = _settings(db, err)
     store = _open_store(settings.db_url, err)
     try:
         summary = _run(store, paths, settings, err)
-    except typer.Exit:
-        raise
-    except Exception as error:  # the store failing mid-run: database trouble, never a traceback
+    except DATABASE_ERRORS as error:  # the store failing mid-run: reported, never a traceback
         err.print(f"[red]database error:[/] {_database_message(error)}")
         raise typer.Exit(EXIT_DATABASE) from None
+    except Exception as error:
+        err.print(f"[red]error:[/] {type(error).__name__}: {error} (inputs read so far are in `parley ledger`)")
+        raise typer.Exit(EXIT_INPUT_FAILED) from None
     finally:
         store.close()
     _print_summary(summary, err)
-    raise typer.Exit(EXIT_INPUT_FAILED if summary.failed else EXIT_OK)
+    raise typer.Exit(EXIT_INPUT_FAILED if summary.failed or summary.fusion_error else EXIT_OK)
 
 
 def ledger(
@@ -56,7 +60,7 @@ def ledger(
 ) -> None:
     """What became of every input: processed, skipped (why) or failed (why)."""
     err = Console(stderr=True, soft_wrap=True)
-    settings = Settings.from_env(db_url=db)
+    settings = _settings(db, err)
     store = _open_store(settings.db_url, err)
     try:
         entries = [entry for entry in store.ledger() if status is None or entry.status is status]
@@ -94,6 +98,14 @@ def _run(store, paths: list[Path], settings: Settings, err: Console):
     return summary
 
 
+def _settings(db: str | None, err: Console) -> Settings:
+    try:
+        return Settings.from_env(db_url=db)
+    except (TypeError, ValueError) as error:
+        err.print(f"[red]error:[/] a PARLEY_* environment variable has a wrong value: {error}")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
 def _open_store(url: str, err: Console):
     try:
         from parley.store import Store
@@ -115,6 +127,9 @@ def _print_summary(summary, err: Console) -> None:
         err.print(f"[red]failed[/] {entry.source}: {entry.reason}", highlight=False)
     if len(summary.failures) > SHOWN_FAILURES:
         err.print(f"… and {len(summary.failures) - SHOWN_FAILURES} more failures: see `parley ledger --status failed`")
+    if summary.fusion_error:
+        err.print(f"[red]fusion failed:[/] {summary.fusion_error}; the documents are stored, "
+                  "`parley reprocess` fuses again")
     events = f"; {summary.events} fused meetings" if summary.events is not None else ""
     err.print(f"processed {summary.processed} (new documents {summary.new_documents}), "
               f"skipped {summary.skipped}, failed {summary.failed}{events}. "

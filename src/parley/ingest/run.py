@@ -29,6 +29,7 @@ class IngestSummary:
     failed: int = 0
     new_documents: int = 0
     events: int | None = None  # after fusion
+    fusion_error: str | None = None
     failures: list[LedgerEntry] = field(default_factory=list)
 
     def count(self, entry: LedgerEntry) -> None:
@@ -88,10 +89,20 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
             flush()
     flush()
     if fuse:
-        from parley.fuse import fuse as fuse_events
-
-        summary.events = getattr(fuse_events(store), "events", None)
+        summary.events, summary.fusion_error = _fuse(store)
     return summary
+
+
+def _fuse(store) -> tuple[int | None, str | None]:
+    """Rebuild the fused meetings: their number, or why fusion failed (database trouble raises)."""
+    from parley.fuse import fuse as fuse_events
+
+    try:
+        return getattr(fuse_events(store), "events", None), None
+    except (SQLAlchemyError, DatabaseError, OSError):
+        raise
+    except Exception as error:  # the documents and facts are stored; `parley reprocess` can fuse again
+        return None, f"{type(error).__name__}: {error}"
 
 
 def _save(store, document: Document, extraction: Extraction) -> str | None:
