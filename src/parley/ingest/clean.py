@@ -155,8 +155,11 @@ def _caption_text(line: str) -> str:
 
 
 def _headline(text: str) -> str | None:
-    first, _, rest = text.partition("\n")
-    first = first.strip()
-    if rest.strip() and 0 < len(first) <= 200 and not first.endswith((".", "!", "?", "…", ":", ",")):
-        return first
+    """The first of the opening lines that reads as a headline: three words or more, no closing punctuation."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for line in lines[:3]:
+        if len(line) > 200 or line.endswith((".", "!", "?", "…", ":", ",", "»", '"')):
+            return None
+        if len(line.split()) >= 3:
+            return line if len(lines) > 1 else None
     return None
