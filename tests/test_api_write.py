@@ -29,6 +29,7 @@ def writer(tmp_path, models):
 
 
 def test_api_write_finds_the_meeting_in_a_posted_article(writer):
+    assert writer.get("/api/events", params={"actor": "Умеров"}).json()["total"] == 0  # now cached
     response = writer.post("/api/documents", json=GENEVA, headers=AUTH)
     assert response.status_code == 201
     [outcome] = response.json()["documents"]

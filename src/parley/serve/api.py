@@ -9,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 
 from parley.records import MeetingStatus
 from parley.serve import queries, schemas, writes
+from parley.serve.cache import read_key
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -24,8 +25,10 @@ def dump(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, default=str, separators=(",", ":")).encode()
 
 
-def _cached(request: Request, key: tuple, compute) -> Response:
-    return json_response_bytes(request.app.state.cache.get_or_compute(key, lambda: dump(compute())))
+async def _cached(request: Request, compute) -> Response:
+    """The answer for this exact path and query, now valid, kept for ``CachedReads`` to serve next time."""
+    body = await run_in_threadpool(request.app.state.cache.get_or_compute, read_key(request.scope), compute)
+    return json_response_bytes(body)
 
 
 def json_response_bytes(body: bytes) -> Response:
@@ -34,7 +37,7 @@ def json_response_bytes(body: bytes) -> Response:
 
 @router.get("/events", summary="Meetings, filtered and paged",
             responses={200: {"model": schemas.EventPage}, **BAD_INPUT})
-def list_events(
+async def list_events(
     request: Request,
     actor: str | None = Query(None, max_length=200, description="Actor id or name: events they took part in"),
     date_from: str | None = Query(None, alias="from", pattern=schemas.DATE_PATTERN,
@@ -48,9 +51,8 @@ def list_events(
 ) -> Response:
     filters = queries.EventFilters(actor=actor, date_from=date_from, date_to=date_to, place=place,
                                    status=status.value if status else None)
-    store = request.app.state.store
-    return _cached(request, ("events", filters, limit, offset),
-                   lambda: queries.event_page(store, filters, limit, offset))
+    app = request.app
+    return await _cached(request, lambda: dump(queries.event_page(app, filters, limit, offset)))
 
 
 @router.get("/events/{event_id}", summary="One meeting with its sources, history and conflicts",
@@ -64,9 +66,9 @@ def get_event(request: Request, event_id: str = Path(max_length=200)) -> Respons
 
 @router.get("/actors", summary="Every actor, with name variants and counts",
             responses={200: {"model": schemas.ActorList}})
-def list_actors(request: Request) -> Response:
-    store = request.app.state.store
-    return _cached(request, ("actors",), lambda: queries.actor_list(store))
+async def list_actors(request: Request) -> Response:
+    app = request.app
+    return await _cached(request, lambda: dump(queries.actor_list(app)))
 
 
 @router.get("/actors/{actor_id}", summary="One actor: name variants, roles over time, meetings, quotes",
@@ -80,13 +82,13 @@ def get_actor(request: Request, actor_id: str = Path(max_length=200, description
 
 @router.get("/search", summary="Full-text search over the articles (Russian stemming)",
             responses={200: {"model": schemas.SearchResults}, **BAD_INPUT})
-def search(
+async def search(
     request: Request,
     q: str = Query(..., min_length=1, max_length=200, description="Words to find, in any grammatical form"),
     limit: int = Query(50, ge=1, le=200),
 ) -> Response:
     store = request.app.state.store
-    return _cached(request, ("search", q, limit), lambda: queries.search(store, q, limit))
+    return await _cached(request, lambda: dump(queries.search(store, q, limit)))
 
 
 @router.get("/documents/{doc_id:path}", summary="One article with its full text",

@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from parley import __version__
 from parley.errors import DatabaseError, InputError, ParleyError
 from parley.serve import api, pages, schemas
-from parley.serve.cache import ResponseCache
+from parley.serve.cache import CachedReads, ResponseCache
 from parley.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -58,6 +58,7 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     _add_docs_page(app)
     _add_error_handlers(app)
     _document_article_schema(app)
+    app.add_middleware(CachedReads, cache=app.state.cache)
     return app
 
 

@@ -1,9 +1,12 @@
-"""A short-lived cache of serialised read results.
+"""A cache of serialised read results: answered at once, refreshed behind the reader's back.
 
 The page and the API ask the same few questions many times a second; the
-answers change only when articles are added. Entries are dropped on every write
-through this server and expire after ``ttl`` seconds, so a ``parley ingest``
-running beside the server shows up within that time.
+answers change only when articles are added. Every write through this server
+clears the cache. An entry older than ``ttl`` seconds is still served, once,
+while one background thread recomputes it, so a ``parley ingest`` running
+beside the server shows up within a few seconds and no reader waits for it.
+When many readers miss the same key together, one computes and the others wait
+for its answer.
 """
 from __future__ import annotations
 
@@ -14,27 +17,87 @@ from collections.abc import Callable, Hashable
 
 
 class ResponseCache:
-    def __init__(self, ttl: float = 2.0, max_entries: int = 512) -> None:
+    def __init__(self, ttl: float = 5.0, max_entries: int = 256) -> None:
         self.ttl = ttl
         self.max_entries = max_entries
-        self._entries: OrderedDict[Hashable, tuple[float, object]] = OrderedDict()
+        self._entries: OrderedDict[Hashable, tuple[float, object, Callable[[], object]]] = OrderedDict()
+        self._computing: dict[Hashable, threading.Event] = {}
+        self._generation = 0  # bumped by clear(): results computed before a write are not kept
         self._lock = threading.Lock()
 
-    def get_or_compute(self, key: Hashable, compute: Callable[[], object]) -> object:
-        now = time.monotonic()
+    def lookup(self, key: Hashable) -> object | None:
+        """The cached value, fresh or not (a stale one is refreshed in the background), or None. Never blocks."""
         with self._lock:
             hit = self._entries.get(key)
-            if hit is not None and now - hit[0] < self.ttl:
-                self._entries.move_to_end(key)
-                return hit[1]
-        value = compute()
-        with self._lock:
-            self._entries[key] = (now, value)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
-        return value
+            if hit is None:
+                return None
+            stale = time.monotonic() - hit[0] >= self.ttl and key not in self._computing
+            if stale:
+                self._computing[key] = threading.Event()
+                generation = self._generation
+        if stale:
+            threading.Thread(target=self._compute, args=(key, hit[2], generation), daemon=True).start()
+        return hit[1]
+
+    def get_or_compute(self, key: Hashable, compute: Callable[[], object]) -> object:
+        """The value, computed here (or waited for, when another thread is computing it) on a miss."""
+        while True:
+            value = self.lookup(key)
+            if value is not None:
+                return value
+            with self._lock:
+                running = self._computing.get(key)
+                if running is None:
+                    self._computing[key] = threading.Event()
+                    generation = self._generation
+            if running is None:
+                return self._compute(key, compute, generation)
+            running.wait(timeout=30)
+
+    def _compute(self, key: Hashable, compute: Callable[[], object], generation: int) -> object:
+        try:
+            value = compute()
+            with self._lock:
+                if generation == self._generation:
+                    self._entries[key] = (time.monotonic(), value, compute)
+                    self._entries.move_to_end(key)
+                    while len(self._entries) > self.max_entries:
+                        self._entries.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                done = self._computing.pop(key, None)
+            if done is not None:
+                done.set()
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._generation += 1
+
+
+class CachedReads:
+    """ASGI middleware: a GET whose exact path and query string were answered before is answered from the cache.
+
+    Only a route that validated its parameters puts an answer under that key
+    (see ``api._cached``), so a hit never skips a check a miss would make.
+    """
+
+    def __init__(self, app, cache: ResponseCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            body = self.cache.lookup(read_key(scope))
+            if body is not None:
+                await send({"type": "http.response.start", "status": 200,
+                            "headers": [(b"content-type", b"application/json"),
+                                        (b"content-length", str(len(body)).encode())]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
+
+
+def read_key(scope) -> tuple:
+    return ("GET", scope["path"], scope["query_string"])

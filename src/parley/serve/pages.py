@@ -27,10 +27,6 @@ def render(request: Request, template: str, context: dict, status_code: int = 20
     return response
 
 
-def _cached(request: Request, key: tuple, compute):
-    return request.app.state.cache.get_or_compute(("page",) + key, compute)
-
-
 def _blank_to_none(value: str | None) -> str | None:
     value = (value or "").strip()
     return value or None
@@ -61,10 +57,9 @@ def index(request: Request, actor: str | None = Query(None, max_length=200),
           place: str | None = Query(None, max_length=200), status: str | None = Query(None, max_length=16)):
     store = request.app.state.store
     filters = page_filters(actor, date_from, date_to, place, status)
-    events = _cached(request, ("events", filters), lambda: queries.matching_events(store, filters))
-    everything = _cached(request, ("events", queries.EventFilters()),
-                         lambda: queries.matching_events(store, queries.EventFilters()))
-    actors = _cached(request, ("actors",), lambda: queries.actor_list(store))["items"]
+    events = queries.cached_events(request.app, filters)
+    everything = queries.cached_events(request.app, queries.EventFilters())
+    actors = queries.actor_list(request.app)["items"]
     chosen = next((a for a in actors if filters.actor in (a.get("id"), a.get("name"))), None)
     return render(request, "index.html", {
         "filters": filters, "events": events, "total_events": len(everything),
@@ -99,8 +94,7 @@ def event_page(request: Request, event_id: str):
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request):
-    store = request.app.state.store
-    actors = _cached(request, ("actors",), lambda: queries.actor_list(store))["items"]
+    actors = queries.actor_list(request.app)["items"]
     return render(request, "actors.html", {"actors": actors})  # the store orders them by meetings
 
 

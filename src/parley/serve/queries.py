@@ -38,15 +38,23 @@ def matching_events(store, filters: EventFilters) -> list[dict]:
                         date_to=last_day(filters.date_to), place=filters.place, status=filters.status)
 
 
-def event_page(store, filters: EventFilters, limit: int, offset: int) -> dict:
-    # The store has no count query: one filtered read gives both the total and the page.
-    events = matching_events(store, filters)
+def cached_events(app, filters: EventFilters) -> list[dict]:
+    """Every event matching the filters, shared by all pages of one query and by the web page."""
+    return app.state.cache.get_or_compute(("events", filters), lambda: matching_events(app.state.store, filters))
+
+
+def event_page(app, filters: EventFilters, limit: int, offset: int) -> dict:
+    # The store has no count query: one filtered read gives both the total and every page.
+    events = cached_events(app, filters)
     return {"total": len(events), "limit": limit, "offset": offset, "items": events[offset:offset + limit]}
 
 
-def actor_list(store) -> dict:
-    actors = store.actors()
-    return {"total": len(actors), "items": actors}
+def actor_list(app) -> dict:
+    def read() -> dict:
+        actors = app.state.store.actors()
+        return {"total": len(actors), "items": actors}
+
+    return app.state.cache.get_or_compute(("actors",), read)
 
 
 def search(store, query: str, limit: int) -> dict:
