@@ -122,3 +122,11 @@ def test_clean_keeps_every_gold_evidence_sentence(shared_dir):
             parts = re.split(r"\.\.\.|…|<\.\.\.>|\[|\]", meeting["evidence"])
             missing += [(row["doc_id"], part) for part in map(str.strip, parts) if len(part) > 10 and part not in text]
     assert missing == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Путин, 15 августа — встреча на Аляске. Так писали газеты.",
+    "Москва, 25 января — день студентов. Об этом напомнил Песков.",
+])
+def test_clean_sentence_shaped_like_a_dateline_is_kept(sentence):
+    assert clean_text(sentence).text == sentence

@@ -16,22 +16,21 @@ from parley.ingest.dates import DAY_MONTH_YEAR, ISO_DATE, NUMERIC_DATE, TIME, WE
 
 LEADING_DATE_LINE = re.compile(r"\A\s*date\s+((?:19|20)\d\d-\d\d-\d\d)[ \t]*")
 
-FURNITURE_LINES = frozenset(
-    """реклама|сюжет|смотреть сюжет|видео по теме|видео дня|читайте также|читать также|может быть интересно
+# Whole lines that are site furniture, compared lowercased without a trailing ":" or ",".
+FURNITURE_LINES = frozenset(line.strip() for line in """
+    реклама|сюжет|смотреть сюжет|видео по теме|видео дня|читайте также|читать также|может быть интересно
     |узнать больше по теме|подписывайтесь на нас в telegram|распечатать|размер шрифта|перейти к основному контенту
     |материал дополняется|новость дополняется|свежие комментарии|добавить комментарий|комментарии|рейтинг@mail.ru
     |редакция сайта тасс|наверх|поделиться|dmca|more|close|true|false|image|background|avatar|branding image
     |branding imagebranding image|×|-|—|главное|основные тезисы|события|расписание эфира на сегодня
     |тсн в социальных сетях|дата публикации|- дата публикации|источник|новости|последние новости|все новости
-    |главная|меню|поиск|войти|подписаться""".replace("\n", "").split("|")
-)
-FURNITURE_LINES = frozenset(line.strip() for line in FURNITURE_LINES)
+    |главная|меню|поиск|войти|подписаться""".replace("\n", "").split("|"))
 LANGUAGE_SWITCH = re.compile(r"^(?:(?:ua|uk|ru|en|eng|укр|рус|ру|англ)[ ,/|]*)+$", re.IGNORECASE)
 ONLY_NUMBERS = re.compile(r"^[\d\s.,:%+\-–—]+$")
 BYLINE = re.compile(r"^(?:автор|авторы|текст|tекст|редактор|подготовил[аи]?|источник|источник и фото)\s*[:\-–—]\s*\S.{0,60}$",
                     re.IGNORECASE)
 AGENCY_DATELINE = re.compile(
-    r"^(?P<city>[А-ЯЁ][А-ЯЁа-яё.\-]*(?:[ \-][А-ЯЁ][А-ЯЁа-яё.\-]*){0,2}),\s+\d{1,2}\s+[а-яё]{3,9}\.?(?:\s+(?:19|20)\d\d)?"
+    r"^(?P<city>[А-ЯЁ][А-ЯЁ.\-]+(?:[ \-][А-ЯЁ][А-ЯЁ.\-]*){0,2}),\s+\d{1,2}\s+[а-яё]{3,9}\.?(?:\s+(?:19|20)\d\d)?"
     r"(?:\s*[—–-]\s*(?P<agency>[^.\n]{2,40}?)\.|\.\s*/(?P<agency2>[^/\n]{2,30})/\.?)(?:\s+|$)"
 )
 AGENCY_CREDIT = re.compile(
