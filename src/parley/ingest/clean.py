@@ -24,7 +24,7 @@ FURNITURE_LINES = frozenset(line.strip() for line in """
     |редакция сайта тасс|наверх|поделиться|dmca|more|close|true|false|image|background|avatar|branding image
     |branding imagebranding image|×|-|—|главное|основные тезисы|события|расписание эфира на сегодня
     |тсн в социальных сетях|дата публикации|- дата публикации|источник|новости|последние новости|все новости
-    |главная|меню|поиск|войти|подписаться""".replace("\n", "").split("|"))
+    |главная|меню|поиск|войти|подписаться|читать полностью|подробнее|video|видео|фото""".replace("\n", "").split("|"))
 LANGUAGE_SWITCH = re.compile(r"^(?:(?:ua|uk|ru|en|eng|укр|рус|ру|англ)[ ,/|]*)+$", re.IGNORECASE)
 ONLY_NUMBERS = re.compile(r"^[\d\s.,:%+\-–—]+$")
 BYLINE = re.compile(r"^(?:автор|авторы|текст|tекст|редактор|подготовил[аи]?|источник|источник и фото)\s*[:\-–—]\s*\S.{0,60}$",
@@ -35,11 +35,11 @@ AGENCY_DATELINE = re.compile(
 )
 AGENCY_CREDIT = re.compile(
     r"^[-–—]?\s*(?:[А-ЯЁA-Z][\w.\-]+\s+[А-ЯЁA-Z][\w.\-]+\s*/\s*)?(?:РИА Новости|ТАСС|Интерфакс|ПРАЙМ|Reuters|AP|AFP|EPA"
-    r"|Getty ?Images|Gettyimages\.ru|Sputnik|Спутник|Global Look Press|Scanpix|LETA|Коммерсантъ|РБК|Ведомости)"
+    r"|Getty ?Images|Gettyimages\.ru|Sputnik|Спутник|Global Look Press|Scanpix|LETA|Коммерсантъ|РБК|Ведомости|REUTERS)"
     r"(?:\s*/\s*[\w. \-]+)*\.?$"
 )
 PHOTO_CREDIT = re.compile(
-    r"\(\s*[Фф]ото\b|(?:^|\s)/\s*(?:[Фф]ото|©)|\b[Фф]ото\s*:|\b[Фф]ото из открытых источников|©|Архивное фото"
+    r"\(\s*[Фф]ото\b|(?:^|\s)/\s*(?:[Фф]ото|©)|\b[Фф]ото(?:,\s*видео)?\s*:|\b[Фф]ото из открытых источников|©|Архивное фото"
     r"|\b(?:Видео|Изображение|Коллаж)\s*[:©]|Обложка\s*©"
 )
 CREDIT_ONLY = re.compile(r"^[^.!?«»\"]{0,60}/\s*[^.!?«»\"]{0,40}$")
@@ -98,7 +98,7 @@ def clean_line(line: str) -> str:
         return ""
     if len(line) <= 300 and PHOTO_CREDIT.search(line):
         return _caption_text(line)
-    if CREDIT_ONLY.match(line) and AGENCY_CREDIT.search(line.split("/")[-1].strip()) is not None:
+    if CREDIT_ONLY.match(line) and any(AGENCY_CREDIT.match(part.strip()) for part in line.split("/")):
         return ""
     dateline = AGENCY_DATELINE.match(line)
     if dateline:
