@@ -267,3 +267,12 @@ def test_web_timeline_data_cannot_close_its_script(client):
     page = client.get("/?actor=dmitriev-kirill").text
     data = page.split('id="events-data">', 1)[1].split("</script>", 1)[0]
     assert "<" not in data
+
+
+def test_api_every_route_is_documented(client):
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    routes = [f"`{method.upper()} {path}" for path, methods in client.get("/openapi.json").json()["paths"].items()
+              for method in methods]
+    assert [route for route in routes if route not in docs] == []
