@@ -120,9 +120,11 @@ def gold_grouping(items: list[dict], stems) -> list[int]:
     left = []
     for i in undated:
         low, high = _window(items[i])
-        fits = {groups[j] for j in dated
-                if items[j]["sides"] == items[i]["sides"] and items[i]["doc_id"] not in docs[groups[j]]
-                and low <= _day(items[j]["date"]) <= high and gold_places_compatible(items[i], items[j], stems)}
+        candidates = [j for j in dated
+                      if items[j]["sides"] == items[i]["sides"] and items[i]["doc_id"] not in docs[groups[j]]
+                      and low <= _day(items[j]["date"]) <= high and gold_places_compatible(items[i], items[j], stems)]
+        at_place = {groups[j] for j in candidates if gold_places_compatible(items[i], items[j], stems, both_said=True)}
+        fits = at_place if len(at_place) == 1 else {groups[j] for j in candidates}
         if len(fits) == 1:
             group = fits.pop()
             groups[i] = group

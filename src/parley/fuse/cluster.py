@@ -7,7 +7,8 @@ on the size of the record:
 1. reports with a day are visited in date order and join the best compatible
    group among those filed under their keys within the planning window;
 2. an undated report (no date, or only a month) joins the one dated group that
-   fits its sides, place and publication window, when exactly one does;
+   fits its sides, place and publication window, when exactly one does (or,
+   among several, exactly one at the place the report names);
 3. the undated reports left join one another when they name the same place,
    sides and status and were published within a week; the rest stand alone.
 """
@@ -40,6 +41,7 @@ class Group:
 
 
 def _keys(report: Report) -> list[tuple]:
+    """Where a report is filed and looked up: its side set, and each named person."""
     return [("sides", sides(report))] + [("person", p) for p in sorted(persons(report))]
 
 
@@ -119,13 +121,18 @@ def _attach_undated(groups: list[Group], undated: list[Report]) -> list[Report]:
         low, high = (d.toordinal() for d in undated_window(report))
         entries = by_sides.get(sides(report), [])
         start = bisect.bisect_left(entries, (low, -1))
-        fits = {}
+        at_place, anywhere = {}, {}  # groups at the place the report names; groups not contradicting it
         for day, number, group in entries[start:]:
             if day > high:
                 break
-            if number not in fits and report.doc_id not in group.docs and all(places_agree(report.place, m.place) is not False
-                                          for m in group.representatives.values()):
-                fits[number] = group
+            if report.doc_id in group.docs:
+                continue
+            agreement = [places_agree(report.place, m.place) for m in group.representatives.values()]
+            if False not in agreement:
+                anywhere[number] = group
+                if True in agreement:
+                    at_place[number] = group
+        fits = at_place if len(at_place) == 1 else anywhere
         if len(fits) == 1:
             next(iter(fits.values())).add(report)
         else:

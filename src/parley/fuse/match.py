@@ -125,8 +125,8 @@ def same_meeting(a: Report, b: Report) -> bool:
     if dates == "open":
         return place is not False
     if dates == "close":
-        if is_plan_and_outcome(a, b):  # a plan and what became of it, weeks later, at a place not contradicted
-            return place is not False
+        if is_plan_and_outcome(a, b):  # a plan and what became of it, days or weeks later, at the named place
+            return place is True
         # days apart at one named place: the reports disagree on the date (flagged as a conflict)
         return place is True and _gap(a, b) <= REPORT_WINDOW_DAYS
     return False
