@@ -1,4 +1,4 @@
-"""Meetings from single Russian sentences: parties, place, date, status."""
+"""Meetings from short Russian texts: parties, place, date, status (sentences written for these tests)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,22 +15,28 @@ def meetings_of(text: str, published: dt.date = PUBLISHED):
 
     extraction = pipeline.process(Document(doc_id="t", text=text, published=published))
     return [
-        {"parties": sorted(m.participant_names), "place": m.place, "date": m.date, "status": m.status.value}
+        {"parties": sorted(n.split()[-1] for n in m.participant_names), "place": m.place, "date": m.date,
+         "status": m.status.value, "background": m.evidence.background}
         for m in extraction.meetings
     ]
 
 
-def surnames(names):
-    return sorted(n.split()[-1] for n in names)
+def only(text: str, published: dt.date = PUBLISHED) -> dict:
+    found = meetings_of(text, published)
+    assert len(found) == 1, found
+    return found[0]
 
 
 @pytest.mark.parametrize(
     "text, parties, place, date, status",
     [
+        # "встретился с + instrumental", place under "в", date with day and month
         ("Премьер-министр Индии Нарендра Моди встретился в Кремле с Владимиром Путиным 30 января.",
          ["Моди", "Путин"], "Кремль", "2026-01-30", "held"),
+        # "провел переговоры с": the light verb carries the subject
         ("Министр обороны Германии Борис Писториус провел переговоры с Пером Хегсетом в Берлине.",
          ["Писториус", "Хегсет"], "Берлин", None, "held"),
+        # genitive coordination, future, weekday ahead
         ("Переговоры Эммануэля Макрона и Фридриха Мерца пройдут в Париже в четверг.",
          ["Макрон", "Мерц"], "Париж", "2026-02-05", "planned"),
         ("Марко Рубио и Сергей Лавров проведут телефонный разговор завтра.",
@@ -39,24 +45,125 @@ def surnames(names):
          ["Трамп", "Эрдоган"], "Анкара", None, "cancelled"),
         ("Издание опубликовало стенограмму якобы состоявшегося разговора Юрия Ушакова с Кириллом Дмитриевым.",
          ["Дмитриев", "Ушаков"], None, None, "unknown"),
+        # host: "X примет Y"
+        ("Президент Турции Реджеп Эрдоган примет Владимира Зеленского в Анкаре в понедельник.",
+         ["Зеленский", "Эрдоган"], "Анкара", "2026-02-02", "planned"),
+        # a source is not a party: "сообщила пресс-секретарь …"
+        ("Кая Каллас встретилась в Брюсселе с Андреем Сибигой, сообщила пресс-секретарь Каллас Анита Хиппер.",
+         ["Каллас", "Сибига"], "Брюссель", None, "held"),
+        # a role's owner is not a party: "спецпосланник Трампа Стив Уиткофф"
+        ("Вчера спецпосланник Трампа Стив Уиткофф провел встречу с Кириллом Дмитриевым в Майами.",
+         ["Дмитриев", "Уиткофф"], "Майами", "2026-01-31", "held"),
+        # coordination with the second name's role between
+        ("Владимир Путин и премьер-министр Индии Нарендра Моди обсудили торговлю в Кремле.",
+         ["Моди", "Путин"], "Кремль", None, "held"),
+        # modal and plan words
+        ("Лидеры Франции и Германии Эммануэль Макрон и Фридрих Мерц намерены встретиться в Берлине.",
+         ["Макрон", "Мерц"], "Берлин", None, "planned"),
+        ("Встреча Эрдогана и Зеленского может пройти в Стамбуле.", ["Зеленский", "Эрдоган"], "Стамбул", None,
+         "planned"),
+        ("Переговоры Рубио и Лаврова так и не состоялись.", ["Лавров", "Рубио"], None, None, "cancelled"),
+        # a venue beats its city; a range is dated by its first day
+        ("Переговоры Стива Уиткоффа и Кирилла Дмитриева прошли 27–28 января в отеле InterContinental в Женеве.",
+         ["Дмитриев", "Уиткофф"], "InterContinental", "2026-01-27", "held"),
+        # a live report without a date word takes the publication date
+        ("В Эр-Рияде начались переговоры Марко Рубио и Сергея Лаврова.", ["Лавров", "Рубио"], "Эр-Рияд",
+         "2026-02-01", "held"),
+        # month only
+        ("В декабре Уиткофф и Дмитриев провели встречу в Майами.", ["Дмитриев", "Уиткофф"], "Майами", "2025-12",
+         "held"),
+        # "в столице X" is X's capital
+        ("Накануне в столице ОАЭ прошла встреча Стива Уиткоффа с Кириллом Дмитриевым.",
+         ["Дмитриев", "Уиткофф"], "Абу-Даби", "2026-01-31", "held"),
     ],
 )
 def test_meetings_single_sentence(models, text, parties, place, date, status):
-    found = meetings_of(text)
-    assert len(found) == 1, found
-    got = found[0]
-    assert surnames(got["parties"]) == parties
+    got = only(text)
+    assert got["parties"] == parties
     assert (got["place"], got["date"], got["status"]) == (place, date, status)
 
 
 @pytest.mark.parametrize(
-    "text, sides",
+    "text, parties",
     [
         ("В Женеве начались переговоры делегаций России, Украины и США.", ["Россия", "США", "Украина"]),
         ("Украинская и американская делегации провели консультации в Эр-Рияде.", ["США", "Украина"]),
+        ("В Стамбуле прошли переговоры между Россией и Украиной при посредничестве Турции.",
+         ["Россия", "Турция", "Украина"]),
+        ("Представители России и США встретились в Эр-Рияде.", ["Россия", "США"]),
     ],
 )
-def test_meetings_sides_when_no_person_is_named(models, text, sides):
+def test_meetings_sides_when_no_person_is_named(models, text, parties):
+    assert only(text)["parties"] == parties
+
+
+def test_meetings_place_is_not_any_location_in_the_sentence(models):
+    got = only("Министры Франции и Германии провели встречу в Вене, посвященную урегулированию конфликта на Ближнем Востоке.")
+    assert got["place"] == "Вена"
+    assert only("Рубио и Лавров обсудили по телефону ситуацию на Украине.")["place"] is None
+
+
+def test_meetings_visit_brings_the_host_side(models):
+    got = only("Визит Стива Уиткоффа в Москву запланирован на вторник.")
+    assert got["parties"] == ["Россия", "Уиткофф"]
+    assert (got["place"], got["date"], got["status"]) == ("Москва", "2026-02-03", "planned")
+
+
+def test_meetings_named_people_replace_their_side(models):
+    text = ("Американскую делегацию на переговорах в Абу-Даби возглавил министр армии США Дэниел Дрисколл. "
+            "Переговоры делегаций США и России прошли в Абу-Даби в субботу.")
+    got = only(text)
+    assert got["parties"] == ["Дрисколл", "Россия"]
+    assert got["date"] == "2026-01-31"
+
+
+def test_meetings_headline_and_body_are_one_meeting(models):
+    text = ("Уиткофф встретился с Дмитриевым в Майами\n"
+            "Спецпосланник президента США Стив Уиткофф 31 января провел в Майами встречу со спецпредставителем "
+            "президента России Кириллом Дмитриевым.")
+    got = only(text)
+    assert got["parties"] == ["Дмитриев", "Уиткофф"]
+    assert (got["place"], got["date"]) == ("Майами", "2026-01-31")
+
+
+def test_meetings_two_meetings_in_one_sentence_are_kept_apart(models):
+    text = "Дональд Трамп провел телефонный разговор с Владимиром Путиным накануне своей встречи с Зеленским."
+    found = {tuple(m["parties"]): m["status"] for m in meetings_of(text)}
+    assert found == {("Путин", "Трамп"): "held", ("Зеленский", "Трамп"): "planned"}
+
+
+def test_meetings_generic_subject_takes_the_last_meeting_parties(models):
+    text = ("Вчера состоялся телефонный разговор Владимира Путина и Дональда Трампа. "
+            "Лидеры договорились встретиться в Будапеште.")
     found = meetings_of(text)
-    assert len(found) == 1, found
-    assert found[0]["parties"] == sides
+    assert [(m["parties"], m["place"], m["status"]) for m in found] == [
+        (["Путин", "Трамп"], None, "held"), (["Путин", "Трамп"], "Будапешт", "planned")]
+    assert found[0]["date"] == "2026-01-31" and found[1]["date"] is None
+
+
+def test_meetings_next_round_is_another_meeting_of_the_same_parties(models):
+    text = ("В Абу-Даби 23 января прошли переговоры делегаций России, Украины и США. "
+            "Следующий раунд переговоров состоится 4 февраля.")
+    found = meetings_of(text)
+    assert [(m["parties"], m["date"], m["status"]) for m in found] == [
+        (["Россия", "США", "Украина"], "2026-01-23", "held"), (["Россия", "США", "Украина"], "2026-02-04", "planned")]
+
+
+def test_meetings_background_paragraph_is_marked_not_dropped(models):
+    text = ("Песков прокомментировал планы Кремля.\n"
+            "Ранее Владимир Путин провел встречу со Стивом Уиткоффом в Кремле.")
+    got = only(text)
+    assert got["background"] is True and got["parties"] == ["Путин", "Уиткофф"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Песков дал интервью журналисту Павлу Зарубину.",
+        "Дмитрий Песков в беседе с журналистом Павлом Зарубиным оценил ход переговорного процесса.",
+        "Переговорная группа Украины получила новый мандат от Зеленского.",
+        "Зеленский заявил, что переговоры о мире важны.",
+    ],
+)
+def test_meetings_not_a_meeting(models, text):
+    assert meetings_of(text) == []

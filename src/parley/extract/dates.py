@@ -46,7 +46,7 @@ MONTH_ONLY = re.compile(r"(?<![\d\w])(?:в|во|с|к|до|начале|конц
 MONTH_ADJ = re.compile(r"(?<![\w])" + _MONTH_ADJ, re.IGNORECASE)
 RELATIVE = re.compile(r"(?<![\w])(?P<word>позавчера|послезавтра|сегодня|сегодняшн\w*|вчера|вчерашн\w*|накануне"
                       r"|завтра|завтрашн\w*)(?![\w])", re.IGNORECASE)
-WEEKDAY = re.compile(r"(?<![\w])(?:в|во)\s+(?P<weekday>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+WEEKDAY = re.compile(r"(?<![\w])(?:в|во|на)\s+(?P<weekday>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
                      r"(?P<this_week>\s+на\s+этой\s+неделе)?(?![\w])", re.IGNORECASE)
 VAGUE = re.compile(r"(?<![\w])(?:(?:на|в)\s+(?:минувш\w+\s+|прошл\w+\s+|эти\s+|ближайш\w+\s+)?выходн\w+"
                    r"|на\s+(?:прошлой|этой|следующей|будущей)\s+неделе|в\s+ближайшие\s+(?:дни|недели)"
@@ -65,7 +65,7 @@ class DateMention:
     stop: int
     value: str | None  # YYYY-MM-DD, YYYY-MM, or None when said but not resolvable to a day or month
     precision: DatePrecision
-    kind: str  # absolute | relative | weekday | month | vague
+    kind: str  # absolute | relative | weekday | month | vague | stamp (the page's own date line)
     weekday: int | None = None  # for kind == "weekday": resolved later with the clause's tense
     deadline: bool = False  # "до 1 февраля": a limit, not the date of the event
 
@@ -128,7 +128,9 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
     for m in NUMERIC.finditer(text):
         day, month, year = int(m["day"]), int(m["month"]), int(m["year"])
         if valid_day(year, month, day):
-            add(m, f"{year:04d}-{month:02d}-{day:02d}", DatePrecision.DAY, "absolute")
+            # "Заголовок - 25.01.2026, ПРАЙМ": a numeric publication date is the page's stamp
+            kind = "stamp" if published == dt.date(year, month, day) else "absolute"
+            add(m, f"{year:04d}-{month:02d}-{day:02d}", DatePrecision.DAY, kind)
     for m in DAY_MONTH.finditer(text):
         month = month_number(m["month"])
         day = int(m["night"] or m["day"])

@@ -64,6 +64,10 @@ def _candidates(tree: Tree, spans: tuple[NamedSpan, ...]) -> list[PlaceMention]:
     covered: set[int] = set()
     for first, last, place in _match_gazetteer(tree):
         head = tree.span_head(tree.tokens[first].start, tree.tokens[last].stop)
+        if place.kind == "country" and first > 0 and tree.lemma(first - 1) == "столица":
+            capital = gazetteer().capital_of(place.country)  # "в столице ОАЭ" is Абу-Даби
+            if capital is not None:
+                place, head = capital, first - 1
         out.append(PlaceMention(place.name, head, place))
         covered.update(range(first, last + 1))
     for span in spans:

@@ -26,8 +26,10 @@ PLANNED_ADJECTIVES = {"предстоящий", "будущий", "следую�
 TENSE_CARRIERS = {"состояться", "пройти", "проходить", "начаться", "начинаться", "завершиться", "закончиться",
                   "стартовать", "продолжиться", "продолжаться", "длиться", "продлиться", "быть", "идти",
                   "произойти", "открыться", "возобновиться", "запланировать", "планироваться", "ожидаться",
-                  "намечаться", "наметить", "назначить"}
+                  "намечаться", "наметить", "назначить", "мочь", "должный", "собираться", "планировать"}
 NOT_PLANNED_VERBS = {"мочь"}
+# "делегации ожидали начала встречи": waiting, told in the past, does not make the meeting future.
+WAITING_VERBS = {"ожидать", "ждать", "готовиться", "рассчитывать", "надеяться"}
 # Nouns through which a meeting only frames the clause: "в ходе переговоров", "по итогам встречи".
 FRAME_NOUNS = {"ход", "время", "итог", "результат", "рамка", "кулуары", "завершение", "окончание", "день"}  # "могут" alone is weak; it counts only with an infinitive under it
 
@@ -80,6 +82,9 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
         return StatusReading(MeetingStatus.HELD, False)
     if own & BEFORE_PREPOSITIONS or "преддверие" in own:
         return _say(MeetingStatus.PLANNED)
+    if _case(tokens, trigger) == "для" or (len(anchors) > 1 and _case(tokens, anchors[1]) == "для"):
+        # "прибыла для переговоров": ahead of the arrival, but maybe under way by the time of writing
+        return StatusReading(MeetingStatus.PLANNED, False)
     if own & (PLANNED_ADJECTIVES - {"новый"}):
         return _say(MeetingStatus.PLANNED)
     if own & HELD_ADJECTIVES:
@@ -95,9 +100,10 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
             continue
         # "в ходе переговоров договорились об обмене": the meeting frames what was agreed; it took place.
         framed = below is not None and (lemmas[below] in FRAME_NOUNS or _case(tokens, below) in ("на", "в", "во"))
-        if _future(token) and not framed:
+        if _future(token):
             return _say(MeetingStatus.PLANNED)
-        if lemmas[a] in PLANNED_LEMMAS and lemmas[a] not in NOT_PLANNED_VERBS and not framed:
+        if lemmas[a] in PLANNED_LEMMAS and lemmas[a] not in NOT_PLANNED_VERBS and not framed \
+                and not (lemmas[a] in WAITING_VERBS and token.feat("Tense") == "Past"):
             return _say(MeetingStatus.PLANNED)
         if lemmas[a] == "мочь" or (token.feat("VerbForm") == "Inf" and a == trigger):
             return _say(MeetingStatus.PLANNED)

@@ -17,6 +17,7 @@ from parley.extract.background import find_background, is_background
 from parley.extract.dates import DateMention, find_dates, with_weekday
 from parley.extract.lexicon import SIDE_DISPLAY, WEAK_MEETING_VERBS
 from parley.extract.meetings.delegations import delegation_members
+from parley.extract.meetings.epithets import role_mentions
 from parley.extract.meetings.merge import Candidate, attach_delegations, fill_from_orphans, merge
 from parley.extract.meetings.participants import Party, generic_subject, participants_for, speaker_of
 from parley.extract.meetings.sides import find_sides, side_of_context
@@ -72,7 +73,7 @@ def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
 
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
                  published: dt.date | None, other_triggers: list[Trigger] = ()) -> tuple[str | None, DatePrecision, bool]:
-    usable = [d for d in dates if not d.deadline]
+    usable = [d for d in dates if not d.deadline and d.kind != "stamp"]
     mine = set()
     for a in trigger.anchors:
         mine |= {a, *tree.children[a]}
@@ -202,6 +203,8 @@ def find_meetings(document: Document, analysis: Analysis,
     background = find_background(document.text)
     sides_of = _person_sides(document, persons, analysis)
     names = _display_names(persons)
+    named = persons
+    persons = tuple(sorted(persons + tuple(role_mentions(document.text, analysis, persons)), key=lambda m: m.start))
     candidates: list[Candidate] = []
     previous: Party | None = None
     last_parties: tuple[Party, ...] = ()
@@ -222,7 +225,7 @@ def find_meetings(document: Document, analysis: Analysis,
     groups += merge([c for c in alone if len({p.key for p in c.parties}) >= 2])
     groups = fill_from_orphans(groups, [c for c in candidates if len(c.parties) < 2])
     members = {side: [_party(m, sides_of, names) for m in found]
-               for side, found in delegation_members(analysis, persons, sides_of).items()}
+               for side, found in delegation_members(analysis, named, sides_of).items()}
     meetings = []
     for candidate in sorted(groups, key=lambda c: c.evidence.start):
         meeting = _finish(candidate, members)

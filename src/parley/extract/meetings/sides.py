@@ -18,6 +18,9 @@ from parley.extract.meetings.tree import Tree
 # Prepositions under which a country is a place or a topic, not a party: "в Женеве", "по Украине".
 NOT_PARTY_PREPOSITIONS = {"в", "во", "на", "по", "против", "для", "о", "об", "из", "к", "за", "без", "вокруг",
                           "над", "до", "через", "у", "при", "после", "под", "со_стороны"}
+# Officials who stand for their countries when the text does not name them: "министры Франции и Германии".
+PLURAL_OFFICIALS = {"министр", "президент", "глава", "премьер-министр", "канцлер", "советник", "дипломат",
+                    "переговорщик", "эмиссар"}
 _COMPOUND_PARTS = {"российско": "RUS", "русско": "RUS", "американо": "USA", "американско": "USA",
                    "украинско": "UKR", "турецко": "TUR", "европейско": "EU", "китайско": "CHN"}
 
@@ -79,7 +82,9 @@ def find_sides(tree: Tree) -> list[SideMention]:
         if token.pos not in ("NOUN", "PROPN", "ADJ"):
             continue
         lemma = tree.lemma(i)
-        if token.pos in ("NOUN",) and lemma in SIDE_GROUP_NOUNS:
+        unnamed_officials = lemma in PLURAL_OFFICIALS and token.feat("Number") == "Plur" and not any(
+            tree.tokens[c].pos == "PROPN" and tree.rel(c) in ("appos", "flat:name") for c in tree.children[i])
+        if token.pos in ("NOUN",) and (lemma in SIDE_GROUP_NOUNS or unnamed_officials):
             for child in tree.children[i]:
                 rel = tree.rel(child)
                 if rel == "amod":

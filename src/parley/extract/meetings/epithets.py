@@ -1,0 +1,86 @@
+"""Unnamed role mentions ("президент США сообщил", "глава российской делегации пообщался")
+resolved to the person the same text named with that role ("президент США Дональд Трамп").
+
+Entry point: ``role_mentions(text, analysis, persons)`` → extra :class:`ActorMention`
+records placed on the role words, one per unnamed use of a role that the text
+gave to exactly one person. Words are compared by their first five letters, so
+"президента США" and "президент США" agree.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from parley.records import ActorMention, Analysis
+
+ROLE_HEADS = {"президент", "премьер", "министр", "госсекретарь", "глава", "руководитель", "лидер", "канцлер",
+              "спецпосланник", "спецпредставитель", "посланник", "помощник", "советник", "секретарь",
+              "пресс-секретарь", "представитель", "зять", "вице-президент", "начальник", "председатель"}
+_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z-]+")
+STEM = 5
+
+
+def _stem(word: str) -> str:
+    low = word.lower().replace("ё", "е")
+    return low[:STEM + 4] if "-" in low else low[:STEM]
+
+
+def _role_stems() -> set[str]:
+    return {_stem(w) for w in ROLE_HEADS}
+
+
+def _keys_before(words: list[tuple[int, int, str]]) -> list[tuple[str, ...]]:
+    """Role keys from the words just before a name: ("прези", "сша"), ("глава", "росси", "делег")."""
+    heads = _role_stems()
+    for size in (3, 2):
+        if len(words) < size:
+            continue
+        tail = words[-size:]
+        if _stem(tail[0][2]) in heads and tail[0][2][:1].islower():
+            if len(words) > size and _stem(words[-size - 1][2]) in heads:
+                return []  # "пресс-секретарь президента РФ Песков": "президент РФ" is not Песков's role
+            return [tuple(_stem(w) for _, _, w in tail)]
+    return []
+
+
+def role_mentions(text: str, analysis: Analysis, persons: tuple[ActorMention, ...]) -> list[ActorMention]:
+    owners: dict[tuple[str, ...], set[str]] = {}
+    first: dict[str, ActorMention] = {}
+    for mention in persons:
+        first.setdefault(mention.actor.id, mention)
+        sentence = analysis.sentence_at(mention.start)
+        if sentence is None:
+            continue
+        before = [(sentence.start + m.start(), sentence.start + m.end(), m.group())
+                  for m in _WORD.finditer(text[sentence.start:mention.start])][-3:]
+        for key in _keys_before(before):
+            owners.setdefault(key, set()).add(mention.actor.id)
+    unique = {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
+    if not unique:
+        return []
+    found: list[ActorMention] = []
+    starts = {m.start for m in persons}
+    for sentence in analysis.sentences:
+        words = [(sentence.start + m.start(), sentence.start + m.end(), m.group())
+                 for m in _WORD.finditer(sentence.text)]
+        stems = [_stem(w) for _, _, w in words]
+        i = 0
+        while i < len(words):
+            hit = None
+            for size in (3, 2):
+                key = tuple(stems[i:i + size])
+                if len(key) == size and key in unique:
+                    hit = (size, unique[key])
+                    break
+            if hit is None:
+                i += 1
+                continue
+            size, actor_id = hit
+            end = i + size
+            named_next = end < len(words) and (words[end][0] in starts or words[end][2][:1].isupper())
+            if not named_next:
+                start, stop = words[i][0], words[end - 1][1]
+                model = first[actor_id]
+                found.append(replace(model, start=start, stop=stop, text=text[start:stop]))
+            i = end
+    return found
