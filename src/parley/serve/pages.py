@@ -43,11 +43,23 @@ def page_filters(actor: str | None, date_from: str | None, date_to: str | None, 
     return filters
 
 
-def timeline_item(event: dict) -> dict:
+def short_name(name: str, kind: str | None) -> str:
+    """A person by surname ("Путин"), anything else as named ("Евросоюз"), to keep timeline labels short."""
+    words = (name or "").split()
+    return words[-1] if kind == "person" and len(words) > 1 else name
+
+
+def timeline_item(event: dict, kinds: dict[str, str]) -> dict:
     """What the timeline and the network draw for one event: no article text, only ids and labels."""
     return {"id": event["id"], "date": event.get("date"), "status": event.get("status") or "unknown",
             "place": event.get("place"), "sources": len(event.get("sources") or ()),
-            "participants": [{"id": p.get("id"), "name": p.get("name")} for p in event.get("participants") or ()]}
+            "participants": [{"id": p.get("id"), "name": p.get("name"),
+                              "short": short_name(p.get("name"), kinds.get(p.get("id")))}
+                             for p in event.get("participants") or ()]}
+
+
+def actor_kinds(app) -> dict[str, str]:
+    return {actor["id"]: actor.get("kind") for actor in queries.actor_list(app)["items"]}
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -65,7 +77,8 @@ def index(request: Request, actor: str | None = Query(None, max_length=200),
         "filters": filters, "events": events, "total_events": len(everything),
         "undated": sum(1 for e in events if not e.get("date")),
         "actors": sorted(actors, key=lambda a: (a.get("name") or "").casefold()), "chosen_actor": chosen,
-        "places": queries.places(everything), "timeline": [timeline_item(e) for e in events],
+        "places": queries.places(everything),
+        "timeline": [timeline_item(e, {a["id"]: a.get("kind") for a in actors}) for e in events],
         "api_query": filters.as_query()})
 
 
@@ -106,7 +119,8 @@ def actor_page(request: Request, actor_id: str):
         raise HTTPException(404, f"no actor with id or name '{actor_id}'")
     events = actor.get("meetings") or []
     return render(request, "actor.html", {"actor": actor, "events": events,
-                                          "timeline": [timeline_item(e) for e in events]})
+                                          "timeline": [timeline_item(e, actor_kinds(request.app))
+                                                       for e in events]})
 
 
 @router.get("/documents/{doc_id:path}", response_class=HTMLResponse)

@@ -18,6 +18,12 @@
     return event.participants.map(function (p) { return p.name; }).join(", ") || "участники не названы";
   }
 
+  function shortNames(event) {  // at most three, by surname, then how many more
+    var shown = event.participants.slice(0, 3).map(function (p) { return p.short || p.name; }).join(", ");
+    var more = event.participants.length - 3;
+    return (shown || "участники не названы") + (more > 0 ? " +" + more : "");
+  }
+
   function describe(event) {
     return [event.date, names(event), event.place, STATUS_LABELS[event.status] || event.status,
             "источников: " + event.sources].filter(Boolean).join(" · ");
@@ -36,7 +42,7 @@
     events.forEach(function (event) {
       if (!event.date) { return; }
       var label = document.createElement("span");
-      label.textContent = names(event) + (event.place ? " — " + event.place : "");
+      label.textContent = shortNames(event) + (event.place ? " — " + event.place : "");
       label.title = describe(event);
       var item = {id: event.id, content: label, className: "status-" + event.status};
       if (event.date.length === 7) {
@@ -56,7 +62,7 @@
       return;
     }
     var timeline = new vis.Timeline(box, new vis.DataSet(items), {
-      stack: true, orientation: "top", maxHeight: box.classList.contains("small") ? 260 : 440,
+      stack: true, orientation: "top", maxHeight: box.classList.contains("small") ? 260 : 440, locale: "ru",
       margin: {item: {horizontal: 4, vertical: 6}}, zoomKey: "ctrlKey", tooltip: {followMouse: true}
     });
     timeline.on("click", function (props) { if (props.item) { window.location.href = eventUrl(props.item); } });
@@ -98,12 +104,14 @@
           "text-valign": "bottom", "text-margin-y": 4, "background-color": "#5b6770",
           "width": "mapData(meetings, 1, 30, 14, 44)", "height": "mapData(meetings, 1, 30, 14, 44)",
           "text-outline-color": "#fff", "text-outline-width": 2}},
-        {selector: "edge", style: {
-          "line-color": "data(colour)", "width": 2, "opacity": 0.7, "curve-style": "bezier"}},
+        {selector: "edge", style: {  // meetings of one pair lie on one line, so the busiest pairs read darkest
+          "line-color": "data(colour)", "width": 2, "opacity": 0.45, "curve-style": "haystack"}},
         {selector: "node:active, edge:active", style: {"overlay-opacity": 0.15}}
       ],
-      layout: {name: "cose", animate: false, randomize: true, padding: 40, nodeRepulsion: 400000,
-                idealEdgeLength: 140, nodeOverlap: 40, componentSpacing: 120}
+      // The busiest actors in the middle, the rarest on the outer rings: stable and no overlaps.
+      layout: {name: "concentric", animate: false, padding: 30, minNodeSpacing: 36, avoidOverlap: true,
+               concentric: function (node) { return node.data("meetings"); },
+               levelWidth: function (nodes) { return Math.max(1, nodes.maxDegree() / 4); }}
     });
     cy.on("tap", "edge", function (evt) { window.location.href = eventUrl(evt.target.data("event")); });
     cy.on("tap", "node", function (evt) { window.location.href = actorUrl(evt.target.data("actor")); });
