@@ -54,3 +54,10 @@ def test_encoding_koi8_on_whole_corpus_articles(shared_dir):
             if decode(text.encode(encoding, errors="replace")).encoding != encoding:
                 wrong.append((text[:40], encoding))
     assert wrong == []
+
+
+def test_encoding_utf8_with_a_few_broken_bytes_stays_utf8():
+    data = "Путин принял Уиткоффа в Кремле. ".encode("utf-8") * 20 + b"\xff\xfe" + "Конец.".encode("utf-8")
+    decoded = decode(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.startswith("Путин принял") and decoded.text.endswith("Конец.")

@@ -77,7 +77,9 @@ def decode(data: bytes, declared: str | None = None) -> DecodedText:
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
-        pass
+        lenient = data.decode("utf-8", errors="replace")
+        if lenient.count("\ufffd") <= max(3, len(lenient) // 1000):
+            return DecodedText(lenient, "utf-8")  # UTF-8 with a few broken bytes, e.g. a cut-off download
     sample = data[:65536]
     if sum(byte >= 0xC0 for byte in sample) >= max(len(sample) // 20, 1):
         candidates = [DecodedText(data.decode(name, errors="replace"), name) for name in CYRILLIC_CODEPAGES]
