@@ -14,6 +14,7 @@ Three passes over each sentence, each claiming the tokens it names:
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -201,6 +202,7 @@ def _fits(name: str, tokens) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _side_phrase(adjective: str, noun: str) -> str:
     """"американской делегацией" → "американская делегация", keeping the number."""
     from pymorphy2.analyzer import Parse  # natasha's subclass takes UD grammemes
@@ -212,7 +214,8 @@ def _side_phrase(adjective: str, noun: str) -> str:
     number = noun_parse.tag.number or "sing"
     noun_form = Parse.inflect(noun_parse, {"nomn", number})
     adj_parse = next((p for p in parse(adjective) if p.tag.POS == "ADJF"), None)
-    wanted = {"nomn", number} | ({noun_parse.tag.gender} if number == "sing" and noun_parse.tag.gender else set())
+    gender = noun_parse.tag.gender if noun_parse.tag.gender in ("masc", "femn", "neut") else None
+    wanted = {"nomn", number} | ({gender} if number == "sing" and gender else set())
     adj_form = Parse.inflect(adj_parse, wanted) if adj_parse is not None else None
     return f"{adj_form.word if adj_form else adjective} {noun_form.word if noun_form else noun}"
 

@@ -47,6 +47,8 @@ CHANNELS = (
     (re.compile(r"соцсет"), "соцсети"),
 )
 _PAIRS = {"«": "»", "„": "“”", "“": "”"}
+_ANY_MARK = re.compile(r"[«„“\"]")
+_OPENING = re.compile(r"[«„“]")
 _WORD = re.compile(r"[^\W_]+")
 _DASH = "—–-"
 MIN_WORDS = 4
@@ -104,20 +106,22 @@ def _marked_spans(text: str) -> list[_Span]:
     for line in re.finditer(r"[^\n]+", text):
         base, chunk = line.start(), line.group()
         taken: list[tuple[int, int]] = []
+        if not _ANY_MARK.search(chunk):
+            continue
         i = 0
-        while i < len(chunk):
-            ch = chunk[i]
-            if ch in _PAIRS:
-                end = _closing(chunk, i, ch)
-                if end is None and text[base + len(chunk):].strip() == "":
-                    end = len(chunk)  # a quote cut off by the end of the text
-                if end is not None:
-                    spans.append(_span(text, base, i, end))
-                    taken.append((i, end))
-                    i = end + 1
-                    continue
-            i += 1
-        spans += _straight_spans(text, base, chunk, taken)
+        for opening in _OPENING.finditer(chunk):
+            if opening.start() < i:
+                continue
+            mark = opening.group()
+            end = _closing(chunk, opening.start(), mark)
+            if end is None and text[base + len(chunk):].strip() == "":
+                end = len(chunk)  # a quote cut off by the end of the text
+            if end is not None:
+                spans.append(_span(text, base, opening.start(), end))
+                taken.append((opening.start(), end))
+                i = end + 1
+        if '"' in chunk:
+            spans += _straight_spans(text, base, chunk, taken)
     return spans
 
 

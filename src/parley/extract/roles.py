@@ -169,8 +169,14 @@ def _phrase_start(tokens, end: int, case: str | None, mentions) -> int | None:
     if leftmost_head is None:
         return None
     start = leftmost_head
-    while start > 0 and _adjective_agreeing(tokens[start - 1].text, tokens[leftmost_head].text):
-        start -= 1
+    while start > 0:
+        if _adjective_agreeing(tokens[start - 1].text, tokens[leftmost_head].text):
+            start -= 1
+        elif start > 1 and tokens[start - 1].text == "и" and start < leftmost_head and \
+                _adjective_agreeing(tokens[start - 2].text, tokens[leftmost_head].text):
+            start -= 2  # "чрезвычайный и полномочный посол"
+        else:
+            break
     return start
 
 
@@ -185,31 +191,33 @@ def _adjective_agreeing(word: str, head: str) -> bool:
 
 def _nominative_phrase(tokens, start: int, end: int) -> str:
     """Head and its adjectives to the nominative, the rest as written."""
+    head = next(i for i in range(start, end) if role_head(tokens[i].text))
+    words = [_nominative_word(tokens[i].text, tokens[head].text, i == head) if i <= head else tokens[i].text
+             for i in range(start, end)]
+    text = ""
+    for n in range(len(words)):
+        if n and tokens[start + n].start > tokens[start + n - 1].stop:
+            text += " "
+        text += words[n]
+    return text.strip(" ,")
+
+
+@functools.lru_cache(maxsize=16384)
+def _nominative_word(word: str, head_word: str, is_head: bool) -> str:
     from pymorphy2.analyzer import Parse  # natasha's subclass takes UD grammemes
 
-    head = next(i for i in range(start, end) if role_head(tokens[i].text))
-    head_parse = next((p for p in _parses(tokens[head].text) if p.tag.POS == "NOUN"), None)
-    words = []
-    for i in range(start, end):
-        word = tokens[i].text
-        if i <= head and head_parse is not None:
-            parse = head_parse if i == head else next(
-                (p for p in _parses(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == head_parse.tag.case), None)
-            wanted = {"nomn", "sing"}
-            if i != head and head_parse.tag.gender:
-                wanted.add(head_parse.tag.gender)
-            form = Parse.inflect(parse, wanted) if parse is not None else None
-            if form is not None:
-                word = form.word
-            elif word[1:2].islower():
-                word = word.lower()  # a capital that only opens the sentence
-        words.append((tokens[i], word))
-    text = ""
-    for n, (token, word) in enumerate(words):
-        if n and token.start > words[n - 1][0].stop:
-            text += " "
-        text += word
-    return text.strip(" ,")
+    head_parse = next((p for p in _parses(head_word) if p.tag.POS == "NOUN"), None)
+    if head_parse is None:
+        return word
+    parse = head_parse if is_head else next(
+        (p for p in _parses(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == head_parse.tag.case), None)
+    wanted = {"nomn", "sing"}
+    if not is_head and head_parse.tag.gender in ("masc", "femn", "neut"):
+        wanted.add(head_parse.tag.gender)
+    form = Parse.inflect(parse, wanted) if parse is not None else None
+    if form is not None:
+        return form.word
+    return word.lower() if word[1:2].islower() else word  # a capital that only opens the sentence
 
 
 def _after(tokens, last: int, mentions, case: str | None) -> str | None:

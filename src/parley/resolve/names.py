@@ -41,6 +41,7 @@ _ENDINGS = (
 NAME_PARTICLES = frozenset({"бин", "ибн", "аль", "ал", "фон", "дер", "де", "ван", "ди", "да", "ла", "эль"})
 
 
+@functools.lru_cache(maxsize=65536)
 def fold_key(name: str) -> str:
     """A key that survives transliteration and spelling variants (not declension)."""
     text = name.lower().replace("ё", "е").translate(_UK_TO_RU)
@@ -125,7 +126,7 @@ def _lone_word_case(word: str, parse) -> tuple[str | None, str | None]:
 
 def _nominative_word(word: str, case: str, gender: str | None, parse, tag: str) -> str:
     for p in parse(word):
-        if tag in p.tag and p.tag.case == case and (gender is None or p.tag.gender in (gender, "ms-f")):
+        if tag in p.tag and p.tag.case == case and (gender is None or gender in p.tag or "ms-f" in p.tag):
             if p.tag.number == "plur":
                 continue
             from pymorphy2.analyzer import Parse  # natasha's subclass takes UD grammemes
