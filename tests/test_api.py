@@ -249,7 +249,7 @@ def test_web_errors_are_pages(client, path, status):
 
 
 @pytest.mark.parametrize("path, words", [
-    ("/", ["Хронология", "Сеть участников", 'id="events-data"', "Эр-Рияд"]),
+    ("/", ["5 встреч;", "Хронология", "Сеть участников", 'id="events-data"', "Эр-Рияд"]),
     ("/?actor=umerov-rustem&from=&to=&status=&place=", ["1 из 5", "Майами"]),
     ("/actors", ["Стив Уиткофф", "Реджеп Тайип Эрдоган"]),
     ("/actors/ushakov-yuri", ["помощник президента России", "«Разговор получился полезным»"]),
@@ -276,3 +276,11 @@ def test_api_every_route_is_documented(client):
     routes = [f"`{method.upper()} {path}" for path, methods in client.get("/openapi.json").json()["paths"].items()
               for method in methods]
     assert [route for route in routes if route not in docs] == []
+
+
+@pytest.mark.parametrize("count, word", [(1, "встреча"), (3, "встречи"), (5, "встреч"), (11, "встреч"),
+                                         (21, "встреча"), (22, "встречи"), (112, "встреч")])
+def test_web_counts_agree_in_russian(count, word):
+    from parley.serve.app import russian_plural
+
+    assert russian_plural(count, "встреча", "встречи", "встреч") == word

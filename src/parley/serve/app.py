@@ -52,6 +52,7 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     app.state.cache = ResponseCache()
     app.state.templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     app.state.templates.env.globals["path_for"] = app.url_path_for  # links as paths: right behind any proxy
+    app.state.templates.env.filters["plural"] = russian_plural
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -84,6 +85,15 @@ def _add_docs_page(app: FastAPI) -> None:
                                    swagger_js_url="/static/vendor/swagger-ui-bundle.js",
                                    swagger_css_url="/static/vendor/swagger-ui.css",
                                    swagger_favicon_url="/static/favicon.svg")
+
+
+def russian_plural(count: int, one: str, few: str, many: str) -> str:
+    """The noun form for a count: 1 встреча, 3 встречи, 5 встреч, 21 встреча, 11 встреч."""
+    if count % 10 == 1 and count % 100 != 11:
+        return one
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return few
+    return many
 
 
 def error_body(status: int, message: str) -> dict:
