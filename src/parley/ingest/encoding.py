@@ -78,7 +78,7 @@ def decode(data: bytes, declared: str | None = None) -> DecodedText:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         lenient = data.decode("utf-8", errors="replace")
-        if lenient.count("\ufffd") <= max(3, len(lenient) // 1000):
+        if lenient.count("\ufffd") <= len(lenient) // 200:
             return DecodedText(lenient, "utf-8")  # UTF-8 with a few broken bytes, e.g. a cut-off download
     sample = data[:65536]
     if sum(byte >= 0xC0 for byte in sample) >= max(len(sample) // 20, 1):
