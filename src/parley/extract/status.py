@@ -81,7 +81,9 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
     if own & {"до", "перед"} and past_verb:
         return StatusReading(MeetingStatus.HELD, False)
     if own & BEFORE_PREPOSITIONS or "преддверие" in own:
-        return _say(MeetingStatus.PLANNED)
+        # "перед встречей" in a caption without a verb: ahead of the photo, not necessarily of the article
+        has_verb = any(tokens[a].pos in ("VERB", "AUX") for a in anchors)
+        return StatusReading(MeetingStatus.PLANNED, has_verb)
     if _case(tokens, trigger) == "для" or (len(anchors) > 1 and _case(tokens, anchors[1]) == "для"):
         # "прибыла для переговоров": ahead of the arrival, but maybe under way by the time of writing
         return StatusReading(MeetingStatus.PLANNED, False)

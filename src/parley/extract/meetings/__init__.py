@@ -19,7 +19,9 @@ from parley.extract.lexicon import SIDE_DISPLAY, WEAK_MEETING_VERBS
 from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.epithets import role_mentions
 from parley.extract.meetings.merge import Candidate, attach_delegations, fill_from_orphans, merge
-from parley.extract.meetings.participants import Party, generic_subject, participants_for, speaker_of
+from parley.extract.meetings.participants import (
+    Party, generic_subject, participants_for, partner_after, speaker_of,
+)
 from parley.extract.meetings.sides import find_sides, side_of_context
 from parley.extract.meetings.tree import Tree
 from parley.extract.meetings.triggers import Trigger, find_triggers
@@ -128,10 +130,10 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
                          background: tuple[Evidence, ...], previous: Party | None = None,
                          last_parties: tuple[Party, ...] = ()) -> list[Candidate]:
     tree = Tree.of(sentence)
-    triggers = find_triggers(tree)
+    people = [(tree.span_head(m.start, m.stop), _party(m, sides_of, names)) for m in persons]
+    triggers = find_triggers(tree, frozenset(i for i, _ in people))
     if not triggers:
         return []
-    people = [(tree.span_head(m.start, m.stop), _party(m, sides_of, names)) for m in persons]
     speaker = speaker_of(tree, people)
     referent = speaker or previous
     sides = [(s, Party(s.side, SIDE_DISPLAY.get(s.side, s.side), s.side, False)) for s in find_sides(tree)]
@@ -139,8 +141,13 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
     evidence = Evidence(sentence.start, sentence.stop, is_background(sentence.start, background))
     out = []
     trigger_indices = frozenset(t.index for t in triggers)
+    # "разговор с Путиным до своей встречи с Зеленским": a partner right after a meeting word is that word's
+    partners = {t.index: p.key for t in triggers if (p := partner_after(tree, t, people)) is not None}
     for trigger in triggers:
-        parties = participants_for(tree, trigger, people, sides, referent, trigger_indices - {trigger.index})
+        claimed = frozenset(key for index, key in partners.items() if index != trigger.index
+                            and key != partners.get(trigger.index))
+        parties = participants_for(tree, trigger, people, sides, referent, trigger_indices - {trigger.index},
+                                   claimed)
         if trigger.lemma in WEAK_MEETING_VERBS and sum(p.is_person for p in parties) < 1:
             continue
         borrowed = False
@@ -172,26 +179,32 @@ def _two_sides(candidate: Candidate) -> bool:
     return len(set(sides)) >= 2
 
 
-def _finish(candidate: Candidate, members: dict[str, list[Party]]) -> Meeting | None:
+def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt.date | None) -> Meeting | None:
     person_sides = {p.side for p in candidate.parties if p.is_person and p.side}
     parties: list[Party] = []
     for party in candidate.parties:
         if party.is_person:
             parties.append(party)
         elif party.key not in person_sides:
-            parties += members.get(party.key) or [party]
+            # a recalled meeting ("Напомним, предыдущий раунд …") may have had other people
+            named = members.get(party.key) if not candidate.evidence.background else None
+            parties += named or [party]
     unique = {p.key: p for p in parties}
     parties = list(unique.values())
     if len(parties) < 2:
         return None
     actors = tuple(p.mention.actor if p.mention else Actor(p.key, p.name, "country", p.key) for p in parties)
+    status = candidate.status
+    if status == MeetingStatus.PLANNED and not candidate.status_explicit and candidate.date and published \
+            and candidate.date < published.isoformat()[:len(candidate.date)]:
+        status = MeetingStatus.HELD  # "перед встречей … 25 апреля": a caption of a meeting long past
     return Meeting(
         participants=actors,
         participant_names=tuple(p.name for p in parties),
         place=candidate.place,
         date=candidate.date,
         date_precision=candidate.precision,
-        status=candidate.status,
+        status=status,
         evidence=candidate.evidence,
         kind=candidate.kind,
     )
@@ -221,14 +234,14 @@ def find_meetings(document: Document, analysis: Analysis,
         if subject is not None:
             previous = _party(subject, sides_of, names)
     groups = merge([c for c in candidates if _two_sides(c)])
-    groups, alone = attach_delegations(groups, [c for c in candidates if c.parties and not _two_sides(c)])
+    groups, alone = attach_delegations(groups, [c for c in candidates if len(c.parties) >= 2 and not _two_sides(c)])
     groups += merge([c for c in alone if len({p.key for p in c.parties}) >= 2])
     groups = fill_from_orphans(groups, [c for c in candidates if len(c.parties) < 2])
     members = {side: [_party(m, sides_of, names) for m in found]
                for side, found in delegation_members(analysis, named, sides_of).items()}
     meetings = []
     for candidate in sorted(groups, key=lambda c: c.evidence.start):
-        meeting = _finish(candidate, members)
+        meeting = _finish(candidate, members, document.published)
         if meeting is not None:
             meetings.append(meeting)
     return tuple(meetings)

@@ -41,9 +41,11 @@ def delegation_members(analysis: Analysis, persons: tuple[ActorMention, ...],
         sides = _group_sides(sentence.text)
         if not sides:
             continue
-        for mention in persons:
-            if not sentence.start <= mention.start < sentence.stop:
-                continue
+        inside = [m for m in persons if sentence.start <= m.start < sentence.stop]
+        for mention, following in zip(inside, inside[1:] + [None]):
+            if following is not None and not sentence.text[mention.stop - sentence.start:
+                                                            following.start - sentence.start].strip():
+                continue  # "спецпосланник президента Дональда Трампа Стив Уиткофф": Трамп owns the role
             side = sides_of.get(mention.actor.id)
             if side in sides and all(m.actor.id != mention.actor.id for m in members.get(side, [])):
                 members.setdefault(side, []).append(mention)

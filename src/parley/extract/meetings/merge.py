@@ -91,11 +91,14 @@ def attach_delegations(groups: list[Candidate],
         if side is None:
             left.append(delegation)
             continue
-        fits = [k for k, g in enumerate(groups) if side in expanded(g.parties) and statuses_agree(g, delegation)
-                and dates_agree(g.date, delegation.date) and places_agree(g, delegation)]
+        # only a meeting where the side stands unnamed takes the delegation: "переговоры с США" + "С
+        # американской стороны участвуют Уиткофф и Кушнер"
+        fits = [k for k, g in enumerate(groups) if any(not p.is_person and p.key == side for p in g.parties)
+                and statuses_agree(g, delegation) and dates_agree(g.date, delegation.date)
+                and places_agree(g, delegation)]
         before = [k for k in fits if groups[k].evidence.start <= delegation.evidence.start]
         if len(fits) == 1 or before:
-            k = before[-1] if before else fits[0]
+            k = max(before, key=lambda j: groups[j].evidence.start) if before else fits[0]
             groups[k] = combine(groups[k], delegation)
         else:
             left.append(delegation)

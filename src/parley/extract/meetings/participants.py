@@ -175,7 +175,7 @@ def _coordinated(tree: Tree, people: list[tuple[int, Party]], chosen: dict[str, 
     return added
 
 
-def _partner_after(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]]) -> Party | None:
+def partner_after(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]]) -> Party | None:
     """"встреча с X" where the tree lost the link: the name right after "с" following a meeting noun."""
     if trigger.is_verb:
         return None
@@ -230,7 +230,7 @@ def generic_subject(tree: Tree, trigger: Trigger) -> bool:
 
 def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]],
                      sides: list[tuple[SideMention, Party]], referent: Party | None = None,
-                     other_triggers: frozenset[int] = frozenset()) -> list[Party]:
+                     other_triggers: frozenset[int] = frozenset(), claimed: frozenset[str] = frozenset()) -> list[Party]:
     """``people``: (head token, party) for each person named in the sentence; ``referent``: whom a
     pronoun in the clause stands for (the sentence's speaker, or the last person spoken of)."""
     anchors = set(trigger.anchors)
@@ -238,9 +238,9 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
     holders = frozenset(i for i, _ in people)
     chosen: dict[str, Party] = {}
     for index, party in people:
-        if _reaches(tree, index, anchors, others, holders):
+        if party.key not in claimed and _reaches(tree, index, anchors, others, holders):
             chosen.setdefault(party.key, party)
-    partner = _partner_after(tree, trigger, people)
+    partner = partner_after(tree, trigger, people)
     if partner is not None:
         chosen.setdefault(partner.key, partner)
     if chosen:

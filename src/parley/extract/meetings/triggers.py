@@ -56,11 +56,15 @@ def _is_trigger(tree: Tree, i: int) -> tuple[str, bool] | None:
     return None
 
 
-def anchors_of(tree: Tree, i: int, limit: int = 4) -> tuple[int, ...]:
-    """The trigger and the words above it while they stay in its clause."""
+def anchors_of(tree: Tree, i: int, limit: int = 4, names: frozenset[int] = frozenset()) -> tuple[int, ...]:
+    """The trigger and the words above it while they stay in its clause; a person's name above the
+    meeting word ends the climb and joins ("Уиткофф и Дмитриев перед встречей с Путиным", a caption)."""
     out = [i]
     cur = i
     while len(out) <= limit:
+        if tree.head(cur) in names:
+            out.append(tree.head(cur))
+            break
         rel = tree.rel(cur)
         head = tree.head(cur)
         if head == -1 or not any("а" <= ch <= "я" for ch in tree.lemma(head)):
@@ -81,7 +85,8 @@ def anchors_of(tree: Tree, i: int, limit: int = 4) -> tuple[int, ...]:
     return tuple(out)
 
 
-def find_triggers(tree: Tree) -> list[Trigger]:
+def find_triggers(tree: Tree, names: frozenset[int] = frozenset()) -> list[Trigger]:
+    """``names``: the head tokens of the persons named in the sentence."""
     found = []
     for i in range(len(tree)):
         hit = _is_trigger(tree, i)
@@ -90,5 +95,5 @@ def find_triggers(tree: Tree) -> list[Trigger]:
         kind, is_verb = hit
         if any(tree.lemma(c) in PRESS_NOUNS for c in tree.children[i]):
             continue
-        found.append(Trigger(i, tree.lemma(i), kind, is_verb, anchors_of(tree, i)))
+        found.append(Trigger(i, tree.lemma(i), kind, is_verb, anchors_of(tree, i, names=names)))
     return found
