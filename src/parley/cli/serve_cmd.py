@@ -30,4 +30,4 @@ def serve(
     typer.echo(f"Parley at http://{shown}:{settings.port}/ (API docs at /docs); {mode}.")
     if settings.host not in LOOPBACK:
         typer.echo(f"warning: bound to {settings.host}, reachable from other machines", err=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
