@@ -23,7 +23,7 @@ SHORT_TEXTS = [
     # Russian with a Ukrainian name or place in it stays Russian
     ("Делегация прилетела в Київ, сообщил Умєров журналистам после встречи.", "ru"),
     # Russian with English names and outlets stays Russian
-    ("Об этом сообщает The Wall Street Journal со ссылкой на источники в Белом доме.", "ru"),
+    ("По данным газеты The New York Times, решение в Белом доме еще не принято.", "ru"),
 ]
 
 
