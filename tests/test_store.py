@@ -108,6 +108,8 @@ def test_store_search_stems_russian(filled, query, expected):
 ])
 def test_store_events_filters(filled, filters, expected):
     assert [[p["id"] for p in e["participants"]] for e in filled.events(**filters)] == expected
+    unpaged = {k: v for k, v in filters.items() if k not in ("limit", "offset")}
+    assert filled.count_events(**unpaged) == len(filled.events(**unpaged))
 
 
 def test_store_event_shape(filled):

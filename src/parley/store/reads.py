@@ -93,6 +93,17 @@ def load_extractions(conn: Connection, doc_ids: list[str]) -> list[Extraction]:
 
 def events(conn: Connection, actor=None, date_from=None, date_to=None, place=None, status=None,
            limit=None, offset=0) -> list[dict]:
+    rows = _event_rows(conn, actor, date_from, date_to, place, status)
+    rows = rows[offset:offset + limit if limit is not None else None]
+    return event_dicts(conn, [r.id for r in rows])
+
+
+def count_events(conn: Connection, actor=None, date_from=None, date_to=None, place=None, status=None) -> int:
+    return len(_event_rows(conn, actor, date_from, date_to, place, status))
+
+
+def _event_rows(conn: Connection, actor, date_from, date_to, place, status) -> list:
+    """Ids (and first days) of the matching events, oldest first, undated last."""
     e = t.events
     query = select(e.c.id, e.c.date_start)
     if actor:
@@ -109,9 +120,7 @@ def events(conn: Connection, actor=None, date_from=None, date_to=None, place=Non
         query = query.where(e.c.place_key.contains(fold(place), autoescape=True))
     if status:
         query = query.where(e.c.status == status)
-    rows = sorted(conn.execute(query), key=lambda r: (r.date_start is None, r.date_start or "", r.id))
-    rows = rows[offset:offset + limit if limit is not None else None]
-    return event_dicts(conn, [r.id for r in rows])
+    return sorted(conn.execute(query), key=lambda r: (r.date_start is None, r.date_start or "", r.id))
 
 
 # --- actors ---------------------------------------------------------------------

@@ -251,6 +251,13 @@ class Store:
             return reads.events(conn, actor=actor, date_from=date_from, date_to=date_to, place=place,
                                 status=status, limit=limit, offset=offset)
 
+    def count_events(self, actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                     place: str | None = None, status: str | None = None) -> int:
+        """How many events ``events`` would return with these filters and no limit."""
+        with self.engine.connect() as conn:
+            return reads.count_events(conn, actor=actor, date_from=date_from, date_to=date_to, place=place,
+                                      status=status)
+
     def event(self, event_id: str) -> dict | None:
         with self.engine.connect() as conn:
             found = reads.event_dicts(conn, [event_id])
