@@ -284,3 +284,28 @@ def test_web_counts_agree_in_russian(count, word):
     from parley.serve.app import russian_plural
 
     assert russian_plural(count, "встреча", "встречи", "встреч") == word
+
+
+def test_web_page_shows_at_most_max_events(client, monkeypatch):
+    from parley.serve import pages
+
+    monkeypatch.setattr(pages, "MAX_PAGE_EVENTS", 2)
+    page = client.get("/?status=held").text
+    assert "Показаны первые 2 из 2" not in page
+    page = client.get("/").text
+    assert "Показаны первые 2 из 5" in page
+    assert page.count('<tr>\n      <td class="date">') == 2
+
+
+def test_api_unexpected_errors_are_json_without_details(db_url, monkeypatch):
+    from parley.store import Store
+
+    def broken(self, *args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(Store, "event", broken)
+    with TestClient(create_app(Settings(db_url=db_url)), raise_server_exceptions=False) as failing:
+        response = failing.get("/api/events/anything")
+    assert response.status_code == 500
+    assert response.json()["message"] == "the server failed to answer; the error is in its log"
+    assert "secret" not in response.text

@@ -135,6 +135,11 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         return _error_response(request, 422, _describe_validation(exc))
 
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, exc: Exception) -> Response:
+        # The traceback goes to the server's log; the client learns only that it was not its fault.
+        return _error_response(request, 500, "the server failed to answer; the error is in its log")
+
     @app.exception_handler(ParleyError)
     async def parley_error(request: Request, exc: ParleyError) -> Response:
         status = 503 if isinstance(exc, DatabaseError) else 400 if isinstance(exc, InputError) else 500

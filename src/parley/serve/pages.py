@@ -12,6 +12,7 @@ from parley.serve import highlight, queries, schemas
 router = APIRouter(include_in_schema=False)
 
 STATUSES = [status.value for status in MeetingStatus]
+MAX_PAGE_EVENTS = 2000  # more would make the page slow to draw; the filters narrow it down
 DATE = re.compile(schemas.DATE_PATTERN)
 # No inline script anywhere: data reaches the scripts as JSON in <script type="application/json">.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -73,12 +74,13 @@ def index(request: Request, actor: str | None = Query(None, max_length=200),
     everything = queries.cached_events(request.app, queries.EventFilters())
     actors = queries.actor_list(request.app)["items"]
     chosen = next((a for a in actors if filters.actor in (a.get("id"), a.get("name"))), None)
+    shown = events[:MAX_PAGE_EVENTS]
     return render(request, "index.html", {
-        "filters": filters, "events": events, "total_events": len(everything),
-        "undated": sum(1 for e in events if not e.get("date")),
+        "filters": filters, "events": shown, "matching": len(events), "total_events": len(everything),
+        "undated": sum(1 for e in shown if not e.get("date")),
         "actors": sorted(actors, key=lambda a: (a.get("name") or "").casefold()), "chosen_actor": chosen,
         "places": queries.places(everything),
-        "timeline": [timeline_item(e, {a["id"]: a.get("kind") for a in actors}) for e in events],
+        "timeline": [timeline_item(e, {a["id"]: a.get("kind") for a in actors}) for e in shown],
         "api_query": filters.as_query()})
 
 
