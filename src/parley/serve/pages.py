@@ -60,7 +60,8 @@ def timeline_item(event: dict, kinds: dict[str, str]) -> dict:
 
 
 def actor_kinds(app) -> dict[str, str]:
-    return {actor["id"]: actor.get("kind") for actor in queries.actor_list(app)["items"]}
+    return app.state.cache.get_or_compute(
+        ("actor-kinds",), lambda: {actor["id"]: actor.get("kind") for actor in queries.actor_list(app)["items"]})
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -68,19 +69,19 @@ def index(request: Request, actor: str | None = Query(None, max_length=200),
           date_from: str | None = Query(None, alias="from", max_length=10),
           date_to: str | None = Query(None, alias="to", max_length=10),
           place: str | None = Query(None, max_length=200), status: str | None = Query(None, max_length=16)):
-    store = request.app.state.store
     filters = page_filters(actor, date_from, date_to, place, status)
     events = queries.cached_events(request.app, filters)
     everything = queries.cached_events(request.app, queries.EventFilters())
     actors = queries.actor_list(request.app)["items"]
     chosen = next((a for a in actors if filters.actor in (a.get("id"), a.get("name"))), None)
     shown = events[:MAX_PAGE_EVENTS]
+    kinds = actor_kinds(request.app)
     return render(request, "index.html", {
         "filters": filters, "events": shown, "matching": len(events), "total_events": len(everything),
         "undated": sum(1 for e in shown if not e.get("date")),
         "actors": sorted(actors, key=lambda a: (a.get("name") or "").casefold()), "chosen_actor": chosen,
         "places": queries.places(everything),
-        "timeline": [timeline_item(e, {a["id"]: a.get("kind") for a in actors}) for e in shown],
+        "timeline": [timeline_item(e, kinds) for e in shown],
         "api_query": filters.as_query()})
 
 
@@ -120,9 +121,9 @@ def actor_page(request: Request, actor_id: str):
     if actor is None:
         raise HTTPException(404, f"no actor with id or name '{actor_id}'")
     events = actor.get("meetings") or []
+    kinds = actor_kinds(request.app)
     return render(request, "actor.html", {"actor": actor, "events": events,
-                                          "timeline": [timeline_item(e, actor_kinds(request.app))
-                                                       for e in events]})
+                                          "timeline": [timeline_item(e, kinds) for e in events]})
 
 
 @router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
