@@ -140,6 +140,8 @@ def test_fuse_simhash_tells_near_copies():
 
 @pytest.mark.parametrize("a, b, agree", [
     ("Женева", "Женеве", True), ("Абу-Даби", "ОАЭ", True), ("Женева", "Берлин", False), (None, "Берлин", None),
+    ("Кремль", "Москва", True), ("Флорида", "Мар-а-Лаго", True), ("Аляска", "Анкоридж", True),
+    ("Майами", "Мар-а-Лаго", False), ("Давос", "Женева", False), ("Белый дом", "Мар-а-Лаго", False),
 ])
 def test_fuse_places_agree(a, b, agree):
     assert places_agree(a, b) is agree

@@ -8,6 +8,7 @@ places ("Женева" and "Женева, Швейцария"; no place said is 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from functools import lru_cache
 
@@ -70,6 +71,30 @@ def place_country(name: str | None) -> str | None:
     return found.country if found else None
 
 
+REGION_REACH_KM = 700  # a region's centroid to a city or venue inside it
+CITY_REACH_KM = 40  # a city's centre to a venue inside it
+
+
+def _km(a, b) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def _contains(big, small) -> bool:
+    """Whether gazetteer place ``big`` holds ``small`` ("Флорида" holds "Мар-а-Лаго", "Москва" the Kremlin)."""
+    if big.country != small.country:
+        return False
+    if big.kind == "country":
+        return small.kind != "country"
+    if big.kind == "region":
+        return small.kind in ("city", "capital", "venue") and _km(big, small) <= REGION_REACH_KM
+    if big.kind in ("city", "capital"):
+        return small.kind == "venue" and _km(big, small) <= CITY_REACH_KM
+    return False
+
+
+@lru_cache(maxsize=50_000)
 def places_agree(a: str | None, b: str | None) -> bool | None:
     """True: the same place, or one inside the other; False: different places; None: one is not said."""
     sa, sb = place_stems(a), place_stems(b)
@@ -78,9 +103,7 @@ def places_agree(a: str | None, b: str | None) -> bool | None:
     if sa & sb:
         return True
     pa, pb = _gazetteer_place(a), _gazetteer_place(b)
-    if pa and pb and pa.country == pb.country:  # "Абу-Даби" and "ОАЭ"; two cities of one country are not
-        return "country" in (pa.kind, pb.kind) or pa.kind == pb.kind == "region"
-    return False
+    return bool(pa and pb and (_contains(pa, pb) or _contains(pb, pa)))
 
 
 def dates_agree(a: Report, b: Report) -> str:
