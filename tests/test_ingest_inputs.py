@@ -175,3 +175,13 @@ def test_ingest_folder_order_is_stable_and_doc_ids_are_relative_paths(tmp_path):
     (tmp_path / "b" / "one.txt").write_text(RUSSIAN, encoding="utf-8")
     (tmp_path / "a.txt").write_text(RUSSIAN + " Второй текст.", encoding="utf-8")
     assert [r.document.doc_id for r in read_inputs([tmp_path])] == ["a", "b/one"]
+
+
+def test_ingest_hidden_folder_is_one_skipped_row(tmp_path):
+    (tmp_path / ".git" / "objects").mkdir(parents=True)
+    (tmp_path / ".git" / "objects" / "ab").write_bytes(b"\x78\x01" + bytes(100))
+    (tmp_path / ".notes.txt").write_text(RUSSIAN, encoding="utf-8")
+    results = {Path(r.entry.source).name: r.entry for r in read_inputs([tmp_path])}
+    assert set(results) == {".git", ".notes.txt"}
+    assert results[".git"].reason.startswith("hidden folder")
+    assert results[".notes.txt"].status is LedgerStatus.PROCESSED

@@ -53,12 +53,14 @@ def walk(paths: Iterable[str | Path], max_bytes: int) -> Iterator[Candidate]:
 def _walk_folder(root: Path, max_bytes: int) -> Iterator[Candidate]:
     real_root = root.resolve()
     for folder, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
         folder_path = Path(folder)
         for name in sorted(dirnames):
             link = folder_path / name
             if link.is_symlink():
                 yield _linked_folder(link, real_root)
+            elif name.startswith("."):
+                yield Candidate(link, str(link), skip="hidden folder (.git, .cache …): not read")
+        dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
         for name in sorted(filenames):
             path = folder_path / name
             if path.is_symlink():
