@@ -309,3 +309,9 @@ def test_api_unexpected_errors_are_json_without_details(db_url, monkeypatch):
     assert response.status_code == 500
     assert response.json()["message"] == "the server failed to answer; the error is in its log"
     assert "secret" not in response.text
+
+
+def test_web_document_page_lists_the_meetings_it_reports(client):
+    page = client.get("/documents/w-003").text
+    assert "Встречи, о которых сообщает статья" in page
+    assert "Майами" in page and "?highlight=0-88#span-1" in page

@@ -135,7 +135,10 @@ def document_page(request: Request, doc_id: str, highlight_spans: list[str] = Qu
         spans = highlight.parse_spans(highlight_spans)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
-    return render(request, "document.html", {"document": document, "spans": spans,
+    everything = queries.cached_events(request.app, queries.EventFilters())
+    reported = [(event, source) for event in everything for source in event.get("sources") or ()
+                if source.get("doc_id") == doc_id]
+    return render(request, "document.html", {"document": document, "spans": spans, "reported": reported,
                                              "pieces": highlight.pieces(document.text, spans)})
 
 
