@@ -60,6 +60,10 @@ def test_roles_from_role_nouns_resolved_by_date(models, text, person, role):
     ("Вице-президент США Джей Ди Вэнс, госсекретарь Марко Рубио и другие прибыли в Женеву.", "vance_gos"),
     # the office holder is not named in the text: no role
     ("Американский лидер остался доволен итогами встречи.", "trump"),
+    # "и" right before a name coordinates two people
+    ("Итоги переговоров главы Белого дома и Владимира Зеленского пока неизвестны.", "zelensky"),
+    # "глава делегации" is no office the knowledge base dates
+    ("Владимир Зеленский выступил первым. Глава украинской делегации прилетел позже.", "zelensky"),
 ])
 def test_roles_not_given(models, text, person):
     found = roles_of(text)

@@ -152,6 +152,8 @@ def _phrase_start(tokens, end: int, case: str | None, mentions) -> int | None:
             break
         if word in "—–[]":
             break
+        if low == "и" and (j == end - 1 or j > 0 and _mention_at(mentions, tokens[j - 1]) is not None):
+            break  # "главы Белого дома и Владимира Зеленского", "Стива Уиткоффа и зятя …": two people
         other = _mention_at(mentions, tokens[j])
         if other is not None:
             if _mention_case(other) not in ("gent", "accs"):
@@ -199,7 +201,10 @@ def _nominative_phrase(tokens, start: int, end: int) -> str:
         if n and tokens[start + n].start > tokens[start + n - 1].stop:
             text += " "
         text += words[n]
-    return text.strip(" ,")
+    return _TRAILING.sub("", text.strip(" ,"))
+
+
+_TRAILING = re.compile(r"(\s+(и|а|в|во|на|по|с|со|к|о|об|для|от|из|за))+$")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -208,7 +213,7 @@ def _nominative_word(word: str, head_word: str, is_head: bool) -> str:
 
     head_parse = next((p for p in _parses(head_word) if p.tag.POS == "NOUN"), None)
     if head_parse is None:
-        return word
+        return word.lower() if word[1:2].islower() else word
     parse = head_parse if is_head else next(
         (p for p in _parses(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == head_parse.tag.case), None)
     wanted = {"nomn", "sing"}
@@ -267,7 +272,7 @@ def _standalone(tokens, here, persons, document):
             end += 1
         phrase = " ".join(t.text for t in tokens[start:end])
         side = country_in(phrase)
-        office = _office(head, phrase.lower()) or office
+        office = _office(head, phrase.lower()) if head in PHRASE_HEADS else office
         if side is None or office is None:
             continue
         holder = knowledge_base().holder(office, side, document.published)
@@ -284,16 +289,25 @@ PHRASE_HEADS = frozenset({"представитель", "пресс-секрет
 
 def _office(head: str, phrase: str) -> str | None:
     """Offices a phrase names beyond its head: "глава Госдепа", "представитель Кремля"."""
+    words = phrase.split()
+    at = next((n for n, w in enumerate(words) if role_head(w) == head), None)
+    after = words[at + 1:] if at is not None else []
+    following = " ".join(after[:2])
     if head in ("глава", "руководитель"):
-        if re.search(r"госдеп|\bмид\b|внешнеполитическ", phrase):
+        if re.search(r"госдеп|\bмид\b|внешнеполитическ", following):
             return "foreign_minister"
-        if re.search(r"пентагон|минобороны", phrase):
+        if re.search(r"пентагон|минобороны", following):
             return "defence_minister"
-        if "офиса" in phrase:
+        if following.startswith("офиса"):
             return "head_of_office"
-        if re.search(r"кремл|белого дома", phrase):
+        if re.search(r"кремл|белого дома", following):
             return "head_of_state"
-        return None if head == "руководитель" else OFFICES.get(head)
-    if head in ("представитель", "пресс-секретарь") and re.search(r"кремл|белого дома|президента", phrase):
+        if after and country_in(after[0]):
+            # "глава России", "глава киевского режима"; not "глава украинской делегации"
+            named_state = len(after) > 1 and after[1].startswith(("режим", "государств", "стран", "республик"))
+            if not after[0].endswith(("ого", "ой", "ей", "его")) or named_state:
+                return "head_of_state"
+        return None  # "глава делегации", "глава фракции": not an office the knowledge base dates
+    if head in ("представитель", "пресс-секретарь") and re.search(r"кремл|белого дома|президента", following):
         return "press_secretary"
     return None
