@@ -110,6 +110,14 @@ def test_fuse_same_meeting_table(a, b, same):
     assert same_meeting(ra, rb) is same
 
 
+def test_fuse_same_day_other_people_other_place_are_two_meetings():
+    events = fuse_reports([
+        report("a", "2026-01-22", "witkoff dmitriev", "held", "2026-01-22", "Майами"),
+        report("b", "2026-01-23", "putin witkoff kushner", "held", "2026-01-22", "Кремль"),
+    ])
+    assert len(events) == 2 and not any(e.conflicts for e in events)
+
+
 def test_fuse_wire_copies_count_once():
     text = "Уиткофф и Дмитриев провели переговоры в Майами, сообщил источник. " * 3
     events = fuse_reports([

@@ -129,6 +129,11 @@ def is_plan_and_outcome(a: Report, b: Report) -> bool:
     return {a.status, b.status} in ({"planned", "held"}, {"planned", "cancelled"})
 
 
+def _people_agree(a: Report, b: Report) -> bool:
+    pa, pb = persons(a), persons(b)
+    return not pa or not pb or len(pa & pb) * 2 >= len(pa | pb)
+
+
 def same_participants(a: Report, b: Report) -> bool:
     if sides(a) == sides(b):
         return True
@@ -144,7 +149,9 @@ def same_meeting(a: Report, b: Report) -> bool:
     place = places_agree(a.place, b.place)
     dates = dates_agree(a, b)
     if dates in ("same", "month"):
-        return True  # a differing place on the same day is a conflict between reports, not two meetings
+        # a differing place on the same day is a conflict between reports of one meeting, unless the
+        # people named differ too: then they are two meetings of the same sides that day
+        return place is not False or _people_agree(a, b)
     if dates == "open":
         return place is not False
     if dates == "close":
