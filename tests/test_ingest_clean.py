@@ -132,3 +132,13 @@ def test_clean_keeps_every_gold_evidence_sentence(shared_dir):
 ])
 def test_clean_sentence_shaped_like_a_dateline_is_kept(sentence):
     assert clean_text(sentence).text == sentence
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    ("Кремль согласился на паузу до 1 февраляТрамп лично просил об этом Путина.",
+     "Кремль согласился на паузу до 1 февраля\nТрамп лично просил об этом Путина."),
+    ("Итоги беседы с УиткоффомСтороны обсудили территории.", "Итоги беседы с Уиткоффом\nСтороны обсудили территории."),
+    ("Видеоролик выложили в ТикТок и ВКонтакте.", "Видеоролик выложили в ТикТок и ВКонтакте."),
+])
+def test_clean_splits_glued_headlines(raw, text):
+    assert clean_text(raw).text == text

@@ -53,6 +53,9 @@ _DATELINE_TOKENS = re.compile(
 _HAS_DATE_OR_TIME = re.compile(rf"{DAY_MONTH_YEAR.pattern}|{NUMERIC_DATE.pattern}|{ISO_DATE.pattern}|{TIME.pattern}",
                                re.IGNORECASE)
 HEAD_LINES = 15
+# A headline glued to its subtitle or a menu glued into one word ("до 1 февраляТрамп лично…",
+# "ПолитикаЭкономикаОбщество"): a small letter run straight into a capitalised word.
+GLUED_LINES = re.compile(r"(?<=[а-яё]{3})(?=[А-ЯЁ][а-яё])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +72,10 @@ def clean_text(raw: str) -> CleanedText:
     if leading:
         published = find_date(leading.group(1))
         raw = raw[leading.end():]
+    raw = GLUED_LINES.sub("\n", raw.replace("\r\n", "\n").replace("\r", "\n"))
     kept: list[str] = []
     seen: set[str] = set()
-    for number, line in enumerate(raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+    for number, line in enumerate(raw.split("\n")):
         stripped = line.strip()
         if not stripped:
             kept.append("")
