@@ -185,3 +185,13 @@ def test_ingest_hidden_folder_is_one_skipped_row(tmp_path):
     assert set(results) == {".git", ".notes.txt"}
     assert results[".git"].reason.startswith("hidden folder")
     assert results[".notes.txt"].status is LedgerStatus.PROCESSED
+
+
+def test_ingest_long_doc_ids_are_bounded_and_stay_distinct(tmp_path):
+    long_a, long_b = "https://parley.example/" + "a" * 300, "https://parley.example/" + "a" * 299 + "b"
+    lines = [json.dumps({"doc_id": doc_id, "text": RUSSIAN + f" Вариант {n}."}, ensure_ascii=False)
+             for n, doc_id in enumerate((long_a, long_b, "short"))]
+    (tmp_path / "ids.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    ids = [r.document.doc_id for r in read_inputs([tmp_path])]
+    assert all(len(doc_id) <= 200 for doc_id in ids)
+    assert len(set(ids)) == 3 and ids[2] == "short"

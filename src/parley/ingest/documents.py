@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 
 from parley.ingest.clean import clean_text
 from parley.ingest.language import LANGUAGE_NAMES, detect_language
@@ -11,6 +12,7 @@ from parley.ingest.readers import RawArticle
 from parley.records import Document, IngestResult, LedgerEntry, LedgerStatus
 
 EXTRACTED_LANGUAGES = frozenset({"ru"})
+MAX_DOC_ID_CHARS = 200  # the width of the store's doc_id columns
 _QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "’": "'", "ё": "е", "—": "-", "–": "-"})
 
 
@@ -24,8 +26,17 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()
 
 
+def bounded_doc_id(doc_id: str, limit: int = MAX_DOC_ID_CHARS) -> str:
+    """``doc_id`` as given, or, when longer than the store's column, its start and a hash of the whole."""
+    doc_id = doc_id.strip()
+    if len(doc_id) <= limit:
+        return doc_id
+    return f"{doc_id[: limit - 17]}~{hashlib.sha256(doc_id.encode('utf-8')).hexdigest()[:16]}"
+
+
 def to_result(article: RawArticle, max_document_chars: int) -> IngestResult:
     """The article's document and ledger entry: processed, or skipped with the reason."""
+    article = replace(article, doc_id=bounded_doc_id(article.doc_id))
     if not article.text.strip():
         return _skipped(article, "no text")
     cleaned = clean_text(article.text)
