@@ -8,10 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from parley.ingest import read_inputs
 from parley.records import LedgerStatus
-from parley.settings import Settings
+from parley.settings import Settings as ParleySettings
 
 RUSSIAN = "Уиткофф и Кушнер прилетели в Москву и провели переговоры с Путиным в Кремле. Встреча длилась пять часов."
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
@@ -61,7 +63,7 @@ def test_ingest_size_limit_checked_before_reading(tmp_path):
 
 def test_ingest_document_length_limit(tmp_path):
     (tmp_path / "long.txt").write_text(RUSSIAN * 10, encoding="utf-8")
-    [result] = list(read_inputs([tmp_path], Settings(max_document_chars=100)))
+    [result] = list(read_inputs([tmp_path], ParleySettings(max_document_chars=100)))
     assert result.entry.status is LedgerStatus.SKIPPED
     assert result.entry.reason.startswith("too long")
 
@@ -195,3 +197,19 @@ def test_ingest_long_doc_ids_are_bounded_and_stay_distinct(tmp_path):
     ids = [r.document.doc_id for r in read_inputs([tmp_path])]
     assert all(len(doc_id) <= 200 for doc_id in ids)
     assert len(set(ids)) == 3 and ids[2] == "short"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400), suffix=st.sampled_from([".txt", ".jsonl", ".html", ".rss", ".xml", ".bin"]))
+def test_ingest_arbitrary_bytes_never_raise(tmp_path_factory, data, suffix):
+    folder = tmp_path_factory.mktemp("fuzz")
+    path = folder / f"input{suffix}"
+    path.write_bytes(data)
+    results = list(read_inputs([folder]))
+    assert results
+    for result in results:
+        assert result.entry.status in set(LedgerStatus)
+        assert (result.document is not None) == (result.entry.status is LedgerStatus.PROCESSED)
+        assert result.entry.status is LedgerStatus.PROCESSED or result.entry.reason
+    if suffix != ".jsonl" and suffix not in (".rss", ".xml"):
+        assert len(results) == 1
