@@ -115,11 +115,21 @@ def _rank(mention: PlaceMention) -> int:
     return mention.place.rank if mention.place else 1
 
 
-def meeting_place(tree: Tree, spans: tuple[NamedSpan, ...], anchors: tuple[int, ...]) -> PlaceMention | None:
+def meeting_place(tree: Tree, spans: tuple[NamedSpan, ...], anchors: tuple[int, ...],
+                  others: tuple[int, ...] = ()) -> PlaceMention | None:
+    """``others``: the other meeting words of the sentence, whose places are theirs
+    ("встретятся в Штатах после переговоров в Кремле")."""
     anchor_set = set(anchors)
     trigger = anchors[0]
+    theirs: set[int] = set()
+    for other in others:
+        if other not in anchor_set:
+            theirs |= tree.subtree(other)
+    theirs -= tree.subtree(trigger)
     usable: list[PlaceMention] = []
     for mention in _candidates(tree, spans):
+        if mention.index in theirs:
+            continue
         prep = _preposition(tree, mention.index)
         if prep not in PLACE_PREPOSITIONS:
             continue

@@ -62,8 +62,10 @@ def _children(tokens: tuple[Token, ...], i: int) -> list[int]:
 
 def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...]) -> StatusReading:
     lemmas = [_lemma(t) for t in tokens]
-    if any(lemma in DOUBT_LEMMAS for lemma in lemmas):
-        return _say(MeetingStatus.UNKNOWN)
+    for i, lemma in enumerate(lemmas):
+        # doubt about this meeting: the word sits in its clause or just before it ("якобы его беседы")
+        if lemma in DOUBT_LEMMAS and (0 <= trigger - i <= 4 or _within(tokens, i, set(anchors), 3)):
+            return _say(MeetingStatus.UNKNOWN)
     scope = list(anchors)
     for a in anchors:
         scope += _children(tokens, a)
@@ -120,6 +122,17 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
         return _say(MeetingStatus.PLANNED)
     governed = any(tokens[a].pos in ("VERB", "AUX") and tokens[a].feat("Tense") in ("Past", "Pres") for a in anchors)
     return StatusReading(MeetingStatus.HELD, governed and not weak)
+
+
+def _within(tokens: tuple[Token, ...], i: int, targets: set[int], hops: int) -> bool:
+    cur = i
+    for _ in range(hops + 1):
+        if cur in targets:
+            return True
+        cur = tokens[cur].head
+        if not 0 <= cur < len(tokens):
+            return False
+    return False
 
 
 def _case(tokens: tuple[Token, ...], i: int) -> str | None:

@@ -39,6 +39,8 @@ VISIT_WORDS = {"визит", "посетить", "посещать", "прибы
 SERIES_WORDS = {"раунд", "очередной", "следующий", "новый", "предыдущий", "первый", "второй", "третий",
                 "четвертый", "трехсторонний", "двусторонний", "состав", "такой", "этот", "продолжение", "тур",
                 "последний"}
+# A round is part of the talks it is a round of: it owns no separate date or place.
+ROUND_WORDS = {"раунд"}
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 
 __all__ = ["find_meetings"]
@@ -83,6 +85,7 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
     for other in other_triggers:
         if other.index not in trigger.anchors:
             theirs |= tree.subtree(other.index)
+    theirs -= tree.subtree(trigger.index)
     best: tuple[int, DateMention] | None = None
     for mention in usable:
         index = tree.token_at(mention.start)
@@ -157,8 +160,9 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
         reading = status_of(tree.tokens, trigger.index, trigger.anchors)
         status = reading.status
         date, precision, said = _choose_date(tree, trigger, dates, status, document.published,
-                                             [t for t in triggers if t is not trigger])
-        place = meeting_place(tree, sentence.spans, trigger.anchors)
+                                             [t for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS])
+        place = meeting_place(tree, sentence.spans, trigger.anchors,
+                              tuple(t.index for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS))
         visit = trigger.lemma in VISIT_WORDS or any(tree.lemma(a) in VISIT_WORDS for a in trigger.anchors)
         if visit and place and place.place and place.place.seat_of_power:
             host = place.place.country

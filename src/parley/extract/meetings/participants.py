@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parley.extract.lexicon import ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
+from parley.extract.lexicon import ROLE_NOUNS, SIDE_DISPLAY, SOURCE_NOUNS, SPEECH_VERBS
 from parley.extract.meetings.sides import SideMention
 from parley.extract.meetings.tree import Tree
 from parley.extract.meetings.triggers import Trigger
@@ -37,9 +37,18 @@ class Party:
 
 
 PRONOUNS = {"я", "он", "она", "мы", "его", "ее", "свой", "мой", "наш"}
+ENVOY_NOUNS = {"представитель", "посланник", "спецпосланник", "спецпредставитель", "эмиссар", "переговорщик",
+               "посланец", "команда", "делегация", "окружение", "администрация"}
 # Subjects that stand for the parties of the meeting just spoken of: "Лидеры договорились встретиться".
 GENERIC_PARTIES = {"лидер", "сторона", "они", "оба", "президент", "переговорщик", "участник", "политик", "глава",
                    "их", "делегация"}
+
+
+def _envoy_of(tree: Tree, i: int) -> bool:
+    """A genitive name under an unnamed envoy or representative: "представители Путина" (his side)."""
+    head = tree.head(i)
+    return head != -1 and tree.rel(i) == "nmod" and tree.tokens[i].feat("Case") == "Gen" \
+        and tree.lemma(head) in ENVOY_NOUNS
 
 
 def _possessor(tree: Tree, i: int, holders: frozenset[int] = frozenset()) -> bool:
@@ -175,6 +184,17 @@ def _coordinated(tree: Tree, people: list[tuple[int, Party]], chosen: dict[str, 
     return added
 
 
+def _owners_by_position(people: list[tuple[int, Party]]) -> set[int]:
+    """Head tokens of names written right before another name, whose role they own:
+    "спецпосланник Трампа Стив Уиткофф"."""
+    spans = sorted((p.mention.start, p.mention.stop, i, p) for i, p in people if p.mention)
+    owners = set()
+    for (_, stop, index, first), (start, _, _, second) in zip(spans, spans[1:]):
+        if 0 <= start - stop <= 1 and first.key != second.key:
+            owners.add(index)
+    return owners
+
+
 def partner_after(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]]) -> Party | None:
     """"встреча с X" where the tree lost the link: the name right after "с" following a meeting noun."""
     if trigger.is_verb:
@@ -237,8 +257,15 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
     others = other_triggers - {trigger.index}
     holders = frozenset(i for i, _ in people)
     chosen: dict[str, Party] = {}
+    owners = _owners_by_position(people)
     for index, party in people:
-        if party.key not in claimed and _reaches(tree, index, anchors, others, holders):
+        if party.key in claimed or index in owners or not _reaches(tree, index, anchors, others, holders):
+            continue
+        if _envoy_of(tree, index) and party.side and not _possessor(tree, index, holders):
+            # "встреча представителей Трампа и Путина": their sides meet, not they
+            chosen.setdefault(party.side, Party(party.side, SIDE_DISPLAY.get(party.side, party.side), party.side,
+                                                False))
+        else:
             chosen.setdefault(party.key, party)
     partner = partner_after(tree, trigger, people)
     if partner is not None:

@@ -46,7 +46,7 @@ class Tree:
             token = self.tokens[j]
             if token.pos == "ADP":
                 return self.lemma(j)
-            if token.pos in ("VERB", "PUNCT", "NOUN", "PROPN") and j != i - 1:
+            if token.pos not in ("ADJ", "DET", "NUM"):
                 break
         return None
 
