@@ -11,6 +11,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 
 from parley.contract import to_contract
@@ -29,7 +30,7 @@ def extract(
     err = Console(stderr=True, soft_wrap=True, highlight=False)
     missing = [str(path) for path in inputs if not os.path.lexists(path)]
     if missing:
-        err.print(f"[red]error:[/] no such file or folder: {', '.join(missing)}")
+        err.print(f"[red]error:[/] no such file or folder: {escape(', '.join(missing))}")
         raise typer.Exit(2)
     counts = {status: 0 for status in LedgerStatus}
     problems: list[str] = []
@@ -44,7 +45,7 @@ def extract(
                     outcome = f"output failed: {type(error).__name__}: {error}"
             if isinstance(outcome, str):
                 counts[LedgerStatus.FAILED] += 1
-                problems.append(f"[red]failed[/] {document.source}: {outcome}")
+                problems.append(f"[red]failed[/] {escape(document.source)}: {escape(outcome)}")
             else:
                 counts[LedgerStatus.PROCESSED] += 1
                 out.write(line + "\n")
@@ -57,7 +58,8 @@ def extract(
             if result.document is None:
                 counts[result.entry.status] += 1
                 colour = "red" if result.entry.status is LedgerStatus.FAILED else "yellow"
-                problems.append(f"[{colour}]{result.entry.status.value}[/] {result.entry.source}: {result.entry.reason}")
+                problems.append(f"[{colour}]{result.entry.status.value}[/] {escape(result.entry.source)}: "
+                                f"{escape(result.entry.reason)}")
                 continue
             pending.append(result.document)
             if len(pending) >= BATCH:
@@ -67,6 +69,6 @@ def extract(
         err.print(line)
     if len(problems) > SHOWN_PROBLEMS:
         err.print(f"… and {len(problems) - SHOWN_PROBLEMS} more skipped or failed inputs")
-    err.print(f"extracted {counts[LedgerStatus.PROCESSED]} documents to {output}; "
+    err.print(f"extracted {counts[LedgerStatus.PROCESSED]} documents to {escape(str(output))}; "
               f"skipped {counts[LedgerStatus.SKIPPED]}, failed {counts[LedgerStatus.FAILED]}")
     raise typer.Exit(1 if counts[LedgerStatus.FAILED] else 0)

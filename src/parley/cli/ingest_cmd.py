@@ -11,9 +11,9 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
-
 from sqlalchemy.exc import SQLAlchemyError
 
 from parley.errors import DatabaseError
@@ -35,17 +35,17 @@ def ingest(
     err = Console(stderr=True, soft_wrap=True)
     missing = [str(path) for path in paths if not os.path.lexists(path)]
     if missing:
-        err.print(f"[red]error:[/] no such file or folder: {', '.join(missing)}")
+        err.print(f"[red]error:[/] no such file or folder: {escape(', '.join(missing))}")
         raise typer.Exit(EXIT_USAGE)
     settings = _settings(db, err)
     store = _open_store(settings.db_url, err)
     try:
-        summary = _run(store, paths, settings, err)
+        summary = _run(store, paths, settings)
     except DATABASE_ERRORS as error:  # the store failing mid-run: reported, never a traceback
-        err.print(f"[red]database error:[/] {_database_message(error)}")
+        err.print(f"[red]database error:[/] {escape(_database_message(error))}")
         raise typer.Exit(EXIT_DATABASE) from None
     except Exception as error:
-        err.print(f"[red]error:[/] {type(error).__name__}: {error} (inputs read so far are in `parley ledger`)")
+        err.print(f"[red]error:[/] {escape(f'{type(error).__name__}: {error}')} (inputs read so far are in `parley ledger`)")
         raise typer.Exit(EXIT_INPUT_FAILED) from None
     finally:
         store.close()
@@ -65,7 +65,7 @@ def ledger(
     try:
         entries = [entry for entry in store.ledger() if status is None or entry.status is status]
     except Exception as error:
-        err.print(f"[red]database error:[/] {_database_message(error)}")
+        err.print(f"[red]database error:[/] {escape(_database_message(error))}")
         raise typer.Exit(EXIT_DATABASE) from None
     finally:
         store.close()
@@ -75,7 +75,8 @@ def ledger(
     table = Table("source", "status", "reason", "doc_id", title=f"Ledger: {len(entries)} inputs")
     colours = {LedgerStatus.PROCESSED: "green", LedgerStatus.SKIPPED: "yellow", LedgerStatus.FAILED: "red"}
     for entry in entries:
-        table.add_row(entry.source, f"[{colours[entry.status]}]{entry.status.value}[/]", entry.reason, entry.doc_id or "")
+        table.add_row(escape(entry.source), f"[{colours[entry.status]}]{entry.status.value}[/]", escape(entry.reason),
+                      escape(entry.doc_id or ""))
     Console().print(table)
 
 
@@ -83,7 +84,7 @@ def ledger_row(entry: LedgerEntry) -> dict:
     return {"source": entry.source, "status": entry.status.value, "reason": entry.reason, "doc_id": entry.doc_id}
 
 
-def _run(store, paths: list[Path], settings: Settings, err: Console):
+def _run(store, paths: list[Path], settings: Settings):
     from parley.ingest.run import ingest as ingest_into
 
     console = Console()
@@ -93,7 +94,8 @@ def _run(store, paths: list[Path], settings: Settings, err: Console):
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
         summary = ingest_into(store, paths, settings,
-                              on_entry=lambda entry: progress.update(task, advance=1, description=_short(entry.source)))
+                              on_entry=lambda entry: progress.update(task, advance=1,
+                                                                     description=escape(_short(entry.source))))
         progress.update(task, description="fusing meetings")
     return summary
 
@@ -102,7 +104,7 @@ def _settings(db: str | None, err: Console) -> Settings:
     try:
         return Settings.from_env(db_url=db)
     except (TypeError, ValueError) as error:
-        err.print(f"[red]error:[/] a PARLEY_* environment variable has a wrong value: {error}")
+        err.print(f"[red]error:[/] a PARLEY_* environment variable has a wrong value: {escape(str(error))}")
         raise typer.Exit(EXIT_USAGE) from None
 
 
@@ -112,7 +114,7 @@ def _open_store(url: str, err: Console):
 
         return Store.open(url)
     except Exception as error:
-        err.print(f"[red]database error:[/] cannot open {url}: {_database_message(error)}")
+        err.print(f"[red]database error:[/] cannot open {escape(url)}: {escape(_database_message(error))}")
         raise typer.Exit(EXIT_DATABASE) from None
 
 
@@ -124,11 +126,11 @@ def _database_message(error: Exception) -> str:
 
 def _print_summary(summary, err: Console) -> None:
     for entry in summary.failures[:SHOWN_FAILURES]:
-        err.print(f"[red]failed[/] {entry.source}: {entry.reason}", highlight=False)
+        err.print(f"[red]failed[/] {escape(entry.source)}: {escape(entry.reason)}", highlight=False)
     if len(summary.failures) > SHOWN_FAILURES:
         err.print(f"… and {len(summary.failures) - SHOWN_FAILURES} more failures: see `parley ledger --status failed`")
     if summary.fusion_error:
-        err.print(f"[red]fusion failed:[/] {summary.fusion_error}; the documents are stored, "
+        err.print(f"[red]fusion failed:[/] {escape(summary.fusion_error)}; the documents are stored, "
                   "`parley reprocess` fuses again")
     events = f"; {summary.events} fused meetings" if summary.events is not None else ""
     err.print(f"processed {summary.processed} (new documents {summary.new_documents}), "
