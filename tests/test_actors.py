@@ -38,6 +38,17 @@ def test_actors_surname_alone_joins_the_full_name(models):
     assert ids == {"vorontsova_alina"}
 
 
+def test_actors_one_person_declined_two_ways_and_by_first_name(models):
+    found = actors_of("Вчера Тимур Багиров выступил в суде. Адвокаты Тимура Багирова обжаловали решение. "
+                      "Тимур ответил на вопросы журналистов.")
+    assert {i for n, i, _ in found if "Багиров" in n or n == "Тимур"} == {"bagirov_timur"}
+
+
+def test_actors_name_without_the_latin_gloss(models):
+    found = actors_of("Выступил Карл Вебер (Karl Weber), бывший посол Австрии.")
+    assert ("Карл Вебер", "veber_karl") in [(n, i) for n, i, _ in found]
+
+
 @pytest.mark.parametrize("text, kept_apart", [
     ("На ужине были Джош Кушнер и его друзья из Нью-Йорка.", "kushner"),
     ("Мелания Трамп открыла выставку детского рисунка.", "trump"),

@@ -235,6 +235,8 @@ def _ner_persons(spans, tokens, used) -> list[_Found]:
         while idx and (not _capitalised(tokens[idx[0]].text) or _is_title(tokens[idx[0]].text)):
             idx.pop(0)
         idx = [k for k in idx if tokens[k].text not in "-–—."] if len(idx) > 1 else idx
+        cut = next((n for n, k in enumerate(idx) if tokens[k].text in "()[]"), None)
+        idx = idx[:cut] if cut is not None else idx  # "Барри Лоуенкрон (Barry Lowenkron)"
         if not idx:
             continue
         words = [tokens[k].text for k in idx]
@@ -257,17 +259,35 @@ def _is_title(word: str) -> bool:
 
 
 def _link_surnames(found: list[_Found]) -> None:
-    """A surname alone takes the actor of the one full name with that surname in the text."""
-    full: dict[str, list[_Found]] = {}
-    for f in found:
-        if f.automatic and not f.surname_only:
-            full.setdefault(fold_key(f.name.split()[-1]), []).append(f)
+    """One automatic actor per person in a text.
+
+    A full name declined two ways ("Наото Кан", "Наото Кана") is one actor; a
+    surname alone, or a first name alone, takes the actor of the one full name
+    it fits; a full name fixes the nominative when one of its forms was written
+    in the nominative.
+    """
+    full: list[_Found] = [f for f in found if f.automatic and not f.surname_only]
+    for n, f in enumerate(full):
+        first, surname = fold_key(f.name.split()[0]), set(nominative_candidates(f.name.split()[-1]))
+        for g in full[:n]:
+            if fold_key(g.name.split()[0]) == first and surname & set(nominative_candidates(g.name.split()[-1])):
+                f.actor, f.name = g.actor, g.name
+                break
+    by_surname: dict[str, list[_Found]] = {}
+    by_first: dict[str, list[_Found]] = {}
+    for f in full:
+        by_surname.setdefault(fold_key(f.name.split()[-1]), []).append(f)
+        by_first.setdefault(fold_key(f.name.split()[0]), []).append(f)
     for f in found:
         if not (f.automatic and f.surname_only):
             continue
         for key in (fold_key(f.name), *nominative_candidates(f.name)):
-            owners = {g.actor.id: g for g in full.get(key, ())}
-            if len(owners) == 1:
-                owner = next(iter(owners.values()))
-                f.actor, f.name = owner.actor, owner.name.split()[-1]
-                break
+            for table, part in ((by_surname, -1), (by_first, 0)):
+                owners = {g.actor.id: g for g in table.get(key, ())}
+                if len(owners) == 1:
+                    owner = next(iter(owners.values()))
+                    f.actor, f.name = owner.actor, owner.name.split()[part]
+                    break
+            else:
+                continue
+            break

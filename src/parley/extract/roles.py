@@ -228,6 +228,9 @@ def _nominative_word(word: str, head_word: str, is_head: bool) -> str:
 def _after(tokens, last: int, mentions, case: str | None) -> str | None:
     """"Кирилл Дмитриев, глава РФПИ, …": a role phrase after the name and a comma."""
     i = last + 1
+    if i < len(tokens) and tokens[i].text == "(":  # "Скотт Хоровитц (Scott Horowitz), бывший астронавт"
+        close = next((k for k in range(i, min(len(tokens), i + 8)) if tokens[k].text == ")"), None)
+        i = close + 1 if close is not None else i
     if i >= len(tokens) or tokens[i].text != ",":
         return None
     j = i + 1

@@ -99,13 +99,13 @@ def person_nominative(words: list[str], parse) -> str:
         return ""
     case, gender = _first_name_case(words[0], parse) if len(words) > 1 else (None, None)
     if case is None:
-        case, gender = _lone_word_case(words[-1], parse)
+        case, gender = _lone_word_case(words[-1], parse, ("Surn", "Name") if len(words) == 1 else ("Surn",))
     out = []
     for i, word in enumerate(words):
         if not word[:1].isupper() or case in (None, "nomn") or word.lower() in NAME_PARTICLES:
             out.append(word)
             continue
-        is_first = i == 0 and len(words) > 1
+        is_first = i == 0 and (len(words) > 1 or any("Name" in p.tag for p in parse(word)[:1]))
         out.append(_nominative_word(word, case, gender, parse, "Name" if is_first else "Surn"))
     return " ".join(out)
 
@@ -117,9 +117,9 @@ def _first_name_case(word: str, parse) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _lone_word_case(word: str, parse) -> tuple[str | None, str | None]:
+def _lone_word_case(word: str, parse, tags: tuple[str, ...]) -> tuple[str | None, str | None]:
     for p in parse(word):
-        if "Surn" in p.tag and p.tag.case and p.tag.number != "plur":
+        if any(t in p.tag for t in tags) and p.tag.case and p.tag.number != "plur":
             return p.tag.case, p.tag.gender
     return "nomn", None
 
