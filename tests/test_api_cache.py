@@ -62,3 +62,22 @@ def test_api_cache_keeps_at_most_max_entries():
     for key in range(5):
         cache.get_or_compute(key, lambda key=key: key)
     assert [cache.lookup(key) for key in range(5)] == [None, None, 2, 3, 4]
+
+
+def test_api_cache_keeps_slow_answers_fresh_longer():
+    cache = ResponseCache(ttl=0.01)
+    calls = {"slow": 0, "quick": 0}
+
+    def compute(name, seconds):
+        calls[name] += 1
+        time.sleep(seconds)
+        return name
+
+    cache.get_or_compute("slow", lambda: compute("slow", 0.05))  # fresh for 0.05 / REFRESH_SHARE = 1 s
+    cache.get_or_compute("quick", lambda: compute("quick", 0))
+    time.sleep(0.1)
+    assert (cache.lookup("slow"), cache.lookup("quick")) == ("slow", "quick")
+    deadline = time.monotonic() + 5
+    while calls["quick"] < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert calls == {"slow": 1, "quick": 2}

@@ -6,7 +6,9 @@ clears the cache. An entry older than ``ttl`` seconds is still served, once,
 while one background thread recomputes it, so a ``parley ingest`` running
 beside the server shows up within a few seconds and no reader waits for it.
 When many readers miss the same key together, one computes and the others wait
-for its answer.
+for its answer. An answer that took long to compute stays fresh longer
+(``REFRESH_SHARE``), so refreshing never takes more than a small share of the
+server's time however large the database grows.
 """
 from __future__ import annotations
 
@@ -16,10 +18,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 
+REFRESH_SHARE = 0.05  # at most this share of one core spent refreshing any one key
+
+
 class ResponseCache:
     def __init__(self, ttl: float = 5.0, max_entries: int = 256) -> None:
         self.ttl = ttl
         self.max_entries = max_entries
+        # key -> (when it turns stale, value, how to compute it again)
         self._entries: OrderedDict[Hashable, tuple[float, object, Callable[[], object]]] = OrderedDict()
         self._computing: dict[Hashable, threading.Event] = {}
         self._generation = 0  # bumped by clear(): results computed before a write are not kept
@@ -31,7 +37,7 @@ class ResponseCache:
             hit = self._entries.get(key)
             if hit is None:
                 return None
-            stale = time.monotonic() - hit[0] >= self.ttl and key not in self._computing
+            stale = time.monotonic() >= hit[0] and key not in self._computing
             if stale:
                 self._computing[key] = threading.Event()
                 generation = self._generation
@@ -56,10 +62,13 @@ class ResponseCache:
 
     def _compute(self, key: Hashable, compute: Callable[[], object], generation: int) -> object:
         try:
+            started = time.monotonic()
             value = compute()
+            took = time.monotonic() - started
             with self._lock:
                 if generation == self._generation:
-                    self._entries[key] = (time.monotonic(), value, compute)
+                    stale_at = started + took + max(self.ttl, took / REFRESH_SHARE)
+                    self._entries[key] = (stale_at, value, compute)
                     self._entries.move_to_end(key)
                     while len(self._entries) > self.max_entries:
                         self._entries.popitem(last=False)
