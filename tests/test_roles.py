@@ -46,6 +46,11 @@ def test_roles_chained_by_a_comma(models):
     assert ("medinsky", "глава делегации") in found
 
 
+def test_roles_one_office_shared_out(models):
+    found = roles_of("Разговор президентов Франции и Финляндии Эммануэля Макрона и Александра Стубба длился час.")
+    assert ("macron", "президент Франции") in found and ("stubb", "президент Финляндии") in found
+
+
 @pytest.mark.parametrize("text, person, role", [
     # a role noun with a side and no name: the holder on the publication date, when named in the text
     ("Дональд Трамп провел совещание. Американский лидер остался доволен итогами.", "trump", "американский лидер"),

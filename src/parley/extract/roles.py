@@ -63,6 +63,8 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
                 add(mention, role, sentence)
         for mention, role in _standalone(tokens, here, persons, document):
             add(mention, role, sentence)
+        for mention, role in _distributive(tokens, here):
+            add(mention, role, sentence)
     return tuple(roles)
 
 
@@ -281,6 +283,25 @@ def _standalone(tokens, here, persons, document):
         holder = knowledge_base().holder(office, side, document.published)
         if holder is not None and holder.id in named:
             yield named[holder.id], _nominative_phrase(tokens, start, end)
+
+
+def _distributive(tokens, here):
+    """"президентов России и США Владимира Путина и Дональда Трампа": one office, two sides, two people."""
+    for i, token in enumerate(tokens[:-6]):
+        head = role_head(token.text)
+        if head is None or _head_cases(token.text) != {"plur"} or tokens[i + 2].text != "и":
+            continue
+        first = _mention_at(here, tokens[i + 4])
+        if first is None or first.start != tokens[i + 4].start:
+            continue
+        after = _index(tokens, first.stop - 1)
+        if after is None or after + 2 >= len(tokens) or tokens[after + 1].text != "и":
+            continue
+        second = _mention_at(here, tokens[after + 2])
+        if second is None or second.actor.id == first.actor.id:
+            continue
+        yield first, f"{head} {tokens[i + 1].text}"
+        yield second, f"{head} {tokens[i + 3].text}"
 
 
 def _is_genitive(word: str) -> bool:
