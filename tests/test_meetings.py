@@ -167,3 +167,29 @@ def test_meetings_background_paragraph_is_marked_not_dropped(models):
 )
 def test_meetings_not_a_meeting(models, text):
     assert meetings_of(text) == []
+
+
+def test_meetings_next_day_of_a_round_is_the_same_meeting(models):
+    text = ("В Абу-Даби 23 января прошло первое заседание рабочей группы представителей России, США и Украины. "
+            "Второе заседание запланировано на 24 января.")
+    got = only(text)
+    assert (got["parties"], got["date"], got["status"]) == (["Россия", "США", "Украина"], "2026-01-23", "held")
+
+
+def test_meetings_first_person_speaker_and_a_distant_partner(models):
+    text = ("Дональд Трамп выступил перед журналистами.\n"
+            "«У меня только что состоялся разговор с Эммануэлем Макроном перед моей встречей в 15:00 "
+            "(по местному времени) с Фридрихом Мерцем», — написал он.")
+    found = {tuple(m["parties"]): m["status"] for m in meetings_of(text)}
+    assert found == {("Макрон", "Трамп"): "held", ("Мерц", "Трамп"): "planned"}
+
+
+@pytest.mark.parametrize(
+    "text, parties",
+    [
+        ("Российско-американские консультации прошли в Стамбуле.", ["Россия", "США"]),
+        ("Макрон назвал российско-украинский конфликт трудным после встречи с Мерцем.", ["Макрон", "Мерц"]),
+    ],
+)
+def test_meetings_compound_adjective_names_sides_only_of_meetings(models, text, parties):
+    assert only(text)["parties"] == parties

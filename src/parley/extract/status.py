@@ -80,7 +80,9 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
     trigger_children = _children(tokens, trigger)
     own = {lemmas[c] for c in trigger_children} | {lemmas[i] for i in window}
     past_verb = any(tokens[a].pos in ("VERB", "AUX") and tokens[a].feat("Tense") == "Past" for a in anchors)
-    if own & {"до", "перед"} and past_verb:
+    possessed = any(lemmas[c] in ("свой", "мой", "наш") for c in trigger_children)
+    if own & {"до", "перед"} and past_verb and not possessed:
+        # "пошутил перед переговорами": told afterwards; but "до своей встречи" is the speaker's next one
         return StatusReading(MeetingStatus.HELD, False)
     if own & BEFORE_PREPOSITIONS or "преддверие" in own:
         # "перед встречей" in a caption without a verb: ahead of the photo, not necessarily of the article

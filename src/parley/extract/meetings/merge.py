@@ -7,6 +7,7 @@ status is the same, and their dates and places do not contradict each other.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 from parley.extract.meetings.participants import Party
@@ -68,7 +69,27 @@ def statuses_agree(a: Candidate, b: Candidate) -> bool:
     return a.status == b.status or not a.status_explicit or not b.status_explicit
 
 
+def _day(value: str | None) -> dt.date | None:
+    if value is None or len(value) != 10:
+        return None
+    return dt.date.fromisoformat(value)
+
+
+def continues(a: Candidate, b: Candidate) -> bool:
+    """A planned day one or two days after a held one of the same parties is the same round going on
+    ("Второе заседание запланировано на 24 января" after the first on the 23rd)."""
+    statuses = {a.status, b.status}
+    if statuses != {MeetingStatus.HELD, MeetingStatus.PLANNED}:
+        return False
+    held, planned = (a, b) if a.status == MeetingStatus.HELD else (b, a)
+    first, later = _day(held.date), _day(planned.date)
+    return first is not None and later is not None and 1 <= (later - first).days <= 2 \
+        and places_agree(a, b) and parties_agree(a.parties, b.parties)
+
+
 def same_meeting(a: Candidate, b: Candidate) -> bool:
+    if continues(a, b):
+        return True
     if (a.borrowed or b.borrowed) and a.status != b.status:
         return False  # "the next round", "the leaders agreed to meet": another meeting of the same parties
     return (statuses_agree(a, b) and dates_agree(a.date, b.date) and places_agree(a, b)
@@ -116,6 +137,10 @@ def _more_specific(a: Candidate, b: Candidate) -> tuple[str | None, Place | None
 
 
 def combine(a: Candidate, b: Candidate) -> Candidate:
+    if continues(a, b):
+        held, other = (a, b) if a.status == MeetingStatus.HELD else (b, a)
+        return replace(combine(replace(held, status_explicit=True), replace(other, date=held.date)),
+                       evidence=a.evidence)
     parties = list(a.parties)
     keys = {p.key for p in parties}
     for party in b.parties:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parley.extract.lexicon import ROLE_NOUNS, SIDE_DISPLAY, SOURCE_NOUNS, SPEECH_VERBS
+from parley.extract.lexicon import MEETING_NOUNS, ROLE_NOUNS, SIDE_DISPLAY, SOURCE_NOUNS, SPEECH_VERBS
 from parley.extract.meetings.sides import SideMention
 from parley.extract.meetings.tree import Tree
 from parley.extract.meetings.triggers import Trigger
@@ -37,6 +37,7 @@ class Party:
 
 
 PRONOUNS = {"я", "он", "она", "мы", "его", "ее", "свой", "мой", "наш"}
+MEETING_NOUN_LEMMAS = frozenset(MEETING_NOUNS)
 ENVOY_NOUNS = {"представитель", "посланник", "спецпосланник", "спецпредставитель", "эмиссар", "переговорщик",
                "посланец", "команда", "делегация", "окружение", "администрация"}
 # Subjects that stand for the parties of the meeting just spoken of: "Лидеры договорились встретиться".
@@ -196,19 +197,26 @@ def _owners_by_position(people: list[tuple[int, Party]]) -> set[int]:
 
 
 def partner_after(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]]) -> Party | None:
-    """"встреча с X" where the tree lost the link: the name right after "с" following a meeting noun."""
+    """"встреча с X" where the tree lost the link: the name after the first "с" that follows a meeting
+    noun before any verb ("встречей сегодня в 13:00 (по местному времени) с президентом Зеленским")."""
     if trigger.is_verb:
         return None
     heads = {i: p for i, p in people}
-    for j in range(trigger.index + 1, min(len(tree), trigger.index + 3)):
+    depth = 0
+    for j in range(trigger.index + 1, min(len(tree), trigger.index + 16)):
+        text = tree.tokens[j].text
+        depth += text == "("
+        depth -= text == ")"
+        if depth > 0 or text == ")":
+            continue
+        if tree.tokens[j].pos in ("VERB", "AUX") or (tree.lemma(j) in MEETING_NOUN_LEMMAS and j != trigger.index):
+            return None
         if tree.lemma(j) in ("с", "со"):
             for k in range(j + 1, min(len(tree), j + 8)):
                 if k in heads and tree.tokens[k].feat("Case") in ("Ins", None):
                     return heads[k]
-                if tree.tokens[k].pos == "VERB":
+                if tree.tokens[k].pos in ("VERB", "ADP"):
                     return None
-            return None
-        if tree.tokens[j].pos not in ("ADJ", "PUNCT"):
             return None
     return None
 
@@ -224,6 +232,8 @@ def _pronoun_reference(tree: Tree, trigger: Trigger) -> bool:
         for child in tree.children[anchor]:
             if tree.lemma(child) in PRONOUNS and tree.rel(child).startswith("nsubj"):
                 return True
+            if tree.lemma(child) in ("я", "мы") and tree.case_word(child) == "у":
+                return True  # "у меня состоялся разговор", "у нас будет встреча"
     return False
 
 

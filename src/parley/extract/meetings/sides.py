@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parley.extract.lexicon import SIDE_ADJECTIVES, SIDE_GROUP_NOUNS, SIDE_NAMES
+from parley.extract.lexicon import MEETING_NOUNS, SIDE_ADJECTIVES, SIDE_GROUP_NOUNS, SIDE_NAMES
 from parley.extract.meetings.tree import Tree
 
 # Prepositions under which a country is a place or a topic, not a party: "в Женеве", "по Украине".
@@ -103,7 +103,8 @@ def find_sides(tree: Tree) -> list[SideMention]:
             continue
         if token.pos == "ADJ" and tree.rel(i) == "amod":
             head = tree.head(i)
-            if head != -1 and "-" in tree.lemma(i):
+            # "российско-американские переговоры", not "российско-украинский конфликт"
+            if head != -1 and "-" in tree.lemma(i) and (tree.lemma(head) in MEETING_NOUNS or tree.lemma(head) in SIDE_GROUP_NOUNS):
                 for side in _adjective_sides(tree, i):
                     found.append(SideMention(side, head, i, True))
             continue
