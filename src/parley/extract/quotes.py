@@ -320,9 +320,22 @@ class _Context:
                 return self._antecedent(before, None, None)
             head = role_head(word) if (n < 4 or not verb_first) else None
             if head is not None and (verb_first or word == head):
-                return self._by_role(head, self._role_phrase(words[n:]), before)
-        if verb_first and IMPERSONAL.match(words[0].group().lower() if words else ""):
+                named = self._apposed(inside, words[n:], a)
+                return named or self._by_role(head, self._role_phrase(words[n:]), before)
+        if verb_first and IMPERSONAL.match(words[0].group().lower() if words else "") and \
+                not OUTLET_STATEMENT.search(low):
             return self._antecedent(before, None, None)
+        return None
+
+    @staticmethod
+    def _apposed(inside, words, base: int) -> ActorMention | None:
+        """"Сенатор Алексей Пушков заявил": the name the role noun stands before."""
+        for w in words[1:8]:
+            if SPEECH_VERB.match(w.group().lower()):
+                return None
+            mention = next((m for m in inside if m.start == base + w.start()), None)
+            if mention is not None:
+                return mention
         return None
 
     @staticmethod
@@ -388,6 +401,7 @@ class _Context:
         return self._antecedent(before, side, None if head in GENERIC_HEADS else head)
 
 
+OUTLET_STATEMENT = re.compile(r"(публикаци|стать|материал|доклад|документ|издани|отчет|расследовани)")
 ANONYMOUS = re.compile(r"(один из|одна из|источник|собеседник|неназванн|анонимн|пожелавш)")
 _ANONYMOUS = object()
 _STOP_WORDS = frozenset({"в", "на", "во", "после", "перед", "что", "и", "а", "но", "который", "которая"})
