@@ -215,9 +215,10 @@ def _skip_back(text: str, at: int) -> int:
 
 
 def _is_title(text: str, span: _Span) -> bool:
-    before = text[max(0, span.open_at - 40):span.open_at].lower().split()
-    if before and before[-1].startswith(OUTLET_NOUNS):
-        return True
+    line = text[max(0, span.open_at - 40):span.open_at].lower().split("\n")[-1]
+    before = line.split()
+    if before and before[-1].startswith(OUTLET_NOUNS) and before[-1][-1].isalpha():
+        return True  # "телеканал «Россия 1»", "газета "…"", not "…договоренностям.\n\n"…""
     words = _WORD.findall(text[span.start:span.stop])
     return all(w[:1].isupper() or w.isdigit() for w in words)
 
