@@ -93,7 +93,9 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
         return StatusReading(MeetingStatus.PLANNED, False)
     if own & (PLANNED_ADJECTIVES - {"новый"}):
         return _say(MeetingStatus.PLANNED)
-    if own & HELD_ADJECTIVES:
+    modifiers = {lemmas[c] for c in trigger_children if tokens[c].rel in ("amod", "acl")
+                 and tokens[c].feat("Tense") != "Fut"}
+    if modifiers & HELD_ADJECTIVES:  # "состоявшиеся переговоры", "прошедшая встреча"
         return _say(MeetingStatus.HELD)
     weak = False
     for position, a in enumerate(anchors):

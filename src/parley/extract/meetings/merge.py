@@ -114,7 +114,9 @@ def attach_delegations(groups: list[Candidate],
             continue
         # only a meeting where the side stands unnamed takes the delegation: "переговоры с США" + "С
         # американской стороны участвуют Уиткофф и Кушнер"
+        people = {p.key for p in delegation.parties if p.is_person}
         fits = [k for k, g in enumerate(groups) if any(not p.is_person and p.key == side for p in g.parties)
+                and not people <= {p.key for p in g.parties}
                 and statuses_agree(g, delegation) and dates_agree(g.date, delegation.date)
                 and places_agree(g, delegation)]
         before = [k for k in fits if groups[k].evidence.start <= delegation.evidence.start]

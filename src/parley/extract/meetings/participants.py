@@ -288,7 +288,8 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
             chosen.setdefault(party.key, party)
     if referent is not None and _pronoun_reference(tree, trigger):
         chosen.setdefault(referent.key, referent)
-    if len(chosen) < 2 and not generic_subject(tree, trigger):
+    sides_named = {p.side or p.key for p in chosen.values()}
+    if len(sides_named) < 2 and not generic_subject(tree, trigger):
         speaker = _speaker(tree, trigger)
         for index, party in people:
             if index in speaker:
