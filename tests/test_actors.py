@@ -52,6 +52,8 @@ def test_actors_name_without_the_latin_gloss(models):
 @pytest.mark.parametrize("text, kept_apart", [
     ("На ужине были Джош Кушнер и его друзья из Нью-Йорка.", "kushner"),
     ("Мелания Трамп открыла выставку детского рисунка.", "trump"),
+    ("Дональд Трамп младший прилетел на охоту.", "trump"),
+    ("Дональд Трамп-младший прилетел на охоту.", "trump"),
 ])
 def test_actors_first_name_that_disagrees_keeps_people_apart(models, text, kept_apart):
     assert kept_apart not in {i for _, i, _ in actors_of(text)}

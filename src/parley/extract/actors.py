@@ -26,6 +26,7 @@ from parley.resolve.names import NAME_PARTICLES, fold_key, nominative_candidates
 
 LOCATIVE_PREPOSITIONS = frozenset("в во на из под до к ко у около через над возле близ".split())
 SIDE_NOUNS = ("сторон", "делегаци", "представител", "переговорщик", "команд", "власт", "лидер", "партнер", "партнёр")
+JUNIOR = frozenset({"младший", "младшего", "младшему", "младшим", "младшем", "мл", "jr"})
 SINGLE_LEADER = frozenset({"лидер", "лидера", "лидеру", "лидером", "лидере"})
 TITLE_WORDS = frozenset(
     "президент вице-президент премьер премьер-министр министр госсекретарь глава лидер канцлер "
@@ -82,8 +83,8 @@ def _kb_persons(tokens, used, kb: KnowledgeBase, seen: list[str]) -> list[_Found
             ids = kb.by_surname.get(key, ())
             if ids:
                 break
-        if not ids:
-            continue
+        if not ids or (i + 1 < len(tokens) and tokens[i + 1].text.lower() in JUNIOR):
+            continue  # "Дональд Трамп младший" is the son
         j, disagree = i - 1, False
         while j >= 0 and not used[j]:
             prev = tokens[j].text
