@@ -9,15 +9,16 @@ from fastapi.testclient import TestClient  # noqa: E402
 from parley.serve import create_app  # noqa: E402
 from parley.settings import Settings  # noqa: E402
 from test_api_records import fill  # noqa: E402
+from test_store_fixtures import BACKENDS, fresh_url  # noqa: E402
 
 TOKEN = "test-token-7f3a"
 
 
-@pytest.fixture(scope="module")
-def db_url(tmp_path_factory) -> str:
+@pytest.fixture(scope="module", params=BACKENDS)
+def db_url(request, tmp_path_factory) -> str:
     from parley.store import Store
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('api') / 'parley.db'}"
+    url = fresh_url(request.param, tmp_path_factory.mktemp("api"))
     with Store.open(url) as store:
         fill(store)
     return url
