@@ -124,8 +124,10 @@ def meeting_place(tree: Tree, spans: tuple[NamedSpan, ...], anchors: tuple[int, 
     theirs: set[int] = set()
     for other in others:
         if other not in anchor_set:
-            theirs |= tree.subtree(other)
-    theirs -= tree.subtree(trigger)
+            sub = tree.subtree(other)
+            if trigger in sub:
+                sub -= tree.subtree(trigger)
+            theirs |= sub
     usable: list[PlaceMention] = []
     for mention in _candidates(tree, spans):
         if mention.index in theirs:

@@ -78,7 +78,10 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
     if negated and scope_lemmas & {"состояться", "пройти", "встретиться", "провести"} and "так" in lemmas:
         return _say(MeetingStatus.CANCELLED)
     trigger_children = _children(tokens, trigger)
-    own = {lemmas[c] for c in trigger_children} | {lemmas[i] for i in window}
+    head = tokens[trigger].head
+    # the meeting's own prepositions and the words just before it: "до встречи", "в преддверии встречи"
+    own = {lemmas[c] for c in trigger_children if tokens[c].rel in ("case", "amod", "det", "acl")} \
+        | {lemmas[i] for i in window} | ({lemmas[head]} if 0 <= head < len(tokens) else set())
     past_verb = any(tokens[a].pos in ("VERB", "AUX") and tokens[a].feat("Tense") == "Past" for a in anchors)
     possessed = any(lemmas[c] in ("свой", "мой", "наш") for c in trigger_children)
     if own & {"до", "перед"} and past_verb and not possessed:

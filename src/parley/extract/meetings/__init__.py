@@ -84,8 +84,10 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
     theirs = set()
     for other in other_triggers:
         if other.index not in trigger.anchors:
-            theirs |= tree.subtree(other.index)
-    theirs -= tree.subtree(trigger.index)
+            sub = tree.subtree(other.index)
+            if trigger.index in sub:
+                sub -= tree.subtree(trigger.index)
+            theirs |= sub
     best: tuple[int, DateMention] | None = None
     for mention in usable:
         index = tree.token_at(mention.start)

@@ -83,7 +83,8 @@ def continues(a: Candidate, b: Candidate) -> bool:
         return False
     held, planned = (a, b) if a.status == MeetingStatus.HELD else (b, a)
     first, later = _day(held.date), _day(planned.date)
-    return first is not None and later is not None and 1 <= (later - first).days <= 2 \
+    return first is not None and later is not None and (later - first).days == 1 \
+        and _persons(planned.parties) <= _persons(held.parties) \
         and places_agree(a, b) and parties_agree(a.parties, b.parties)
 
 
