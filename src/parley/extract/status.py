@@ -87,6 +87,9 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
     if own & {"до", "перед"} and past_verb and not possessed:
         # "пошутил перед переговорами": told afterwards; but "до своей встречи" is the speaker's next one
         return StatusReading(MeetingStatus.HELD, False)
+    if "после" in {lemmas[c] for c in trigger_children if tokens[c].rel == "case"}:
+        # "встретятся после переговоров в Кремле": those talks come first, most likely already held
+        return StatusReading(MeetingStatus.HELD, False)
     if own & BEFORE_PREPOSITIONS or "преддверие" in own:
         # "перед встречей" in a caption without a verb: ahead of the photo, not necessarily of the article
         has_verb = any(tokens[a].pos in ("VERB", "AUX") for a in anchors)

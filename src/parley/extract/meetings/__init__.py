@@ -18,7 +18,9 @@ from parley.extract.dates import DateMention, find_dates, with_weekday
 from parley.extract.lexicon import SIDE_DISPLAY, WEAK_MEETING_VERBS
 from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.epithets import role_mentions
-from parley.extract.meetings.merge import Candidate, attach_delegations, fill_from_orphans, merge
+from parley.extract.meetings.merge import (
+    Candidate, attach_delegations, combine, fill_from_orphans, merge, same_meeting,
+)
 from parley.extract.meetings.participants import (
     Party, generic_subject, participants_for, partner_after, speaker_of,
 )
@@ -241,7 +243,13 @@ def find_meetings(document: Document, analysis: Analysis,
             previous = _party(subject, sides_of, names)
     groups = merge([c for c in candidates if _two_sides(c)])
     groups, alone = attach_delegations(groups, [c for c in candidates if len(c.parties) >= 2 and not _two_sides(c)])
-    groups += merge([c for c in alone if len({p.key for p in c.parties}) >= 2])
+    for candidate in merge([c for c in alone if len({p.key for p in c.parties}) >= 2]):
+        # one side's people in a meeting told elsewhere ("после переговоров Уиткоффа и Кушнера в Кремле")
+        fits = [k for k, g in enumerate(groups) if same_meeting(g, candidate)]
+        if fits:
+            groups[fits[0]] = combine(groups[fits[0]], candidate)
+        else:
+            groups.append(candidate)
     groups = fill_from_orphans(groups, [c for c in candidates if len(c.parties) < 2])
     members = {side: [_party(m, sides_of, names) for m in found]
                for side, found in delegation_members(analysis, named, sides_of).items()}
