@@ -30,6 +30,10 @@ def roles_of(text: str, published=dt.date(2025, 12, 10)) -> list[tuple[str, str]
     ("Заявление распространила пресс-секретарь Умерова Диана Давитян.", "davityan_diana", "пресс-секретарь Умерова"),
     # after the name and a comma
     ("Кирилл Дмитриев, глава РФПИ, прилетел в Майами.", "dmitriev", "глава РФПИ"),
+    # the case read off the surname's ending, even when the analyser does not know it
+    ("Возросла роль вице-президента США Джей Ди Вэнса в этом вопросе.", "vance", "вице-президент США"),
+    # a name in apposition inside another person's role
+    ("Помощник президента России Владимира Путина Юрий Ушаков ответил коротко.", "putin", "президент России"),
     # after a name in two scripts
     ("Слово взял Карл Вебер (Karl Weber), бывший посол Австрии, и напомнил о договоре.", "veber_karl", "бывший посол Австрии"),
     # adjectives before the head

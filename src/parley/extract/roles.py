@@ -55,8 +55,7 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
             if first is None or last is None:
                 continue
             case = _mention_case(mention)
-            followed = last + 1 < len(tokens) and _mention_at(here, tokens[last + 1]) is not None
-            for role in ([] if followed else _before(tokens, first, case, here)):
+            for role in _before(tokens, first, case, here):
                 add(mention, role, sentence)
             role = _after(tokens, last, here, case)
             if role:
@@ -85,14 +84,38 @@ def _parses(word: str):
     return tuple(models().morph_vocab.parse(word.lower()))
 
 
-def _mention_case(mention: ActorMention) -> str | None:
-    if mention.text.split()[-1].lower() == mention.name.split()[-1].lower() and \
-            mention.text.split()[0].lower() == mention.name.split()[0].lower():
-        return "nomn" if not _indeclinable(mention.text.split()[-1]) else None
-    for p in _parses(mention.text.split()[0]):
-        if ("Name" in p.tag or "Surn" in p.tag) and p.tag.case:
-            return p.tag.case
-    return None
+def _mention_case(mention: ActorMention) -> frozenset[str] | None:
+    """The cases a name may be in, from how it differs from its nominative; None when it cannot tell."""
+    written, nominative = mention.text.split(), mention.name.split()
+    if len(written) != len(nominative):
+        return None
+    cases: frozenset[str] | None = None
+    for w, n in zip(written, nominative):
+        w, n = w.lower(), n.lower()
+        if w == n:
+            continue
+        common = 0
+        while common < min(len(w), len(n)) and w[common] == n[common]:
+            common += 1
+        found = _ENDING_CASES.get(w[common:])
+        if found:
+            cases = found if cases is None else (cases & found or cases)
+    if cases is None:
+        return None if _indeclinable(written[-1]) else frozenset({"nomn"})
+    return cases
+
+
+_ENDING_CASES = {
+    "а": frozenset({"gent", "accs"}), "я": frozenset({"gent", "accs"}),
+    "у": frozenset({"datv", "accs"}), "ю": frozenset({"datv", "accs"}),
+    "ом": frozenset({"ablt"}), "ем": frozenset({"ablt"}), "ым": frozenset({"ablt"}), "им": frozenset({"ablt"}),
+    "ой": frozenset({"ablt", "gent", "datv", "loct"}), "ей": frozenset({"ablt", "gent", "datv", "loct"}),
+    "е": frozenset({"loct", "datv"}), "и": frozenset({"gent", "datv", "loct"}), "ы": frozenset({"gent"}),
+    "ого": frozenset({"gent", "accs"}), "его": frozenset({"gent", "accs"}), "ому": frozenset({"datv"}),
+    "ему": frozenset({"datv"}), "ую": frozenset({"accs"}), "ию": frozenset({"accs", "datv"}),
+    "ии": frozenset({"gent", "datv", "loct"}), "ией": frozenset({"ablt"}),
+}
+_GENITIVE = frozenset({"gent", "accs"})
 
 
 def _indeclinable(word: str) -> bool:
@@ -106,11 +129,11 @@ def _head_cases(word: str) -> set[str]:
     return singular or ({"plur"} if nouns else set())
 
 
-def _agrees(head_word: str, case: str | None) -> bool:
+def _agrees(head_word: str, case: frozenset[str] | None) -> bool:
     if case is None:
         return True
     cases = _head_cases(head_word)
-    return not cases or case in cases or (case == "accs" and "gent" in cases) or (case == "gent" and "accs" in cases)
+    return not cases or bool(case & cases)
 
 
 def _mention_at(mentions: list[ActorMention], token: Token) -> ActorMention | None:
@@ -124,7 +147,7 @@ def _is_verb(word: str) -> bool:
     return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS") and parses[0].score > 0.4
 
 
-def _before(tokens, first: int, case: str | None, mentions) -> list[str]:
+def _before(tokens, first: int, case: frozenset[str] | None, mentions) -> list[str]:
     """Role phrases that end right before the name at ``first`` (several when chained by commas)."""
     out = []
     end = first
@@ -132,7 +155,8 @@ def _before(tokens, first: int, case: str | None, mentions) -> list[str]:
         start = _phrase_start(tokens, end, case, mentions)
         if start is None:
             break
-        if case == "gent" and end - start == 1 and role_head(tokens[start].text) in RELATIONAL_HEADS:
+        if case is not None and "gent" in case and end - start == 1 and \
+                role_head(tokens[start].text) in RELATIONAL_HEADS:
             break  # "зятя Трампа": Trump's son-in-law, not a role of Trump
         out.append(_nominative_phrase(tokens, start, end))
         if start >= 2 and tokens[start - 1].text == "," and len(out) < 3:
@@ -142,7 +166,7 @@ def _before(tokens, first: int, case: str | None, mentions) -> list[str]:
     return out
 
 
-def _phrase_start(tokens, end: int, case: str | None, mentions) -> int | None:
+def _phrase_start(tokens, end: int, case: frozenset[str] | None, mentions) -> int | None:
     """The first token of the role phrase that ends before ``end``, or None."""
     leftmost_head = None
     j = end - 1
@@ -158,7 +182,8 @@ def _phrase_start(tokens, end: int, case: str | None, mentions) -> int | None:
             break  # "главы Белого дома и Владимира Зеленского", "Стива Уиткоффа и зятя …": two people
         other = _mention_at(mentions, tokens[j])
         if other is not None:
-            if _mention_case(other) not in ("gent", "accs"):
+            other_case = _mention_case(other)
+            if other_case is None or not other_case <= _GENITIVE:
                 break
             j = _index(tokens, other.start) - 1
             steps += 1
@@ -227,7 +252,7 @@ def _nominative_word(word: str, head_word: str, is_head: bool) -> str:
     return word.lower() if word[1:2].islower() else word  # a capital that only opens the sentence
 
 
-def _after(tokens, last: int, mentions, case: str | None) -> str | None:
+def _after(tokens, last: int, mentions, case: frozenset[str] | None) -> str | None:
     """"Кирилл Дмитриев, глава РФПИ, …": a role phrase after the name and a comma."""
     i = last + 1
     if i < len(tokens) and tokens[i].text == "(":  # "Скотт Хоровитц (Scott Horowitz), бывший астронавт"
@@ -240,7 +265,7 @@ def _after(tokens, last: int, mentions, case: str | None) -> str | None:
         if not _adjective_agreeing(tokens[j].text, "глава") or j - i > 3:
             return None
         j += 1
-    if j >= len(tokens) or not _agrees(tokens[j].text, case or "nomn"):
+    if j >= len(tokens) or not _agrees(tokens[j].text, case or frozenset({"nomn"})):
         return None
     k = j + 1
     while k < len(tokens) and k - j < MAX_PHRASE_TOKENS:
@@ -248,7 +273,7 @@ def _after(tokens, last: int, mentions, case: str | None) -> str | None:
         if word in _BREAKS or word in "([" or word.lower() in STOP_WORDS:
             break
         other = _mention_at(mentions, tokens[k])
-        if other is not None and _mention_case(other) not in ("gent", "accs"):
+        if other is not None and not (_mention_case(other) or frozenset({"nomn"})) <= _GENITIVE:
             return None  # the phrase is the next person's: "…, госсекретарь Марко Рубио"
         if word[:1].isalpha() and _is_verb(word):
             return None  # a new clause: "Ушаков, российский президент сам позвонил …"
