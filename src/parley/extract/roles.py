@@ -158,12 +158,21 @@ def _before(tokens, first: int, case: frozenset[str] | None, mentions) -> list[s
         if case is not None and "gent" in case and end - start == 1 and \
                 role_head(tokens[start].text) in RELATIONAL_HEADS:
             break  # "зятя Трампа": Trump's son-in-law, not a role of Trump
-        out.append(_nominative_phrase(tokens, start, end))
+        out += [_nominative_phrase(tokens, a, b) for a, b in _split_on_and(tokens, start, end, case)]
         if start >= 2 and tokens[start - 1].text == "," and len(out) < 3:
             end = start - 1
             continue
         break
     return out
+
+
+def _split_on_and(tokens, start: int, end: int, case) -> list[tuple[int, int]]:
+    """"глава РФПИ и спецпредставитель президента" is two roles."""
+    for k in range(start + 2, end - 1):
+        if tokens[k].text == "и" and role_head(tokens[k + 1].text) and _agrees(tokens[k + 1].text, case) \
+                and role_head(tokens[start].text) and not role_head(tokens[k - 1].text):
+            return [(start, k), (k + 1, end)]
+    return [(start, end)]
 
 
 def _phrase_start(tokens, end: int, case: frozenset[str] | None, mentions) -> int | None:
@@ -255,9 +264,11 @@ def _nominative_word(word: str, head_word: str, is_head: bool) -> str:
 def _after(tokens, last: int, mentions, case: frozenset[str] | None) -> str | None:
     """"Кирилл Дмитриев, глава РФПИ, …": a role phrase after the name and a comma."""
     i = last + 1
-    if i < len(tokens) and tokens[i].text == "(":  # "Скотт Хоровитц (Scott Horowitz), бывший астронавт"
-        close = next((k for k in range(i, min(len(tokens), i + 8)) if tokens[k].text == ")"), None)
-        i = close + 1 if close is not None else i
+    if i < len(tokens) and tokens[i].text == "(":
+        close = next((k for k in range(i, min(len(tokens), i + MAX_PHRASE_TOKENS)) if tokens[k].text == ")"), None)
+        if close is not None and close > i + 1 and role_head(tokens[i + 1].text) is not None:
+            return _nominative_phrase(tokens, i + 1, close)  # "Стив Уиткофф (спецпосланник США)"
+        i = close + 1 if close is not None else i  # "Скотт Хоровитц (Scott Horowitz), бывший астронавт"
     if i >= len(tokens) or tokens[i].text != ",":
         return None
     j = i + 1
