@@ -316,3 +316,14 @@ def test_web_document_page_lists_the_meetings_it_reports(client):
     page = client.get("/documents/w-003").text
     assert "Встречи, о которых сообщает статья" in page
     assert "Майами" in page and "?highlight=0-88#span-1" in page
+
+
+def test_web_roles_over_time_group_each_role_once():
+    from parley.serve.pages import roles_over_time
+
+    said = [{"role": "президент России", "published": "2026-01-21", "doc_id": "b"},
+            {"role": "российский лидер", "published": "2025-08-09", "doc_id": "a"},
+            {"role": "Президент  России", "published": "2025-08-09", "doc_id": "a"}]
+    grouped = roles_over_time(said)
+    assert [(r["role"], r["first"], r["last"], len(r["sources"])) for r in grouped] == [
+        ("Президент  России", "2025-08-09", "2026-01-21", 2), ("российский лидер", "2025-08-09", "2025-08-09", 1)]

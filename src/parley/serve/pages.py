@@ -114,6 +114,18 @@ def actors_page(request: Request):
     return render(request, "actors.html", {"actors": actors})  # the store orders them by meetings
 
 
+def roles_over_time(roles: list[dict]) -> list[dict]:
+    """Each role once, with the first and last dates it was reported and the articles that say it."""
+    grouped: dict[str, dict] = {}
+    for role in sorted(roles, key=lambda r: (r.get("published") or "9999", r.get("doc_id") or "")):
+        key = " ".join((role.get("role") or "").casefold().split())
+        entry = grouped.setdefault(key, {"role": role.get("role"), "first": role.get("published"),
+                                         "last": role.get("published"), "sources": []})
+        entry["last"] = role.get("published") or entry["last"]
+        entry["sources"].append(role)
+    return sorted(grouped.values(), key=lambda r: (r["first"] or "9999", r["role"] or ""))
+
+
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor_page(request: Request, actor_id: str):
     store = request.app.state.store
@@ -123,6 +135,7 @@ def actor_page(request: Request, actor_id: str):
     events = actor.get("meetings") or []
     kinds = actor_kinds(request.app)
     return render(request, "actor.html", {"actor": actor, "events": events,
+                                          "roles": roles_over_time(actor.get("roles") or []),
                                           "timeline": [timeline_item(e, kinds) for e in events]})
 
 
