@@ -171,16 +171,17 @@ def worker(mode: str, texts_file: Path, repeat: int) -> dict:
     load_s = time.perf_counter() - start
     run(texts[:3])  # warm-up: first-call costs are not per-article costs
     passes = 200 if mode == "screen" else 1
-    timings = []
+    best_wall = best_cpu = float("inf")
     for _ in range(repeat):  # the fastest round: the one least disturbed by other processes
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         for _ in range(passes):
             run(texts)
-        timings.append(time.perf_counter() - start)
-    seconds = min(timings)
+        best_wall = min(best_wall, time.perf_counter() - wall)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
     count = len(texts) * passes
-    return {"mode": mode, "articles": count, "seconds": seconds, "per_s": count / seconds,
-            "kchars_per_s": sum(map(len, texts)) * passes / seconds / 1000, "load_s": load_s,
+    return {"mode": mode, "articles": count, "wall_s": best_wall, "cpu_s": best_cpu,
+            "per_s": count / best_cpu, "wall_per_s": count / best_wall,
+            "kchars_per_s": sum(map(len, texts)) * passes / best_cpu / 1000, "load_s": load_s,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "pinned": pinned}
 
 
@@ -199,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--modes", default=",".join(MODES), help="comma-separated, from: " + ", ".join(MODES))
     parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
-    parser.add_argument("--repeat", type=int, default=1, help="rounds over the articles per mode; the fastest counts")
+    parser.add_argument("--repeat", type=int, default=1, help="passes over the articles in each process; the fastest counts")
+    parser.add_argument("--rounds", type=int, default=1, help="fresh processes per mode, interleaved; the fastest counts")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--texts", type=Path, help=argparse.SUPPRESS)
@@ -214,21 +216,27 @@ def main(argv: list[str] | None = None) -> int:
         on = on[:args.limit]
     print(f"articles: {len(on)} on-topic, {len(off)} off-topic, "
           f"mean {sum(map(len, on)) / max(len(on), 1):.0f} chars; {origin}")
-    results = []
+    best: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         texts_file = Path(tmp) / "texts.json"
         texts_file.write_text(json.dumps({"on": on, "off": off}, ensure_ascii=False), encoding="utf-8")
-        for mode in args.modes.split(","):
-            results.append(run_mode(mode.strip(), texts_file, args.repeat))
-            r = results[-1]
-            print(f"  {r['mode']:17} done: {r['per_s']:8.1f} articles/s", file=sys.stderr)
+        for round_number in range(args.rounds):  # modes interleaved, so a busy moment hits them all alike
+            for mode in (m.strip() for m in args.modes.split(",")):
+                r = run_mode(mode, texts_file, args.repeat)
+                if mode not in best or r["per_s"] > best[mode]["per_s"]:
+                    best[mode] = r
+                print(f"  round {round_number + 1}: {mode:17} {r['per_s']:8.1f} articles per CPU-second, "
+                      f"{r['wall_per_s']:8.1f} per wall second", file=sys.stderr)
+    results = list(best.values())
     natasha = next((r for r in results if r["mode"] == "natasha"), None)
-    print(f"\n{'mode':17} {'articles/s':>10} {'kchars/s':>9} {'vs natasha':>10} {'load s':>7} "
+    print(f"\n{'mode':17} {'articles/s':>10} {'(wall)':>8} {'kchars/s':>9} {'vs natasha':>10} {'load s':>7} "
           f"{'peak MB':>8}  pinned")
     for r in results:
         ratio = f"{r['per_s'] / natasha['per_s']:9.2f}x" if natasha and r["mode"] != "screen" else f"{'-':>10}"
-        print(f"{r['mode']:17} {r['per_s']:10.1f} {r['kchars_per_s']:9.1f} {ratio} {r['load_s']:7.2f} "
-              f"{r['peak_mb']:8.0f}  {r['pinned']}")
+        print(f"{r['mode']:17} {r['per_s']:10.1f} {r['wall_per_s']:8.1f} {r['kchars_per_s']:9.1f} {ratio} "
+              f"{r['load_s']:7.2f} {r['peak_mb']:8.0f}  {r['pinned']}")
+    print("articles/s: per CPU-second of the one pinned core (other processes on a shared machine do not count);"
+          " (wall): per elapsed second")
     _verdict(results, natasha)
     if args.json:
         args.json.write_text(json.dumps({"origin": origin, "results": results}, indent=2) + "\n")

@@ -31,6 +31,7 @@ import yargy  # noqa: F401  (patches pymorphy2 for Python 3.11; must precede nat
 from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
 from pymorphy2.analyzer import Parse as PymorphyParse
 from razdel import sentenize, tokenize
+from slovnet.shape import word_shape
 
 from parley.records import Analysis, NamedSpan, Sentence, Token
 
@@ -123,12 +124,37 @@ def _run_batched(run: Callable[[list[list[str]]], Iterable], items: Sequence[lis
     return results
 
 
+_WORD_CACHE_LIMIT = 300_000  # words per model; news vocabulary repeats, so most lookups hit
+
+
+@functools.cache
+def _word_ids(encoder_id: int) -> dict[str, tuple[int, int]]:
+    return {}
+
+
+def _encode(encoder, batch: list[list[str]]):
+    """slovnet's encoder input for a batch, each word's (word id, shape id) computed once per process."""
+    cache = _word_ids(id(encoder))
+    items = []
+    for words in batch:
+        word_ids, shape_ids = [], []
+        for word in words:
+            pair = cache.get(word)
+            if pair is None:
+                pair = (encoder.words_vocab.encode(word.lower()), encoder.shapes_vocab.encode(word_shape(word)))
+                if len(cache) < _WORD_CACHE_LIMIT:
+                    cache[word] = pair
+            word_ids.append(pair[0])
+            shape_ids.append(pair[1])
+        items.append((word_ids, shape_ids))
+    return encoder.input(items)
+
+
 def _ner_tags(words: list[list[str]]) -> list[list[str]]:
     infer = models().ner.infer
 
     def run(batch: list[list[str]]):
-        encoded = infer.encoder.input([infer.encoder.item(w) for w in batch])
-        return infer.decoder(infer.process([encoded]))
+        return infer.decoder(infer.process([_encode(infer.encoder, batch)]))
 
     prefixed = [_NER_PREFIX_WORDS + w for w in words]
     shift = len(_NER_PREFIX_WORDS)
@@ -140,7 +166,7 @@ def _normal_name(surface: str, span_type: str) -> str:
     return normalize_name(surface, span_type, models().morph_vocab)
 
 
-def _spans(text: str, tokens: Sequence[Token], tags: Sequence[str], base: int) -> tuple[NamedSpan, ...]:
+def _spans(text: str, tokens: Sequence[Token], tags: Sequence[str]) -> tuple[NamedSpan, ...]:
     """BIO tags over tokens to spans, as slovnet's ``bio_spans`` reads them."""
     found: list[tuple[int, int, str]] = []
     current: list | None = None
@@ -154,12 +180,8 @@ def _spans(text: str, tokens: Sequence[Token], tags: Sequence[str], base: int) -
             current[1] = token.stop
     if current:
         found.append(tuple(current))
-    spans = []
-    for start, stop, kind in found:
-        surface = text[start - base:stop - base]
-        spans.append(NamedSpan(start=start, stop=stop, type=kind, text=surface,
-                               normal=_normal_name(surface, kind)))
-    return tuple(spans)
+    return tuple(NamedSpan(start=start, stop=stop, type=kind, text=text[start:stop],
+                           normal=_normal_name(text[start:stop], kind)) for start, stop, kind in found)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -168,22 +190,32 @@ def _lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
     return lemma.lower().replace("ё", "е")
 
 
-def _parse(words: list[list[str]]) -> list[tuple[object, object]]:
-    """Morphology and syntax markups for each word list."""
+@functools.lru_cache(maxsize=10_000)
+def _morph_tag(tag: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A CoNLL tag ("NOUN|Case=Nom|Number=Sing") as its part of speech and sorted features."""
+    pos, _, feats = tag.partition("|")
+    return pos, tuple(sorted(tuple(f.split("=", 1)) for f in feats.split("|"))) if feats else ()
+
+
+def _parse(words: list[list[str]]) -> list[tuple[list[str], tuple]]:
+    """For each word list: its morphology tags, and its syntax (head ids, relation ids) arrays."""
     m = models()
-    morph = _run_batched(m.morph.infer, words)
-    syntax = _run_batched(m.syntax.infer, words)
-    return list(zip(morph, syntax))
+    morph, syntax = m.morph.infer, m.syntax.infer
+    tags = _run_batched(lambda batch: morph.decoder(morph.process([_encode(morph.encoder, batch)])), words)
+    trees = _run_batched(lambda batch: syntax.process([_encode(syntax.encoder, batch)]), words)
+    return list(zip(tags, trees))
 
 
-def _parsed_tokens(tokens: Sequence[Token], morph_markup, syntax_markup) -> tuple[Token, ...]:
-    ids = {tok.id: i for i, tok in enumerate(syntax_markup.tokens)}
+def _parsed_tokens(tokens: Sequence[Token], tags: list[str], tree: tuple) -> tuple[Token, ...]:
+    head_ids, rel_ids = tree
+    decode_rel = models().syntax.infer.decoder.rels_vocab.decode
+    size = len(tokens)
     out = []
-    for token, morph_tok, syn_tok in zip(tokens, morph_markup.tokens, syntax_markup.tokens):
-        feats = tuple(sorted((morph_tok.feats or {}).items()))
+    for token, tag, head, rel in zip(tokens, tags, head_ids.tolist(), rel_ids.tolist()):
+        pos, feats = _morph_tag(tag)
         out.append(Token(start=token.start, stop=token.stop, text=token.text,
-                         lemma=_lemma(token.text, morph_tok.pos, feats), pos=morph_tok.pos, feats=feats,
-                         head=ids.get(syn_tok.head_id, -1), rel=syn_tok.rel))
+                         lemma=_lemma(token.text, pos, feats), pos=pos, feats=feats,
+                         head=head - 1 if 1 <= head <= size else -1, rel=decode_rel(rel)))
     return tuple(out)
 
 
@@ -213,7 +245,7 @@ def analyse_many(texts: Iterable[str], parse: Callable[[str], bool] | None = Non
         if i in parsed:
             tokens = _parsed_tokens(tokens, *parsed[i])
         per_doc[doc].append(Sentence(start=start, stop=stop, text=text[start:stop], tokens=tokens,
-                                     spans=_spans(text, tokens, tags[i], 0), parsed=i in parsed))
+                                     spans=_spans(text, tokens, tags[i]), parsed=i in parsed))
     return [Analysis(text=text, sentences=tuple(s)) for text, s in zip(texts, per_doc)]
 
 
