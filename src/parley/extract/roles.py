@@ -30,6 +30,8 @@ OFFICES = {"президент": "head_of_state", "лидер": "head_of_state",
            "госсекретарь": "foreign_minister", "вице-президент": "vice_president",
            "канцлер": "head_of_government", "премьер": "head_of_government", "премьер-министр": "head_of_government"}
 _BREAKS = frozenset(",.:;!?—–")
+RANKS = frozenset("""адмирал вице-адмирал контр-адмирал генерал генерал-майор генерал-лейтенант генерал-полковник
+полковник подполковник майор капитан господин госпожа мистер шейх принц""".split())
 RELATIONAL_HEADS = frozenset("""зять тесть сын дочь жена супруга брат помощник советник спецпосланник спецпредставитель
 посланник представитель пресс-секретарь заместитель сотрудник""".split())
 
@@ -158,7 +160,10 @@ def _before(tokens, first: int, case: frozenset[str] | None, mentions) -> list[s
         if case is not None and "gent" in case and end - start == 1 and \
                 role_head(tokens[start].text) in RELATIONAL_HEADS:
             break  # "зятя Трампа": Trump's son-in-law, not a role of Trump
-        out += [_nominative_phrase(tokens, a, b) for a, b in _split_on_and(tokens, start, end, case)]
+        stop = end
+        while stop - 1 > start and _lemma_in(tokens[stop - 1].text, RANKS):
+            stop -= 1  # "начальник ГУ Генштаба адмирал Игорь Костюков": the rank is not the office
+        out += [_nominative_phrase(tokens, a, b) for a, b in _split_on_and(tokens, start, stop, case)]
         if start >= 2 and tokens[start - 1].text == "," and len(out) < 3:
             end = start - 1
             continue
@@ -166,10 +171,14 @@ def _before(tokens, first: int, case: frozenset[str] | None, mentions) -> list[s
     return out
 
 
+def _lemma_in(word: str, words: frozenset[str]) -> bool:
+    return word.lower() in words or any(p.normal_form in words for p in _parses(word)[:2])
+
+
 def _split_on_and(tokens, start: int, end: int, case) -> list[tuple[int, int]]:
     """"глава РФПИ и спецпредставитель президента" is two roles."""
     for k in range(start + 2, end - 1):
-        if tokens[k].text == "и" and role_head(tokens[k + 1].text) and _agrees(tokens[k + 1].text, case) \
+        if tokens[k].text == "и" and role_head(tokens[k + 1].text) \
                 and role_head(tokens[start].text) and not role_head(tokens[k - 1].text):
             return [(start, k), (k + 1, end)]
     return [(start, end)]
@@ -240,7 +249,7 @@ def _nominative_phrase(tokens, start: int, end: int) -> str:
     return _TRAILING.sub("", text.strip(" ,"))
 
 
-_TRAILING = re.compile(r"(\s+(и|а|в|во|на|по|с|со|к|о|об|для|от|из|за))+$")
+_TRAILING = re.compile(r"(\s+(и|а|в|во|на|по|с|со|к|о|об|для|от|из|за|\(|\[|«|\"))+$")
 
 
 @functools.lru_cache(maxsize=16384)
