@@ -58,6 +58,10 @@ def test_roles_chained_by_a_comma(models):
     assert ("medinsky", "глава делегации") in found
 
 
+def test_roles_none_for_a_name_cut_by_the_end_of_the_text(models):
+    assert roles_of("На встрече был помощник президента Влади") == []
+
+
 def test_roles_one_office_shared_out(models):
     found = roles_of("Разговор президентов Франции и Финляндии Эммануэля Макрона и Александра Стубба длился час.")
     assert ("macron", "президент Франции") in found and ("stubb", "президент Финляндии") in found

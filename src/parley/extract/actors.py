@@ -54,7 +54,7 @@ def find_actors(document: Document, analysis: Analysis) -> tuple[ActorMention, .
         used = [False] * len(tokens)
         found = _kb_persons(tokens, used, kb, seen)
         found += _sides(tokens, used, kb)
-        found += _ner_persons(sentence.spans, tokens, used, _cut_end(analysis.text))
+        found += _ner_persons(sentence.spans, tokens, used)
         per_sentence.append((tokens, found))
     _link_surnames([f for _, found in per_sentence for f in found])
     mentions = [
@@ -224,17 +224,11 @@ def _side_phrase(adjective: str, noun: str) -> str:
 # --- pass 3: everyone else ---------------------------------------------------------------
 
 
-def _cut_end(text: str) -> int | None:
-    """Where a text cut off in the middle of a word ends ("… начальник Геншт")."""
-    stripped = text.rstrip()
-    return len(stripped) if stripped[-1:].isalpha() else None
-
-
-def _ner_persons(spans, tokens, used, cut_at: int | None) -> list[_Found]:
+def _ner_persons(spans, tokens, used) -> list[_Found]:
     found = []
     parse = models().morph_vocab.parse
     for span in spans:
-        if span.type != "PER" or span.stop == cut_at:
+        if span.type != "PER":
             continue
         idx = [k for k, t in enumerate(tokens) if span.start <= t.start and t.stop <= span.stop]
         if not idx or any(used[k] for k in idx):

@@ -37,7 +37,9 @@ RELATIONAL_HEADS = frozenset("""зять тесть сын дочь жена с�
 
 
 def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMention, ...]) -> tuple[Role, ...]:
-    persons = [m for m in mentions if m.actor.kind == "person"]
+    stripped = analysis.text.rstrip()
+    cut_at = len(stripped) if stripped[-1:].isalpha() else None  # a text cut off mid-word: "… начальник Геншт"
+    persons = [m for m in mentions if m.actor.kind == "person" and m.stop != cut_at]
     roles: list[Role] = []
     seen: set[tuple[str, str]] = set()
 
