@@ -193,3 +193,22 @@ def test_meetings_first_person_speaker_and_a_distant_partner(models):
 )
 def test_meetings_compound_adjective_names_sides_only_of_meetings(models, text, parties):
     assert only(text)["parties"] == parties
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # a date under another noun is not the meeting's
+        ("Путин и Трамп не обсуждали перемирие на 7 февраля во время вчерашней беседы.", "2026-01-31"),
+        # a date of the arrival is not the date of the visit told later in the sentence
+        ("Эрдоган прибыл в Москву еще 25 января и в субботу провел встречу с Путиным.", "2026-01-31"),
+        ("В воскресенье Рубио находился на консультациях с Сибигой в Женеве.", "2026-02-01"),
+    ],
+)
+def test_meetings_date_belongs_to_the_meeting(models, text, date):
+    assert only(text)["date"] == date
+
+
+def test_meetings_refusal_cancels(models):
+    got = only("Россия отказалась от двусторонних и трехсторонних встреч с представителями Украины.")
+    assert got["status"] == "cancelled"

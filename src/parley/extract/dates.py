@@ -150,7 +150,8 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
     if published is not None:
         for m in RELATIVE.finditer(text):
             word = m["word"].lower()
-            shift = RELATIVE_SHIFT.get(word, RELATIVE_SHIFT.get(word[:9], RELATIVE_SHIFT.get(word[:8], 0)))
+            shift = next(RELATIVE_SHIFT[key] for key in sorted(RELATIVE_SHIFT, key=len, reverse=True)
+                         if word.startswith(key))
             day = published + dt.timedelta(days=shift)
             add(m, day.isoformat(), DatePrecision.DAY, "relative")
         for m in WEEKDAY.finditer(text):

@@ -73,7 +73,8 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
     scope_lemmas = {lemmas[i] for i in scope}
     negated = any(lemmas[c] == "не" for a in anchors for c in _children(tokens, a)) or \
         any(lemmas[i] == "не" for i in window)
-    if scope_lemmas & CANCELLED_LEMMAS:
+    near = {lemmas[i] for i in range(max(0, trigger - 5), trigger)}
+    if scope_lemmas & CANCELLED_LEMMAS or near & CANCELLED_LEMMAS:  # "отказалась от двусторонних … встреч"
         return _say(MeetingStatus.CANCELLED)
     if negated and scope_lemmas & {"состояться", "пройти", "встретиться", "провести"} and "так" in lemmas:
         return _say(MeetingStatus.CANCELLED)

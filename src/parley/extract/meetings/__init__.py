@@ -77,6 +77,27 @@ def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
     return names
 
 
+# Nouns a date may hang from and still date the meeting: "вечером 24 ноября", "в ночь на 23 января".
+TIME_NOUNS = {"вечер", "утро", "день", "ночь", "неделя", "время", "середина", "начало", "конец", "число",
+              "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+              "ноябрь", "декабрь", "год", "сутки", "выходные", "понедельник", "вторник", "среда", "четверг",
+              "пятница", "суббота", "воскресенье", "воскресение"}
+
+
+def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
+    """The date hangs from a noun that is neither the meeting nor a time word ("перемирие на 7 января")."""
+    anchors = set(trigger.anchors)
+    cur = tree.head(index)
+    for _ in range(6):
+        if cur == -1 or cur in anchors:
+            return False
+        token = tree.tokens[cur]
+        if token.pos == "NOUN" and tree.lemma(cur) not in TIME_NOUNS:
+            return True
+        cur = tree.head(cur)
+    return False
+
+
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
                  published: dt.date | None, other_triggers: list[Trigger] = ()) -> tuple[str | None, DatePrecision, bool]:
     usable = [d for d in dates if not d.deadline and d.kind != "stamp"]
@@ -90,11 +111,14 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
             if trigger.index in sub:
                 sub -= tree.subtree(trigger.index)
             theirs |= sub
+    clause = tree.subtree(trigger.anchors[-1])
     best: tuple[int, DateMention] | None = None
     for mention in usable:
         index = tree.token_at(mention.start)
         if index in theirs and index not in mine:
             continue  # "назначенной на 17 октября встречи": that date is the other meeting's
+        if _dates_something_else(tree, index, trigger) or (abs(index - trigger.index) > 3 and index not in clause):
+            continue  # "прибыл 16 октября и до визита", "обсуждали перемирие на 7 января"
         distance = min(abs(index - a) for a in trigger.anchors)
         if distance <= MAX_DATE_DISTANCE and (best is None or distance < best[0]):
             best = (distance, mention)

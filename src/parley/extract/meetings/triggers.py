@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parley.extract.lexicon import MEETING_NOUNS, MEETING_VERBS, NOT_MEETING_NEIGHBOURS, SPEECH_VERBS
+from parley.extract.lexicon import (
+    MEETING_NOUNS, MEETING_VERBS, NOT_MEETING_NEIGHBOURS, SPEECH_VERBS, WEAK_MEETING_VERBS,
+)
 from parley.extract.meetings.tree import Tree
 
 # Relations that leave the trigger's clause: above them is another statement.
@@ -96,4 +98,6 @@ def find_triggers(tree: Tree, names: frozenset[int] = frozenset()) -> list[Trigg
         if any(tree.lemma(c) in PRESS_NOUNS for c in tree.children[i]):
             continue
         found.append(Trigger(i, tree.lemma(i), kind, is_verb, anchors_of(tree, i, names=names)))
-    return found
+    nouns = {t.index for t in found if not t.is_verb}
+    # "обсуждали … во время беседы": the talk is the meeting; discussing in it is not another one
+    return [t for t in found if not (t.lemma in WEAK_MEETING_VERBS and any(c in nouns for c in tree.children[t.index]))]
