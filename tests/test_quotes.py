@@ -64,6 +64,11 @@ def test_quotes_speaker_through_pronouns_and_role_nouns(models, text, speaker):
     assert [q.speaker.id for q in quotes_of(text)] == [speaker]
 
 
+def test_quotes_impersonal_statement_of_the_person_just_named(models):
+    text = "Об этом написал в соцсети X Стив Уиткофф. «Стороны договорились об обмене пленными», — говорится в сообщении."
+    assert [(q.speaker.id, q.channel) for q in quotes_of(text)] == [("witkoff", "X")]
+
+
 def test_quotes_split_by_an_inner_attribution(models):
     text = "«Стороны обменялись предложениями по гарантиям, — отметил Кирилл Дмитриев. — Следующая встреча пройдет во Флориде»."
     found = [(q.speaker.id, q.text) for q in quotes_of(text)]
@@ -95,6 +100,8 @@ def test_quotes_channel(models, text, channel):
     "«Все идет не так гладко, как хотелось бы», — сказал один из собеседников агентства.",
     # "говорится в публикации": the outlet speaks, not the last person named
     "Стив Уиткофф провел встречу в Берлине. «Стороны приблизились к пониманию по ряду вопросов», — говорится в публикации.",
+    # an organisation's statement
+    "Сергей Лавров прилетел в Анкару. «Москва открыта для любых честных переговоров», — говорится в заявлении МИД России.",
     # no quote marks, no dash: paraphrase
     "Марко Рубио сказал, что переговоры идут хорошо и скоро завершатся.",
 ])

@@ -324,7 +324,7 @@ class _Context:
                 named = self._apposed(inside, words[n:], a)
                 return named or self._by_role(head, self._role_phrase(words[n:]), before)
         if verb_first and IMPERSONAL.match(words[0].group().lower() if words else "") and \
-                not OUTLET_STATEMENT.search(low):
+                len(words) <= 3 and not OUTLET_STATEMENT.search(low):  # not "в заявлении МИД России"
             return self._antecedent(before, None, None)
         return None
 
@@ -430,6 +430,10 @@ def _channel(text: str, clause: tuple[int, int] | None, span: _Span, analysis: A
     sentence = analysis.sentence_at(span.open_at)
     if sentence is not None:
         windows.append(text[sentence.start:span.open_at])
+        if clause is not None and IMPERSONAL.match(text[clause[0]:clause[1]].lower()):
+            previous = analysis.sentence_at(_skip_back(text, sentence.start)) if sentence.start else None
+            if previous is not None:  # "Об этом написал в X Уиткофф. «…», — говорится в сообщении."
+                windows.append(previous.text)
     for window in windows:
         for pattern, name in CHANNELS:
             if pattern.search(window):
