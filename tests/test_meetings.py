@@ -212,3 +212,20 @@ def test_meetings_date_belongs_to_the_meeting(models, text, date):
 def test_meetings_refusal_cancels(models):
     got = only("Россия отказалась от двусторонних и трехсторонних встреч с представителями Украины.")
     assert got["status"] == "cancelled"
+
+
+def test_meetings_headline_source_before_colon_is_not_a_party(models):
+    got = only("Песков: переговоры Рубио и Лаврова продлились три часа")
+    assert got["parties"] == ["Лавров", "Рубио"]
+
+
+def test_meetings_pronoun_subject_of_saying_is_the_person_spoken_of(models):
+    text = ("Кирилл Дмитриев выступил на форуме в Москве.\n"
+            "В качестве примера он привел встречу с конгрессменом Джо Уилсоном.")
+    assert only(text)["parties"] == ["Дмитриев", "Уилсон"]
+
+
+def test_meetings_meeting_after_another_keeps_its_own_parties(models):
+    text = "Путин и Трамп договорились созвониться после встречи американца с Зеленским."
+    found = {tuple(m["parties"]): m["status"] for m in meetings_of(text)}
+    assert found == {("Путин", "Трамп"): "planned", ("Зеленский", "США"): "held"}

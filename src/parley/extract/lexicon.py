@@ -94,6 +94,9 @@ SIDE_ADJECTIVES = {
     "эмиратский": "ARE", "венгерский": "HUN", "китайский": "CHN", "белорусский": "BLR", "катарский": "QAT",
     "европейский": "EU", "итальянский": "ITA", "польский": "POL", "финский": "FIN", "саудовский": "SAU",
 }
+# People named by nationality alone ("встреча американца с Зеленским"): they stand for their side.
+NATIONALITY_NOUNS = {"американец": "USA", "россиянин": "RUS", "украинец": "UKR", "турок": "TUR", "немец": "DEU",
+                     "француз": "FRA", "британец": "GBR", "европеец": "EU"}
 # The canonical display name of each side.
 SIDE_DISPLAY = {
     "RUS": "Россия", "USA": "США", "UKR": "Украина", "TUR": "Турция", "DEU": "Германия", "FRA": "Франция",

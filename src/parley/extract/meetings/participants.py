@@ -185,6 +185,18 @@ def _coordinated(tree: Tree, people: list[tuple[int, Party]], chosen: dict[str, 
     return added
 
 
+def _headline_source(tree: Tree, people: list[tuple[int, Party]]) -> int | None:
+    """"Ушаков: разговор Путина и Трампа продлился час": the name before the colon is the source."""
+    for index, party in people:
+        stop = party.mention.stop if party.mention else None
+        after = [t for t in tree.tokens if stop is not None and t.start >= stop][:1]
+        before = [t for t in tree.tokens if party.mention and t.stop <= party.mention.start]
+        if after and after[0].text == ":" and all(not t.text[:1].isalpha() or t.text == "date" or t.text[:1].isdigit()
+                                                  for t in before):
+            return index
+    return None
+
+
 def _owners_by_position(people: list[tuple[int, Party]]) -> set[int]:
     """Head tokens of names written right before another name, whose role they own:
     "спецпосланник Трампа Стив Уиткофф"."""
@@ -268,8 +280,10 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
     holders = frozenset(i for i, _ in people)
     chosen: dict[str, Party] = {}
     owners = _owners_by_position(people)
+    headline_source = _headline_source(tree, people)
     for index, party in people:
-        if party.key in claimed or index in owners or not _reaches(tree, index, anchors, others, holders):
+        if party.key in claimed or index in owners or index == headline_source \
+                or not _reaches(tree, index, anchors, others, holders):
             continue
         if _envoy_of(tree, index) and party.side and not _possessor(tree, index, holders):
             # "встреча представителей Трампа и Путина": their sides meet, not they
@@ -292,6 +306,8 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
     if len(sides_named) < 2 and not generic_subject(tree, trigger):
         speaker = _speaker(tree, trigger)
         for index, party in people:
-            if index in speaker:
+            if index in speaker or index == headline_source:
                 chosen.setdefault(party.key, party)
+        if referent is not None and any(tree.lemma(i) in ("он", "она") for i in speaker):
+            chosen.setdefault(referent.key, referent)  # "он привел встречу с Луной": the one spoken of
     return list(chosen.values())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parley.extract.lexicon import MEETING_NOUNS, SIDE_ADJECTIVES, SIDE_GROUP_NOUNS, SIDE_NAMES
+from parley.extract.lexicon import MEETING_NOUNS, NATIONALITY_NOUNS, SIDE_ADJECTIVES, SIDE_GROUP_NOUNS, SIDE_NAMES
 from parley.extract.meetings.tree import Tree
 
 # Prepositions under which a country is a place or a topic, not a party: "в Женеве", "по Украине".
@@ -38,6 +38,8 @@ def _country(tree: Tree, i: int) -> str | None:
     if token.pos not in ("PROPN", "NOUN"):
         return None
     lemma = tree.lemma(i)
+    if lemma in NATIONALITY_NOUNS and token.pos == "NOUN":
+        return NATIONALITY_NOUNS[lemma]
     if lemma == "штат" and i > 0 and tree.lemma(i - 1) in ("соединенный", "соединить"):
         return "USA"
     if lemma in ("америка", "штат") and i > 1 and tree.lemma(i - 1) in ("штат",):

@@ -58,11 +58,28 @@ def _is_trigger(tree: Tree, i: int) -> tuple[str, bool] | None:
     return None
 
 
+TEMPORAL_PREPOSITIONS = {"после", "до", "перед"}
+TEMPORAL_HEADS = {"преддверие", "канун", "итог"}
+
+
+def _adjunct_with_own_parties(tree: Tree, i: int, names: frozenset[int]) -> bool:
+    """"провести разговор после встречи американца с Зеленским": a meeting placed before or after the
+    clause's event, naming its own parties in the genitive, does not share the clause's subject."""
+    head = tree.head(i)
+    temporal = tree.case_word(i) in TEMPORAL_PREPOSITIONS or (head != -1 and tree.lemma(head) in TEMPORAL_HEADS)
+    if not temporal:
+        return False
+    return any(tree.rel(c) == "nmod" and tree.tokens[c].feat("Case") == "Gen"
+               and (c in names or tree.tokens[c].feat("Animacy") == "Anim") for c in tree.children[i])
+
+
 def anchors_of(tree: Tree, i: int, limit: int = 4, names: frozenset[int] = frozenset()) -> tuple[int, ...]:
     """The trigger and the words above it while they stay in its clause; a person's name above the
     meeting word ends the climb and joins ("Уиткофф и Дмитриев перед встречей с Путиным", a caption)."""
     out = [i]
     cur = i
+    if _adjunct_with_own_parties(tree, i, names):
+        return (i,)
     while len(out) <= limit:
         if tree.head(cur) in names:
             out.append(tree.head(cur))
