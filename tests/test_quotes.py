@@ -57,6 +57,11 @@ def test_quotes_speaker_through_the_speech_verb(models, text, speaker, words):
     ("Андрей Сибига прибыл в Женеву. «Встреча прошла в рабочей и спокойной атмосфере», — отметил дипломат.", "sybiha"),
     # a role with a side resolves through the knowledge base by date
     ("Владимир Путин и Дональд Трамп говорили час. «Это был очень хороший и полезный разговор», — заверил лидер США.", "trump"),
+    # a sentence that names people only in oblique cases has its subject elsewhere
+    ("Юрий Ушаков ответил на вопросы. Так он прокомментировал слова Сергея Лаврова журналисту Павлу Зарубину. "
+     "«Мы говорим достаточно часто и по делу», — сказал он.", "ushakov"),
+    # a role noun before a genitive name and the speaker's name
+    ("Помощник Путина Юрий Ушаков сказал журналистам, что «разговор был весьма полезным и конструктивным».", "ushakov"),
     # a sentence that opens with a role noun, then a pronoun
     ("Глава Белого дома встретился с Владимиром Зеленским и Дональдом Трампом не раз. Он сказал: «Мы сделаем это очень скоро».", "trump"),
 ])
@@ -67,6 +72,11 @@ def test_quotes_speaker_through_pronouns_and_role_nouns(models, text, speaker):
 def test_quotes_impersonal_statement_of_the_person_just_named(models):
     text = "Об этом написал в соцсети X Стив Уиткофф. «Стороны договорились об обмене пленными», — говорится в сообщении."
     assert [(q.speaker.id, q.channel) for q in quotes_of(text)] == [("witkoff", "X")]
+
+
+def test_quotes_said_by_an_institution_do_not_continue_the_last_speaker(models):
+    text = "«Мы ждем ответа до самой пятницы», — сказал Сергей Лавров. «Позиция остается неизменной и твердой», — добавили в министерстве."
+    assert [q.text for q in quotes_of(text)] == ["Мы ждем ответа до самой пятницы"]
 
 
 def test_quotes_split_by_an_inner_attribution(models):

@@ -80,6 +80,9 @@ def find_quotes(document: Document, analysis: Analysis, mentions: tuple[ActorMen
         if len(_WORD.findall(body)) < MIN_WORDS or _is_title(text, span):
             continue
         found = context.speaker(span)
+        if found is _ANONYMOUS:
+            previous = None  # said by someone unnamed: what follows does not continue the last speaker
+            continue
         if found is None and previous is not None and not context.named_between(previous, span.open_at):
             found = (previous[0], None)
         if found is None:
@@ -243,7 +246,7 @@ class _Context:
             if clause is not None:
                 who = self._from_clause(clause, before=span.open_at, verb_first=True)
                 if who is _ANONYMOUS:
-                    return None
+                    return _ANONYMOUS
                 if who is not None:
                     return who, clause
         clause = self._before_clause(span)
@@ -326,7 +329,7 @@ class _Context:
         if verb_first and IMPERSONAL.match(words[0].group().lower() if words else "") and \
                 len(words) <= 3 and not OUTLET_STATEMENT.search(low):  # not "в заявлении МИД России"
             return self._antecedent(before, None, None)
-        return None
+        return _ANONYMOUS if verb_first else None  # "— добавили в министерстве": said, but by no person
 
     @staticmethod
     def _apposed(inside, words, base: int) -> ActorMention | None:
@@ -335,7 +338,7 @@ class _Context:
             if SPEECH_VERB.match(w.group().lower()):
                 return None
             mention = next((m for m in inside if m.start == base + w.start()), None)
-            if mention is not None:
+            if mention is not None and _nominative(mention):  # not "Помощник Путина Юрий Ушаков"
                 return mention
         return None
 
@@ -354,18 +357,22 @@ class _Context:
             return (side is None or m.actor.country == side) and (head is None or _fits_head(m, head, self.text))
 
         best: tuple[int, ActorMention] | None = None
+        fallback: ActorMention | None = None
         for sentence in reversed(self.analysis.sentences):
             if sentence.start >= before:
                 continue
             here = [m for m in self.outside if sentence.start <= m.start < min(sentence.stop, before) and ok(m)]
-            subjects = [m for m in here if _nominative(m)] or here
+            subjects = [m for m in here if _nominative(m)]
+            fallback = fallback or (here[-1] if here else None)
             titled = self._role_subject(sentence, subjects[0].start if subjects else sentence.stop)
             if titled is not None and ok(titled):
                 best = (sentence.start, titled)
                 break
-            if subjects:
+            if subjects:  # a sentence that names people only in oblique cases has its subject elsewhere
                 best = (subjects[0].start, subjects[0])
                 break
+        if best is None and fallback is not None:
+            best = (fallback.start, fallback)
         for at, m in reversed(self.spoken):
             if at < before and ok(m):
                 if best is None or at > best[0]:
