@@ -89,7 +89,9 @@ def test_api_event_has_sources_with_evidence(client):
     moscow = client.get("/api/events", params={"place": "Москва"}).json()["items"][0]
     event = client.get(f"/api/events/{moscow['id']}").json()
     assert [p["id"] for p in event["participants"]] == ["witkoff-steve", "kushner-jared", "putin-vladimir"]
-    assert {s["doc_id"] for s in event["sources"]} == {"w-001", "w-002"}
+    assert {s["doc_id"] for s in event["sources"]} == {"w-001", "w-002", "w-007"}
+    assert event["conflicts"] == [{"field": "place", "values": [
+        {"value": "Москва", "doc_ids": ["w-001", "w-002"]}, {"value": "Санкт-Петербург", "doc_ids": ["w-007"]}]}]
     for source in event["sources"]:
         text = client.get(f"/api/documents/{source['doc_id']}").json()["text"]
         evidence = source["evidence"]
@@ -327,3 +329,12 @@ def test_web_roles_over_time_group_each_role_once():
     grouped = roles_over_time(said)
     assert [(r["role"], r["first"], r["last"], len(r["sources"])) for r in grouped] == [
         ("Президент  России", "2025-08-09", "2026-01-21", 2), ("российский лидер", "2025-08-09", "2025-08-09", 1)]
+
+
+def test_web_event_page_shows_conflicting_reports(client):
+    moscow = client.get("/api/events", params={"place": "Москва"}).json()["items"][0]
+    page = client.get(f"/events/{moscow['id']}").text
+    assert "Расхождения между источниками" in page and "<strong>место</strong>" in page
+    assert "Санкт-Петербург (<a href=\"/documents/w-007\">w-007</a>)" in page
+    assert page.count("<mark") == 3
+    assert "· место: Санкт-Петербург" in page

@@ -1,6 +1,7 @@
 """A small record for the API and browser tests, built straight from parley.records (no NLP), and its checks.
 
-``fill(store)`` saves six short articles with their facts and fuses them.
+``fill(store)`` saves seven short articles with their facts and fuses them: five events, one of them
+reported by three articles that disagree on the place.
 """
 from __future__ import annotations
 
@@ -83,6 +84,14 @@ ARTICLES = (
              ("Реджеп Тайип Эрдоган", "Реджеп Тайип Эрдоган", "erdogan-recep")),
             meetings=((("zelensky-volodymyr", "erdogan-recep"), None, None, "unknown",
                        "Владимир Зеленский и Реджеп Тайип Эрдоган обсудили возможность новых переговоров."),)),
+    Article("w-007", "2025-12-03", "Где прошла встреча",
+            "По другим сведениям, 2 декабря Владимир Путин встречался со Стивом Уиткоффом и Джаредом Кушнером "
+            "в Санкт-Петербурге.",
+            (("Владимир Путин", "Владимир Путин", "putin-vladimir"), ("Стивом Уиткоффом", "Стив Уиткофф", "witkoff-steve"),
+             ("Джаредом Кушнером", "Джаред Кушнер", "kushner-jared")),
+            meetings=((("putin-vladimir", "witkoff-steve", "kushner-jared"), "Санкт-Петербург", "2025-12-02", "held",
+                       "По другим сведениям, 2 декабря Владимир Путин встречался со Стивом Уиткоффом и Джаредом "
+                       "Кушнером в Санкт-Петербурге."),)),
 )
 
 

@@ -161,3 +161,12 @@ def test_web_api_docs_page_works_offline(page):
     page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
     assert page.locator(".swagger-ui .opblock").count() >= 8
     shot(page, "08-api-docs")
+
+
+def test_web_event_with_conflicting_reports(page):
+    page.goto("/?place=Москва")
+    with page.expect_navigation():
+        page.click("table.events tbody a >> nth=0")
+    assert "Санкт-Петербург" in page.inner_text("section.conflicts")
+    assert page.locator("article.source mark").count() == 3
+    shot(page, "09-event-with-conflict")
