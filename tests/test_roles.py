@@ -52,6 +52,10 @@ def test_roles_from_appositions(models, text, person, role):
     assert (person, role) in roles_of(text)
 
 
+def test_roles_family_tie_chained_before_an_occupation(models):
+    assert ("kushner", "зять") in roles_of("Трамп привез своего зятя, бизнесмена Джареда Кушнера, на встречу.")
+
+
 def test_roles_chained_by_a_comma(models):
     found = roles_of("Помощник президента России, глава делегации Владимир Мединский ответил на вопросы.")
     assert ("medinsky", "помощник президента России") in found
@@ -71,6 +75,9 @@ def test_roles_one_office_shared_out(models):
     # a role noun with a side and no name: the holder on the publication date, when named in the text
     ("Дональд Трамп провел совещание. Американский лидер остался доволен итогами.", "trump", "американский лидер"),
     ("Владимир Путин принял гостей. Глава Кремля говорил с ними три часа.", "putin", "глава Кремля"),
+    # "глава государства": the head of state named last
+    ("Вчера Владимир Путин и Юрий Ушаков встретили гостей. Глава государства говорил с ними три часа.", "putin",
+     "глава государства"),
 ])
 def test_roles_from_role_nouns_resolved_by_date(models, text, person, role):
     assert (person, role) in roles_of(text)

@@ -128,7 +128,8 @@ def _indeclinable(word: str) -> bool:
 
 def _head_cases(word: str) -> set[str]:
     """Cases of a singular noun: "президентов" (plural) heads no one person's role."""
-    nouns = [p for p in _parses(word) if p.tag.POS == "NOUN" and p.tag.case]
+    bare = word[4:] if word.lower().startswith("экс-") else word
+    nouns = [p for p in _parses(bare) if p.tag.POS == "NOUN" and p.tag.case]
     singular = {p.tag.case for p in nouns if p.tag.number != "plur"}
     return singular or ({"plur"} if nouns else set())
 
@@ -159,7 +160,7 @@ def _before(tokens, first: int, case: frozenset[str] | None, mentions) -> list[s
         start = _phrase_start(tokens, end, case, mentions)
         if start is None:
             break
-        if case is not None and "gent" in case and end - start == 1 and \
+        if case is not None and "gent" in case and end == first and end - start == 1 and \
                 role_head(tokens[start].text) in RELATIONAL_HEADS:
             break  # "зятя Трампа": Trump's son-in-law, not a role of Trump
         stop = end
@@ -325,11 +326,26 @@ def _standalone(tokens, here, persons, document):
         phrase = " ".join(t.text for t in tokens[start:end])
         side = country_in(phrase)
         office = _office(head, phrase.lower()) if head in PHRASE_HEADS else office
+        if side is None and office is None and re.fullmatch(r"глав\w* государства", phrase.lower()):
+            leader = _last_head_of_state(persons, token.start, document)
+            if leader is not None:  # "глава государства" is the head of state named last
+                yield leader, "глава государства"
+            continue
         if side is None or office is None:
             continue
         holder = knowledge_base().holder(office, side, document.published)
         if holder is not None and holder.id in named:
             yield named[holder.id], _nominative_phrase(tokens, start, end)
+
+
+def _last_head_of_state(persons, before: int, document) -> ActorMention | None:
+    kb = knowledge_base()
+    for mention in reversed([m for m in persons if m.start < before]):
+        entry = kb.actors.get(mention.actor.id)
+        if entry is not None and any(r.office == "head_of_state" and (document.published is None or
+                                     r.held_on(document.published)) for r in entry.roles):
+            return mention
+    return None
 
 
 def _distributive(tokens, here):
