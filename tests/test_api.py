@@ -338,3 +338,18 @@ def test_web_event_page_shows_conflicting_reports(client):
     assert "Санкт-Петербург (<a href=\"/documents/w-007\">w-007</a>)" in page
     assert page.count("<mark") == 3
     assert "· место: Санкт-Петербург" in page
+
+
+@pytest.mark.parametrize("doc_id", ["folder/статья #1?.txt", "notes.jsonl:12", "пробел в имени"])
+def test_web_links_to_odd_document_ids_work(client, doc_id):
+    from parley.records import Document
+    from parley.serve.app import link_path
+
+    client.app.state.store.save_document(Document(doc_id=doc_id, text="Текст <b>статьи</b>.", source=doc_id,
+                                                  content_hash=f"odd-{doc_id}"))
+    path = link_path(client.app, "document_page", doc_id=doc_id)
+    assert "#" not in path and "?" not in path and " " not in path
+    page = client.get(path + "?highlight=6-19")
+    assert page.status_code == 200
+    assert "<mark id=\"span-1\">&lt;b&gt;статьи&lt;/b&gt;</mark>" in page.text
+    assert client.get("/api" + path).json()["doc_id"] == doc_id

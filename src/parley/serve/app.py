@@ -5,6 +5,7 @@ import contextlib
 import threading
 from http import HTTPStatus
 from pathlib import Path
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -51,7 +52,7 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     app.state.write_lock = threading.Lock()
     app.state.cache = ResponseCache()
     app.state.templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
-    app.state.templates.env.globals["path_for"] = app.url_path_for  # links as paths: right behind any proxy
+    app.state.templates.env.globals["path_for"] = lambda name, **params: link_path(app, name, **params)
     app.state.templates.env.filters["plural"] = russian_plural
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     app.include_router(api.router)
@@ -85,6 +86,11 @@ def _add_docs_page(app: FastAPI) -> None:
                                    swagger_js_url="/static/vendor/swagger-ui-bundle.js",
                                    swagger_css_url="/static/vendor/swagger-ui.css",
                                    swagger_favicon_url="/static/favicon.svg")
+
+
+def link_path(app: FastAPI, name: str, **params) -> str:
+    """A route's path, percent-encoded (ids may hold spaces, '#' or '?'); a path, not a URL: right behind a proxy."""
+    return quote(str(app.url_path_for(name, **params)), safe="/:@!$&'()*+,;=-._~")
 
 
 def russian_plural(count: int, one: str, few: str, many: str) -> str:
