@@ -57,6 +57,9 @@ def test_quotes_speaker_through_the_speech_verb(models, text, speaker, words):
     ("Андрей Сибига прибыл в Женеву. «Встреча прошла в рабочей и спокойной атмосфере», — отметил дипломат.", "sybiha"),
     # a role with a side resolves through the knowledge base by date
     ("Владимир Путин и Дональд Трамп говорили час. «Это был очень хороший и полезный разговор», — заверил лидер США.", "trump"),
+    # a role noun subject whose sentence names another side
+    ("Стив Уиткофф прилетел в Абу-Даби. Спецпосланник поблагодарил ОАЭ за прием, подчеркнув их «готовность помогать в любой ситуации».",
+     "witkoff"),
     # a sentence that names people only in oblique cases has its subject elsewhere
     ("Юрий Ушаков ответил на вопросы. Так он прокомментировал слова Сергея Лаврова журналисту Павлу Зарубину. "
      "«Мы говорим достаточно часто и по делу», — сказал он.", "ushakov"),

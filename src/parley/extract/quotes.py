@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parley.extract.role_words import GENERIC_HEADS, PRONOUNS, country_in, role_head
+from parley.extract.role_words import GENERIC_HEADS, PRONOUNS, country_in, ends_role_phrase, role_head
 from parley.records import ActorMention, Analysis, Document, Evidence, Quote
 from parley.resolve.kb import knowledge_base
 
@@ -347,7 +347,7 @@ class _Context:
         """The role noun and what hangs on it, up to the first verb: "президент США", "Спецпосланник"."""
         out = [words[0].group()]
         for w in words[1:5]:
-            if SPEECH_VERB.match(w.group().lower()) or w.group().lower() in _STOP_WORDS:
+            if SPEECH_VERB.match(w.group().lower()) or w.group().lower() in _STOP_WORDS or ends_role_phrase(w.group()):
                 break
             out.append(w.group())
         return " ".join(out)

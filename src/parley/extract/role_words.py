@@ -87,3 +87,12 @@ def country_in(text: str) -> str | None:
         if hit:
             return side
     return None
+
+
+@functools.lru_cache(maxsize=65536)
+def ends_role_phrase(word: str) -> bool:
+    """A verb or a preposition: the role phrase "Спецпосланник поблагодарил ОАЭ" ends before it."""
+    if not word[:1].islower():
+        return False
+    parses = models().morph_vocab.parse(word)
+    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS", "PREP", "CONJ")
