@@ -73,7 +73,7 @@ def test_api_cache_keeps_slow_answers_fresh_longer():
         time.sleep(seconds)
         return name
 
-    cache.get_or_compute("slow", lambda: compute("slow", 0.05))  # fresh for 0.05 / REFRESH_SHARE = 1 s
+    cache.get_or_compute("slow", lambda: compute("slow", 0.1))  # fresh for 0.1 / REFRESH_SHARE = 2 s
     cache.get_or_compute("quick", lambda: compute("quick", 0))
     time.sleep(0.1)
     assert (cache.lookup("slow"), cache.lookup("quick")) == ("slow", "quick")
