@@ -229,3 +229,14 @@ def test_meetings_meeting_after_another_keeps_its_own_parties(models):
     text = "Путин и Трамп договорились созвониться после встречи американца с Зеленским."
     found = {tuple(m["parties"]): m["status"] for m in meetings_of(text)}
     assert found == {("Путин", "Трамп"): "planned", ("Зеленский", "США"): "held"}
+
+
+def test_meetings_announced_meeting_takes_the_announcement_date_and_place(models):
+    got = only("Президент Франции Эммануэль Макрон объявил о встрече с Фридрихом Мерцем 10 февраля в Берлине.")
+    assert (got["parties"], got["place"], got["date"], got["status"]) == (
+        ["Макрон", "Мерц"], "Берлин", "2026-02-10", "planned")
+
+
+def test_meetings_place_named_by_territory_adjective(models):
+    got = only("Лидеры Франции и Германии договорились провести встречу на российской территории.")
+    assert got["place"] == "Россия"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from parley.extract.lexicon import SIDE_ADJECTIVES
 from parley.records import NamedSpan
 from parley.resolve.places import Place, gazetteer
 
@@ -24,7 +25,10 @@ NOT_MEETING_PLACE_HEADS = {"урегулирование", "конфликт", "
                            "боевой", "действие", "режим", "проблема", "положение", "власть"}
 # Words that lead from a container to the place itself: "в столице ОАЭ", "в швейцарском городе Женева".
 CONTAINER_NOUNS = {"город", "столица", "штат", "отель", "гостиница", "резиденция", "поместье", "дворец",
-                   "курорт", "площадка", "дом", "здание", "особняк", "база", "регион", "страна"}
+                   "курорт", "площадка", "дом", "здание", "особняк", "база", "регион", "страна", "территория",
+                   "земля", "почва"}
+# "на российской территории", "на американской земле": the country named by its adjective.
+TERRITORY_NOUNS = {"территория", "земля", "почва"}
 MAX_HOPS = 4
 
 if TYPE_CHECKING:
@@ -70,12 +74,19 @@ def _candidates(tree: Tree, spans: tuple[NamedSpan, ...]) -> list[PlaceMention]:
                 place, head = capital, first - 1
         out.append(PlaceMention(place.name, head, place))
         covered.update(range(first, last + 1))
+    for i, token in enumerate(tree.tokens):
+        if tree.lemma(i) in TERRITORY_NOUNS:
+            for child in tree.children[i]:
+                side = SIDE_ADJECTIVES.get(tree.lemma(child)) if tree.rel(child) == "amod" else None
+                place = gazetteer().country(side) if side else None
+                if place is not None:
+                    out.append(PlaceMention(place.name, i, place))
     for span in spans:
         if span.type != "LOC":
             continue
         head = tree.span_head(span.start, span.stop)
-        if head in covered:
-            continue
+        if head in covered or tree.tokens[head].pos == "ADJ":
+            continue  # "в Великом штате Аляска": the gazetteer has the place, the adjective is not one
         out.append(PlaceMention(span.normal, head, gazetteer().named(span.normal)))
     return out
 
@@ -111,8 +122,8 @@ def _hangs_from(tree: Tree, i: int, anchors: set[int]) -> bool:
     return cur in anchors
 
 
-def _rank(mention: PlaceMention) -> int:
-    return mention.place.rank if mention.place else 1
+def _rank(mention: PlaceMention) -> float:
+    return mention.place.rank if mention.place else 1.5  # unknown places: after known cities
 
 
 def meeting_place(tree: Tree, spans: tuple[NamedSpan, ...], anchors: tuple[int, ...],

@@ -52,6 +52,9 @@ class Gazetteer:
     def named(self, name: str) -> Place | None:
         return self.by_name.get(name) or self.lookup(name)
 
+    def country(self, code: str) -> Place | None:
+        return next((p for p in self.by_name.values() if p.kind == "country" and p.country == code), None)
+
     def capital_of(self, country: str) -> Place | None:
         return next((p for p in self.by_name.values() if p.kind == "capital" and p.country == country), None)
 

@@ -12,10 +12,11 @@ two parties. See docs/meetings.md for the conventions.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from parley.extract.background import find_background, is_background
 from parley.extract.dates import DateMention, find_dates, with_weekday
-from parley.extract.lexicon import SIDE_DISPLAY, WEAK_MEETING_VERBS
+from parley.extract.lexicon import SIDE_DISPLAY, SPEECH_VERBS, WEAK_MEETING_VERBS
 from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.epithets import role_mentions
 from parley.extract.meetings.merge import (
@@ -151,6 +152,16 @@ def _subject(sentence: Sentence, persons: list[ActorMention]) -> ActorMention | 
     return persons[0]
 
 
+def _with_announcing_verb(tree: Tree, trigger: Trigger) -> Trigger:
+    """"объявил о встрече с Путиным 15 августа на Аляске": the announcing verb carries the meeting's
+    date and place, though not its parties."""
+    top = trigger.anchors[-1]
+    head = tree.head(top)
+    if head != -1 and tree.lemma(head) in SPEECH_VERBS and tree.rel(top) in ("obl", "obj", "nmod"):
+        return replace(trigger, anchors=trigger.anchors + (head,))
+    return trigger
+
+
 def _series(tree: Tree, trigger: Trigger) -> bool:
     near = set(trigger.anchors) | {c for a in trigger.anchors for c in tree.children[a]}
     return trigger.lemma == "раунд" or any(tree.lemma(i) in SERIES_WORDS for i in near)
@@ -182,14 +193,17 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
         if trigger.lemma in WEAK_MEETING_VERBS and sum(p.is_person for p in parties) < 1:
             continue
         borrowed = False
-        if last_parties and len(parties) < 2 and (generic_subject(tree, trigger) or (not parties and _series(tree, trigger))):
+        own_keys = {p.key for p in parties}
+        series = _series(tree, trigger) and own_keys <= {p.key for p in last_parties}
+        if last_parties and len(parties) < 2 and (generic_subject(tree, trigger) or series):
             parties = list(last_parties) + [p for p in parties if p.key not in {q.key for q in last_parties}]
             borrowed = True
         reading = status_of(tree.tokens, trigger.index, trigger.anchors)
         status = reading.status
-        date, precision, said = _choose_date(tree, trigger, dates, status, document.published,
+        framed = _with_announcing_verb(tree, trigger)
+        date, precision, said = _choose_date(tree, framed, dates, status, document.published,
                                              [t for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS])
-        place = meeting_place(tree, sentence.spans, trigger.anchors,
+        place = meeting_place(tree, sentence.spans, framed.anchors,
                               tuple(t.index for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS))
         visit = trigger.lemma in VISIT_WORDS or any(tree.lemma(a) in VISIT_WORDS for a in trigger.anchors)
         if visit and place and place.place and place.place.seat_of_power:
@@ -230,6 +244,9 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
     if status == MeetingStatus.PLANNED and not candidate.status_explicit and candidate.date and published \
             and candidate.date < published.isoformat()[:len(candidate.date)]:
         status = MeetingStatus.HELD  # "перед встречей … 25 апреля": a caption of a meeting long past
+    if status == MeetingStatus.HELD and candidate.date and published \
+            and candidate.date > published.isoformat()[:len(candidate.date)]:
+        status = MeetingStatus.PLANNED  # nothing dated after the article has happened yet
     return Meeting(
         participants=actors,
         participant_names=tuple(p.name for p in parties),

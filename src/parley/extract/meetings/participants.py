@@ -110,8 +110,17 @@ def _side_reaches(tree: Tree, side: SideMention, anchors: set[int], others: froz
 
 
 def _speaker(tree: Tree, trigger: Trigger) -> set[int]:
-    """Tokens of the subject of the verb of saying that introduces the trigger's clause."""
+    """Tokens of the subject of the verb of saying that introduces the trigger's clause, when the
+    speaker is the meeting's missing party: the clause has no subject of its own ("Мединский заявил,
+    что провел переговоры") or the meeting names only its partner ("объявил о встрече с Путиным");
+    not "Ушаков подтвердил проведение саммита"."""
     top = trigger.anchors[-1]
+    own_verb = next((a for a in trigger.anchors if tree.tokens[a].pos in ("VERB", "AUX")
+                     and tree.lemma(a) not in SPEECH_VERBS), None)
+    elided = own_verb is not None and not any(tree.rel(c).startswith("nsubj") for c in tree.children[own_verb])
+    partner = any(tree.case_word(c) in ("с", "со") for c in tree.children[trigger.index])
+    if not (elided or partner):
+        return set()
     for verb in [top, tree.head(top)]:
         if verb != -1 and tree.lemma(verb) in SPEECH_VERBS:
             subjects = [c for c in tree.children[verb] if tree.rel(c).startswith("nsubj")]
