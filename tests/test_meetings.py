@@ -240,3 +240,26 @@ def test_meetings_announced_meeting_takes_the_announcement_date_and_place(models
 def test_meetings_place_named_by_territory_adjective(models):
     got = only("Лидеры Франции и Германии договорились провести встречу на российской территории.")
     assert got["place"] == "Россия"
+
+
+def test_meetings_relative_clause_names_the_parties(models):
+    text = "В Анкаре состоялась встреча, в которой приняли участие Хакан Фидан и Сергей Лавров."
+    got = only(text)
+    assert (got["parties"], got["place"]) == (["Лавров", "Фидан"], "Анкара")
+
+
+def test_meetings_heads_of_two_delegations_replace_both_sides(models):
+    text = ("Главы украинской и российской делегаций Рустем Умеров и Владимир Мединский прибыли в Стамбул.\n"
+            "Вечером в Стамбуле прошли переговоры делегаций Украины и России.")
+    assert only(text)["parties"] == ["Мединский", "Умеров"]
+
+
+def test_meetings_coordination_across_a_role_owner(models):
+    text = "Владимир Путин и спецпредставитель Дональда Трампа Стив Уиткофф обсудили мирный план в Кремле."
+    assert only(text)["parties"] == ["Путин", "Уиткофф"]
+
+
+def test_meetings_just_now_is_today(models):
+    text = "«Я только что провел разговор с Владимиром Путиным», — написал Дональд Трамп."
+    got = only(text)
+    assert (got["parties"], got["date"], got["status"]) == (["Путин", "Трамп"], "2026-02-01", "held")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from parley.extract.meetings.sides import side_of_context
+from parley.extract.meetings.sides import sides_in
 from parley.records import ActorMention, Analysis
 
 GROUP_WORD = re.compile(r"делегаци\w*|сторон[аыуе]\w*|переговорн\w+\s+групп\w*|команд\w*", re.IGNORECASE)
@@ -25,10 +25,8 @@ def _group_sides(text: str) -> set[str]:
     for match in GROUP_WORD.finditer(text):
         before = text[max(0, match.start() - WINDOW):match.start()]
         after = text[match.end():match.end() + WINDOW]
-        side = side_of_context(before.split(",")[-1].split(".")[-1][-20:]) or \
-            side_of_context(after.split(",")[0][:WINDOW])
-        if side:
-            sides.add(side)
+        found = sides_in(before.split(",")[-1].split(".")[-1][-WINDOW:]) or sides_in(after.split(",")[0][:WINDOW])
+        sides |= found  # "главы украинской и российской делегаций": both
     return sides
 
 

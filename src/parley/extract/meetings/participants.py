@@ -175,7 +175,8 @@ def _coordinated(tree: Tree, people: list[tuple[int, Party]], chosen: dict[str, 
     added: list[Party] = []
     keys = set(chosen)
     heads = {p.key: i for i, p in people}
-    spans = sorted((p.mention.start, p.mention.stop, p) for _, p in people if p.mention)
+    owners = _owners_by_position(people)  # "спецпредставитель Трампа Уиткофф": Трамп is part of the gap
+    spans = sorted((p.mention.start, p.mention.stop, p) for i, p in people if p.mention and i not in owners)
     pairs = list(zip(spans, spans[1:]))
     for (_, stop, left), (start, _, right) in pairs + pairs[::-1]:
         if (left.key in keys) == (right.key in keys):

@@ -139,6 +139,11 @@ _CONTEXT_SIDES = (
 )
 
 
+def sides_in(text: str) -> set[str]:
+    """Every side named in a few words ("украинской и российской")."""
+    return {side for pattern, side in _CONTEXT_SIDES if pattern.search(text)}
+
+
 def side_of_context(words_before: str) -> str | None:
     """The first side named in the role words just before a person's name."""
     best: tuple[int, str] | None = None

@@ -54,10 +54,13 @@ def _is_trigger(tree: Tree, i: int) -> tuple[str, bool] | None:
             kind = "call" if "телефон" in " ".join(t.text.lower() for t in tree.tokens) else "talks"
         return kind, False
     if token.pos == "VERB" and lemma in MEETING_VERBS:
+        if lemma == "принять" and any(tree.lemma(c) in ("участие", "решение", "меры", "закон") for c in tree.children[i]):
+            return None  # "принять участие" in a meeting named elsewhere, not hosting one
         return MEETING_VERBS[lemma], True
     return None
 
 
+PARTICIPATION_VERBS = {"принять", "участвовать", "присутствовать", "войти", "входить", "присоединиться"}
 TEMPORAL_PREPOSITIONS = {"после", "до", "перед"}
 TEMPORAL_HEADS = {"преддверие", "канун", "итог"}
 
@@ -80,6 +83,8 @@ def anchors_of(tree: Tree, i: int, limit: int = 4, names: frozenset[int] = froze
     cur = i
     if _adjunct_with_own_parties(tree, i, names):
         return (i,)
+    # "встреча, в которой приняли участие Умеров и Фидан": the relative clause names the parties
+    out += [c for c in tree.children[i] if tree.rel(c) == "acl:relcl" and tree.lemma(c) in PARTICIPATION_VERBS]
     while len(out) <= limit:
         if tree.head(cur) in names:
             out.append(tree.head(cur))
