@@ -256,7 +256,8 @@ def test_web_errors_are_pages(client, path, status):
     ("/?actor=umerov-rustem&from=&to=&status=&place=", ["1 из 5", "Майами"]),
     ("/actors", ["Стив Уиткофф", "Реджеп Тайип Эрдоган"]),
     ("/actors/ushakov-yuri", ["помощник президента России", "«Разговор получился полезным»"]),
-    ("/search?q=переговорах", ["Найдено: 3", "w-006"]),
+    ("/search?q=переговорах", ["Найдено: 3", "w-006", "2026-02 <span>1</span>", "2025-12 <span>2</span>"]),
+    ("/search?q=переговорах&month=2025-12", ["Найдено: 2 за 2025-12", "w-001"]),
     ("/search?q=", ["Введите слова"]),
 ])
 def test_web_pages_render(client, path, words):

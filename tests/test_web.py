@@ -93,7 +93,7 @@ def test_web_timeline_and_network_render(page):
     assert page.locator("#timeline .vis-item-content").count() == 4  # the fifth event has no date: table only
     for status in ("held", "planned", "cancelled"):
         assert page.locator(f"#timeline .vis-item.status-{status} .vis-item-content").count() >= 1
-    assert page.locator(".legend li").count() == 4
+    assert page.locator(".legend li").count() == 8  # four statuses, four sides
     assert page.get_attribute("#network", "data-nodes") == "9"  # everyone who met someone
     assert page.locator("table.events tbody tr").count() == 5
     shot(page, "01-index")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
@@ -54,7 +55,7 @@ def timeline_item(event: dict, kinds: dict[str, str]) -> dict:
     """What the timeline and the network draw for one event: no article text, only ids and labels."""
     return {"id": event["id"], "date": event.get("date"), "status": event.get("status") or "unknown",
             "place": event.get("place"), "sources": len(event.get("sources") or ()),
-            "participants": [{"id": p.get("id"), "name": p.get("name"),
+            "participants": [{"id": p.get("id"), "name": p.get("name"), "country": p.get("country"),
                               "short": short_name(p.get("name"), kinds.get(p.get("id")))}
                              for p in event.get("participants") or ()]}
 
@@ -156,7 +157,11 @@ def document_page(request: Request, doc_id: str, highlight_spans: list[str] = Qu
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: str = Query("", max_length=200)):
+def search_page(request: Request, q: str = Query("", max_length=200),
+                month: str = Query("", max_length=7, description="Only articles published in this YYYY-MM")):
     query = q.strip()
-    results = queries.search(request.app.state.store, query, 100)["items"] if query else []
-    return render(request, "search.html", {"query": query, "results": results})
+    hits = queries.search(request.app.state.store, query, 200)["items"] if query else []
+    months = Counter((hit.get("published") or "")[:7] or "без даты" for hit in hits)
+    shown = [hit for hit in hits if not month or ((hit.get("published") or "")[:7] or "без даты") == month]
+    return render(request, "search.html", {"query": query, "results": shown, "month": month,
+                                           "months": sorted(months.items(), reverse=True)})

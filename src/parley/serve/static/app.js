@@ -4,6 +4,7 @@
   "use strict";
 
   var STATUS_COLOURS = {held: "#2e7d32", planned: "#1565c0", cancelled: "#c62828", unknown: "#757575"};
+  var SIDE_COLOURS = {USA: "#6a4c93", RUS: "#a0522d", UKR: "#d4a017"};  // others: grey
   var STATUS_LABELS = {held: "состоялась", planned: "планируется", cancelled: "отменена", unknown: "неизвестно"};
 
   function readEvents() {
@@ -77,7 +78,8 @@
     events.forEach(function (event) {
       var people = event.participants.filter(function (p) { return p.id; });
       people.forEach(function (p) {
-        nodes[p.id] = nodes[p.id] || {data: {id: "actor:" + p.id, actor: p.id, label: p.name, meetings: 0}};
+        nodes[p.id] = nodes[p.id] || {data: {id: "actor:" + p.id, actor: p.id, label: p.name, meetings: 0,
+                                             side: SIDE_COLOURS[p.country] || "#5b6770"}};
         nodes[p.id].data.meetings += 1;
       });
       for (var i = 0; i < people.length; i++) {
@@ -101,7 +103,7 @@
       style: [
         {selector: "node", style: {
           "label": "data(label)", "font-size": 11, "font-family": "system-ui, sans-serif", "color": "#1f2328",
-          "text-valign": "bottom", "text-margin-y": 4, "background-color": "#5b6770",
+          "text-valign": "bottom", "text-margin-y": 4, "background-color": "data(side)",
           "width": "mapData(meetings, 1, 30, 14, 44)", "height": "mapData(meetings, 1, 30, 14, 44)",
           "text-outline-color": "#fff", "text-outline-width": 2}},
         {selector: "edge", style: {  // meetings of one pair lie on one line, so the busiest pairs read darkest
