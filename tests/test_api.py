@@ -200,6 +200,13 @@ def test_api_write_refuses_a_declared_oversized_body(writer):
     assert response.status_code == 413
 
 
+def test_api_write_refuses_an_oversized_stream_without_a_length(writer):
+    chunks = iter([b'{"doc_id": "s", "text": "' + "а".encode() * 1500, "а".encode() * 1500 + b'"}'])
+    response = writer.post("/api/documents", content=chunks, headers={**AUTH, "Content-Type": "application/json"})
+    assert response.status_code == 413
+    assert "over the limit of 4000 bytes" in response.json()["message"]
+
+
 def test_api_write_rejects_broken_json(writer):
     response = writer.post("/api/documents", content=b"{not json", headers={**AUTH, "Content-Type": "application/json"})
     assert response.status_code == 422
