@@ -50,8 +50,13 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
             roles.append(Role(actor=mention.actor, name=_full_name(mention, persons), role=role,
                               evidence=Evidence(sentence.start, sentence.stop)))
 
+    if not persons:
+        return ()
     for sentence in analysis.sentences:
         tokens = sentence.tokens
+        heads = [i for i, t in enumerate(tokens) if role_head(t.text) is not None]
+        if not heads:
+            continue  # every rule needs a role noun
         here = [m for m in persons if sentence.start <= m.start < sentence.stop]
         for mention in here:
             first = _index(tokens, mention.start)
@@ -64,9 +69,9 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
             role = _after(tokens, last, here, case)
             if role:
                 add(mention, role, sentence)
-        for mention, role in _standalone(tokens, here, persons, document):
+        for mention, role in _standalone(tokens, heads, here, persons, document):
             add(mention, role, sentence)
-        for mention, role in _distributive(tokens, here):
+        for mention, role in _distributive(tokens, heads, here):
             add(mention, role, sentence)
     return tuple(roles)
 
@@ -126,12 +131,13 @@ def _indeclinable(word: str) -> bool:
     return word.lower().endswith(("о", "и", "у", "э", "ю", "е")) or any("Fixd" in p.tag for p in _parses(word)[:1])
 
 
-def _head_cases(word: str) -> set[str]:
+@functools.lru_cache(maxsize=16384)
+def _head_cases(word: str) -> frozenset[str]:
     """Cases of a singular noun: "президентов" (plural) heads no one person's role."""
     bare = word[4:] if word.lower().startswith("экс-") else word
     nouns = [p for p in _parses(bare) if p.tag.POS == "NOUN" and p.tag.case]
     singular = {p.tag.case for p in nouns if p.tag.number != "plur"}
-    return singular or ({"plur"} if nouns else set())
+    return frozenset(singular or ({"plur"} if nouns else set()))
 
 
 def _agrees(head_word: str, case: frozenset[str] | None) -> bool:
@@ -145,6 +151,7 @@ def _mention_at(mentions: list[ActorMention], token: Token) -> ActorMention | No
     return next((m for m in mentions if m.start <= token.start < m.stop), None)
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_verb(word: str) -> bool:
     if not word[:1].islower():
         return False  # "РФПИ" is no imperative
@@ -230,6 +237,7 @@ def _phrase_start(tokens, end: int, case: frozenset[str] | None, mentions) -> in
     return start
 
 
+@functools.lru_cache(maxsize=65536)
 def _adjective_agreeing(word: str, head: str) -> bool:
     head_cases = _head_cases(head)
     low = word.lower()
@@ -304,11 +312,12 @@ def _after(tokens, last: int, mentions, case: frozenset[str] | None) -> str | No
     return _nominative_phrase(tokens, i + 1, k)
 
 
-def _standalone(tokens, here, persons, document):
+def _standalone(tokens, heads, here, persons, document):
     """"американский лидер", "глава Кремля": the office's holder, when the text names that person."""
     named = {m.actor.id: m for m in persons}
     near = {_index(tokens, m.start) for m in here} | {_index(tokens, m.stop - 1) for m in here}
-    for i, token in enumerate(tokens):
+    for i in heads:
+        token = tokens[i]
         head = role_head(token.text)
         office = OFFICES.get(head or "")
         if head is None or head in GENERIC_HEADS or (office is None and head not in PHRASE_HEADS):
@@ -348,9 +357,12 @@ def _last_head_of_state(persons, before: int, document) -> ActorMention | None:
     return None
 
 
-def _distributive(tokens, here):
+def _distributive(tokens, heads, here):
     """"президентов России и США Владимира Путина и Дональда Трампа": one office, two sides, two people."""
-    for i, token in enumerate(tokens[:-6]):
+    for i in heads:
+        if i >= len(tokens) - 6:
+            break
+        token = tokens[i]
         head = role_head(token.text)
         if head is None or _head_cases(token.text) != {"plur"} or tokens[i + 2].text != "и":
             continue
