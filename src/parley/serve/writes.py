@@ -9,8 +9,6 @@ from pydantic import TypeAdapter, ValidationError
 
 from parley.ingest.documents import to_result
 from parley.ingest.readers import RawArticle
-from parley.ingest.run import extract_each
-from parley.pipeline import process_many
 from parley.records import Document, LedgerEntry, LedgerStatus
 from parley.serve.schemas import ArticleIn
 from parley.settings import Settings
@@ -84,6 +82,8 @@ def add_articles(app: FastAPI, articles: list[ArticleIn]) -> dict:
     (a repeat is a no-op, a copy under another id is skipped), one ledger row per article.
     """
     from parley.fuse import fuse
+    from parley.ingest.run import extract_each
+    from parley.pipeline import process_many  # the NLP models load with the first write, not at start-up
 
     store = app.state.store
     with app.state.write_lock:
