@@ -12,12 +12,20 @@ articles. Each process reports its peak resident memory (``ru_maxrss``).
 Modes:
 - ``natasha``: natasha's Doc: segment, tag_morph, parse_syntax, tag_ner, and
   every span's name normalised: the reference a plain natasha user would run;
-- ``parley``: ``pipeline.process`` one document at a time (``parley extract``);
-- ``parley-batched``: ``pipeline.process_many`` (``parley batch``, per worker);
-- ``parley-all-parse``: ``process`` with morphology and syntax on every
+- ``parley``: ``pipeline.process_many``, as ``parley extract``, ``parley
+  ingest`` and each ``parley batch`` worker run it (16 documents share the
+  models' batches);
+- ``parley-single``: ``pipeline.process`` one document at a time, as the HTTP
+  API runs it for one posted article;
+- ``parley-all-parse``: ``process_many`` with morphology and syntax on every
   sentence, to show what ``wants_parse`` saves;
 - ``screen``: the off-topic screen alone (``parley.relevance``) over off-topic
   articles: the factRuEval texts it rejects, or generated ones.
+
+``--scaling 1,2`` also runs ``parley batch`` (``run_batch`` on a LocalCluster
+of that many single-threaded worker processes) over the same articles and
+reports articles per second of processing (cluster start and model loading
+reported apart), per-worker peak memory and the speed-up over one worker.
 
 Without ../shared it uses the ``.txt`` files in samples/, or generated text,
 and says so: those figures are not comparable with the targets.
@@ -37,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 TARGETS = {"speedup": 2.5, "screen_per_s": 1000.0, "peak_mb": 600.0}
-MODES = ("natasha", "parley", "parley-batched", "parley-all-parse", "screen")
+MODES = ("natasha", "parley", "parley-single", "parley-all-parse", "screen")
 
 _GENERATED_ON_TOPIC = (
     "Спецпосланник Стив Уиткофф прилетел в Москву, где встретился с Владимиром Путиным.",
@@ -133,15 +141,17 @@ def _parley_runner(mode: str):
     def docs(texts):
         return [Document(doc_id=str(i), text=t) for i, t in enumerate(texts)]
 
-    if mode == "parley-batched":
-        return lambda texts: list(pipeline.process_many(docs(texts)))
+    if mode == "parley-single":
+        return lambda texts: [pipeline.process(d) for d in docs(texts)]
     if mode == "parley-all-parse":
         def run_all(texts):
-            for doc in docs(texts):
-                if pipeline.screen(doc) is None:
-                    extract.extract(doc, nlp.analyse(doc.text, parse=None))
+            chunk = pipeline.DOCUMENTS_PER_BATCH
+            for start in range(0, len(texts), chunk):
+                kept = [d for d in docs(texts[start:start + chunk]) if pipeline.screen(d) is None]
+                for doc, analysis in zip(kept, nlp.analyse_many([d.text for d in kept], parse=None)):
+                    extract.extract(doc, analysis)
         return run_all
-    return lambda texts: [pipeline.process(d) for d in docs(texts)]
+    return lambda texts: list(pipeline.process_many(docs(texts)))
 
 
 def _screen_runner():
@@ -203,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="passes over the articles in each process; the fastest counts")
     parser.add_argument("--rounds", type=int, default=1, help="fresh processes per mode, interleaved; the fastest counts")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--scaling", default="", help="worker counts for parley batch, e.g. 1,2 (off by default)")
+    parser.add_argument("--partition-size", type=int, default=50, help="partition size for --scaling")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--texts", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -221,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         texts_file = Path(tmp) / "texts.json"
         texts_file.write_text(json.dumps({"on": on, "off": off}, ensure_ascii=False), encoding="utf-8")
         for round_number in range(args.rounds):  # modes interleaved, so a busy moment hits them all alike
-            for mode in (m.strip() for m in args.modes.split(",")):
+            for mode in [m.strip() for m in args.modes.split(",") if m.strip()]:
                 r = run_mode(mode, texts_file, args.repeat)
                 if mode not in best or r["per_s"] > best[mode]["per_s"]:
                     best[mode] = r
@@ -238,9 +250,36 @@ def main(argv: list[str] | None = None) -> int:
     print("articles/s: per CPU-second of the one pinned core (other processes on a shared machine do not count);"
           " (wall): per elapsed second")
     _verdict(results, natasha)
+    scaled = scaling(on, [int(n) for n in args.scaling.split(",")], args.partition_size) if args.scaling else []
     if args.json:
-        args.json.write_text(json.dumps({"origin": origin, "results": results}, indent=2) + "\n")
+        args.json.write_text(json.dumps({"origin": origin, "results": results, "scaling": scaled}, indent=2) + "\n")
     return 0
+
+
+def scaling(texts: list[str], counts: list[int], partition_size: int) -> list[dict]:
+    """``run_batch`` with each number of workers over the same articles, in one JSONL file."""
+    from parley.batch import run_batch
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "articles.jsonl"
+        with source.open("w", encoding="utf-8") as handle:
+            for i, text in enumerate(texts):
+                handle.write(json.dumps({"doc_id": f"a{i}", "text": text}, ensure_ascii=False) + "\n")
+        for workers in counts:
+            s = run_batch([source], Path(tmp) / f"out-{workers}", workers=workers, partition_size=partition_size)
+            rows.append({"workers": workers, "documents": s.documents, "seconds": s.seconds,
+                         "per_s": s.documents / s.seconds, "startup_s": s.startup_seconds, "peak_mb": s.peak_mb,
+                         "busy_per_s": s.documents / s.busy_seconds * workers if s.busy_seconds else 0.0,
+                         "model_loads": sorted(s.model_loads.values())})
+            print(f"  {workers} workers: {rows[-1]['per_s']:.1f} articles/s", file=sys.stderr)
+    base = rows[0]["per_s"] / rows[0]["workers"] if rows else 1.0
+    print(f"\n{'workers':>7} {'articles/s':>10} {'speed-up':>9} {'start s':>8} {'peak MB/worker':>15}  model loads")
+    for r in rows:
+        print(f"{r['workers']:7d} {r['per_s']:10.1f} {r['per_s'] / base:8.2f}x {r['startup_s']:8.1f} "
+              f"{r['peak_mb']:15.0f}  {r['model_loads']}")
+    print(f"(machine: {os.cpu_count()} CPUs; on a shared machine, other processes take some of them)")
+    return rows
 
 
 def _verdict(results: list[dict], natasha: dict | None) -> None:

@@ -9,6 +9,7 @@ job can prove that no worker loaded the models twice.
 from __future__ import annotations
 
 import os
+import resource
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,7 @@ class PartitionResult:
     pid: int = 0
     model_loads: int = 0
     seconds: float = 0.0
+    peak_mb: float = 0.0  # the worker process's peak resident memory so far
 
 
 def model_loads() -> int:
@@ -90,5 +92,6 @@ def process_partition(partition: Partition) -> PartitionResult:
                 entry = LedgerEntry(document.source, status, outcome.skipped_reason or "", document.doc_id)
         result.ledger.append(ledger_row(entry))
     result.model_loads = model_loads()
+    result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result.seconds = time.perf_counter() - started
     return result
