@@ -263,3 +263,19 @@ def test_meetings_just_now_is_today(models):
     text = "«Я только что провел разговор с Владимиром Путиным», — написал Дональд Трамп."
     got = only(text)
     assert (got["parties"], got["date"], got["status"]) == (["Путин", "Трамп"], "2026-02-01", "held")
+
+
+def test_meetings_meeting_after_talks_is_apart_from_the_talks(models):
+    text = ("Глава российской делегации Владимир Мединский прибыл в Женеву.\n"
+            "После окончания переговоров между Россией, США и Украиной в Женеве 18 февраля Мединский "
+            "встретился с Рустемом Умеровым.")
+    found = sorted((m["parties"], m["place"], m["date"]) for m in meetings_of(text, dt.date(2026, 2, 18)))
+    assert found == [(["Мединский", "США", "Украина"], "Женева", "2026-02-18"),
+                     (["Мединский", "Умеров"], "Женева", "2026-02-18")]
+
+
+def test_meetings_a_rubric_does_not_chain_two_meetings(models):
+    text = ("Переговоры России и Украины\n"
+            "Мединский встретился с Умеровым в Женеве.\n"
+            "Переговоры России, США и Украины прошли в Женеве накануне.")
+    assert len(meetings_of(text)) == 2

@@ -152,14 +152,16 @@ def _subject(sentence: Sentence, persons: list[ActorMention]) -> ActorMention | 
     return persons[0]
 
 
-def _with_announcing_verb(tree: Tree, trigger: Trigger) -> Trigger:
-    """"объявил о встрече с Путиным 15 августа на Аляске": the announcing verb carries the meeting's
-    date and place, though not its parties."""
-    top = trigger.anchors[-1]
+def _setting(tree: Tree, trigger: Trigger) -> Trigger:
+    """The trigger with the words its place and date hang from as anchors: its clause even when its
+    parties are its own ("после окончания переговоров между … в Женеве 18 февраля"), and the announcing
+    verb ("объявил о встрече с Путиным 15 августа на Аляске"), which carries date and place, not parties."""
+    setting = trigger.setting or trigger.anchors
+    top = setting[-1]
     head = tree.head(top)
     if head != -1 and tree.lemma(head) in SPEECH_VERBS and tree.rel(top) in ("obl", "obj", "nmod"):
-        return replace(trigger, anchors=trigger.anchors + (head,))
-    return trigger
+        setting = setting + (head,)
+    return replace(trigger, anchors=setting)
 
 
 def _series(tree: Tree, trigger: Trigger) -> bool:
@@ -200,7 +202,7 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
             borrowed = True
         reading = status_of(tree.tokens, trigger.index, trigger.anchors)
         status = reading.status
-        framed = _with_announcing_verb(tree, trigger)
+        framed = _setting(tree, trigger)
         date, precision, said = _choose_date(tree, framed, dates, status, document.published,
                                              [t for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS])
         place = meeting_place(tree, sentence.spans, framed.anchors,

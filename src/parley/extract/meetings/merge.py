@@ -187,12 +187,18 @@ def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list
 
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:
+    """Mentions join the first meeting whose every mention's parties agree with theirs, so that a loose
+    mention ("Переговоры России и Украины", a rubric) does not chain two meetings together."""
     groups: list[Candidate] = []
+    members: list[list[Candidate]] = []
     for candidate in candidates:
         for k, group in enumerate(groups):
-            if same_meeting(group, candidate):
+            if same_meeting(group, candidate) and all(parties_agree(m.parties, candidate.parties)
+                                                      for m in members[k]):
                 groups[k] = combine(group, candidate)
+                members[k].append(candidate)
                 break
         else:
             groups.append(candidate)
+            members.append([candidate])
     return groups

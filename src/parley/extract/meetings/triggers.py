@@ -39,7 +39,8 @@ class Trigger:
     lemma: str
     kind: str  # talks | visit | summit | call
     is_verb: bool
-    anchors: tuple[int, ...]  # the trigger first, then the clause words above it
+    anchors: tuple[int, ...]  # the trigger first, then the clause words above it: where parties hang
+    setting: tuple[int, ...] = ()  # where its place and date hang, when wider than the anchors
 
 
 def _is_trigger(tree: Tree, i: int) -> tuple[str, bool] | None:
@@ -63,6 +64,7 @@ def _is_trigger(tree: Tree, i: int) -> tuple[str, bool] | None:
 PARTICIPATION_VERBS = {"принять", "участвовать", "присутствовать", "войти", "входить", "присоединиться"}
 TEMPORAL_PREPOSITIONS = {"после", "до", "перед"}
 TEMPORAL_HEADS = {"преддверие", "канун", "итог"}
+PHASE_NOUNS = {"окончание", "завершение", "начало", "конец"}
 
 
 def _adjunct_with_own_parties(tree: Tree, i: int, names: frozenset[int]) -> bool:
@@ -70,10 +72,14 @@ def _adjunct_with_own_parties(tree: Tree, i: int, names: frozenset[int]) -> bool
     clause's event, naming its own parties in the genitive, does not share the clause's subject."""
     head = tree.head(i)
     temporal = tree.case_word(i) in TEMPORAL_PREPOSITIONS or (head != -1 and tree.lemma(head) in TEMPORAL_HEADS)
+    if not temporal and head != -1 and tree.lemma(head) in PHASE_NOUNS:
+        temporal = tree.case_word(head) in TEMPORAL_PREPOSITIONS  # "после окончания переговоров"
     if not temporal:
         return False
-    return any(tree.rel(c) == "nmod" and tree.tokens[c].feat("Case") == "Gen"
-               and (c in names or tree.tokens[c].feat("Animacy") == "Anim") for c in tree.children[i])
+    return any(tree.rel(c) == "nmod" and (
+        tree.case_word(c) == "между"  # "переговоров между Россией, США и Украиной"
+        or tree.tokens[c].feat("Case") == "Gen" and (c in names or tree.tokens[c].feat("Animacy") == "Anim"))
+        for c in tree.children[i])
 
 
 def anchors_of(tree: Tree, i: int, limit: int = 4, names: frozenset[int] = frozenset()) -> tuple[int, ...]:
@@ -81,8 +87,6 @@ def anchors_of(tree: Tree, i: int, limit: int = 4, names: frozenset[int] = froze
     meeting word ends the climb and joins ("Уиткофф и Дмитриев перед встречей с Путиным", a caption)."""
     out = [i]
     cur = i
-    if _adjunct_with_own_parties(tree, i, names):
-        return (i,)
     # "встреча, в которой приняли участие Умеров и Фидан": the relative clause names the parties
     out += [c for c in tree.children[i] if tree.rel(c) == "acl:relcl" and tree.lemma(c) in PARTICIPATION_VERBS]
     while len(out) <= limit:
@@ -119,7 +123,11 @@ def find_triggers(tree: Tree, names: frozenset[int] = frozenset()) -> list[Trigg
         kind, is_verb = hit
         if any(tree.lemma(c) in PRESS_NOUNS for c in tree.children[i]):
             continue
-        found.append(Trigger(i, tree.lemma(i), kind, is_verb, anchors_of(tree, i, names=names)))
+        climb = anchors_of(tree, i, names=names)
+        if _adjunct_with_own_parties(tree, i, names):
+            found.append(Trigger(i, tree.lemma(i), kind, is_verb, (i,), climb))
+        else:
+            found.append(Trigger(i, tree.lemma(i), kind, is_verb, climb, climb))
     nouns = {t.index for t in found if not t.is_verb}
     # "обсуждали … во время беседы": the talk is the meeting; discussing in it is not another one
     return [t for t in found if not (t.lemma in WEAK_MEETING_VERBS and any(c in nouns for c in tree.children[t.index]))]
