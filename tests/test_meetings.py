@@ -279,3 +279,11 @@ def test_meetings_a_rubric_does_not_chain_two_meetings(models):
             "Мединский встретился с Умеровым в Женеве.\n"
             "Переговоры России, США и Украины прошли в Женеве накануне.")
     assert len(meetings_of(text)) == 2
+
+
+def test_meetings_a_round_is_between_sides_whoever_spoke_last(models):
+    text = ("Американскую делегацию возглавил Стив Уиткофф.\n"
+            "Владимир Мединский встретился с Рустемом Умеровым 18 февраля.\n"
+            "Третий раунд переговоров стартовал в Женеве во вторник.")
+    found = sorted((m["parties"], m["date"]) for m in meetings_of(text, dt.date(2026, 2, 18)))
+    assert found == [(["Мединский", "Умеров"], "2026-02-18"), (["Россия", "Украина"], "2026-02-17")]

@@ -44,6 +44,7 @@ SERIES_WORDS = {"раунд", "очередной", "следующий", "но�
                 "последний"}
 # A round is part of the talks it is a round of: it owns no separate date or place.
 ROUND_WORDS = {"раунд"}
+ROUND_MARKERS = {"раунд", "тур", "этап", "трехсторонний", "двусторонний", "очередной"}
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 
 __all__ = ["find_meetings"]
@@ -164,6 +165,15 @@ def _setting(tree: Tree, trigger: Trigger) -> Trigger:
     return replace(trigger, anchors=setting)
 
 
+def _sides_of(parties: tuple[Party, ...]) -> list[Party]:
+    out: dict[str, Party] = {}
+    for party in parties:
+        side = party.side or party.key
+        out.setdefault(side, party if not party.is_person else Party(side, SIDE_DISPLAY.get(side, side), side,
+                                                                       False))
+    return list(out.values())
+
+
 def _series(tree: Tree, trigger: Trigger) -> bool:
     near = set(trigger.anchors) | {c for a in trigger.anchors for c in tree.children[a]}
     return trigger.lemma == "раунд" or any(tree.lemma(i) in SERIES_WORDS for i in near)
@@ -197,8 +207,15 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
         borrowed = False
         own_keys = {p.key for p in parties}
         series = _series(tree, trigger) and own_keys <= {p.key for p in last_parties}
-        if last_parties and len(parties) < 2 and (generic_subject(tree, trigger) or series):
+        if last_parties and len(parties) < 2 and generic_subject(tree, trigger):
             parties = list(last_parties) + [p for p in parties if p.key not in {q.key for q in last_parties}]
+            borrowed = True
+        elif last_parties and len(parties) < 2 and series:
+            # "третий раунд переговоров": the talks between the sides, whoever spoke for them last time;
+            # "следующая встреча": the same people again
+            rounds = trigger.lemma in ROUND_WORDS or any(
+                tree.lemma(c) in ROUND_MARKERS for a in trigger.anchors for c in (a, *tree.children[a]))
+            parties = _sides_of(last_parties) if rounds else list(last_parties)
             borrowed = True
         reading = status_of(tree.tokens, trigger.index, trigger.anchors)
         status = reading.status
