@@ -74,15 +74,10 @@ def _capitalised(word: str) -> bool:
 
 def _kb_persons(tokens, used, kb: KnowledgeBase, seen: list[str]) -> list[_Found]:
     found = []
-    for i in range(len(tokens) - 1, -1, -1):
-        word = tokens[i].text
-        if used[i] or not _capitalised(word) or word.isupper():
+    for i in reversed([k for k, t in enumerate(tokens) if _surname_ids(t.text)]):
+        if used[i]:
             continue
-        ids: tuple[str, ...] = ()
-        for key in nominative_candidates(word):
-            ids = kb.by_surname.get(key, ())
-            if ids:
-                break
+        ids = _surname_ids(tokens[i].text)
         if not ids or (i + 1 < len(tokens) and tokens[i + 1].text.lower() in JUNIOR):
             continue  # "Дональд Трамп младший" is the son
         j, disagree = i - 1, False
@@ -108,12 +103,31 @@ def _kb_persons(tokens, used, kb: KnowledgeBase, seen: list[str]) -> list[_Found
     return found
 
 
+@functools.lru_cache(maxsize=65536)
+def _surname_ids(word: str) -> tuple[str, ...]:
+    """Knowledge-base persons whose surname ``word`` may be, in any case or spelling."""
+    if len(word) < 2 or not word[0].isupper() or not word[0].isalpha() or word.isupper():
+        return ()
+    by_surname = knowledge_base().by_surname
+    for key in nominative_candidates(word):
+        ids = by_surname.get(key)
+        if ids:
+            return ids
+    return ()
+
+
 def _is_first_name(word: str) -> bool:
     return any("Name" in p.tag for p in models().morph_vocab.parse(word))
 
 
 def _kb_surface(entry: KbActor, words: list[str]) -> str:
     """The knowledge base's nominative for the words as written: "Стивом Виткоффом" → "Стив Виткофф"."""
+    return _kb_surface_cached(entry.id, tuple(words))
+
+
+@functools.lru_cache(maxsize=16384)
+def _kb_surface_cached(actor_id: str, words: tuple[str, ...]) -> str:
+    entry = knowledge_base().actors[actor_id]
     cands = [nominative_candidates(w) for w in words]
     best, best_score = None, -100
     for name in entry.names:
@@ -144,17 +158,12 @@ _ADJECTIVES: tuple[re.Pattern, dict[str, str]] | None = None
 
 
 def _sides(tokens, used, kb: KnowledgeBase) -> list[_Found]:
-    global _ADJECTIVES
-    if _ADJECTIVES is None:
-        _ADJECTIVES = _adjective_pattern(kb)
-    adjective_re, adjective_ids = _ADJECTIVES
     found = []
-    i = 0
-    while i < len(tokens):
-        word = tokens[i].text
-        if used[i]:
-            i += 1
+    taken_to = -1
+    for i in [k for k, t in enumerate(tokens) if _side_candidate(t.text)]:
+        if i <= taken_to or used[i]:
             continue
+        word = tokens[i].text
         match = _phrase_at(tokens, used, i, kb) if word[:1].isupper() else None
         if match is not None:
             length, entry, surface, how = match
@@ -163,23 +172,43 @@ def _sides(tokens, used, kb: KnowledgeBase) -> list[_Found]:
                 found.append(_Found(i, i + length - 1, surface, actor_of(entry)))
             for k in range(i, i + length):
                 used[k] = True
-            i += length
+            taken_to = i + length - 1
             continue
-        m = adjective_re.match(word.lower())
-        if m and i + 1 < len(tokens) and _side_noun(tokens[i + 1].text.lower()):
-            entry = kb.actors[adjective_ids[m.group(1)]]
+        side = _adjective_side(word)
+        if side is not None and i + 1 < len(tokens) and not used[i + 1] and _side_noun(tokens[i + 1].text.lower()):
+            entry = kb.actors[side]
             phrase = _side_phrase(word.lower(), tokens[i + 1].text.lower())
             found.append(_Found(i, i + 1, phrase, actor_of(entry)))
             used[i] = used[i + 1] = True
-            i += 2
-            continue
-        i += 1
+            taken_to = i + 1
     return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _side_candidate(word: str) -> bool:
+    return (word[:1].isupper() and _may_open_phrase(word)) or _adjective_side(word) is not None
+
+
+@functools.lru_cache(maxsize=65536)
+def _adjective_side(word: str) -> str | None:
+    """"американской" → USA: the side an adjective names."""
+    global _ADJECTIVES
+    if _ADJECTIVES is None:
+        _ADJECTIVES = _adjective_pattern(knowledge_base())
+    adjective_re, adjective_ids = _ADJECTIVES
+    m = adjective_re.match(word.lower())
+    return adjective_ids[m.group(1)] if m else None
 
 
 def _side_noun(word: str) -> bool:
     # "европейские лидеры" are a side; "российский лидер" is one person, left to roles and quotes
     return word.startswith(SIDE_NOUNS) and word not in SINGLE_LEADER
+
+
+@functools.lru_cache(maxsize=65536)
+def _may_open_phrase(word: str) -> bool:
+    by_phrase = knowledge_base().by_phrase
+    return any(key in by_phrase for key in nominative_candidates(word))
 
 
 def _phrase_at(tokens, used, i, kb: KnowledgeBase):
