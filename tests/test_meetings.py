@@ -287,3 +287,17 @@ def test_meetings_a_round_is_between_sides_whoever_spoke_last(models):
             "Третий раунд переговоров стартовал в Женеве во вторник.")
     found = sorted((m["parties"], m["date"]) for m in meetings_of(text, dt.date(2026, 2, 18)))
     assert found == [(["Мединский", "Умеров"], "2026-02-18"), (["Россия", "Украина"], "2026-02-17")]
+
+
+def test_meetings_unnamed_side_at_the_same_place_is_the_named_meeting(models):
+    text = ("Юрий Ушаков пошутил перед переговорами с США в Кремле.\n"
+            "Накануне Владимир Путин провел в Кремле встречу со Стивом Уиткоффом.")
+    got = only(text)
+    assert (got["parties"], got["place"]) == (["Путин", "Уиткофф", "Ушаков"], "Кремль")
+
+
+def test_meetings_sides_agreed_means_the_same_sides(models):
+    text = ("Вчера Владимир Путин провел в Кремле встречу со Стивом Уиткоффом.\n"
+            "Стороны обсудили условия и договорились о продолжении контактов с участием Киева.")
+    found = [(m["parties"], m["status"]) for m in meetings_of(text)]
+    assert found == [(["Путин", "Уиткофф"], "held"), (["Россия", "США", "Украина"], "planned")]

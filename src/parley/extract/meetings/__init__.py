@@ -20,7 +20,7 @@ from parley.extract.lexicon import SIDE_DISPLAY, SPEECH_VERBS, WEAK_MEETING_VERB
 from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.epithets import role_mentions
 from parley.extract.meetings.merge import (
-    Candidate, attach_delegations, combine, fill_from_orphans, merge, same_meeting,
+    Candidate, attach_delegations, combine, fill_from_orphans, join_counterparts, merge, same_meeting,
 )
 from parley.extract.meetings.participants import (
     Party, generic_subject, participants_for, partner_after, speaker_of,
@@ -207,8 +207,11 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
         borrowed = False
         own_keys = {p.key for p in parties}
         series = _series(tree, trigger) and own_keys <= {p.key for p in last_parties}
-        if last_parties and len(parties) < 2 and generic_subject(tree, trigger):
-            parties = list(last_parties) + [p for p in parties if p.key not in {q.key for q in last_parties}]
+        generic = generic_subject(tree, trigger)
+        if last_parties and len(parties) < 2 and generic:
+            # "Лидеры договорились встретиться": the same people; "Стороны договорились …": the same sides
+            base = _sides_of(last_parties) if generic == "сторона" else list(last_parties)
+            parties = base + [p for p in parties if p.key not in {q.key for q in base}]
             borrowed = True
         elif last_parties and len(parties) < 2 and series:
             # "третий раунд переговоров": the talks between the sides, whoever spoke for them last time;
@@ -311,6 +314,7 @@ def find_meetings(document: Document, analysis: Analysis,
         else:
             groups.append(candidate)
     groups = fill_from_orphans(groups, [c for c in candidates if len(c.parties) < 2])
+    groups = join_counterparts(groups)  # a place filled in may show an unnamed side is someone named
     members = {side: [_party(m, sides_of, names) for m in found]
                for side, found in delegation_members(analysis, named, sides_of).items()}
     meetings = []

@@ -45,7 +45,7 @@ def parties_agree(a: tuple[Party, ...], b: tuple[Party, ...]) -> bool:
     ea, eb = expanded(a), expanded(b)
     pa, pb = _persons(a), _persons(b)
     if pa and pb and not (pa & pb):
-        return False
+        return False  # Лавров–Рубио and Путин–Трамп: the same sides, other people
     if ea <= eb or eb <= ea:
         return True
     return len(ea & eb) / len(ea | eb) >= 0.5
@@ -88,8 +88,20 @@ def continues(a: Candidate, b: Candidate) -> bool:
         and places_agree(a, b) and parties_agree(a.parties, b.parties)
 
 
+def _unnamed_counterpart(a: Candidate, b: Candidate) -> bool:
+    """"Ушаков … перед переговорами с США в Кремле" and "Путин провел в Кремле встречу с Уиткоффом":
+    other people, but one side unnamed in one of them and the same place or day in both."""
+    unnamed = any(not p.is_person for p in a.parties) or any(not p.is_person for p in b.parties)
+    anchor = (a.place is not None and a.place == b.place) or (a.date is not None and a.date == b.date)
+    sides_a = {p.side or p.key for p in a.parties}
+    sides_b = {p.side or p.key for p in b.parties}
+    return unnamed and anchor and sides_a == sides_b
+
+
 def same_meeting(a: Candidate, b: Candidate) -> bool:
     if continues(a, b):
+        return True
+    if _unnamed_counterpart(a, b) and statuses_agree(a, b) and dates_agree(a.date, b.date) and places_agree(a, b):
         return True
     if (a.borrowed or b.borrowed) and a.status != b.status:
         return False  # "the next round", "the leaders agreed to meet": another meeting of the same parties
@@ -186,6 +198,20 @@ def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list
     return groups
 
 
+def join_counterparts(groups: list[Candidate]) -> list[Candidate]:
+    """Meetings told once with a side unnamed and once with its people named, same place or day."""
+    out: list[Candidate] = []
+    for group in groups:
+        for k, kept in enumerate(out):
+            if _unnamed_counterpart(kept, group) and statuses_agree(kept, group) \
+                    and dates_agree(kept.date, group.date) and places_agree(kept, group):
+                out[k] = combine(kept, group)
+                break
+        else:
+            out.append(group)
+    return out
+
+
 def merge(candidates: list[Candidate]) -> list[Candidate]:
     """Mentions join the first meeting whose every mention's parties agree with theirs, so that a loose
     mention ("Переговоры России и Украины", a rubric) does not chain two meetings together."""
@@ -194,7 +220,7 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
     for candidate in candidates:
         for k, group in enumerate(groups):
             if same_meeting(group, candidate) and all(parties_agree(m.parties, candidate.parties)
-                                                      for m in members[k]):
+                                                      or _unnamed_counterpart(m, candidate) for m in members[k]):
                 groups[k] = combine(group, candidate)
                 members[k].append(candidate)
                 break

@@ -259,25 +259,27 @@ def _pronoun_reference(tree: Tree, trigger: Trigger) -> bool:
     return False
 
 
-def generic_subject(tree: Tree, trigger: Trigger) -> bool:
-    """The clause's parties are named only as "лидеры", "стороны", "они", "их встреча"."""
+def generic_subject(tree: Tree, trigger: Trigger) -> str | None:
+    """The word by which the clause names its parties only generically ("лидеры", "стороны", "они",
+    "их встреча"), as a lemma, or None."""
     for child in tree.children[trigger.index]:
         if tree.lemma(child) in ("их", "они") and tree.rel(child) in ("det", "nmod", "nmod:poss"):
-            return True
+            return tree.lemma(child)
         if tree.lemma(child) in GENERIC_PARTIES and tree.rel(child) == "nmod" \
                 and tree.tokens[child].feat("Number") == "Plur":
-            return True  # "встреча лидеров", "переговоры сторон"
-    for anchor in trigger.anchors:
-        if tree.tokens[anchor].pos not in ("VERB", "AUX") and anchor != trigger.index:
-            continue
+            return tree.lemma(child)  # "встреча лидеров", "переговоры сторон"
+    verbs = [a for a in trigger.anchors if tree.tokens[a].pos in ("VERB", "AUX") or a == trigger.index]
+    # "Стороны обсудили … и договорились о продолжении контактов": the subject is shared
+    verbs += [tree.head(a) for a in verbs if tree.rel(a) == "conj" and tree.head(a) != -1]
+    for anchor in verbs:
         for child in tree.children[anchor]:
             token = tree.tokens[child]
             if not tree.rel(child).startswith("nsubj") or tree.lemma(child) not in GENERIC_PARTIES:
                 continue
             if token.feat("Number") == "Plur" and not any(tree.rel(c) in ("amod", "nmod") and tree.lemma(c) not in
                                                            ("оба", "два") for c in tree.children[child]):
-                return True
-    return False
+                return tree.lemma(child)
+    return None
 
 
 def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]],
