@@ -86,7 +86,8 @@ def _kb_persons(tokens, used, kb: KnowledgeBase, seen: list[str]) -> list[_Found
             if not (_capitalised(prev) or prev.lower() in NAME_PARTICLES):
                 break
             keys = nominative_candidates(prev)
-            agree = tuple(x for x in ids if any(k in kb.name_words[x] for k in keys))
+            agree = tuple(x for x in ids if any(k in kb.name_words[x] for k in keys)) or \
+                _close_first_name(prev, ids, kb)
             if not agree:
                 disagree = _capitalised(prev) and _is_first_name(prev)
                 break
@@ -114,6 +115,14 @@ def _surname_ids(word: str) -> tuple[str, ...]:
         if ids:
             return ids
     return ()
+
+
+def _close_first_name(word: str, ids: tuple[str, ...], kb: KnowledgeBase) -> tuple[str, ...]:
+    """A first name misspelt or oddly declined ("Владимиров Путиным") still agrees on its first five letters."""
+    key = fold_key(word)
+    if len(key) < 5:
+        return ()
+    return tuple(x for x in ids if any(w.startswith(key[:5]) for w in kb.name_words[x]))
 
 
 def _is_first_name(word: str) -> bool:
@@ -220,16 +229,22 @@ def _phrase_at(tokens, used, i, kb: KnowledgeBase):
             if all(keys[m] in nominative_candidates(tokens[i + m].text) for m in range(1, len(keys))):
                 entry = kb.actors[actor_id]
                 pool = {"name": entry.names, "capital": entry.capitals, "seat": entry.seats}[how]
-                surface = next(n for n in pool if _fits(n, tokens[i:end]))
-                return len(keys), entry, surface, how
+                surface = next((n for n in pool if _fits(n, tokens[i:end])), None)
+                if surface is not None:
+                    return len(keys), entry, surface, how
     return None
 
 
 def _fits(name: str, tokens) -> bool:
     words = name.split()
     return len(words) == len(tokens) and all(
-        fold_key(w) in nominative_candidates(t.text) for w, t in zip(words, tokens)
-    )
+        fold_key(w) in nominative_candidates(t.text) and (not _abbreviation(w) or t.text.isupper())
+        for w, t in zip(words, tokens)
+    )  # "ООН" is not "Он"
+
+
+def _abbreviation(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -265,10 +280,10 @@ def _ner_persons(spans, tokens, used) -> list[_Found]:
         while idx and (not _capitalised(tokens[idx[0]].text) or _is_title(tokens[idx[0]].text)):
             idx.pop(0)
         idx = [k for k in idx if tokens[k].text not in "-–—."] if len(idx) > 1 else idx
-        cut = next((n for n, k in enumerate(idx) if tokens[k].text in "()[]"), None)
-        idx = idx[:cut] if cut is not None else idx  # "Барри Лоуенкрон (Barry Lowenkron)"
-        if not idx:
-            continue
+        cut = next((n for n, k in enumerate(idx) if not tokens[k].text[:1].isalpha() and tokens[k].text not in "’'"), None)
+        idx = idx[:cut] if cut is not None else idx  # "Барри Лоуенкрон (Barry Lowenkron)", "… / Getty Images"
+        if not idx or (len(idx) == 1 and _common_word(tokens[idx[0]].text)):
+            continue  # "Ваш", "Главред": NER's slips on ordinary words
         words = [tokens[k].text for k in idx]
         if any(re.search(r"[а-яa-z][А-ЯA-Z]", w) for w in words):
             continue  # words glued by a lost line break: "УиткоффаСтороны"
@@ -280,6 +295,13 @@ def _ner_persons(spans, tokens, used) -> list[_Found]:
         found.append(_Found(idx[0], idx[-1], name, automatic_person(first, parts[-1], name),
                             surname_only=first is None, automatic=True))
     return found
+
+
+def _common_word(word: str) -> bool:
+    vocab = models().morph_vocab
+    if not vocab.word_is_known(word.lower()):
+        return False
+    return not any(tag in p.tag for p in vocab.parse(word) for tag in ("Name", "Surn", "Patr", "Geox"))
 
 
 def _is_title(word: str) -> bool:

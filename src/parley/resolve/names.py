@@ -138,8 +138,15 @@ def _nominative_word(word: str, case: str, gender: str | None, parse, tag: str) 
     low = word.lower()
     for oblique, nominative in table.get(case, ()):
         if low.endswith(oblique) and len(low) - len(oblique) >= 2:
-            return _match_case(low[: len(low) - len(oblique)] + nominative, word)
+            stem = low[: len(low) - len(oblique)]
+            if nominative == "й" and stem[-1] not in _VOWELS:
+                nominative = "" if stem[-1] in _HUSHING else "ь"  # "Фогеля" → "Фогель", "Уолцем" → "Уолц"
+            return _match_case(stem + nominative, word)
     return word
+
+
+_VOWELS = frozenset("аеёиоуыэюя")
+_HUSHING = frozenset("цжшчщ")
 
 
 def _match_case(form: str, model: str) -> str:
