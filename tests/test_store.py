@@ -172,3 +172,23 @@ def test_store_backends_give_identical_results(tmp_path):
                 "filtered": store.events(date_from="2026-01", place="майами")}, ensure_ascii=False, sort_keys=True))
     assert '"field": "date"' in results[0]
     assert results[0] == results[1]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_store_concurrent_first_opens_share_one_schema(backend, tmp_path):
+    """The web server and an ingest opening a new database at once both get the schema."""
+    import subprocess
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    url = fresh_url(backend, tmp_path)
+    opener = "import sys; from parley.store import Store; Store.open(sys.argv[1]).close()"
+    children = [subprocess.Popen([sys.executable, "-c", opener, url], stderr=subprocess.PIPE, text=True)
+                for _ in range(3)]
+    with ThreadPoolExecutor(3) as pool:  # and threads of one process
+        stores = list(pool.map(lambda _: Store.open(url), range(3)))
+    for child in children:
+        assert child.wait(timeout=60) == 0, child.stderr.read()
+    for store in stores:
+        assert store.counts()["documents"] == 0
+        store.close()

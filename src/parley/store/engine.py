@@ -1,17 +1,20 @@
 """Opening a database by URL: SQLite (WAL) or PostgreSQL, schema migrated on open."""
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError, ProgrammingError
 
 from parley.errors import DatabaseError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_MIGRATING = threading.Lock()
 
 
 def normalise_url(url: str) -> str:
@@ -59,15 +62,26 @@ def open_engine(url: str) -> Engine:
     return engine
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (a no-op when it is there)."""
+def migrate(engine: Engine, attempts: int = 5) -> None:
+    """Bring the schema to the newest revision (a no-op when it is there).
+
+    Two processes opening a new database at once (the web server and an ingest) race to create
+    the schema: the loser's DDL fails, and it finds the schema in place when it looks again.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        if "alembic_version" in inspect(connection).get_table_names() and _is_current(connection):
+    for attempt in range(attempts):
+        try:
+            with _MIGRATING, engine.begin() as connection:  # alembic's op/context are process-global
+                if "alembic_version" in inspect(connection).get_table_names() and _is_current(connection):
+                    return
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
             return
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        except (OperationalError, ProgrammingError, IntegrityError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
 
 
 def _is_current(connection) -> bool:
