@@ -82,6 +82,12 @@ def test_quotes_said_by_an_institution_do_not_continue_the_last_speaker(models):
     assert [q.text for q in quotes_of(text)] == ["Мы ждем ответа до самой пятницы"]
 
 
+def test_quotes_unmarked_speech_is_the_sentence_before_the_attribution(models):
+    text = "Вечером Сергей Лавров провел переговоры. Россия – это сторона, готовая к диалогу без условий, — сказал министр."
+    assert [(q.speaker.id, q.text) for q in quotes_of(text)] == [
+        ("lavrov", "Россия – это сторона, готовая к диалогу без условий")]
+
+
 def test_quotes_split_by_an_inner_attribution(models):
     text = "«Стороны обменялись предложениями по гарантиям, — отметил Кирилл Дмитриев. — Следующая встреча пройдет во Флориде»."
     found = [(q.speaker.id, q.text) for q in quotes_of(text)]

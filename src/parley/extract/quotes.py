@@ -185,13 +185,19 @@ def _dialogue_spans(text: str) -> list[_Span]:
         body = line.group(1)
         if re.search(r"[«»\"“”„]", body):
             continue  # marked quotes are found by their marks
-        sep = re.search(r"[,.!?…]?\s+[—–-]\s+(?=\w)", body)
-        if not sep or not SPEECH_VERB.match(body[sep.end():].lower()):
+        sep = next((m for m in re.finditer(r"[,.!?…]?\s+[—–-]\s+(?=\w)", body)
+                    if SPEECH_VERB.match(body[m.end():].lower())), None)
+        if sep is None:
             continue
         clause_end = re.search(r"[.!?](\s|$)|\s[—–-]\s", body[sep.end():])
         after = (body_at + sep.end(), body_at + sep.end() + (clause_end.start() if clause_end else len(body) - sep.end()))
         stop = body_at + sep.start() + (1 if body[sep.start()] in "!?…" else 0)
-        spans.append(_Span(body_at, stop, line.start(), body_at + sep.end(), after))
+        start = body_at
+        if not line.group().lstrip().startswith(tuple(_DASH)):
+            # no dialogue dash: the words spoken are the sentence before the attribution, not the paragraph
+            ends = [m.end() for m in re.finditer(r"[.!?…]\s+(?=[А-ЯЁA-Z«\"])", body[:sep.start()])]
+            start = body_at + (ends[-1] if ends else 0)
+        spans.append(_Span(start, stop, start if start != body_at else line.start(), body_at + sep.end(), after))
     return spans
 
 
