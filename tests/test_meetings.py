@@ -301,3 +301,10 @@ def test_meetings_sides_agreed_means_the_same_sides(models):
             "Стороны обсудили условия и договорились о продолжении контактов с участием Киева.")
     found = [(m["parties"], m["status"]) for m in meetings_of(text)]
     assert found == [(["Путин", "Уиткофф"], "held"), (["Россия", "США", "Украина"], "planned")]
+
+
+def test_meetings_delegation_side_is_read_next_to_the_group_word(models):
+    text = ("В Кремле Владимир Путин провел встречу с американской делегацией, которую возглавлял Стив Уиткофф.\n"
+            "Стороны договорились о продолжении контактов с участием Киева.")
+    found = [m["parties"] for m in meetings_of(text)]
+    assert found == [["Путин", "Уиткофф"], ["Россия", "Уиткофф", "Украина"]]

@@ -25,7 +25,10 @@ def _group_sides(text: str) -> set[str]:
     for match in GROUP_WORD.finditer(text):
         before = text[max(0, match.start() - WINDOW):match.start()]
         after = text[match.end():match.end() + WINDOW]
-        found = sides_in(before.split(",")[-1].split(".")[-1][-WINDOW:]) or sides_in(after.split(",")[0][:WINDOW])
+        # the words right next to the group word: "украинской и российской делегаций", "делегация США"
+        near_before = " ".join(before.split(",")[-1].split(".")[-1].split()[-3:])
+        near_after = " ".join(after.split(",")[0].split()[:2])
+        found = sides_in(near_before) or sides_in(near_after)
         sides |= found  # "главы украинской и российской делегаций": both
     return sides
 
