@@ -19,23 +19,15 @@ is named in the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from parley.extract.quote_spans import (
+    MIN_WORDS, SPEECH_VERB, WORD, QuotedSpan, is_title, quoted_spans, skip_back,
+)
 from parley.extract.role_words import GENERIC_HEADS, PRONOUNS, country_in, ends_role_phrase, role_head
 from parley.records import ActorMention, Analysis, Document, Evidence, Quote
 from parley.resolve.kb import knowledge_base
 
-SPEECH_VERB = re.compile(
-    r"(сказа|заяв|отмет|отмеч|подчерк|добав|напис|пиш|сообщ|ответ|поясн|уточн|призна|завер|констатир|указа|говор|"
-    r"рассказ|заключ|продолж|резюмир|привод|объясн|высказ|счита|предупред|напомн|акцентир|пообещ|обеща|подыто|"
-    r"призв|настаива|повтор|отрез|парир|поделил|замет|процитир|цитир|написа|выраз|убежд|пошути|поддержа|признава)",
-)
 IMPERSONAL = re.compile(r"^(говорится|сказано|отмечается|указывается|подчеркивается|приводятся)")
-OUTLET_NOUNS = (
-    "газет", "издани", "телеканал", "канал", "агентств", "программ", "парти", "фракци", "журнал", "портал",
-    "сайт", "документ", "операци", "план", "проект", "соглашени", "договор", "доктрин", "формат", "движени",
-    "организаци", "компани", "фонд", "шоу", "передач", "книг", "фильм", "стать", "рубрик", "телеграм", "радио",
-)
 CHANNELS = (
     (re.compile(r"truth\s*social", re.I), "Truth Social"),
     (re.compile(r"(соцсет\w*|платформ\w*|сети)\s+[XХ]\b|\b[XХ]\s*\(|\bв\s+[XХ]\b"), "X"),
@@ -46,26 +38,11 @@ CHANNELS = (
     (re.compile(r"интервью"), "интервью"),
     (re.compile(r"соцсет"), "соцсети"),
 )
-_PAIRS = {"«": "»", "„": "“”", "“": "”"}
-_ANY_MARK = re.compile(r"[«„“\"]")
-_OPENING = re.compile(r"[«„“]")
-_WORD = re.compile(r"[^\W_]+")
-_DASH = "—–-"
-MIN_WORDS = 4
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    start: int  # the quoted words, without the marks
-    stop: int
-    open_at: int  # where the opening mark (or the dialogue dash) is
-    close_at: int  # just after the closing mark; the end of the text when cut off
-    after: tuple[int, int] | None = None  # an attribution clause found inside the span's own line
 
 
 def find_quotes(document: Document, analysis: Analysis, mentions: tuple[ActorMention, ...]) -> tuple[Quote, ...]:
     text = analysis.text
-    spans = _parts(text, _marked_spans(text) + _dialogue_spans(text))
+    spans = quoted_spans(text)
     persons = [m for m in mentions if m.actor.kind == "person"]
     outside = [m for m in persons if not any(s.open_at <= m.start < s.close_at for s in spans)]
     fullest: dict[str, str] = {}
@@ -77,7 +54,7 @@ def find_quotes(document: Document, analysis: Analysis, mentions: tuple[ActorMen
     previous: tuple[ActorMention, int] | None = None
     for span in spans:
         body = text[span.start:span.stop]
-        if len(_WORD.findall(body)) < MIN_WORDS or _is_title(text, span):
+        if len(WORD.findall(body)) < MIN_WORDS or is_title(text, span):
             continue
         found = context.speaker(span)
         if found is _ANONYMOUS:
@@ -104,137 +81,6 @@ def find_quotes(document: Document, analysis: Analysis, mentions: tuple[ActorMen
 # --- spans -----------------------------------------------------------------------------
 
 
-def _marked_spans(text: str) -> list[_Span]:
-    spans: list[_Span] = []
-    for line in re.finditer(r"[^\n]+", text):
-        base, chunk = line.start(), line.group()
-        taken: list[tuple[int, int]] = []
-        if not _ANY_MARK.search(chunk):
-            continue
-        i = 0
-        for opening in _OPENING.finditer(chunk):
-            if opening.start() < i:
-                continue
-            mark = opening.group()
-            end = _closing(chunk, opening.start(), mark)
-            if end is None and text[base + len(chunk):].strip() == "":
-                end = len(chunk)  # a quote cut off by the end of the text
-            if end is not None:
-                spans.append(_span(text, base, opening.start(), end))
-                taken.append((opening.start(), end))
-                i = end + 1
-        if '"' in chunk:
-            spans += _straight_spans(text, base, chunk, taken)
-    return spans
-
-
-def _closing(chunk: str, i: int, mark: str) -> int | None:
-    depth, closers = 0, _PAIRS[mark]
-    for j in range(i + 1, len(chunk)):
-        if chunk[j] == mark and mark != "“":
-            depth += 1
-        elif chunk[j] in closers:
-            if depth == 0:
-                return j
-            depth -= 1
-    return None
-
-
-def _straight_spans(text: str, base: int, chunk: str, taken) -> list[_Span]:
-    """Pair straight quotes by which side of a word they stand on; nested pairs stay inside."""
-    spans, stack = [], []
-    for i, ch in enumerate(chunk):
-        if ch != '"' or any(a < i < b for a, b in taken):
-            continue
-        before = chunk[i - 1] if i else " "
-        after = chunk[i + 1] if i + 1 < len(chunk) else " "
-        opening = (before.isspace() or before in "([«—–-:") and not after.isspace()
-        closing = not before.isspace() and (after.isspace() or after in ".,;:!?)»—–-…")
-        if stack and (closing or not opening):
-            start = stack.pop()
-            if not stack:
-                spans.append(_span(text, base, start, i))
-        elif opening or not stack:
-            stack.append(i)
-    if stack and text[base + len(chunk):].strip() == "":
-        spans.append(_span(text, base, stack[0], len(chunk)))  # a quote cut off by the end of the text
-    return spans
-
-
-def _span(text: str, base: int, open_i: int, close_i: int) -> _Span:
-    start, stop = base + open_i + 1, base + close_i
-    while start < stop and text[start] in " \"'«„“":
-        start += 1
-    while stop > start and text[stop - 1] in " \"'»“”":
-        stop -= 1
-    if close_i >= len(text) - base:
-        stop = _trim_cut(text, start, stop)
-    return _Span(start, stop, base + open_i, min(base + close_i + 1, len(text)))
-
-
-def _trim_cut(text: str, start: int, stop: int) -> int:
-    """A quote cut off by the end of the text keeps its last whole word."""
-    cut = text.rfind(" ", start, stop)
-    return cut if cut > start and text[stop - 1].isalnum() else stop
-
-
-def _dialogue_spans(text: str) -> list[_Span]:
-    spans = []
-    for line in re.finditer(r"(?m)^[ \t]*(?:[—–-][ \t]+)?(.+)$", text):
-        body_at = line.start(1)
-        body = line.group(1)
-        if re.search(r"[«»\"“”„]", body):
-            continue  # marked quotes are found by their marks
-        sep = next((m for m in re.finditer(r"[,.!?…]?\s+[—–-]\s+(?=\w)", body)
-                    if SPEECH_VERB.match(body[m.end():].lower())), None)
-        if sep is None:
-            continue
-        clause_end = re.search(r"[.!?](\s|$)|\s[—–-]\s", body[sep.end():])
-        after = (body_at + sep.end(), body_at + sep.end() + (clause_end.start() if clause_end else len(body) - sep.end()))
-        stop = body_at + sep.start() + (1 if body[sep.start()] in "!?…" else 0)
-        start = body_at
-        if not line.group().lstrip().startswith(tuple(_DASH)):
-            # no dialogue dash: the words spoken are the sentence before the attribution, not the paragraph
-            ends = [m.end() for m in re.finditer(r"[.!?…]\s+(?=[А-ЯЁA-Z«\"])", body[:sep.start()])]
-            start = body_at + (ends[-1] if ends else 0)
-        spans.append(_Span(start, stop, start if start != body_at else line.start(), body_at + sep.end(), after))
-    return spans
-
-
-def _parts(text: str, spans: list[_Span]) -> list[_Span]:
-    """Split «A, — отметил Путин. — B» into two quotes, each attributed by the inner clause."""
-    out = []
-    for span in sorted(spans, key=lambda s: s.start):
-        inner = text[span.start:span.stop]
-        m = re.search(r"[,.!?…]?\s+[—–-]\s+(?P<clause>[^—–«»\"]{3,120}?)[.,:]\s+[—–-]\s+", inner)
-        if m and SPEECH_VERB.match(m.group("clause").lower()):
-            clause = (span.start + m.start("clause"), span.start + m.end("clause"))
-            out.append(_Span(span.start, span.start + m.start(), span.open_at, span.start + m.end(), clause))
-            out.append(_Span(span.start + m.end(), span.stop, span.start + m.end() - 1, span.close_at, clause))
-        else:
-            out.append(span)
-    return out
-
-
-def _skip_back(text: str, at: int) -> int:
-    at -= 1
-    while at > 0 and text[at].isspace():
-        at -= 1
-    return at
-
-
-def _is_title(text: str, span: _Span) -> bool:
-    line = text[max(0, span.open_at - 40):span.open_at].lower().split("\n")[-1]
-    before = line.split()
-    if before and before[-1].startswith(OUTLET_NOUNS) and before[-1][-1].isalpha():
-        return True  # "телеканал «Россия 1»", "газета "…"", not "…договоренностям.\n\n"…""
-    words = _WORD.findall(text[span.start:span.stop])
-    return all(w[:1].isupper() or w.isdigit() for w in words)
-
-
-# --- speakers -------------------------------------------------------------------------
-
-
 class _Context:
     def __init__(self, text, analysis, persons, outside, document):
         self.text, self.analysis, self.persons, self.outside = text, analysis, persons, outside
@@ -247,7 +93,7 @@ class _Context:
         speaker, a = previous
         return any(a <= m.start < b and m.actor.id != speaker.actor.id for m in self.outside)
 
-    def speaker(self, span: _Span):
+    def speaker(self, span: QuotedSpan):
         for clause in (span.after, self._after_clause(span)):
             if clause is not None:
                 who = self._from_clause(clause, before=span.open_at, verb_first=True)
@@ -267,7 +113,7 @@ class _Context:
                 return who, clause
         return None
 
-    def _after_clause(self, span: _Span) -> tuple[int, int] | None:
+    def _after_clause(self, span: QuotedSpan) -> tuple[int, int] | None:
         rest = self.text[span.close_at:span.close_at + 200]
         m = re.match(r"[\s,.!?…\"»”]*[—–-]{1,2}\s*", rest) or re.match(r"[\"»”]?,\s*(?=[а-яё])", rest)
         if not m:
@@ -276,22 +122,22 @@ class _Context:
         stop = m.end() + (end.start() if end else len(rest) - m.end())
         return span.close_at + m.end(), span.close_at + stop
 
-    def _before_clause(self, span: _Span) -> tuple[int, int] | None:
+    def _before_clause(self, span: QuotedSpan) -> tuple[int, int] | None:
         sentence = self.analysis.sentence_at(span.open_at)
         start = sentence.start if sentence else max(0, span.open_at - 200)
         clause = self.text[start:span.open_at]
         if not clause.strip():
-            previous = self.analysis.sentence_at(_skip_back(self.text, start)) if start else None
+            previous = self.analysis.sentence_at(skip_back(self.text, start)) if start else None
             if previous is None:
                 return None
             start, clause = previous.start, self.text[previous.start:span.open_at]
         low = clause.lower()
         speaks = clause.rstrip().endswith(":") or re.search(r"по (его |ее |их )?(словам|мнению)", low)
-        if not speaks and not any(SPEECH_VERB.match(w) for w in _WORD.findall(low)):
+        if not speaks and not any(SPEECH_VERB.match(w) for w in WORD.findall(low)):
             return None
         return start, span.open_at
 
-    def _next_sentence_clause(self, span: _Span) -> tuple[int, int] | None:
+    def _next_sentence_clause(self, span: QuotedSpan) -> tuple[int, int] | None:
         """"«…». Так считает Филипп Гордон" names the speaker in the sentence after."""
         at = span.close_at
         while at < len(self.text) and (self.text[at].isspace() or self.text[at] in ".,»\""):
@@ -436,7 +282,7 @@ def _fits_head(mention: ActorMention, head: str, text: str) -> bool:
     return head[:5] in text[max(0, mention.start - 80):mention.start].lower()
 
 
-def _channel(text: str, clause: tuple[int, int] | None, span: _Span, analysis: Analysis) -> str | None:
+def _channel(text: str, clause: tuple[int, int] | None, span: QuotedSpan, analysis: Analysis) -> str | None:
     windows = []
     if clause is not None:
         windows.append(text[clause[0]:clause[1] + 40])
@@ -444,7 +290,7 @@ def _channel(text: str, clause: tuple[int, int] | None, span: _Span, analysis: A
     if sentence is not None:
         windows.append(text[sentence.start:span.open_at])
         if clause is not None and IMPERSONAL.match(text[clause[0]:clause[1]].lower()):
-            previous = analysis.sentence_at(_skip_back(text, sentence.start)) if sentence.start else None
+            previous = analysis.sentence_at(skip_back(text, sentence.start)) if sentence.start else None
             if previous is not None:  # "Об этом написал в X Уиткофф. «…», — говорится в сообщении."
                 windows.append(previous.text)
     for window in windows:

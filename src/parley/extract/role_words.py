@@ -53,13 +53,6 @@ COUNTRY_STEMS = (
 
 
 @functools.lru_cache(maxsize=65536)
-def lemma(word: str) -> str:
-    low = word.lower().replace("ё", "е")
-    parses = models().morph_vocab.parse(low)
-    return parses[0].normal_form.replace("ё", "е") if parses else low
-
-
-@functools.lru_cache(maxsize=65536)
 def role_head(word: str) -> str | None:
     """The nominative head if ``word`` heads a role phrase: "госсекретаря" → "госсекретарь"."""
     low = word.lower().replace("ё", "е")
