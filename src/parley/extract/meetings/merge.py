@@ -103,7 +103,8 @@ def same_meeting(a: Candidate, b: Candidate) -> bool:
         return True
     if _unnamed_counterpart(a, b) and statuses_agree(a, b) and dates_agree(a.date, b.date) and places_agree(a, b):
         return True
-    if (a.borrowed or b.borrowed) and a.status != b.status:
+    if (a.borrowed or b.borrowed) and not (a.status == b.status or not a.status_explicit and a.borrowed
+                                           or not b.status_explicit and b.borrowed):
         return False  # "the next round", "the leaders agreed to meet": another meeting of the same parties
     return (statuses_agree(a, b) and dates_agree(a.date, b.date) and places_agree(a, b)
             and parties_agree(a.parties, b.parties))
@@ -186,8 +187,7 @@ def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list
         fits = [k for k, g in enumerate(groups)
                 if statuses_agree(g, orphan) and dates_agree(g.date, orphan.date) and places_agree(g, orphan)
                 and (keys <= expanded(g.parties) if keys else
-                     (orphan.place is not None and g.place == orphan.place)
-                     or g.evidence.start == orphan.evidence.start)]
+                     (orphan.place is not None and g.place == orphan.place))]
         if len(fits) != 1:
             continue
         k = fits[0]

@@ -121,7 +121,10 @@ def _speaker(tree: Tree, trigger: Trigger) -> set[int]:
     partner = any(tree.case_word(c) in ("с", "со") for c in tree.children[trigger.index])
     if not (elided or partner):
         return set()
-    for verb in [top, tree.head(top)]:
+    chain = [top]
+    while len(chain) < 4 and chain[-1] != -1:
+        chain.append(tree.head(chain[-1]))  # "рассказал о деталях разговора с Путиным"
+    for verb in chain:
         if verb != -1 and tree.lemma(verb) in SPEECH_VERBS:
             subjects = [c for c in tree.children[verb] if tree.rel(c).startswith("nsubj")]
             out: set[int] = set()
