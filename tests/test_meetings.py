@@ -308,3 +308,20 @@ def test_meetings_delegation_side_is_read_next_to_the_group_word(models):
             "Стороны договорились о продолжении контактов с участием Киева.")
     found = [m["parties"] for m in meetings_of(text)]
     assert found == [["Путин", "Уиткофф"], ["Россия", "Уиткофф", "Украина"]]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        # the preposition nearest the meeting word decides, not another one the parser hung on it
+        ("План на столе в Женеве: украинская делегация прибыла для переговоров с США", "planned"),
+        ("Переговоры между Украиной и страной-агрессором РФ прошли в Стамбуле.", "held"),
+    ],
+)
+def test_meetings_status_reads_the_nearest_preposition(models, text, status):
+    assert only(text)["status"] == status
+
+
+def test_meetings_country_in_apposition_is_a_party(models):
+    got = only("Переговоры между Украиной и страной-агрессором РФ прошли в Стамбуле.")
+    assert got["parties"] == ["Россия", "Украина"]

@@ -147,7 +147,9 @@ def _within(tokens: tuple[Token, ...], i: int, targets: set[int], hops: int) -> 
 
 
 def _case(tokens: tuple[Token, ...], i: int) -> str | None:
-    for j, t in enumerate(tokens):
+    """The preposition of token ``i``: its case child nearest before it."""
+    found = None
+    for j, t in enumerate(tokens[:i]):
         if t.head == i and t.rel == "case":
-            return _lemma(t)
-    return None
+            found = _lemma(t)
+    return found

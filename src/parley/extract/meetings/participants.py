@@ -100,6 +100,8 @@ def _side_reaches(tree: Tree, side: SideMention, anchors: set[int], others: froz
         return False
     if head in anchors:
         return True
+    if tree.lemma(head).startswith("страна") and tree.head(head) != -1:
+        return _reaches(tree, head, anchors, others)  # "между Украиной и страной-агрессором РФ"
     if tree.lemma(head) not in PARTICIPATION_NOUNS:
         return False
     if tree.head(head) == -1 and tree.rel(head) != "root":

@@ -34,11 +34,12 @@ class Tree:
         return self.tokens[i].rel
 
     def case_word(self, i: int) -> str | None:
-        """The preposition governing token ``i`` ("в", "с", "между"), if any."""
-        for child in self.children[i]:
-            if self.tokens[child].rel == "case":
-                return self.lemma(child)
-        return None
+        """The preposition governing token ``i`` ("в", "с", "между"), if any: its nearest case child before it."""
+        found = None
+        for child in sorted(self.children[i]):
+            if self.tokens[child].rel == "case" and child < i:
+                found = self.lemma(child)
+        return found
 
     def preceding_preposition(self, i: int, reach: int = 3) -> str | None:
         """The nearest preposition in the few words before ``i`` (for when the tree is unsure)."""
