@@ -325,3 +325,9 @@ def test_meetings_status_reads_the_nearest_preposition(models, text, status):
 def test_meetings_country_in_apposition_is_a_party(models):
     got = only("Переговоры между Украиной и страной-агрессором РФ прошли в Стамбуле.")
     assert got["parties"] == ["Россия", "Украина"]
+
+
+def test_meetings_place_told_without_parties_joins_the_one_meeting(models):
+    text = "Путин и Уиткофф обсудили мирный план.\nПереговоры в Кремле длились пять часов."
+    got = only(text)
+    assert (got["parties"], got["place"]) == (["Путин", "Уиткофф"], "Кремль")

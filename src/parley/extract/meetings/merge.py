@@ -186,8 +186,7 @@ def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list
         keys = {p.key for p in orphan.parties}
         fits = [k for k, g in enumerate(groups)
                 if statuses_agree(g, orphan) and dates_agree(g.date, orphan.date) and places_agree(g, orphan)
-                and (keys <= expanded(g.parties) if keys else
-                     (orphan.place is not None and g.place == orphan.place))]
+                and (keys <= expanded(g.parties) if keys else orphan.place is not None)]
         if len(fits) != 1:
             continue
         k = fits[0]
