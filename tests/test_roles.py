@@ -52,6 +52,11 @@ def test_roles_from_appositions(models, text, person, role):
     assert (person, role) in roles_of(text)
 
 
+def test_roles_the_name_is_the_inner_office_it_holds(models):
+    found = roles_of("Приехал зять американского лидера Дональда Трампа Джаред Кушнер.")
+    assert ("trump", "американский лидер") in found and ("kushner", "зять американского лидера Дональда Трампа") in found
+
+
 def test_roles_family_tie_chained_before_an_occupation(models):
     assert ("kushner", "зять") in roles_of("Трамп привез своего зятя, бизнесмена Джареда Кушнера, на встречу.")
 
@@ -75,6 +80,9 @@ def test_roles_one_office_shared_out(models):
     # a role noun with a side and no name: the holder on the publication date, when named in the text
     ("Дональд Трамп провел совещание. Американский лидер остался доволен итогами.", "trump", "американский лидер"),
     ("Владимир Путин принял гостей. Глава Кремля говорил с ними три часа.", "putin", "глава Кремля"),
+    # a side in several capitalised words; a place after the role noun is not part of it
+    ("Дональд Трамп выступил. Встреча между мной, президентом Соединенных Штатов Америки, и гостями прошла.", "trump",
+     "президент Соединенных Штатов Америки"),
     # "глава государства": the head of state named last
     ("Вчера Владимир Путин и Юрий Ушаков встретили гостей. Глава государства говорил с ними три часа.", "putin",
      "глава государства"),
@@ -90,6 +98,10 @@ def test_roles_from_role_nouns_resolved_by_date(models, text, person, role):
     ("Вице-президент США Джей Ди Вэнс, госсекретарь Марко Рубио и другие прибыли в Женеву.", "vance_gos"),
     # the office holder is not named in the text: no role
     ("Американский лидер остался доволен итогами встречи.", "trump"),
+    # "после" is no "посол"
+    ("После нескольких часов переговоров в Женеве госсекретарь Марко Рубио ушел.", "rubio_posol"),
+    # a place name after the role noun
+    ("Дональд Трамп принял гостей. Обед прошел в поместье американского президента Мар-а-Лаго.", "trump_place"),
     # "и" right before a name coordinates two people
     ("Итоги переговоров главы Белого дома и Владимира Зеленского пока неизвестны.", "zelensky"),
     # "глава делегации" is no office the knowledge base dates
@@ -97,6 +109,12 @@ def test_roles_from_role_nouns_resolved_by_date(models, text, person, role):
 ])
 def test_roles_not_given(models, text, person):
     found = roles_of(text)
+    if person == "trump_place":
+        assert found == [("trump", "американский президент")]
+        return
+    if person == "rubio_posol":
+        assert found == [("rubio", "госсекретарь")]
+        return
     if person == "vance_gos":
         assert ("vance", "госсекретарь") not in found and ("vance", "вице-президент США") in found
         assert ("rubio", "госсекретарь") in found

@@ -61,7 +61,10 @@ def role_head(word: str) -> str | None:
         return bare
     if bare[:3] not in _PREFIXES or (not bare.isalpha() and "-" not in bare):
         return None  # a declined head keeps its first letters: a cheap test before the analyser
-    for p in models().morph_vocab.parse(bare)[:3]:
+    parses = models().morph_vocab.parse(bare)
+    if not parses or parses[0].tag.POS != "NOUN":
+        return None  # "после" is a preposition before it is the locative of "посол"
+    for p in parses[:3]:
         if p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in ROLE_HEADS:
             return p.normal_form.replace("ё", "е")
     return None

@@ -64,7 +64,7 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
             if first is None or last is None:
                 continue
             case = _mention_case(mention)
-            for role in _before(tokens, first, case, here):
+            for role in _before(tokens, first, case, here, mention.actor.id):
                 add(mention, role, sentence)
             role = _after(tokens, last, here, case)
             if role:
@@ -159,12 +159,12 @@ def _is_verb(word: str) -> bool:
     return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS") and parses[0].score > 0.4
 
 
-def _before(tokens, first: int, case: frozenset[str] | None, mentions) -> list[str]:
+def _before(tokens, first: int, case: frozenset[str] | None, mentions, person: str | None = None) -> list[str]:
     """Role phrases that end right before the name at ``first`` (several when chained by commas)."""
     out = []
     end = first
     while True:
-        start = _phrase_start(tokens, end, case, mentions)
+        start = _phrase_start(tokens, end, case, mentions, person if end == first else None)
         if start is None:
             break
         if case is not None and "gent" in case and end == first and end - start == 1 and \
@@ -194,9 +194,10 @@ def _split_on_and(tokens, start: int, end: int, case) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
-def _phrase_start(tokens, end: int, case: frozenset[str] | None, mentions) -> int | None:
+def _phrase_start(tokens, end: int, case: frozenset[str] | None, mentions, person: str | None = None) -> int | None:
     """The first token of the role phrase that ends before ``end``, or None."""
     leftmost_head = None
+    agreeing: list[int] = []
     j = end - 1
     steps = 0
     while j >= 0 and steps < MAX_PHRASE_TOKENS:
@@ -221,10 +222,17 @@ def _phrase_start(tokens, end: int, case: frozenset[str] | None, mentions) -> in
         head = role_head(word)
         if head is not None and _agrees(word, case):
             leftmost_head = j
+            agreeing.append(j)
         j -= 1
         steps += 1
     if leftmost_head is None:
         return None
+    if len(agreeing) > 1 and person is not None:
+        # "зятя американского лидера Трампа": Trump is the leader, the son-in-law is someone else
+        offices = {r.office for r in getattr(knowledge_base().actors.get(person), "roles", ())}
+        inner = next((k for k in agreeing[:-1] if OFFICES.get(role_head(tokens[k].text) or "") in offices), None)
+        if inner is not None:
+            leftmost_head = inner
     start = leftmost_head
     while start > 0:
         if _adjective_agreeing(tokens[start - 1].text, tokens[leftmost_head].text):
@@ -330,7 +338,7 @@ def _standalone(tokens, heads, here, persons, document):
         end = i + 1
         while end < len(tokens) and end - i <= 3 and tokens[end].text not in _BREAKS and \
                 _mention_at(persons, tokens[end]) is None and \
-                (tokens[end].text[:1].isupper() or _is_genitive(tokens[end].text)):
+                (tokens[end].text.isupper() or _is_genitive(tokens[end].text) or _names_side(tokens, end)):
             end += 1
         phrase = " ".join(t.text for t in tokens[start:end])
         side = country_in(phrase)
@@ -345,6 +353,16 @@ def _standalone(tokens, heads, here, persons, document):
         holder = knowledge_base().holder(office, side, document.published)
         if holder is not None and holder.id in named:
             yield named[holder.id], _nominative_phrase(tokens, start, end)
+
+
+def _names_side(tokens, i: int) -> bool:
+    """A run of capitalised words that names a side: "Соединенных Штатов Америки"."""
+    run = []
+    for token in tokens[i:i + 3]:
+        if not token.text[:1].isupper():
+            break
+        run.append(token.text)
+    return bool(run) and country_in(" ".join(run)) is not None
 
 
 def _last_head_of_state(persons, before: int, document) -> ActorMention | None:
