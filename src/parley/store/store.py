@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 from collections.abc import Iterable, Iterator
 
 from sqlalchemy import Connection, delete, insert, select, update
 
-from parley.contract import to_contract
 from parley.fuse.provenance import simhash, wire_agency
 from parley.fuse.records import Event, Report
 from parley.records import Actor, Document, Extraction, LedgerEntry, LedgerStatus
@@ -36,10 +34,9 @@ def passages_of(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def extraction_fingerprint(extraction: Extraction) -> str:
-    facts = to_contract(extraction)
-    facts["background"] = [(b.start, b.stop) for b in extraction.background]
-    facts["mentions"] = [(m.start, m.stop, m.name, m.actor.id) for m in extraction.actors]
-    return hashlib.sha256(json.dumps(facts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    """Changes whenever any stored fact would change: the records' reprs hold every field."""
+    facts = (extraction.actors, extraction.meetings, extraction.quotes, extraction.roles, extraction.background)
+    return hashlib.sha256(repr(facts).encode()).hexdigest()
 
 
 class Store:
