@@ -78,6 +78,9 @@ def test_export_plover_records(store, tmp_path):
     assert {r["event_type"] for r in records} == {"CONSULT"}
     assert [r["mode"] for r in records] == ["third-party", "visit", "visit"]
     assert [r["planned"] for r in records] == [False, False, False]
+    kremlin = records[2]
+    assert (kremlin["actor"], kremlin["actor_country"]) == ("Владимир Путин", "RUS")
+    assert (kremlin["recipient"], kremlin["recipient_country"]) == ("Стив Уиткофф; Джаред Кушнер", "USA")
 
 
 @pytest.mark.parametrize("kind, countries, place, mode", [

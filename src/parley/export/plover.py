@@ -13,7 +13,7 @@ from parley.fuse.match import place_country
 
 
 def consult_mode(event: dict) -> str:
-    sides = {p["country"] or p["id"] for p in event["participants"]}
+    sides = {_side(p) for p in event["participants"]}
     if event.get("kind") == "call":
         return "phone"
     if len(sides) >= 3:
@@ -24,9 +24,15 @@ def consult_mode(event: dict) -> str:
     return "visit"
 
 
+def _side(person: dict) -> str:
+    return person["country"] or person["id"]
+
+
 def plover_record(event: dict) -> dict:
     people = event["participants"]
-    actor, recipients = (people[0], people[1:]) if people else ({"name": None, "country": None}, [])
+    first_side = _side(people[0]) if people else None
+    actors = [p for p in people if _side(p) == first_side]  # the first-named side consults the others
+    recipients = [p for p in people if _side(p) != first_side]
     return {
         "event_id": event["id"],
         "event_date": event["date"],
@@ -34,9 +40,9 @@ def plover_record(event: dict) -> dict:
         "mode": consult_mode(event),
         "planned": event["status"] == "planned",
         "status": event["status"],
-        "actor": actor["name"], "actor_country": actor["country"],
+        "actor": "; ".join(p["name"] for p in actors) or None, "actor_country": first_side,
         "recipient": "; ".join(p["name"] for p in recipients) or None,
-        "recipient_country": "; ".join(sorted({p["country"] for p in recipients if p["country"]})) or None,
+        "recipient_country": "; ".join(sorted({_side(p) for p in recipients})) or None,
         "participants": people,
         "location": {"name": event["place"], "country": place_country(event["place"])},
         "event_text": event["sources"][0]["evidence"]["text"] if event["sources"] else "",
