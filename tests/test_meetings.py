@@ -331,3 +331,15 @@ def test_meetings_place_told_without_parties_joins_the_one_meeting(models):
     text = "Путин и Уиткофф обсудили мирный план.\nПереговоры в Кремле длились пять часов."
     got = only(text)
     assert (got["parties"], got["place"]) == (["Путин", "Уиткофф"], "Кремль")
+
+
+def test_meetings_what_a_meeting_did_is_not_who_met(models):
+    got = only("Телефонный разговор Макрона с Путиным вызвал тревогу польских чиновников.")
+    assert got["parties"] == ["Макрон", "Путин"]
+
+
+def test_meetings_a_call_with_more_parties_is_another_meeting(models):
+    text = ("Встреча Трампа и Зеленского состоится сегодня во Флориде.\n"
+            "После нее должен состояться совместный звонок Трампа и Зеленского европейским лидерам.")
+    found = sorted(m["parties"] for m in meetings_of(text))
+    assert found == [["ЕС", "Зеленский", "Трамп"], ["Зеленский", "Трамп"]]

@@ -98,7 +98,17 @@ def _unnamed_counterpart(a: Candidate, b: Candidate) -> bool:
     return unnamed and anchor and sides_a == sides_b
 
 
+def kinds_agree(a: Candidate, b: Candidate) -> bool:
+    """A call and a face-to-face meeting are one only when told with the very same parties
+    ("телефонный разговор Трампа с Путиным" and "переговоры Трампа с Путиным")."""
+    if a.kind == b.kind or "call" not in (a.kind, b.kind):
+        return True
+    return {p.key for p in a.parties} == {p.key for p in b.parties}
+
+
 def same_meeting(a: Candidate, b: Candidate) -> bool:
+    if not kinds_agree(a, b):
+        return False
     if continues(a, b):
         return True
     if _unnamed_counterpart(a, b) and statuses_agree(a, b) and dates_agree(a.date, b.date) and places_agree(a, b):

@@ -230,7 +230,7 @@ def partner_after(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]])
         return None
     heads = {i: p for i, p in people}
     depth = 0
-    for j in range(trigger.index + 1, min(len(tree), trigger.index + 16)):
+    for j in range(trigger.index + 1, min(len(tree), trigger.index + 24)):
         text = tree.tokens[j].text
         depth += text == "("
         depth -= text == ")"

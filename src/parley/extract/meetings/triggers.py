@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from parley.extract.lexicon import (
-    MEETING_NOUNS, MEETING_VERBS, NOT_MEETING_NEIGHBOURS, SPEECH_VERBS, WEAK_MEETING_VERBS,
+    CANCELLED_LEMMAS, PLANNED_LEMMAS, MEETING_NOUNS, MEETING_VERBS, NOT_MEETING_NEIGHBOURS, SPEECH_VERBS, WEAK_MEETING_VERBS,
 )
 from parley.extract.meetings.tree import Tree
 
@@ -102,6 +102,9 @@ def anchors_of(tree: Tree, i: int, limit: int = 4, names: frozenset[int] = froze
             break
         if tree.tokens[head].pos in ("NOUN", "PROPN") and lemma not in LIGHT_NOUNS:
             break
+        if rel == "nsubj" and tree.tokens[head].pos == "VERB" and lemma not in LIGHT_VERBS \
+                and lemma not in CANCELLED_LEMMAS and lemma not in PLANNED_LEMMAS:
+            break  # "разговор вызвал обеспокоенность чиновников": what the meeting did, not who met
         out.append(head)
         if tree.tokens[head].pos not in ("NOUN", "PROPN", "VERB", "AUX"):
             break
