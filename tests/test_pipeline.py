@@ -36,3 +36,10 @@ def test_pipeline_process_many_matches_process(models, batch):
             _doc("c", "Переговоры в Эр-Рияде продлились пять часов, сообщил Кирилл Дмитриев."),
             _doc("d", ON_TOPIC + "\n" + OFF_TOPIC)]
     assert list(pipeline.process_many(docs, batch=batch)) == [pipeline.process(d) for d in docs]
+
+
+def test_pipeline_analysis_does_not_depend_on_batch(models):
+    from parley import nlp
+
+    texts = [ON_TOPIC, OFF_TOPIC, "Короткая строка.\n" + ON_TOPIC * 3, "Стороны договорились о новой встрече."]
+    assert nlp.analyse_many(texts) == [nlp.analyse(t) for t in texts]

@@ -16,8 +16,8 @@ Pitfalls handled here (see docs/design-notes.md):
 Speed (docs/scale.md): each sentence is tokenised once, by razdel, and the
 slovnet models get those words directly (their own ``map`` would tokenise the
 text again). Sentences of many documents go to the models together, sorted by
-length, in batches of ``BATCH_SIZE``, so one call pays numpy's per-call cost
-for many sentences and pads little. Lemmas and normalised names are cached.
+length, in batches of about ``TOKENS_PER_BATCH`` tokens, so one call pays
+numpy's per-call cost for many sentences and pads little. Lemmas and normalised names are cached.
 """
 from __future__ import annotations
 
@@ -37,7 +37,8 @@ from parley.records import Analysis, NamedSpan, Sentence, Token
 
 NER_PREFIX = "Сообщение. "
 _NER_PREFIX_WORDS = [t.text for t in tokenize(NER_PREFIX)]
-BATCH_SIZE = 32  # sentences per model call; measured best between 16 and 64 (bench/throughput.py)
+TOKENS_PER_BATCH = 1024  # padded tokens per model call: measured best of 512-4096 on one core
+MAX_SENTENCES_PER_BATCH = 256
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -114,13 +115,26 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _run_batched(run: Callable[[list[list[str]]], Iterable], items: Sequence[list[str]]) -> list:
-    """Apply a slovnet model to word lists, shortest first, in batches; results in input order."""
+    """Apply a slovnet model to word lists, shortest first, in batches; results in input order.
+
+    A batch holds sentences of about the same length, as many as fit in
+    ``TOKENS_PER_BATCH`` padded tokens: short sentences go many to a call, so
+    numpy's fixed cost per call is shared, and long ones few, so memory stays
+    small. (The models' padding embeddings are zero, so a sentence's tags do
+    not depend on its batch.)
+    """
     order = sorted(range(len(items)), key=lambda i: len(items[i]))
     results: list = [None] * len(items)
-    for begin in range(0, len(order), BATCH_SIZE):
-        chunk = order[begin:begin + BATCH_SIZE]
+    begin = 0
+    while begin < len(order):
+        end = begin + 1
+        while (end < len(order) and end - begin < MAX_SENTENCES_PER_BATCH
+               and (end - begin + 1) * len(items[order[end]]) <= TOKENS_PER_BATCH):
+            end += 1
+        chunk = order[begin:end]
         for index, result in zip(chunk, run([items[i] for i in chunk])):
             results[index] = result
+        begin = end
     return results
 
 
