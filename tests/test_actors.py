@@ -50,6 +50,18 @@ def test_actors_one_person_declined_two_ways_and_by_first_name(models):
     assert {i for n, i, _ in found if "Багиров" in n or n == "Тимур"} == {"bagirov_timur"}
 
 
+def test_actors_contract_lists_names_as_written_and_canonical(models):
+    from parley.contract import to_contract
+    from parley.records import Extraction
+
+    text = "Тимур Багиров выступил в суде. Тимур ответил на вопросы. Стивен Виткофф промолчал."
+    document = Document(doc_id="t", text=text)
+    found = to_contract(Extraction(document=document, actors=find_actors(document, nlp.analyse(text))))["actors"]
+    names = {a["name"]: a["id"] for a in found}
+    assert names["Тимур Багиров"] == "bagirov_timur" and "Тимур" not in names  # a first name alone stands for the person
+    assert names["Стивен Виткофф"] == names["Стив Уиткофф"] == "witkoff"
+
+
 def test_actors_name_without_the_latin_gloss(models):
     found = actors_of("Выступил Карл Вебер (Karl Weber), бывший посол Австрии.")
     assert ("Карл Вебер", "veber_karl") in [(n, i) for n, i, _ in found]

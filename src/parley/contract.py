@@ -10,7 +10,10 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
     doc = extraction.document
     actors: dict[str, dict[str, Any]] = {}
     for mention in extraction.actors:
-        for name in (mention.name, mention.actor.name):  # as written here, and the canonical name
+        written = mention.name
+        if " " not in written and mention.actor.name.split()[0] == written and " " in mention.actor.name:
+            written = mention.actor.name  # a first name alone ("Тимур") stands for the full name it refers to
+        for name in (written, mention.actor.name):  # as written here, and the canonical name
             actors.setdefault(name, {"name": name, "id": mention.actor.id,
                                      "kind": mention.actor.kind, "country": mention.actor.country})
     return {
