@@ -27,7 +27,8 @@ from parley.extract.role_words import GENERIC_HEADS, PRONOUNS, country_in, ends_
 from parley.records import ActorMention, Analysis, Document, Evidence, Quote
 from parley.resolve.kb import knowledge_base
 
-IMPERSONAL = re.compile(r"^(говорится|сказано|отмечается|указывается|подчеркивается|приводятся)")
+IMPERSONAL = re.compile(r"^(говорится|говорилось|сказано|отмечается|отмечено|указывается|указано|подчеркивается|"
+                        r"подчеркнуто|приводятся|заявлено|написано)")
 CHANNELS = (
     (re.compile(r"truth\s*social", re.I), "Truth Social"),
     (re.compile(r"(соцсет\w*|платформ\w*|сети)\s+[XХ]\b|\b[XХ]\s*\(|\bв\s+[XХ]\b"), "X"),
@@ -94,6 +95,9 @@ class _Context:
         return any(a <= m.start < b and m.actor.id != speaker.actor.id for m in self.outside)
 
     def speaker(self, span: QuotedSpan):
+        signed = self._signature(span)
+        if signed is not None:
+            return signed
         for clause in (span.after, self._after_clause(span)):
             if clause is not None:
                 who = self._from_clause(clause, before=span.open_at, verb_first=True)
@@ -111,6 +115,17 @@ class _Context:
             who = self._from_clause(clause, before=span.open_at, verb_first=False)
             if who is not None and who is not _ANONYMOUS:
                 return who, clause
+        return None
+
+    def _signature(self, span: QuotedSpan):
+        """A quote signed on its own line: "«…»\n– Юрий Ушаков"."""
+        m = re.match(r"[\s.,»\"”]*\n\s*[—–-]\s*([^\n]{3,60})\n?", self.text[span.close_at:span.close_at + 80])
+        if m is None:
+            return None
+        a, b = span.close_at + m.start(1), span.close_at + m.end(1)
+        inside = [x for x in self.persons if a <= x.start and x.stop <= b]
+        if len(inside) == 1 and not self.text[a:b].replace(inside[0].text, "").strip(" .,"):
+            return inside[0], (a, b)
         return None
 
     def _after_clause(self, span: QuotedSpan) -> tuple[int, int] | None:
@@ -166,20 +181,27 @@ class _Context:
         inside = [m for m in self.persons if a <= m.start < b]
         if by_words and inside:
             return inside[0]
+        if by_words:  # "По словам американского вице-президента, …"
+            head_at = next((n for n, w in enumerate(words[2:6], 2) if role_head(w.group())), None)
+            if head_at is not None:
+                head = role_head(words[head_at].group())
+                return self._by_role(head, self._role_phrase(words[head_at - 1:] if head_at > 2 else words[head_at:]),
+                                     before)
         for n, w in enumerate(words):
             start = a + w.start()
             mention = next((m for m in inside if m.start == start), None)
             if mention is not None and (verb_first or _nominative(mention)):
                 return mention
             word = w.group().lower()
-            if word in PRONOUNS:
-                return self._antecedent(before, None, None)
+            if word in PRONOUNS or (word in OBJECT_PRONOUNS and n and QUOTING_VERB.match(words[n - 1].group().lower())):
+                return self._antecedent(before, None, None)  # "— сказал он", "— цитирует его ТАСС"
             head = role_head(word) if (n < 4 or not verb_first) else None
             if head is not None and (verb_first or word == head):
                 named = self._apposed(inside, words[n:], a)
                 return named or self._by_role(head, self._role_phrase(words[n:]), before)
         if verb_first and IMPERSONAL.match(words[0].group().lower() if words else "") and \
-                len(words) <= 3 and not OUTLET_STATEMENT.search(low):  # not "в заявлении МИД России"
+                len(words) <= 6 and not OUTLET_STATEMENT.search(low) and \
+                not any(w.group()[:1].isupper() for w in words[1:]):  # not "в заявлении МИД России"
             return self._antecedent(before, None, None)
         return _ANONYMOUS if verb_first else None  # "— добавили в министерстве": said, but by no person
 
@@ -262,6 +284,8 @@ class _Context:
 
 
 OUTLET_STATEMENT = re.compile(r"(публикаци|стать|материал|доклад|документ|издани|отчет|расследовани)")
+OBJECT_PRONOUNS = frozenset({"его", "ее", "её"})
+QUOTING_VERB = re.compile(r"(цитир|процитир|привод|перескаж)")
 ANONYMOUS = re.compile(r"(один из|одна из|источник|собеседник|неназванн|анонимн|пожелавш)")
 _ANONYMOUS = object()
 _STOP_WORDS = frozenset({"в", "на", "во", "после", "перед", "что", "и", "а", "но", "который", "которая"})
