@@ -45,6 +45,8 @@ def test_resolve_nominative_candidates_reach_the_nominative(word, nominative):
     ("Диану Давитян", "Диана Давитян"),
     ("Владимира Зеленского", "Владимир Зеленский"),
     ("Сергею Кислице", "Сергей Кислица"),
+    ("Светланой Павелецкой", "Светлана Павелецкая"),
+    ("Марка Фогеля", "Марк Фогель"),
 ])
 def test_resolve_person_nominative(models, words, expected):
     assert person_nominative(words.split(), models.morph_vocab.parse) == expected
