@@ -26,7 +26,8 @@ _ids = iter(range(1, 10_000))
 def report(doc: str, published: str, who: str, status: str = "held", date: str | None = None,
            place: str | None = None, agency: str | None = None, kind: str = "talks",
            text: str = "") -> Report:
-    return Report(meeting_id=next(_ids), doc_id=doc, seq=0, published=dt.date.fromisoformat(published),
+    number = next(_ids)
+    return Report(meeting_id=number, doc_id=doc, seq=number, published=dt.date.fromisoformat(published),
                   participants=tuple(PEOPLE[p] for p in who.split()), place=place, date=date,
                   date_precision="day" if date and len(date) == 10 else "month" if date else "unknown",
                   status=status, kind=kind, evidence_start=0, evidence_stop=len(text), evidence_text=text,
@@ -159,3 +160,30 @@ def test_fuse_blocking_does_not_merge_distant_meetings_of_one_pair():
     reports = [report(f"d{i}", f"2026-0{1 + i // 3}-{10 + i % 3:02d}", "witkoff dmitriev",
                       date=f"2026-0{1 + i // 3}-{10 + i % 3:02d}", place="Майами") for i in range(9)]
     assert len(fuse_reports(reports)) == 3
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+REPORTS = st.lists(st.builds(
+    lambda doc, day, who, status, dated, place: report(
+        f"d{doc}", f"2026-01-{day:02d}", who, status, f"2026-01-{day:02d}" if dated else None, place),
+    doc=st.integers(0, 12), day=st.integers(1, 28),
+    who=st.sampled_from(["witkoff dmitriev", "witkoff kushner putin", "USA UKR RUS", "umerov witkoff", "RUS UKR"]),
+    status=st.sampled_from(["held", "planned", "cancelled", "unknown"]), dated=st.booleans(),
+    place=st.sampled_from([None, "Майами", "Женева", "Абу-Даби", "Кремль"])), max_size=25)
+
+
+@settings(max_examples=60, deadline=None)
+@given(REPORTS, st.randoms())
+def test_fuse_partitions_reports_whatever_their_order(reports, rng):
+    events = fuse_reports(reports)
+    placed = sorted(s.report.meeting_id for e in events for s in e.sources)
+    assert placed == sorted(r.meeting_id for r in reports)  # every report in exactly one event
+    assert len({e.id for e in events}) == len(events)
+    for event in events:  # an article's meetings are never merged
+        docs = [s.report.doc_id for s in event.sources]
+        assert len(docs) == len(set(docs))
+    shuffled = list(reports)
+    rng.shuffle(shuffled)
+    assert fuse_reports(shuffled) == events
