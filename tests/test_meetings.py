@@ -343,3 +343,10 @@ def test_meetings_a_call_with_more_parties_is_another_meeting(models):
             "После нее должен состояться совместный звонок Трампа и Зеленского европейским лидерам.")
     found = sorted(m["parties"] for m in meetings_of(text))
     assert found == [["ЕС", "Зеленский", "Трамп"], ["Зеленский", "Трамп"]]
+
+
+def test_meetings_team_coming_from_a_capital_is_not_its_side(models):
+    text = ("Президент США Дональд Трамп одобрил план.\n"
+            "После возвращения американской команды из Москвы Рустем Умеров продолжит разговор с "
+            "представителями Дональда Трампа.")
+    assert only(text)["parties"] == ["США", "Умеров"]

@@ -121,7 +121,11 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
             continue  # "назначенной на 17 октября встречи": that date is the other meeting's
         if _dates_something_else(tree, index, trigger) or (abs(index - trigger.index) > 3 and index not in clause):
             continue  # "прибыл 16 октября и до визита", "обсуждали перемирие на 7 января"
+        # hanging right from the meeting or its clause verb counts as next to it, however long the phrase
+        attached = tree.head(index) in trigger.anchors
         distance = min(abs(index - a) for a in trigger.anchors)
+        if attached:
+            distance = min(distance, MAX_DATE_DISTANCE)
         if distance <= MAX_DATE_DISTANCE and (best is None or distance < best[0]):
             best = (distance, mention)
     if best is not None:
@@ -306,7 +310,7 @@ def find_meetings(document: Document, analysis: Analysis,
             previous = _party(subject, sides_of, names)
     groups = merge([c for c in candidates if _two_sides(c)])
     groups, alone = attach_delegations(groups, [c for c in candidates if len(c.parties) >= 2 and not _two_sides(c)])
-    for candidate in merge([c for c in alone if len({p.key for p in c.parties}) >= 2]):
+    for candidate in merge([c for c in alone if sum(p.is_person for p in c.parties) >= 2]):
         # one side's people in a meeting told elsewhere ("после переговоров Уиткоффа и Кушнера в Кремле")
         fits = [k for k, g in enumerate(groups) if same_meeting(g, candidate)]
         if fits:

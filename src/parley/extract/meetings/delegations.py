@@ -18,6 +18,7 @@ GROUP_WORD = re.compile(r"делегаци\w*|сторон[аыуе]\w*|пере
 MEMBERSHIP = re.compile(r"возглав|во\s+главе|\bглав[аыуео]й?\b|руковод|в\s+состав|вошл|входи|включ|представ"
                         r"|участ|присоедин", re.IGNORECASE)
 WINDOW = 30
+ENVOY_BEFORE = re.compile(r"(?:представител|посланник|посланц|эмиссар)\w*\s+$", re.IGNORECASE)
 
 
 def _group_sides(text: str) -> set[str]:
@@ -47,6 +48,8 @@ def delegation_members(analysis: Analysis, persons: tuple[ActorMention, ...],
             if following is not None and not sentence.text[mention.stop - sentence.start:
                                                             following.start - sentence.start].strip():
                 continue  # "спецпосланник президента Дональда Трампа Стив Уиткофф": Трамп owns the role
+            if ENVOY_BEFORE.search(sentence.text[:mention.start - sentence.start]):
+                continue  # "с представителями Трампа": his envoys are the delegation, not he
             side = sides_of.get(mention.actor.id)
             if side in sides and all(m.actor.id != mention.actor.id for m in members.get(side, [])):
                 members.setdefault(side, []).append(mention)

@@ -186,6 +186,15 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
                    status_explicit=explicit)
 
 
+def places_nest(a: Candidate, b: Candidate) -> bool:
+    """The same place, or places of different sizes in one country ("Майами" and "Флорида", "дворец
+    Чираган" and "Стамбул"), or one not said; two cities are two places."""
+    if a.place is None or b.place is None or a.place == b.place:
+        return True
+    ea, eb = a.place_entry, b.place_entry
+    return bool(ea and eb and ea.rank != eb.rank and ea.country == eb.country)
+
+
 def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list[Candidate]:
     """Details from mentions that name fewer than two parties ("встреча прошла в Абу-Даби 24 ноября"):
     given to the one meeting they fit, when exactly one does."""
@@ -195,7 +204,7 @@ def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list
             continue
         keys = {p.key for p in orphan.parties}
         fits = [k for k, g in enumerate(groups)
-                if statuses_agree(g, orphan) and dates_agree(g.date, orphan.date) and places_agree(g, orphan)
+                if statuses_agree(g, orphan) and dates_agree(g.date, orphan.date) and places_nest(g, orphan)
                 and (keys <= expanded(g.parties) if keys else orphan.place is not None)]
         if len(fits) != 1:
             continue

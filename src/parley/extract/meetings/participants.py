@@ -302,10 +302,11 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
         if party.key in claimed or index in owners or index == headline_source \
                 or not _reaches(tree, index, anchors, others, holders):
             continue
-        if _envoy_of(tree, index) and party.side and not _possessor(tree, index, holders):
+        if _envoy_of(tree, index) and not _possessor(tree, index, holders):
             # "встреча представителей Трампа и Путина": their sides meet, not they
-            chosen.setdefault(party.side, Party(party.side, SIDE_DISPLAY.get(party.side, party.side), party.side,
-                                                False))
+            if party.side:
+                chosen.setdefault(party.side, Party(party.side, SIDE_DISPLAY.get(party.side, party.side),
+                                                    party.side, False))
         else:
             chosen.setdefault(party.key, party)
     partner = partner_after(tree, trigger, people)

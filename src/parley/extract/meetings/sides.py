@@ -87,8 +87,11 @@ def find_sides(tree: Tree) -> list[SideMention]:
         unnamed_officials = lemma in PLURAL_OFFICIALS and token.feat("Number") == "Plur" and not any(
             tree.tokens[c].pos == "PROPN" and tree.rel(c) in ("appos", "flat:name") for c in tree.children[i])
         if token.pos in ("NOUN",) and (lemma in SIDE_GROUP_NOUNS or unnamed_officials):
+            has_adjective = any(tree.rel(c) == "amod" and _adjective_sides(tree, c) for c in tree.children[i])
             for child in tree.children[i]:
                 rel = tree.rel(child)
+                if rel == "nmod" and has_adjective and tree.case_word(child) in ("из", "от"):
+                    continue  # "американской команды из Москвы": where it comes from, not whose it is
                 if rel == "amod":
                     for member in _conj_chain(tree, child):
                         for side in _adjective_sides(tree, member):
