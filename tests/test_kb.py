@@ -18,6 +18,20 @@ def test_kb_loads_the_shipped_file():
         assert needed in kb.actors
 
 
+TALKS = """trump vance rubio witkoff kushner bessent driscoll gruenbaum kellogg waltz putin lavrov peskov ushakov
+dmitriev medinsky kostyukov zelensky yermak umerov budanov sybiha kyslytsya hnatov arakhamia erdogan fidan mbs
+al_nahyan abdullah_bin_zayed macron merz starmer meloni stubb rutte von_der_leyen kallas costa guterres orban
+lukashenko kadyrov USA RUS UKR EU NATO UN TUR SAU ARE QAT""".split()
+
+
+@pytest.mark.parametrize("actor_id", TALKS)
+def test_kb_covers_the_actors_of_the_talks(actor_id):
+    entry = knowledge_base().actors[actor_id]
+    assert entry.names and entry.country
+    if entry.kind == "person":
+        assert entry.roles, f"{actor_id} has no dated role"
+
+
 @pytest.mark.parametrize("office, of, day, expected", [
     ("head_of_state", "USA", dt.date(2025, 11, 30), "trump"),
     ("head_of_state", "USA", dt.date(2023, 6, 1), "biden"),
