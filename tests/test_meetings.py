@@ -350,3 +350,18 @@ def test_meetings_team_coming_from_a_capital_is_not_its_side(models):
             "После возвращения американской команды из Москвы Рустем Умеров продолжит разговор с "
             "представителями Дональда Трампа.")
     assert only(text)["parties"] == ["США", "Умеров"]
+
+
+def test_meetings_similar_contacts_are_another_meeting_of_the_same_parties(models):
+    text = ("Дэниел Дрисколл проводит встречи с представителями России в Абу-Даби.\n"
+            "Встреча прошла в Абу-Даби вечером 24 ноября.\n"
+            "Аналогичные контакты якобы запланированы на 25 ноября.")
+    found = sorted((m["parties"], m["date"], m["status"]) for m in meetings_of(text, dt.date(2025, 11, 25)))
+    assert found == [(["Дрисколл", "Россия"], "2025-11-24", "held"), (["Дрисколл", "Россия"], "2025-11-25", "unknown")]
+
+
+def test_meetings_next_day_told_apart_joins_the_round(models):
+    text = ("Завершился первый день переговоров России и Украины при посредничестве США в Абу-Даби.\n"
+            "Переговоры планируется продолжить в четверг, 5 февраля.")
+    found = [(m["parties"], m["date"], m["status"]) for m in meetings_of(text, dt.date(2026, 2, 4))]
+    assert found == [(["Россия", "США", "Украина"], "2026-02-04", "held")]

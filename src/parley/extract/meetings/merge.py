@@ -205,6 +205,7 @@ def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list
         keys = {p.key for p in orphan.parties}
         fits = [k for k, g in enumerate(groups)
                 if statuses_agree(g, orphan) and dates_agree(g.date, orphan.date) and places_nest(g, orphan)
+                and (g.kind == orphan.kind or "call" not in (g.kind, orphan.kind))
                 and (keys <= expanded(g.parties) if keys else orphan.place is not None)]
         if len(fits) != 1:
             continue
@@ -217,11 +218,12 @@ def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list
 
 
 def join_counterparts(groups: list[Candidate]) -> list[Candidate]:
-    """Meetings told once with a side unnamed and once with its people named, same place or day."""
+    """Meetings told once with a side unnamed and once with its people named, same place or day; and a
+    round's next day, once details told apart have dated it."""
     out: list[Candidate] = []
     for group in groups:
         for k, kept in enumerate(out):
-            if _unnamed_counterpart(kept, group) and statuses_agree(kept, group) \
+            if continues(kept, group) or _unnamed_counterpart(kept, group) and statuses_agree(kept, group) \
                     and dates_agree(kept.date, group.date) and places_agree(kept, group):
                 out[k] = combine(kept, group)
                 break
