@@ -61,6 +61,14 @@ def test_fuse_planned_then_held_is_one_event_with_history():
     assert [(h.doc_id, h.change) for h in event.history] == [("plan", "planned"), ("held", "held")]
 
 
+def test_fuse_a_later_mention_of_the_plan_does_not_undo_held():
+    events = fuse_reports([
+        report("held", "2026-01-23", "witkoff putin", "held", "2026-01-22", "Кремль"),
+        report("stale", "2026-01-24", "witkoff putin", "planned", "2026-01-22", "Кремль"),
+    ])
+    assert [e.status for e in events] == ["held"]
+
+
 @pytest.mark.parametrize("outcome, status, change", [
     ("cancelled", "cancelled", "cancelled"),
     ("planned", "planned", "moved"),

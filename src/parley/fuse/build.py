@@ -37,11 +37,14 @@ def build_event(reports: list[Report]) -> Event:
 
 
 def _status(ordered: list[Report]) -> str:
-    """The latest definite report wins; on one day, held beats cancelled beats planned."""
-    definite = [r for r in ordered if r.status != "unknown"] or ordered
-    latest = max(definite, key=lambda r: (not r.background, r.published or dt.date.min,
-                                          STATUS_STRENGTH[r.status]))
-    return latest.status
+    """An outcome (held, cancelled) beats a plan whatever the order of the reports; among outcomes the
+    latest wins, held on a tie. Background paragraphs count only when nothing newer has a status."""
+    definite = [r for r in ordered if r.status != "unknown"]
+    fresh = [r for r in definite if not r.background] or definite
+    outcomes = [r for r in fresh if r.status in ("held", "cancelled")]
+    if outcomes:
+        return max(outcomes, key=lambda r: (r.published or dt.date.min, STATUS_STRENGTH[r.status])).status
+    return fresh[0].status if fresh else "unknown"
 
 
 def _most_common(values: list[str]) -> str | None:

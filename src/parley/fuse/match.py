@@ -18,7 +18,8 @@ from parley.store.stemmer import stem
 SAME_ROUND_DAYS = 1  # "17–18 февраля": reports dated a day apart describe one round
 REPORT_WINDOW_DAYS = 7  # an undated report of a meeting appears within a week of it
 PLAN_WINDOW_DAYS = 21  # a planned meeting is held, moved or called off within three weeks
-DEFINITE = ("held", "cancelled")
+REGION_REACH_KM = 700  # a region's centroid to a city or venue inside it
+CITY_REACH_KM = 40  # a city's centre to a venue inside it
 
 
 def parse_day(date: str | None) -> dt.date | None:
@@ -69,10 +70,6 @@ def place_country(name: str | None) -> str | None:
     """The ISO country of a place the gazetteer knows."""
     found = _gazetteer_place(name) if name else None
     return found.country if found else None
-
-
-REGION_REACH_KM = 700  # a region's centroid to a city or venue inside it
-CITY_REACH_KM = 40  # a city's centre to a venue inside it
 
 
 def _km(a, b) -> float:
