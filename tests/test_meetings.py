@@ -365,3 +365,14 @@ def test_meetings_next_day_told_apart_joins_the_round(models):
             "Переговоры планируется продолжить в четверг, 5 февраля.")
     found = [(m["parties"], m["date"], m["status"]) for m in meetings_of(text, dt.date(2026, 2, 4))]
     assert found == [(["Россия", "США", "Украина"], "2026-02-04", "held")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "13 ноября Василий Шумов и Михаил Борзыкин снова встретятся на одной сцене.",
+        "Даниил Медведев и Карен Хачанов встретятся в финале турнира.",
+    ],
+)
+def test_meetings_meeting_on_a_stage_is_not_talks(models, text):
+    assert meetings_of(text) == []

@@ -29,6 +29,8 @@ LIGHT_NOUNS = {"начало", "итог", "ход", "время", "рамка",
                "продолжение", "организация", "результат", "место", "сроки", "дата", "площадка", "преддверие",
                "канун", "возможность", "вероятность", "отмена", "перенос", "подготовка", "тур", "цикл"}
 # Who a meeting word with these partners is not a meeting between: an interview is not talks.
+# Where people meet who are not negotiating: "встретятся на сцене", "на ринге", "в финале".
+ARENA_NOUNS = {"сцена", "ринг", "корт", "поле", "финал", "полуфинал", "матч", "турнир", "концерт"}
 PRESS_NOUNS = {"журналист", "корреспондент", "ведущий", "издание", "телеканал", "блогер", "журналистка",
                "репортер", "пресса", "сми", "газета", "агентство"}
 
@@ -124,7 +126,7 @@ def find_triggers(tree: Tree, names: frozenset[int] = frozenset()) -> list[Trigg
         if hit is None:
             continue
         kind, is_verb = hit
-        if any(tree.lemma(c) in PRESS_NOUNS for c in tree.children[i]):
+        if any(tree.lemma(c) in PRESS_NOUNS or tree.lemma(c) in ARENA_NOUNS for c in tree.children[i]):
             continue
         climb = anchors_of(tree, i, names=names)
         if _adjunct_with_own_parties(tree, i, names):
