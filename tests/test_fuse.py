@@ -61,6 +61,14 @@ def test_fuse_planned_then_held_is_one_event_with_history():
     assert [(h.doc_id, h.change) for h in event.history] == [("plan", "planned"), ("held", "held")]
 
 
+def test_fuse_a_plan_after_a_held_round_is_another_meeting():
+    events = fuse_reports([
+        report("first", "2026-02-01", "USA UKR RUS", "held", "2026-02-01", "Абу-Даби"),
+        report("next", "2026-02-02", "USA UKR RUS", "planned", "2026-02-05", "Абу-Даби"),
+    ])
+    assert sorted(e.status for e in events) == ["held", "planned"]
+
+
 def test_fuse_a_later_mention_of_the_plan_does_not_undo_held():
     events = fuse_reports([
         report("held", "2026-01-23", "witkoff putin", "held", "2026-01-22", "Кремль"),

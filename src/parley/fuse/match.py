@@ -122,8 +122,17 @@ def _gap(a: Report, b: Report) -> int:
 
 
 def is_plan_and_outcome(a: Report, b: Report) -> bool:
-    """A planned meeting and a report that it was held or called off (in either order)."""
-    return {a.status, b.status} in ({"planned", "held"}, {"planned", "cancelled"})
+    """A plan and a later report that it was held or called off (or a later plan with a new date).
+
+    The plan must come first: a plan published after a meeting was held is for another round.
+    """
+    if {a.status, b.status} not in ({"planned", "held"}, {"planned", "cancelled"}, {"planned"}):
+        return False
+    plan, later = (a, b) if (a.published or dt.date.min) <= (b.published or dt.date.min) else (b, a)
+    if plan.status != "planned":
+        return False
+    day = parse_day(later.date)
+    return day is None or plan.published is None or day >= plan.published - dt.timedelta(days=1)
 
 
 def _people_agree(a: Report, b: Report) -> bool:
@@ -154,8 +163,9 @@ def same_meeting(a: Report, b: Report) -> bool:
     if dates == "close":
         if is_plan_and_outcome(a, b):  # a plan and what became of it, days or weeks later, at the named place
             return place is True
-        # days apart at one named place: the reports disagree on the date (flagged as a conflict)
-        return place is True and _gap(a, b) <= REPORT_WINDOW_DAYS
+        # days apart at one named place, both saying the same of it: they disagree on the date (a conflict)
+        same_claim = a.status == b.status or "unknown" in (a.status, b.status)
+        return same_claim and place is True and _gap(a, b) <= REPORT_WINDOW_DAYS
     return False
 
 
