@@ -17,6 +17,8 @@ Modes:
   models' batches);
 - ``parley-single``: ``pipeline.process`` one document at a time, as the HTTP
   API runs it for one posted article;
+- ``parley-nlp``: the NLP stage alone (``nlp.analyse_many``, 64 documents a
+  call, ``wants_parse``), to tell it from the extractors' cost;
 - ``parley-all-parse``: ``process_many`` with morphology and syntax on every
   sentence, to show what ``wants_parse`` saves;
 - ``screen``: the off-topic screen alone (``parley.relevance``) over off-topic
@@ -45,7 +47,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 TARGETS = {"speedup": 2.5, "screen_per_s": 1000.0, "peak_mb": 600.0}
-MODES = ("natasha", "parley", "parley-single", "parley-all-parse", "screen")
+MODES = ("natasha", "parley", "parley-single", "parley-nlp", "parley-all-parse", "screen")
 
 _GENERATED_ON_TOPIC = (
     "Спецпосланник Стив Уиткофф прилетел в Москву, где встретился с Владимиром Путиным.",
@@ -143,6 +145,10 @@ def _parley_runner(mode: str):
 
     if mode == "parley-single":
         return lambda texts: [pipeline.process(d) for d in docs(texts)]
+    if mode == "parley-nlp":
+        chunk = pipeline.DOCUMENTS_PER_BATCH
+        return lambda texts: [nlp.analyse_many(texts[i:i + chunk], parse=extract.wants_parse)
+                              for i in range(0, len(texts), chunk)]
     if mode == "parley-all-parse":
         def run_all(texts):
             chunk = pipeline.DOCUMENTS_PER_BATCH
@@ -270,14 +276,16 @@ def scaling(texts: list[str], counts: list[int], partition_size: int) -> list[di
             s = run_batch([source], Path(tmp) / f"out-{workers}", workers=workers, partition_size=partition_size)
             rows.append({"workers": workers, "documents": s.documents, "seconds": s.seconds,
                          "per_s": s.documents / s.seconds, "startup_s": s.startup_seconds, "peak_mb": s.peak_mb,
-                         "busy_per_s": s.documents / s.busy_seconds * workers if s.busy_seconds else 0.0,
+                         "cpu_per_s": s.documents / s.cpu_seconds if s.cpu_seconds else 0.0,
                          "model_loads": sorted(s.model_loads.values())})
             print(f"  {workers} workers: {rows[-1]['per_s']:.1f} articles/s", file=sys.stderr)
     base = rows[0]["per_s"] / rows[0]["workers"] if rows else 1.0
-    print(f"\n{'workers':>7} {'articles/s':>10} {'speed-up':>9} {'start s':>8} {'peak MB/worker':>15}  model loads")
+    print(f"\n{'workers':>7} {'articles/s':>10} {'speed-up':>9} {'per CPU-s':>10} {'start s':>8} "
+          f"{'peak MB/worker':>15}  model loads")
     for r in rows:
-        print(f"{r['workers']:7d} {r['per_s']:10.1f} {r['per_s'] / base:8.2f}x {r['startup_s']:8.1f} "
-              f"{r['peak_mb']:15.0f}  {r['model_loads']}")
+        print(f"{r['workers']:7d} {r['per_s']:10.1f} {r['per_s'] / base:8.2f}x "
+              f"{r['cpu_per_s']:10.1f} {r['startup_s']:8.1f} {r['peak_mb']:15.0f}  {r['model_loads']}")
+    print("articles/s: wall clock, cluster start excluded; per CPU-s: articles per CPU-second of one worker")
     print(f"(machine: {os.cpu_count()} CPUs; on a shared machine, other processes take some of them)")
     return rows
 

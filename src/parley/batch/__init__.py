@@ -43,6 +43,7 @@ class BatchSummary:
     model_loads: dict[int, int] = field(default_factory=dict)  # worker pid -> times it loaded the models
     peak_mb: float = 0.0  # the largest peak resident memory of a worker
     busy_seconds: float = 0.0  # time the workers spent on partitions, summed
+    cpu_seconds: float = 0.0  # CPU time the workers spent on partitions, summed
     documents: int = 0  # documents analysed in this run
     seconds: float = 0.0  # from the workers' first task to the end: the processing time
     startup_seconds: float = 0.0  # starting the cluster and loading the models on every worker
@@ -133,6 +134,7 @@ def run_batch(paths: Iterable[str | Path], outdir: str | Path, workers: int = 2,
         summary.model_loads[result.pid] = max(summary.model_loads.get(result.pid, 0), result.model_loads)
         summary.peak_mb = max(summary.peak_mb, result.peak_mb)
         summary.busy_seconds += result.seconds
+        summary.cpu_seconds += result.cpu_seconds
         progress("done", sizes.pop(result.index))
         if time.perf_counter() - last_saved > MANIFEST_EVERY_S:
             out.save_manifest(manifest)

@@ -34,6 +34,7 @@ class PartitionResult:
     pid: int = 0
     model_loads: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # of the worker process: what the partition cost whatever else ran on the machine
     peak_mb: float = 0.0  # the worker process's peak resident memory so far
 
 
@@ -69,7 +70,7 @@ def process_partition(partition: Partition) -> PartitionResult:
     """Screen, analyse and extract every document of the partition; a failing document fails alone."""
     from parley.ingest.run import extract_each  # the same per-document failure isolation as ingest and extract
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     result = PartitionResult(index=partition.index, pid=os.getpid())
     documents = [item.document for item in partition.items if item.document is not None]
     outcomes = {id(doc): outcome for doc, outcome in extract_each(documents, _process_many)}
@@ -94,4 +95,5 @@ def process_partition(partition: Partition) -> PartitionResult:
     result.model_loads = model_loads()
     result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result.seconds = time.perf_counter() - started
+    result.cpu_seconds = time.process_time() - cpu
     return result
