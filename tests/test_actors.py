@@ -67,6 +67,14 @@ def test_actors_name_without_the_latin_gloss(models):
     assert ("Карл Вебер", "veber_karl") in [(n, i) for n, i, _ in found]
 
 
+def test_actors_a_surname_two_known_people_share_is_not_guessed(models):
+    ids = {i for n, i, _ in actors_of("Джонсон заявил, что поддерживает переговоры.") if "Джонсон" in n}
+    assert ids and not ids & {"johnson_mike", "johnson_boris"}
+    ids = {i for n, i, _ in actors_of("Борис Джонсон прилетел в Киев. Джонсон заявил, что поддерживает переговоры.")
+           if "Джонсон" in n}
+    assert ids == {"johnson_boris"}
+
+
 @pytest.mark.parametrize("text, kept_apart", [
     ("На ужине были Джош Кушнер и его друзья из Нью-Йорка.", "kushner"),
     ("Мелания Трамп открыла выставку детского рисунка.", "trump"),

@@ -94,7 +94,9 @@ def _kb_persons(tokens, used, kb: KnowledgeBase, seen: list[str]) -> list[_Found
             ids, j = agree, j - 1
         if disagree and j == i - 1:
             continue  # another person who shares the surname: NER's span makes them an automatic actor
-        chosen = next((x for x in reversed(seen) if x in ids), ids[0])
+        chosen = next((x for x in reversed(seen) if x in ids), ids[0] if len(ids) == 1 else None)
+        if chosen is None:
+            continue  # two known people share the surname and nothing says which: an automatic actor
         seen.append(chosen)
         entry = kb.actors[chosen]
         words = [t.text for t in tokens[j + 1:i + 1]]
