@@ -376,3 +376,17 @@ def test_meetings_next_day_told_apart_joins_the_round(models):
 )
 def test_meetings_meeting_on_a_stage_is_not_talks(models, text):
     assert meetings_of(text) == []
+
+
+def test_meetings_before_that_is_another_meeting(models):
+    text = ("В Стамбуле начались переговоры между Украиной и Россией при посредничестве Турции.\n"
+            "Перед этим украинская делегация провела встречу с президентом Турции Реджепом Эрдоганом.")
+    assert len(meetings_of(text)) == 2
+
+
+def test_meetings_headline_without_verb_joins_the_meeting_of_its_status(models):
+    text = ("Разговор Путина и Трампа длился больше часа\n"
+            "Путин и Трамп договорились провести еще один разговор.\n"
+            "Телефонный разговор Владимира Путина и Дональда Трампа длился час.")
+    found = [(m["parties"], m["status"]) for m in meetings_of(text)]
+    assert sorted(found) == [(["Путин", "Трамп"], "held"), (["Путин", "Трамп"], "planned")]

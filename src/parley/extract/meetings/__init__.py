@@ -12,6 +12,7 @@ two parties. See docs/meetings.md for the conventions.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from parley.extract.background import find_background, is_background
@@ -42,6 +43,9 @@ VISIT_WORDS = {"визит", "посетить", "посещать", "прибы
 SERIES_WORDS = {"раунд", "очередной", "следующий", "новый", "предыдущий", "первый", "второй", "третий",
                 "четвертый", "трехсторонний", "двусторонний", "состав", "такой", "этот", "продолжение", "тур",
                 "последний", "аналогичный", "подобный", "такой"}
+# Openings that tell another event than the one just told: "Перед этим …", "После этого …".
+ANOTHER_EVENT = re.compile(r"^\W*(?:перед этим|до этого|после этого)\b",
+                           re.IGNORECASE)
 # A round is part of the talks it is a round of: it owns no separate date or place.
 ROUND_WORDS = {"раунд"}
 ROUND_MARKERS = {"раунд", "тур", "этап", "трехсторонний", "двусторонний", "очередной"}
@@ -237,7 +241,8 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
             if host not in {p.side for p in parties}:
                 parties.append(Party(host, SIDE_DISPLAY.get(host, host), host, False))
         out.append(Candidate(tuple(parties), place.name if place else None, place.place if place else None,
-                             date, precision, status, evidence, trigger.kind, said, reading.explicit, borrowed))
+                             date, precision, status, evidence, trigger.kind, said, reading.explicit, borrowed,
+                             bool(ANOTHER_EVENT.match(sentence.text))))
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
     return out

@@ -28,6 +28,7 @@ class Candidate:
     date_said: bool = False  # the sentence dated it (even vaguely: "на прошлой неделе")
     status_explicit: bool = True  # the words said the status; False when it is only the default
     borrowed: bool = False  # parties taken from the meeting spoken of before ("Лидеры договорились …")
+    fresh: bool = False  # told as another event than the one before ("Перед этим …", "После этого …")
 
 
 def expanded(parties: tuple[Party, ...]) -> set[str]:
@@ -178,7 +179,10 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
         date, precision = b.date, b.precision
     else:
         date, precision = a.date, a.precision
-    evidence = a.evidence if not a.evidence.background or b.evidence.background else b.evidence
+    if a.evidence.background == b.evidence.background:
+        evidence = a.evidence if a.evidence.start <= b.evidence.start else b.evidence
+    else:
+        evidence = b.evidence if a.evidence.background else a.evidence
     status, explicit = (a.status, a.status_explicit) if a.status_explicit or not b.status_explicit \
         else (b.status, b.status_explicit)
     return replace(a, parties=tuple(parties), place=place, place_entry=entry, date=date, precision=precision,
@@ -237,14 +241,21 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
     mention ("Переговоры России и Украины", a rubric) does not chain two meetings together."""
     groups: list[Candidate] = []
     members: list[list[Candidate]] = []
-    for candidate in candidates:
-        for k, group in enumerate(groups):
-            if same_meeting(group, candidate) and all(parties_agree(m.parties, candidate.parties)
-                                                      or _unnamed_counterpart(m, candidate) for m in members[k]):
-                groups[k] = combine(group, candidate)
-                members[k].append(candidate)
-                break
+    # mentions whose status the words say go first; a default status then joins a meeting of the same
+    # status when there is one ("Разговор Путина и Трампа" in a headline is the held call, not the planned one)
+    ordered = [c for c in candidates if c.status_explicit] + [c for c in candidates if not c.status_explicit]
+    for candidate in ordered:
+        fits = [k for k, group in enumerate(groups)
+                if not (candidate.fresh and group.evidence.start < candidate.evidence.start)
+                and not (group.fresh and candidate.evidence.start < group.evidence.start)
+                and same_meeting(group, candidate) and all(parties_agree(m.parties, candidate.parties)
+                                                          or _unnamed_counterpart(m, candidate) for m in members[k])]
+        same_status = [k for k in fits if groups[k].status == candidate.status]
+        if fits:
+            k = (same_status or fits)[0]
+            groups[k] = combine(groups[k], candidate)
+            members[k].append(candidate)
         else:
             groups.append(candidate)
             members.append([candidate])
-    return groups
+    return sorted(groups, key=lambda g: g.evidence.start)
