@@ -181,7 +181,7 @@ def test_store_concurrent_first_opens_share_one_schema(backend, tmp_path):
     import sys
     from concurrent.futures import ThreadPoolExecutor
 
-    url = fresh_url(backend, tmp_path)
+    url = fresh_url(backend, tmp_path, empty=True)
     opener = "import sys; from parley.store import Store; Store.open(sys.argv[1]).close()"
     children = [subprocess.Popen([sys.executable, "-c", opener, url], stderr=subprocess.PIPE, text=True)
                 for _ in range(3)]

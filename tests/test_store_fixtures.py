@@ -19,19 +19,34 @@ PUTIN = Actor("putin", "Владимир Путин", "person", "RUS")
 ACTORS = {a.id: a for a in (WITKOFF, KUSHNER, DMITRIEV, UMEROV, PUTIN)}
 
 
-def fresh_url(backend: str, tmp_path) -> str:
+_PG_MIGRATED: set[str] = set()
+
+
+def fresh_url(backend: str, tmp_path, empty: bool = False) -> str:
+    """A database with nothing in it; on PostgreSQL the schema is kept between tests and its tables
+    emptied (much faster than migrating again), unless ``empty`` asks for no schema at all."""
     if backend == "sqlite":
         return f"sqlite:///{tmp_path / 'record.db'}"
     url = os.environ.get("PARLEY_TEST_PG")
     if not url:
         pytest.skip("PARLEY_TEST_PG is unset: no PostgreSQL server to test against (.ci/run starts one)")
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine, inspect, text
 
     engine = create_engine(url)
     with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
+        tables = [t for t in inspect(conn).get_table_names() if t != "alembic_version"]
+        if empty or url not in _PG_MIGRATED or not tables:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+            _PG_MIGRATED.discard(url)
+        else:
+            conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
     engine.dispose()
+    if not empty and url not in _PG_MIGRATED:
+        from parley.store import Store
+
+        Store.open(url).close()
+        _PG_MIGRATED.add(url)
     return url
 
 
