@@ -89,3 +89,7 @@ def test_dates_weekday_mention_is_resolved_later():
     mention = find_dates("Они встретятся в четверг на этой неделе.", dt.date(2026, 1, 21))[0]
     assert mention.kind == "weekday" and mention.value is None
     assert with_weekday(mention, dt.date(2026, 1, 21), future=True).value == "2026-01-22"
+
+
+def test_dates_just_now_is_today():
+    assert [d.value for d in find_dates("Я только что провел разговор.", PUBLISHED)] == ["2026-02-01"]
