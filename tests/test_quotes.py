@@ -101,6 +101,12 @@ def test_quotes_unmarked_speech_is_the_sentence_before_the_attribution(models):
         ("lavrov", "Россия – это сторона, готовая к диалогу без условий")]
 
 
+def test_quotes_dialogue_dash_inside_a_paragraph(models):
+    text = ("Глава РФПИ Кирилл Дмитриев промолчал. Пресс-секретарь Кремля Дмитрий Песков отметил, что новых контактов пока нет. "
+            "— Следующий шаг за американской стороной, — подчеркнул представитель Кремля.")
+    assert [(q.speaker.id, q.text) for q in quotes_of(text)] == [("peskov", "Следующий шаг за американской стороной")]
+
+
 def test_quotes_split_by_an_inner_attribution(models):
     text = "«Стороны обменялись предложениями по гарантиям, — отметил Кирилл Дмитриев. — Следующая встреча пройдет во Флориде»."
     found = [(q.speaker.id, q.text) for q in quotes_of(text)]

@@ -131,7 +131,7 @@ def _dialogue_spans(text: str) -> list[QuotedSpan]:
         start = body_at
         if not line.group().lstrip().startswith(tuple(_DASH)):
             # no dialogue dash: the words spoken are the sentence before the attribution, not the paragraph
-            ends = [m.end() for m in re.finditer(r"[.!?…]\s+(?=[А-ЯЁA-Z«\"])", body[:sep.start()])]
+            ends = [m.end() for m in re.finditer(r"[.!?…]\s+(?:[—–-]\s+)?(?=[А-ЯЁA-Z«\"])", body[:sep.start()])]
             start = body_at + (ends[-1] if ends else 0)
         spans.append(QuotedSpan(start, stop, start if start != body_at else line.start(), body_at + sep.end(), after))
     return spans

@@ -300,10 +300,14 @@ def _nominative(mention: ActorMention) -> bool:
 
 
 def _fits_head(mention: ActorMention, head: str, text: str) -> bool:
+    """Whether a person can be "the minister": a dated role or the words before a mention say so.
+
+    Whole words only: a "спецпредставитель" is not a "представитель"."""
+    word = re.compile(r"(?<![а-яё-])" + re.escape(head[:5]))
     entry = knowledge_base().actors.get(mention.actor.id)
-    if entry is not None and any(head in role.title for role in entry.roles):
+    if entry is not None and any(word.search(role.title) for role in entry.roles):
         return True
-    return head[:5] in text[max(0, mention.start - 80):mention.start].lower()
+    return bool(word.search(text[max(0, mention.start - 80):mention.start].lower()))
 
 
 def _channel(text: str, clause: tuple[int, int] | None, span: QuotedSpan, analysis: Analysis) -> str | None:
