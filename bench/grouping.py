@@ -66,9 +66,12 @@ def _window(item: dict) -> tuple[dt.date, dt.date]:
 
 
 def gold_places_compatible(a: dict, b: dict, stems, both_said: bool = False) -> bool:
+    """Place lists share a name, or the gazetteer puts one place inside the other (Кремль, Москва)."""
+    from parley.fuse.match import places_agree
+
     if not a["place"] or not b["place"]:
         return not both_said
-    return any(stems(x) == stems(y) for x in a["place"] for y in b["place"])
+    return any(stems(x) == stems(y) or places_agree(x, y) for x in a["place"] for y in b["place"])
 
 
 def gold_items(gold_docs: list[dict]) -> list[dict]:
@@ -124,7 +127,7 @@ def gold_grouping(items: list[dict], stems) -> list[int]:
                       if items[j]["sides"] == items[i]["sides"] and items[i]["doc_id"] not in docs[groups[j]]
                       and low <= _day(items[j]["date"]) <= high and gold_places_compatible(items[i], items[j], stems)]
         at_place = {groups[j] for j in candidates if gold_places_compatible(items[i], items[j], stems, both_said=True)}
-        fits = at_place if len(at_place) == 1 else {groups[j] for j in candidates}
+        fits = at_place if items[i]["place"] else {groups[j] for j in candidates}
         if len(fits) == 1:
             group = fits.pop()
             groups[i] = group

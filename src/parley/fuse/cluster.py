@@ -7,8 +7,8 @@ on the size of the record:
 1. reports with a day are visited in date order and join the best compatible
    group among those filed under their keys within the planning window;
 2. an undated report (no date, or only a month) joins the one dated group that
-   fits its sides, place and publication window, when exactly one does (or,
-   among several, exactly one at the place the report names);
+   fits its sides and publication window, when exactly one does; a report that
+   names a place counts only groups at that place;
 3. the undated reports left join one another when they name the same place,
    sides and status and were published within a week; the rest stand alone.
 """
@@ -20,7 +20,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
 from parley.fuse.match import (PLAN_WINDOW_DAYS, REPORT_WINDOW_DAYS, anchor, closeness, parse_day, persons,
-                               place_stems, places_agree, same_meeting, sides)
+                               places_agree, same_meeting, sides)
 from parley.fuse.records import Report
 
 
@@ -130,9 +130,10 @@ def _attach_undated(groups: list[Group], undated: list[Report]) -> list[Report]:
             agreement = [places_agree(report.place, m.place) for m in group.representatives.values()]
             if False not in agreement:
                 anywhere[number] = group
-                if True in agreement:
-                    at_place[number] = group
-        fits = at_place if len(at_place) == 1 else anywhere
+            if True in agreement:  # even when the group's own reports disagree on the place
+                at_place[number] = group
+        # an undated report that names a place joins only an event at that place
+        fits = at_place if report.place else anywhere
         if len(fits) == 1:
             next(iter(fits.values())).add(report)
         else:
@@ -141,21 +142,23 @@ def _attach_undated(groups: list[Group], undated: list[Report]) -> list[Report]:
 
 
 def _cluster_undated(reports: list[Report]) -> list[list[Report]]:
-    """Undated reports naming one place, sides and status, published within a week, are one meeting."""
+    """Undated reports naming one place (or places one inside the other), with the same sides and
+    status, published within a week, are one meeting."""
     out: list[list[Report]] = []
-    open_groups: dict[tuple, list] = {}
+    open_groups: dict[tuple, list[list]] = defaultdict(list)  # (sides, status) → [last day, reports]
     for report in sorted(reports, key=lambda r: (r.published or dt.date.min, r.doc_id, r.seq)):
-        stems = place_stems(report.place)
-        if not stems:
+        if not report.place:
             out.append([report])
             continue
-        key = (sides(report), report.status, stems)
         day = (report.published or dt.date.min).toordinal()
-        found = open_groups.get(key)
-        if found and day - found[0] <= REPORT_WINDOW_DAYS and report.doc_id not in {r.doc_id for r in found[1]}:
+        candidates = open_groups[sides(report), report.status]
+        candidates[:] = [g for g in candidates if day - g[0] <= REPORT_WINDOW_DAYS]
+        found = next((g for g in candidates if report.doc_id not in {r.doc_id for r in g[1]}
+                      and all(places_agree(report.place, r.place) for r in g[1])), None)
+        if found:
             found[1].append(report)
             found[0] = day
         else:
-            open_groups[key] = [day, [report]]
-            out.append(open_groups[key][1])
+            candidates.append([day, [report]])
+            out.append(candidates[-1][1])
     return out
