@@ -135,6 +135,31 @@ def test_fuse_same_day_other_people_other_place_are_two_meetings():
     assert len(events) == 2 and not any(e.conflicts for e in events)
 
 
+@pytest.mark.parametrize("place, joins", [
+    ("Кремль", "kremlin"),  # the one event at that place, though another fits the window
+    ("Майами", None),  # a place where no event was: stands alone
+    (None, None),  # two events fit and nothing tells them apart: stands alone
+])
+def test_fuse_undated_report_joins_only_an_unambiguous_event(place, joins):
+    events = fuse_reports([
+        report("kremlin", "2026-01-23", "witkoff putin", "held", "2026-01-22", "Кремль"),
+        report("davos", "2026-01-21", "witkoff dmitriev", "held", "2026-01-20", "Давос"),
+        report("later", "2026-01-25", "witkoff putin", "held", None, place),
+    ])
+    home = next(e for e in events if "later" in [s.report.doc_id for s in e.sources])
+    others = [s.report.doc_id for s in home.sources if s.report.doc_id != "later"]
+    assert others == ([joins] if joins else [])
+
+
+def test_fuse_undated_reports_of_one_place_join():
+    events = fuse_reports([
+        report("a", "2025-11-27", "putin USA", "held", None, "Аляска"),
+        report("b", "2025-11-28", "putin USA", "held", None, "Анкоридж"),
+        report("c", "2025-11-28", "putin USA", "held", None, "Будапешт"),
+    ])
+    assert sorted(len(e.sources) for e in events) == [1, 2]
+
+
 def test_fuse_wire_copies_count_once():
     text = "Уиткофф и Дмитриев провели переговоры в Майами, сообщил источник. " * 3
     events = fuse_reports([
