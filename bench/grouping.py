@@ -84,6 +84,7 @@ def gold_items(gold_docs: list[dict]) -> list[dict]:
         for k, m in enumerate(doc.get("meetings", [])):
             items.append({"key": (doc["doc_id"], k), "doc_id": doc["doc_id"], "participants": m["participants"],
                           "countries": [country.get(a, a) for a in m["participants"]],
+                          "persons": {a for a in m["participants"] if country.get(a, a) != a},
                           "sides": frozenset(country.get(a, a) for a in m["participants"]),
                           "date": m.get("date"), "place": m.get("place") or [], "status": m.get("status"),
                           "published": dt.date.fromisoformat(doc["published"])})
@@ -127,7 +128,11 @@ def gold_grouping(items: list[dict], stems) -> list[int]:
                       if items[j]["sides"] == items[i]["sides"] and items[i]["doc_id"] not in docs[groups[j]]
                       and low <= _day(items[j]["date"]) <= high and gold_places_compatible(items[i], items[j], stems)]
         at_place = {groups[j] for j in candidates if gold_places_compatible(items[i], items[j], stems, both_said=True)}
-        fits = at_place if items[i]["place"] else {groups[j] for j in candidates}
+        named = {}
+        for j in candidates:
+            named.setdefault(groups[j], set()).update(items[j]["persons"])
+        fits = at_place if items[i]["place"] else {
+            g for g in named if not (items[i]["persons"] and named[g] and not items[i]["persons"] & named[g])}
         if len(fits) == 1:
             group = fits.pop()
             groups[i] = group

@@ -151,6 +151,14 @@ def test_fuse_undated_report_joins_only_an_unambiguous_event(place, joins):
     assert others == ([joins] if joins else [])
 
 
+def test_fuse_undated_report_of_other_people_stands_alone():
+    events = fuse_reports([
+        report("miami", "2025-12-20", "witkoff dmitriev", "held", "2025-12-20", "Майами"),
+        report("call", "2025-12-21", "putin USA", "held", None, None),
+    ])
+    assert len(events) == 2
+
+
 def test_fuse_undated_reports_of_one_place_join():
     events = fuse_reports([
         report("a", "2025-11-27", "putin USA", "held", None, "Аляска"),

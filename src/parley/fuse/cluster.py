@@ -8,7 +8,8 @@ on the size of the record:
    group among those filed under their keys within the planning window;
 2. an undated report (no date, or only a month) joins the one dated group that
    fits its sides and publication window, when exactly one does; a report that
-   names a place counts only groups at that place;
+   names a place counts only groups at that place, one that names none only
+   groups with a person in common (or with no person named);
 3. the undated reports left join one another when they name the same place,
    sides and status and were published within a week; the rest stand alone.
 """
@@ -128,7 +129,9 @@ def _attach_undated(groups: list[Group], undated: list[Report]) -> list[Report]:
             if report.doc_id in group.docs:
                 continue
             agreement = [places_agree(report.place, m.place) for m in group.representatives.values()]
-            if False not in agreement:
+            named = {p for m in group.representatives.values() for p in persons(m)}
+            strangers = bool(persons(report) and named and not persons(report) & named)
+            if False not in agreement and not strangers:  # other people, no place: another meeting
                 anywhere[number] = group
             if True in agreement:  # even when the group's own reports disagree on the place
                 at_place[number] = group
