@@ -390,3 +390,14 @@ def test_meetings_headline_without_verb_joins_the_meeting_of_its_status(models):
             "Телефонный разговор Владимира Путина и Дональда Трампа длился час.")
     found = [(m["parties"], m["status"]) for m in meetings_of(text)]
     assert sorted(found) == [(["Путин", "Трамп"], "held"), (["Путин", "Трамп"], "planned")]
+
+
+def test_meetings_a_call_before_talks_is_its_own_meeting(models):
+    text = "Трамп сообщил, что позвонил Путину перед переговорами с Зеленским."
+    found = sorted(m["parties"] for m in meetings_of(text))
+    assert found == [["Зеленский", "Трамп"], ["Путин", "Трамп"]]
+
+
+def test_meetings_calling_off_in_the_present_cancels(models):
+    got = only("Трамп сообщил, что отменяет встречу с Путиным, запланированную в Будапеште.")
+    assert (got["status"], got["place"]) == ("cancelled", "Будапешт")

@@ -64,6 +64,7 @@ def _is_trigger(tree: Tree, i: int) -> tuple[str, bool] | None:
 
 
 PARTICIPATION_VERBS = {"принять", "участвовать", "присутствовать", "войти", "входить", "присоединиться"}
+DISCUSSION_VERBS = {"обсудить", "обсуждать", "говорить", "общаться"}
 TEMPORAL_PREPOSITIONS = {"после", "до", "перед"}
 TEMPORAL_HEADS = {"преддверие", "канун", "итог"}
 PHASE_NOUNS = {"окончание", "завершение", "начало", "конец"}
@@ -135,4 +136,4 @@ def find_triggers(tree: Tree, names: frozenset[int] = frozenset()) -> list[Trigg
             found.append(Trigger(i, tree.lemma(i), kind, is_verb, climb, climb))
     nouns = {t.index for t in found if not t.is_verb}
     # "обсуждали … во время беседы": the talk is the meeting; discussing in it is not another one
-    return [t for t in found if not (t.lemma in WEAK_MEETING_VERBS and any(c in nouns for c in tree.children[t.index]))]
+    return [t for t in found if not (t.lemma in DISCUSSION_VERBS and any(c in nouns for c in tree.children[t.index]))]
