@@ -113,6 +113,22 @@ def test_actors_places_and_single_leaders_are_not_sides(models, text, absent):
     assert absent not in {i for _, i, _ in actors_of(text)}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Российский лидер провел совещание.", {"putin"}),
+    ("Глава Белого дома заявил о прогрессе.", {"trump", "USA"}),
+    ("Предложение главы киевского режима отклонено.", {"zelensky"}),
+    ("Встреча президента США с российским лидером прошла в Анкоридже.", {"trump", "USA", "putin"}),
+    ("Президент США Дональд Трамп прилетел.", {"trump", "USA"}),  # the name is the mention
+    ("Бывший президент США выступил.", {"USA"}),                   # a former holder is someone else
+    ("Глава украинской делегации прилетел.", {"UKR"}),             # no dated office
+])
+def test_actors_offices_stand_for_their_holder_on_request(models, text, expected):
+    document = Document(doc_id="t", text=text, published=dt.date(2025, 12, 5))
+    found = find_actors(document, nlp.analyse(text), by_office=True)
+    assert {m.actor.id for m in found} == expected
+    assert "putin" not in {m.actor.id for m in find_actors(document, nlp.analyse(text))} or "лидер" not in text
+
+
 def test_actors_kinds_and_countries(models):
     document = Document(doc_id="t", text="Рустем Умеров встретился с представителями США.")
     by_id = {m.actor.id: m.actor for m in find_actors(document, nlp.analyse(document.text))}

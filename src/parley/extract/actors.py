@@ -10,7 +10,11 @@ Three passes over each sentence, each claiming the tokens it names:
    "в Кремле", which is a place), and sides named by an adjective and a side
    noun ("американская делегация", "европейские лидеры");
 3. the remaining PER spans from NER become automatic actors, named in the
-   nominative; a surname alone joins the full name used elsewhere in the text.
+   nominative; a surname alone joins the full name used elsewhere in the text;
+4. on request (``by_office=True``), a role noun with a side and no name after
+   it ("американский лидер", "глава Кремля", "президента Украины") is the
+   office's holder on the publication date, from the knowledge base; its name
+   is the fullest name the text gives that person, else the knowledge base's.
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from dataclasses import dataclass
 
 from parley.nlp import models
 from parley.records import Actor, ActorMention, Analysis, Document, Token
+from parley.extract.role_words import OFFICES, PHRASE_HEADS, country_in, office_of, role_head
 from parley.resolve import actor_of, automatic_person
 from parley.resolve.kb import KbActor, KnowledgeBase, knowledge_base
 from parley.resolve.names import NAME_PARTICLES, fold_key, nominative_candidates, person_nominative
@@ -43,9 +48,11 @@ class _Found:
     actor: Actor
     surname_only: bool = False
     automatic: bool = False
+    by_role: bool = False  # "российский лидер": named by office, not by name
 
 
-def find_actors(document: Document, analysis: Analysis) -> tuple[ActorMention, ...]:
+def find_actors(document: Document, analysis: Analysis, by_office: bool = False) -> tuple[ActorMention, ...]:
+    """Every actor mention in text order; ``by_office`` adds pass 4 (role nouns that stand for their holder)."""
     kb = knowledge_base()
     seen: list[str] = []
     per_sentence: list[tuple[tuple[Token, ...], list[_Found]]] = []
@@ -55,8 +62,13 @@ def find_actors(document: Document, analysis: Analysis) -> tuple[ActorMention, .
         found = _kb_persons(tokens, used, kb, seen)
         found += _sides(tokens, used, kb)
         found += _ner_persons(sentence.spans, tokens, used)
+        if by_office:
+            found += _role_references(tokens, used, found, document.published)
+        found.sort(key=lambda f: f.first)
         per_sentence.append((tokens, found))
-    _link_surnames([f for _, found in per_sentence for f in found])
+    every = [f for _, found in per_sentence for f in found]
+    _link_surnames(every)
+    _name_role_references(every)
     mentions = [
         ActorMention(tokens[f.first].start, tokens[f.last].stop,
                      analysis.text[tokens[f.first].start:tokens[f.last].stop], f.name, f.actor)
@@ -265,6 +277,78 @@ def _side_phrase(adjective: str, noun: str) -> str:
     wanted = {"nomn", number} | ({gender} if number == "sing" and gender else set())
     adj_form = Parse.inflect(adj_parse, wanted) if adj_parse is not None else None
     return f"{adj_form.word if adj_form else adjective} {noun_form.word if noun_form else noun}"
+
+
+# --- pass 4: offices that stand for their holder ---------------------------------------
+
+
+def _role_references(tokens, used, found: list[_Found], day) -> list[_Found]:
+    """"российский лидер", "президента США": the holder on ``day``, when no name follows the role noun."""
+    people = {k for f in found if f.actor.kind == "person" for k in range(f.first, f.last + 1)}
+    out = []
+    for i, token in enumerate(tokens):
+        head = role_head(token.text) if token.text[:1].isalpha() else None
+        if head is None or used[i] or (head not in OFFICES and head not in PHRASE_HEADS) or _plural(token.text):
+            continue
+        start = i - 1 if i and _side_adjective(tokens[i - 1].text) else i
+        if start and tokens[start - 1].text.lower().startswith(("бывш", "экс")) or head.startswith("экс"):
+            continue  # a former holder is someone else
+        end = i + 1
+        run = []
+        while end < len(tokens) and len(run) < 3 and tokens[end].text[:1].isupper() and end not in people:
+            run.append(tokens[end].text)
+            end += 1
+        if run and country_in(" ".join(run)) is None:
+            end, run = i + 1, []
+        if end < len(tokens) and end in people or any(used[start:i + 1]):
+            continue  # "президент США Дональд Трамп": the name is the mention
+        phrase = " ".join(t.text for t in tokens[start:min(len(tokens), end + 2)]).lower()
+        side = country_in(" ".join(t.text for t in tokens[start:end])) if head not in PHRASE_HEADS else country_in(phrase)
+        office = office_of(head, phrase) if head in PHRASE_HEADS else OFFICES[head]
+        if side is None or office is None:
+            continue
+        holder = knowledge_base().holder(office, side, day)
+        if holder is None:
+            continue
+        if head in PHRASE_HEADS:
+            end = _phrase_end(tokens, i, end)
+        if any(used[i + 1:end]):
+            end = i + 1  # "президента США": "США" stays the country's own mention
+        for k in range(start, end):
+            used[k] = True
+        out.append(_Found(start, end - 1, holder.display, actor_of(holder), by_role=True))
+    return out
+
+
+def _name_role_references(found: list[_Found]) -> None:
+    """An office's holder named elsewhere in the text takes the fullest name written there."""
+    written: dict[str, str] = {}
+    for f in found:
+        if not f.by_role and f.actor.kind == "person" and len(f.name) > len(written.get(f.actor.id, "")):
+            written[f.actor.id] = f.name
+    for f in found:
+        if f.by_role and f.actor.id in written:
+            f.name = written[f.actor.id]
+
+
+def _phrase_end(tokens, head: int, end: int) -> int:
+    """"глава киевского режима", "глава Белого дома": the words after the head that name the office."""
+    stop = head + 1
+    while stop < len(tokens) and stop - head <= 2 and tokens[stop].text[:1].isalpha():
+        stop += 1
+    return max(end, stop)
+
+
+@functools.lru_cache(maxsize=16384)
+def _side_adjective(word: str) -> bool:
+    return word[:1].isalpha() and _adjective_side(word) is not None and \
+        any(p.tag.POS == "ADJF" for p in models().morph_vocab.parse(word)[:2])
+
+
+@functools.lru_cache(maxsize=16384)
+def _plural(word: str) -> bool:
+    nouns = [p for p in models().morph_vocab.parse(word) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
 
 
 # --- pass 3: everyone else ---------------------------------------------------------------

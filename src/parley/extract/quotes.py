@@ -23,7 +23,9 @@ import re
 from parley.extract.quote_spans import (
     MIN_WORDS, SPEECH_VERB, WORD, QuotedSpan, is_title, quoted_spans, skip_back,
 )
-from parley.extract.role_words import GENERIC_HEADS, PRONOUNS, country_in, ends_role_phrase, role_head
+from parley.extract.role_words import (
+    GENERIC_HEADS, PRONOUNS, country_in, ends_role_phrase, is_role_reference, role_head,
+)
 from parley.records import ActorMention, Analysis, Document, Evidence, Quote
 from parley.resolve.kb import knowledge_base
 
@@ -296,6 +298,8 @@ _OFFICES = {"президент": "head_of_state", "лидер": "head_of_state"
 
 
 def _nominative(mention: ActorMention) -> bool:
+    if is_role_reference(mention.text, mention.name):  # "Российский лидер заявил"
+        return any(role_head(w) == w.lower() for w in mention.text.split())
     return mention.text.split()[-1].lower() == mention.name.split()[-1].lower()
 
 

@@ -70,6 +70,11 @@ def role_head(word: str) -> str | None:
     return None
 
 
+def is_role_reference(text: str, name: str) -> bool:
+    """Whether a mention names its person by office ("российский лидер" for Владимир Путин), not by name."""
+    return name.split()[-1][:3].lower() not in text.lower() and any(role_head(w) for w in text.split())
+
+
 def country_in(text: str) -> str | None:
     low = text.lower().replace("ё", "е")
     words = re.findall(r"[а-яa-z]+", low)
@@ -92,3 +97,35 @@ def ends_role_phrase(word: str) -> bool:
         return False
     parses = models().morph_vocab.parse(word)
     return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS", "PREP", "CONJ")
+
+
+OFFICES = {"президент": "head_of_state", "лидер": "head_of_state", "глава": "head_of_state",
+           "госсекретарь": "foreign_minister", "вице-президент": "vice_president",
+           "канцлер": "head_of_government", "премьер": "head_of_government", "премьер-министр": "head_of_government"}
+PHRASE_HEADS = frozenset({"представитель", "пресс-секретарь", "глава", "руководитель"})
+
+
+def office_of(head: str, phrase: str) -> str | None:
+    """Offices a phrase names beyond its head: "глава Госдепа", "представитель Кремля"."""
+    words = phrase.split()
+    at = next((n for n, w in enumerate(words) if role_head(w) == head), None)
+    after = words[at + 1:] if at is not None else []
+    following = " ".join(after[:2])
+    if head in ("глава", "руководитель"):
+        if re.search(r"госдеп|\bмид\b|внешнеполитическ", following):
+            return "foreign_minister"
+        if re.search(r"пентагон|минобороны", following):
+            return "defence_minister"
+        if following.startswith("офиса"):
+            return "head_of_office"
+        if re.search(r"кремл|белого дома", following):
+            return "head_of_state"
+        if after and country_in(after[0]):
+            # "глава России", "глава киевского режима"; not "глава украинской делегации"
+            named_state = len(after) > 1 and after[1].startswith(("режим", "государств", "стран", "республик"))
+            if not after[0].endswith(("ого", "ой", "ей", "его")) or named_state:
+                return "head_of_state"
+        return None  # "глава делегации", "глава фракции": not an office the knowledge base dates
+    if head in ("представитель", "пресс-секретарь") and re.search(r"кремл|белого дома|президента", following):
+        return "press_secretary"
+    return None

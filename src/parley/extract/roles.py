@@ -19,16 +19,15 @@ from __future__ import annotations
 import functools
 import re
 
-from parley.extract.role_words import GENERIC_HEADS, country_in, role_head
+from parley.extract.role_words import (
+    GENERIC_HEADS, OFFICES, PHRASE_HEADS, country_in, is_role_reference, office_of, role_head,
+)
 from parley.nlp import models
 from parley.records import ActorMention, Analysis, Document, Evidence, Role, Sentence, Token
 from parley.resolve.kb import knowledge_base
 
 MAX_PHRASE_TOKENS = 14
 STOP_WORDS = frozenset("что как когда где если чтобы который которая которые которого которой а но или также ли же".split())
-OFFICES = {"президент": "head_of_state", "лидер": "head_of_state", "глава": "head_of_state",
-           "госсекретарь": "foreign_minister", "вице-президент": "vice_president",
-           "канцлер": "head_of_government", "премьер": "head_of_government", "премьер-министр": "head_of_government"}
 _BREAKS = frozenset(",.:;!?—–")
 RANKS = frozenset("""адмирал вице-адмирал контр-адмирал генерал генерал-майор генерал-лейтенант генерал-полковник
 полковник подполковник майор капитан господин госпожа мистер шейх принц""".split())
@@ -39,7 +38,8 @@ RELATIONAL_HEADS = frozenset("""зять тесть сын дочь жена с�
 def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMention, ...]) -> tuple[Role, ...]:
     stripped = analysis.text.rstrip()
     cut_at = len(stripped) if stripped[-1:].isalpha() else None  # a text cut off mid-word: "… начальник Геншт"
-    persons = [m for m in mentions if m.actor.kind == "person" and m.stop != cut_at]
+    persons = [m for m in mentions if m.actor.kind == "person" and m.stop != cut_at
+               and not is_role_reference(m.text, m.name)]  # "российский лидер" is the role itself
     roles: list[Role] = []
     seen: set[tuple[str, str]] = set()
 
@@ -342,7 +342,7 @@ def _standalone(tokens, heads, here, persons, document):
             end += 1
         phrase = " ".join(t.text for t in tokens[start:end])
         side = country_in(phrase)
-        office = _office(head, phrase.lower()) if head in PHRASE_HEADS else office
+        office = office_of(head, phrase.lower()) if head in PHRASE_HEADS else office
         if side is None and office is None and re.fullmatch(r"глав\w* государства", phrase.lower()):
             leader = _last_head_of_state(persons, token.start, document)
             if leader is not None:  # "глава государства" is the head of state named last
@@ -399,32 +399,3 @@ def _distributive(tokens, heads, here):
 
 def _is_genitive(word: str) -> bool:
     return word.isalpha() and any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in _parses(word)[:2])
-
-
-PHRASE_HEADS = frozenset({"представитель", "пресс-секретарь", "глава", "руководитель"})
-
-
-def _office(head: str, phrase: str) -> str | None:
-    """Offices a phrase names beyond its head: "глава Госдепа", "представитель Кремля"."""
-    words = phrase.split()
-    at = next((n for n, w in enumerate(words) if role_head(w) == head), None)
-    after = words[at + 1:] if at is not None else []
-    following = " ".join(after[:2])
-    if head in ("глава", "руководитель"):
-        if re.search(r"госдеп|\bмид\b|внешнеполитическ", following):
-            return "foreign_minister"
-        if re.search(r"пентагон|минобороны", following):
-            return "defence_minister"
-        if following.startswith("офиса"):
-            return "head_of_office"
-        if re.search(r"кремл|белого дома", following):
-            return "head_of_state"
-        if after and country_in(after[0]):
-            # "глава России", "глава киевского режима"; not "глава украинской делегации"
-            named_state = len(after) > 1 and after[1].startswith(("режим", "государств", "стран", "республик"))
-            if not after[0].endswith(("ого", "ой", "ей", "его")) or named_state:
-                return "head_of_state"
-        return None  # "глава делегации", "глава фракции": not an office the knowledge base dates
-    if head in ("представитель", "пресс-секретарь") and re.search(r"кремл|белого дома|президента", following):
-        return "press_secretary"
-    return None
