@@ -401,3 +401,7 @@ def test_meetings_a_call_before_talks_is_its_own_meeting(models):
 def test_meetings_calling_off_in_the_present_cancels(models):
     got = only("Трамп сообщил, что отменяет встречу с Путиным, запланированную в Будапеште.")
     assert (got["status"], got["place"]) == ("cancelled", "Будапешт")
+
+
+def test_meetings_a_surname_like_a_meeting_word_is_a_name(models):
+    assert meetings_of("Делегацию возглавят сенатор Григорий Карасин и советник Сергей Беседа.") == []

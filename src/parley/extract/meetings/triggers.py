@@ -48,7 +48,10 @@ class Trigger:
 def _is_trigger(tree: Tree, i: int) -> tuple[str, bool] | None:
     token = tree.tokens[i]
     lemma = tree.lemma(i)
-    if token.pos in ("NOUN", "PROPN") and lemma in MEETING_NOUNS:
+    capitalised_inside = token.text[:1].isupper() and i > 0 and tree.tokens[i - 1].pos != "PUNCT" \
+        and not tree.tokens[i - 1].text.isdigit()
+    if token.pos in ("NOUN", "PROPN") and lemma in MEETING_NOUNS and not capitalised_inside:
+        # "советник Сергей Беседа": a capitalised word inside a sentence is a name, not a meeting
         head = tree.head(i)
         if head != -1 and tree.lemma(head) in NOT_MEETING_NEIGHBOURS and tree.rel(i) == "nmod":
             return None
