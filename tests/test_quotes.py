@@ -78,6 +78,11 @@ def test_quotes_speaker_through_the_speech_verb(models, text, speaker, words):
      "«Мы говорим достаточно часто и по делу», — сказал он.", "ushakov"),
     # a role noun before a genitive name and the speaker's name
     ("Помощник Путина Юрий Ушаков сказал журналистам, что «разговор был весьма полезным и конструктивным».", "ushakov"),
+    # an office with a side, nobody named: the holder on the publication date
+    ("Марко Рубио прилетел в Женеву. «Мы очень близко к сделке, как никогда», — сказал американский лидер.", "trump"),
+    # "глава МИД" is the foreign minister, not the head of state
+    ("Реджеп Тайип Эрдоган принял делегации. «Турция остается площадкой, которой доверяют обе стороны», "
+     "— подчеркнул глава турецкого МИД.", "fidan"),
     # a sentence that opens with a role noun, then a pronoun
     ("Глава Белого дома встретился с Владимиром Зеленским и Дональдом Трампом не раз. Он сказал: «Мы сделаем это очень скоро».", "trump"),
 ])
@@ -124,6 +129,8 @@ def test_quotes_offsets_are_the_words_without_marks(models):
     ("«Сегодня делегации согласовали новый обмен пленными», — написал Стив Уиткофф в соцсети X.", "X"),
     ("«Работа продолжается и днем, и ночью», — написал Рустем Умеров в Telegram.", "Telegram"),
     ("Владимир Зеленский в вечернем обращении сказал: «Мы ждем ответа от партнеров уже неделю».", "обращение"),
+    ("Владимир Зеленский выступил с вечерним обращением. «Мы ждем ответа от партнеров уже неделю», — сказал политик.",
+     "обращение"),
 ])
 def test_quotes_channel(models, text, channel):
     assert [q.channel for q in quotes_of(text)] == [channel]

@@ -24,9 +24,10 @@ from parley.extract.quote_spans import (
     MIN_WORDS, SPEECH_VERB, WORD, QuotedSpan, is_title, quoted_spans, skip_back,
 )
 from parley.extract.role_words import (
-    GENERIC_HEADS, PRONOUNS, country_in, ends_role_phrase, is_role_reference, role_head,
+    GENERIC_HEADS, PHRASE_HEADS, PRONOUNS, country_in, ends_role_phrase, is_role_reference, office_of, role_head,
 )
 from parley.records import ActorMention, Analysis, Document, Evidence, Quote
+from parley.resolve import actor_of
 from parley.resolve.kb import knowledge_base
 
 IMPERSONAL = re.compile(r"^(говорится|говорилось|сказано|отмечается|отмечено|указывается|указано|подчеркивается|"
@@ -200,7 +201,10 @@ class _Context:
             head = role_head(word) if (n < 4 or not verb_first) else None
             if head is not None and (verb_first or word == head):
                 named = self._apposed(inside, words[n:], a)
-                return named or self._by_role(head, self._role_phrase(words[n:]), before)
+                first = n - 1 if n and country_in(words[n - 1].group()) else n  # "американский лидер"
+                phrase = self._role_phrase(words[first:]) if first < n else self._role_phrase(words[n:])
+                at = (a + words[first].start(), a + words[n].end())
+                return named or self._by_role(head, phrase, before, at)
         if verb_first and IMPERSONAL.match(words[0].group().lower() if words else "") and \
                 len(words) <= 6 and not OUTLET_STATEMENT.search(low) and \
                 not any(w.group()[:1].isupper() for w in words[1:]):  # not "в заявлении МИД России"
@@ -273,15 +277,18 @@ class _Context:
                     return next(m for m in self.persons if m.actor.id == holder.id)
         return None
 
-    def _by_role(self, head: str, phrase: str, before: int):
+    def _by_role(self, head: str, phrase: str, before: int, at: tuple[int, int] | None = None):
         side = country_in(phrase)
-        office = _OFFICES.get(head)
+        office = office_of(head, phrase.lower()) if head in PHRASE_HEADS else _OFFICES.get(head)
         if side and office:
             holder = knowledge_base().holder(office, side, self.day)
             if holder is not None and holder.id in self.named_ids:
                 named = [m for m in self.outside if m.actor.id == holder.id and m.start < before]
                 pool = named or [m for m in self.persons if m.actor.id == holder.id]
                 return pool[-1]
+            if holder is not None and at is not None:
+                # "— сказал американский лидер" with no name anywhere: the holder on the day is unambiguous
+                return ActorMention(at[0], at[1], self.text[at[0]:at[1]], holder.display, actor_of(holder))
         return self._antecedent(before, side, None if head in GENERIC_HEADS else head)
 
 
@@ -321,9 +328,11 @@ def _channel(text: str, clause: tuple[int, int] | None, span: QuotedSpan, analys
     sentence = analysis.sentence_at(span.open_at)
     if sentence is not None:
         windows.append(text[sentence.start:span.open_at])
-        if clause is not None and IMPERSONAL.match(text[clause[0]:clause[1]].lower()):
+        opens_sentence = not text[sentence.start:span.open_at].strip()
+        if opens_sentence or clause is not None and IMPERSONAL.match(text[clause[0]:clause[1]].lower()):
             previous = analysis.sentence_at(skip_back(text, sentence.start)) if sentence.start else None
             if previous is not None:  # "Об этом написал в X Уиткофф. «…», — говорится в сообщении."
+                # also "Зеленский в вечернем обращении заявил …. «…», — сказал политик."
                 windows.append(previous.text)
     for window in windows:
         for pattern, name in CHANNELS:
