@@ -105,7 +105,7 @@ def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
 
 
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
-                 published: dt.date | None, other_triggers: list[Trigger] = ()) -> tuple[str | None, DatePrecision, bool]:
+                 published: dt.date | None, other_triggers: list[Trigger] = ()) -> tuple[str | None, DatePrecision]:
     usable = [d for d in dates if not d.deadline and d.kind != "stamp"]
     mine = set()
     for a in trigger.anchors:
@@ -134,14 +134,14 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
             best = (distance, mention)
     if best is not None:
         mention = with_weekday(best[1], published, future=status == MeetingStatus.PLANNED)
-        return mention.value, mention.precision, True
+        return mention.value, mention.precision
     if published is not None and status == MeetingStatus.HELD:
         for a in trigger.anchors:
             token = tree.tokens[a]
             if tree.lemma(a) in LIVE_VERBS and (token.feat("Tense") in ("Pres", None) or
                                                tree.lemma(a) not in ("проходить", "идти", "продолжаться")):
-                return published.isoformat(), DatePrecision.DAY, False
-    return None, DatePrecision.UNKNOWN, False
+                return published.isoformat(), DatePrecision.DAY
+    return None, DatePrecision.UNKNOWN
 
 
 def _party(mention: ActorMention, sides_of: dict[str, str], names: dict[str, str]) -> Party:
@@ -231,7 +231,7 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
         reading = status_of(tree.tokens, trigger.index, trigger.anchors)
         status = reading.status
         framed = _setting(tree, trigger)
-        date, precision, said = _choose_date(tree, framed, dates, status, document.published,
+        date, precision = _choose_date(tree, framed, dates, status, document.published,
                                              [t for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS])
         place = meeting_place(tree, sentence.spans, framed.anchors,
                               tuple(t.index for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS))
@@ -240,9 +240,10 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
             host = place.place.country
             if host not in {p.side for p in parties}:
                 parties.append(Party(host, SIDE_DISPLAY.get(host, host), host, False))
-        out.append(Candidate(tuple(parties), place.name if place else None, place.place if place else None,
-                             date, precision, status, evidence, trigger.kind, said, reading.explicit, borrowed,
-                             bool(ANOTHER_EVENT.match(sentence.text))))
+        out.append(Candidate(
+            parties=tuple(parties), place=place.name if place else None, place_entry=place.place if place else None,
+            date=date, precision=precision, status=status, evidence=evidence, kind=trigger.kind,
+            status_explicit=reading.explicit, borrowed=borrowed, fresh=bool(ANOTHER_EVENT.match(sentence.text))))
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
     return out

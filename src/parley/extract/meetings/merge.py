@@ -25,7 +25,6 @@ class Candidate:
     status: MeetingStatus
     evidence: Evidence
     kind: str
-    date_said: bool = False  # the sentence dated it (even vaguely: "на прошлой неделе")
     status_explicit: bool = True  # the words said the status; False when it is only the default
     borrowed: bool = False  # parties taken from the meeting spoken of before ("Лидеры договорились …")
     fresh: bool = False  # told as another event than the one before ("Перед этим …", "После этого …")
@@ -186,7 +185,7 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
     status, explicit = (a.status, a.status_explicit) if a.status_explicit or not b.status_explicit \
         else (b.status, b.status_explicit)
     return replace(a, parties=tuple(parties), place=place, place_entry=entry, date=date, precision=precision,
-                   evidence=evidence, date_said=a.date_said or b.date_said, status=status,
+                   evidence=evidence, status=status,
                    status_explicit=explicit)
 
 

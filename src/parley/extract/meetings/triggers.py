@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from parley.extract.lexicon import (
-    CANCELLED_LEMMAS, PLANNED_LEMMAS, MEETING_NOUNS, MEETING_VERBS, NOT_MEETING_NEIGHBOURS, SPEECH_VERBS, WEAK_MEETING_VERBS,
+    CANCELLED_LEMMAS, MEETING_NOUNS, MEETING_VERBS, NOT_MEETING_NEIGHBOURS, PLANNED_LEMMAS, SPEECH_VERBS,
 )
 from parley.extract.meetings.tree import Tree
 
