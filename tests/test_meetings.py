@@ -405,3 +405,21 @@ def test_meetings_calling_off_in_the_present_cancels(models):
 
 def test_meetings_a_surname_like_a_meeting_word_is_a_name(models):
     assert meetings_of("Делегацию возглавят сенатор Григорий Карасин и советник Сергей Беседа.") == []
+
+
+def test_meetings_relative_pronoun_and_leader_epithets(models):
+    text = ("Президент США Дональд Трамп встретился с журналистами.\n"
+            "Глава Белого дома, который недавно побеседовал с российским коллегой Владимиром Путиным, "
+            "заявил, что верит в мир.")
+    assert only(text)["parties"] == ["Путин", "Трамп"]
+
+
+def test_meetings_coordination_follows_the_linked_mention_not_the_name(models):
+    text = ("Трамп недавно побеседовал с Владимиром Путиным, а затем заявил, что и Зеленский, и президент России "
+            "Владимир Путин хотят мира.")
+    assert only(text)["parties"] == ["Путин", "Трамп"]
+
+
+def test_meetings_partner_after_the_meeting_word_coordinates(models):
+    got = only("Зеленский провел встречу в Париже с Эммануэлем Макроном и Фридрихом Мерцем.")
+    assert got["parties"] == ["Зеленский", "Макрон", "Мерц"]

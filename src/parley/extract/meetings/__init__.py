@@ -19,7 +19,7 @@ from parley.extract.background import find_background, is_background
 from parley.extract.dates import DateMention, find_dates, with_weekday
 from parley.extract.lexicon import SIDE_DISPLAY, SPEECH_VERBS, WEAK_MEETING_VERBS
 from parley.extract.meetings.delegations import delegation_members
-from parley.extract.meetings.epithets import role_mentions
+from parley.extract.meetings.epithets import leader_mentions, role_mentions
 from parley.extract.meetings.merge import (
     Candidate, attach_delegations, combine, fill_from_orphans, join_counterparts, merge, same_meeting,
 )
@@ -298,7 +298,9 @@ def find_meetings(document: Document, analysis: Analysis,
     sides_of = _person_sides(document, persons, analysis)
     names = _display_names(persons)
     named = persons
-    persons = tuple(sorted(persons + tuple(role_mentions(document.text, analysis, persons)), key=lambda m: m.start))
+    unnamed = role_mentions(document.text, analysis, persons) + leader_mentions(document.text, persons, sides_of)
+    taken = {m.start for m in persons}
+    persons = tuple(sorted(persons + tuple(m for m in unnamed if m.start not in taken), key=lambda m: m.start))
     candidates: list[Candidate] = []
     previous: Party | None = None
     last_parties: tuple[Party, ...] = ()

@@ -4,7 +4,9 @@ resolved to the person the same text named with that role ("президент �
 Entry point: ``role_mentions(text, analysis, persons)`` → extra :class:`ActorMention`
 records placed on the role words, one per unnamed use of a role that the text
 gave to exactly one person. Words are compared by their first five letters, so
-"президента США" and "президент США" agree.
+"президента США" and "президент США" agree. A head of state is also found by the
+usual epithets once the text has named its president: "российский лидер",
+"американский коллега", "глава Белого дома", "хозяин Кремля".
 """
 from __future__ import annotations
 
@@ -41,6 +43,53 @@ def _keys_before(words: list[tuple[int, int, str]]) -> list[tuple[str, ...]]:
                 return []  # "пресс-секретарь президента РФ Песков": "президент РФ" is not Песков's role
             return [tuple(_stem(w) for _, _, w in tail)]
     return []
+
+
+# Epithets of a country's head of state, and the side they name.
+LEADER_EPITHET = re.compile(
+    r"(?P<adj>российск|американск|украинск|турецк|французск|германск|немецк|британск|белорусск)\w*\s+"
+    r"(?:лидер|президент|коллег|глав\w*\s+государства)\w*"
+    r"|(?P<seat>глав\w*\s+Белого\s+дома|хозя\w*\s+Белого\s+дома|хозя\w*\s+Кремля|глав\w*\s+Кремля"
+    r"|глав\w*\s+киевского\s+режима)",
+    re.IGNORECASE)
+EPITHET_SIDES = {"российск": "RUS", "американск": "USA", "украинск": "UKR", "турецк": "TUR", "французск": "FRA",
+                 "германск": "DEU", "немецк": "DEU", "британск": "GBR", "белорусск": "BLR"}
+SEAT_SIDES = {"белого": "USA", "кремля": "RUS", "киевского": "UKR"}
+# "Президент США Дональд …", ", президент России …", "и президент Украины …" — not "помощник президента",
+# "спецпредставителю российского президента": the word before "президент" must not be a lower-case word
+PRESIDENT_BEFORE = re.compile(r"(?P<previous>[\w-]*)[^\w-]*(?<![\w-])[Пп]резидент\w*\s+(?:[А-ЯЁ]\w*\s+)?$")
+ADJECTIVE_ENDINGS = ("ого", "его", "ому", "ему", "ым", "им", "ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее")
+
+
+def _presidents(text: str, persons: tuple[ActorMention, ...], sides_of: dict[str, str]) -> dict[str, ActorMention]:
+    """side → the one person the text calls its president ("президент России Владимир Путин")."""
+    found: dict[str, set[str]] = {}
+    first: dict[str, ActorMention] = {}
+    for mention in persons:
+        before = text[max(0, mention.start - 40):mention.start]
+        side = sides_of.get(mention.actor.id)
+        match = PRESIDENT_BEFORE.search(before)
+        previous = match["previous"].lower() if match else ""
+        owned = _stem(previous) in _role_stems() or previous.endswith(ADJECTIVE_ENDINGS)
+        if side and match and not owned:
+            found.setdefault(side, set()).add(mention.actor.id)
+            first.setdefault(mention.actor.id, mention)
+    return {side: first[next(iter(ids))] for side, ids in found.items() if len(ids) == 1}
+
+
+def leader_mentions(text: str, persons: tuple[ActorMention, ...], sides_of: dict[str, str]) -> list[ActorMention]:
+    """"российский лидер", "глава Белого дома": the president this text named for that country."""
+    presidents = _presidents(text, persons, sides_of)
+    found = []
+    for match in LEADER_EPITHET.finditer(text):
+        if match["adj"]:
+            side = EPITHET_SIDES[match["adj"].lower()]
+        else:
+            side = next(v for k, v in SEAT_SIDES.items() if k in match["seat"].lower())
+        model = presidents.get(side)
+        if model is not None:
+            found.append(replace(model, start=match.start(), stop=match.end(), text=match.group()))
+    return found
 
 
 def role_mentions(text: str, analysis: Analysis, persons: tuple[ActorMention, ...]) -> list[ActorMention]:

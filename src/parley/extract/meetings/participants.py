@@ -174,29 +174,29 @@ JOINERS = {",", "и", "а", "также"}
 ROLE_GAP_POS = {"NOUN", "ADJ", "PROPN", "ADP", "PUNCT", "CCONJ", "DET"}
 
 
-def _coordinated(tree: Tree, people: list[tuple[int, Party]], chosen: dict[str, Party]) -> list[Party]:
-    """Names joined to a chosen name by "и", a comma or "а также", maybe with the second name's role
-    between ("Путин и спецпредставитель Трампа Уиткофф"), in the same case (the tree often misses the link)."""
-    added: list[Party] = []
-    keys = set(chosen)
-    heads = {p.key: i for i, p in people}
+def _coordinated(tree: Tree, people: list[tuple[int, Party]], linked: set[int]) -> list[tuple[int, Party]]:
+    """Names joined to a linked name (by its head token) by "и", a comma or "а также", maybe with the
+    second name's role between ("Путин и спецпредставитель Трампа Уиткофф"), in the same case (the tree
+    often misses the link)."""
+    added: list[tuple[int, Party]] = []
+    heads = set(linked)
     owners = _owners_by_position(people)  # "спецпредставитель Трампа Уиткофф": Трамп is part of the gap
-    spans = sorted((p.mention.start, p.mention.stop, p) for i, p in people if p.mention and i not in owners)
+    spans = sorted((p.mention.start, p.mention.stop, i, p) for i, p in people if p.mention and i not in owners)
     pairs = list(zip(spans, spans[1:]))
-    for (_, stop, left), (start, _, right) in pairs + pairs[::-1]:
-        if (left.key in keys) == (right.key in keys):
+    for (_, stop, left_head, left), (start, _, right_head, right) in pairs + pairs[::-1]:
+        if (left_head in heads) == (right_head in heads):
             continue
         gap = [t for t in tree.tokens if t.start >= stop and t.stop <= start]
         if not gap or gap[0].text.lower() not in JOINERS or len(gap) > 12:
             continue
         plain = all(t.text.lower() in JOINERS for t in gap)
         role = all(t.pos in ROLE_GAP_POS and t.text not in ("(", ")", "—", "–", ":", "«", "»", '"') for t in gap)
-        case_left = tree.tokens[heads[left.key]].feat("Case")
-        case_right = tree.tokens[heads[right.key]].feat("Case")
+        case_left = tree.tokens[left_head].feat("Case")
+        case_right = tree.tokens[right_head].feat("Case")
         if plain or (role and case_left and case_left == case_right):
-            new = right if left.key in keys else left
+            new = (right_head, right) if left_head in heads else (left_head, left)
             added.append(new)
-            keys.add(new.key)
+            heads.add(new[0])
     return added
 
 
@@ -221,6 +221,25 @@ def _owners_by_position(people: list[tuple[int, Party]]) -> set[int]:
         if 0 <= start - stop <= 1 and first.key != second.key:
             owners.add(index)
     return owners
+
+
+def _relative_antecedent(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]]) -> Party | None:
+    """"Глава Белого дома, который побеседовал с Путиным": "который" stands for the noun the clause hangs on."""
+    verb = trigger.index
+    if tree.rel(verb) != "acl:relcl" or not any(tree.lemma(c) == "который" and tree.rel(c).startswith("nsubj")
+                                                for c in tree.children[verb]):
+        return None
+    heads = {i: p for i, p in people}
+    cur = tree.head(verb)
+    for _ in range(3):
+        if cur == -1:
+            return None
+        if cur in heads:
+            return heads[cur]
+        if tree.rel(cur) not in ("nmod", "appos", "flat:name"):
+            return None
+        cur = tree.head(cur)
+    return None
 
 
 def partner_after(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]]) -> Party | None:
@@ -298,6 +317,7 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
     chosen: dict[str, Party] = {}
     owners = _owners_by_position(people)
     headline_source = _headline_source(tree, people)
+    linked: set[int] = set()
     for index, party in people:
         if party.key in claimed or index in owners or index == headline_source \
                 or not _reaches(tree, index, anchors, others, holders):
@@ -309,11 +329,13 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
                                                     party.side, False))
         else:
             chosen.setdefault(party.key, party)
-    partner = partner_after(tree, trigger, people)
-    if partner is not None:
-        chosen.setdefault(partner.key, partner)
+            linked.add(index)
+    for extra in (_relative_antecedent(tree, trigger, people), partner_after(tree, trigger, people)):
+        if extra is not None:
+            chosen.setdefault(extra.key, extra)
+            linked.update(i for i, p in people if p is extra)
     if chosen:
-        for party in _coordinated(tree, people, chosen):
+        for _, party in _coordinated(tree, people, linked):
             chosen.setdefault(party.key, party)
     for side, party in sides:
         if _side_reaches(tree, side, anchors, others):
