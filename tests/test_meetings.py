@@ -423,3 +423,14 @@ def test_meetings_coordination_follows_the_linked_mention_not_the_name(models):
 def test_meetings_partner_after_the_meeting_word_coordinates(models):
     got = only("Зеленский провел встречу в Париже с Эммануэлем Макроном и Фридрихом Мерцем.")
     assert got["parties"] == ["Зеленский", "Макрон", "Мерц"]
+
+
+def test_meetings_conjoined_meeting_nouns_share_their_verb(models):
+    got = only("Совместный обед и встреча Путина и Трампа в расширенном составе были отменены.")
+    assert got["status"] == "cancelled"
+
+
+def test_meetings_a_source_is_not_a_delegation_member(models):
+    text = ("Российская делегация прибудет в Стамбул, сообщил Дмитрий Песков.\n"
+            "В Стамбуле состоятся консультации делегаций России и США.")
+    assert only(text)["parties"] == ["Россия", "США"]

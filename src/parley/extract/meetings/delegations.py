@@ -15,8 +15,11 @@ from parley.extract.meetings.sides import sides_in
 from parley.records import ActorMention, Analysis
 
 GROUP_WORD = re.compile(r"делегаци\w*|сторон[аыуе]\w*|переговорн\w+\s+групп\w*|команд\w*", re.IGNORECASE)
-MEMBERSHIP = re.compile(r"возглав|во\s+главе|\bглав[аыуео]й?\b|руковод|в\s+состав|вошл|входи|включ|представ"
-                        r"|участ|присоедин", re.IGNORECASE)
+MEMBERSHIP = re.compile(r"возглав|во\s+главе|\bглав[аыуео]й?\b|руковод|в\s+состав|вошл|входи|включ"
+                        r"|представля|представят|представил|участи|участву|участвова|присоедин", re.IGNORECASE)
+# A name next to a verb of saying is a source ("сообщил Песков"), not a member.
+SAYING_NEAR = re.compile(r"сообщ|заяв|сказал|отметил|подчеркнул|рассказал|добавил|пояснил|уточнил|передал|написал"
+                         r"|указал|признал|ответил", re.IGNORECASE)
 WINDOW = 30
 ENVOY_BEFORE = re.compile(r"(?:представител|посланник|посланц|эмиссар)\w*\s+$", re.IGNORECASE)
 
@@ -50,6 +53,9 @@ def delegation_members(analysis: Analysis, persons: tuple[ActorMention, ...],
                 continue  # "спецпосланник президента Дональда Трампа Стив Уиткофф": Трамп owns the role
             if ENVOY_BEFORE.search(sentence.text[:mention.start - sentence.start]):
                 continue  # "с представителями Трампа": his envoys are the delegation, not he
+            near = sentence.text[max(0, mention.start - sentence.start - 25):mention.stop - sentence.start + 25]
+            if SAYING_NEAR.search(near):
+                continue
             side = sides_of.get(mention.actor.id)
             if side in sides and all(m.actor.id != mention.actor.id for m in members.get(side, [])):
                 members.setdefault(side, []).append(mention)

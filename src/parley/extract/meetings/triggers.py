@@ -93,6 +93,8 @@ def anchors_of(tree: Tree, i: int, limit: int = 4, names: frozenset[int] = froze
     meeting word ends the climb and joins ("Уиткофф и Дмитриев перед встречей с Путиным", a caption)."""
     out = [i]
     cur = i
+    if tree.rel(i) == "conj" and tree.head(i) != -1 and tree.tokens[tree.head(i)].pos == "NOUN":
+        cur = tree.head(i)  # "обед и встреча были отменены": the conjoined nouns share their verb
     # "встреча, в которой приняли участие Умеров и Фидан": the relative clause names the parties
     out += [c for c in tree.children[i] if tree.rel(c) == "acl:relcl" and tree.lemma(c) in PARTICIPATION_VERBS]
     while len(out) <= limit:
