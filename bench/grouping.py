@@ -127,12 +127,19 @@ def gold_grouping(items: list[dict], stems) -> list[int]:
         candidates = [j for j in dated
                       if items[j]["sides"] == items[i]["sides"] and items[i]["doc_id"] not in docs[groups[j]]
                       and low <= _day(items[j]["date"]) <= high and gold_places_compatible(items[i], items[j], stems)]
-        at_place = {groups[j] for j in candidates if gold_places_compatible(items[i], items[j], stems, both_said=True)}
-        named = {}
+        named, same_place, plans_only = {}, set(), {}
         for j in candidates:
             named.setdefault(groups[j], set()).update(items[j]["persons"])
-        fits = at_place if items[i]["place"] else {
-            g for g in named if not (items[i]["persons"] and named[g] and not items[i]["persons"] & named[g])}
+            if any(stems(x) == stems(y) for x in items[i]["place"] for y in items[j]["place"]):
+                same_place.add(groups[j])
+        for j in dated:
+            plans_only[groups[j]] = plans_only.get(groups[j], True) and items[j]["status"] == "planned" \
+                and items[j]["published"] > items[i]["published"]
+        strangers = {g for g in named if items[i]["persons"] and named[g] and not items[i]["persons"] & named[g]}
+        outcome_first = {g for g in named if items[i]["status"] in ("held", "cancelled") and plans_only[g]}
+        at_place = {groups[j] for j in candidates if gold_places_compatible(items[i], items[j], stems, both_said=True)}
+        at_place -= (strangers - same_place) | outcome_first
+        fits = at_place if items[i]["place"] else set(named) - strangers - outcome_first
         if len(fits) == 1:
             group = fits.pop()
             groups[i] = group

@@ -15,6 +15,7 @@ PEOPLE = {
     "kushner": Participant("kushner", "Джаред Кушнер", "USA"),
     "dmitriev": Participant("dmitriev", "Кирилл Дмитриев", "RUS"),
     "putin": Participant("putin", "Владимир Путин", "RUS"),
+    "trump": Participant("trump", "Дональд Трамп", "USA"),
     "umerov": Participant("umerov", "Рустем Умеров", "UKR"),
     "USA": Participant("USA", "США", "USA"),
     "UKR": Participant("UKR", "Украина", "UKR"),
@@ -155,6 +156,28 @@ def test_fuse_undated_report_of_other_people_stands_alone():
     events = fuse_reports([
         report("miami", "2025-12-20", "witkoff dmitriev", "held", "2025-12-20", "Майами"),
         report("call", "2025-12-21", "putin USA", "held", None, None),
+    ])
+    assert len(events) == 2
+
+
+@pytest.mark.parametrize("place, who, joins", [
+    ("США", "witkoff dmitriev", False),  # a country holding the event's city, other people: another meeting
+    ("Майами", "witkoff dmitriev", True),  # the event's very city: one more member of the delegations
+    ("США", "trump putin", True),  # the people of the event, the country holding its city
+])
+def test_fuse_undated_report_of_other_people_joins_only_at_the_very_place(place, who, joins):
+    events = fuse_reports([
+        report("call", "2025-12-29", "trump putin", "held", "2025-12-28", "Майами"),
+        report("visit", "2025-12-30", who, "held", None, place),
+    ])
+    assert (len(events) == 1) is joins
+
+
+def test_fuse_cancellation_published_before_the_plan_is_another_meeting():
+    """«Встреча не состоится», written weeks before anyone announced the summit that the event is about."""
+    events = fuse_reports([
+        report("cancelled", "2025-09-28", "USA UKR", "cancelled", None, None),
+        report("plan", "2025-10-15", "USA UKR", "planned", "2025-10-17", None),
     ])
     assert len(events) == 2
 

@@ -21,7 +21,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
 from parley.fuse.match import (PLAN_WINDOW_DAYS, REPORT_WINDOW_DAYS, anchor, closeness, parse_day, persons,
-                               places_agree, same_meeting, sides)
+                               place_stems, places_agree, same_meeting, sides)
 from parley.fuse.records import Report
 
 
@@ -32,12 +32,14 @@ class Group:
     last_anchor_ordinal: int = 0
     keys: set[tuple] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)  # an article's distinct meetings are never one meeting
+    persons: set[str] = field(default_factory=set)  # everyone named in any of its reports
     # one report per distinct claim (status, date, place, sides): what a newcomer is compared with
     representatives: dict[tuple, Report] = field(default_factory=dict)
 
     def add(self, report: Report) -> None:
         self.reports.append(report)
         self.docs.add(report.doc_id)
+        self.persons |= persons(report)
         self.representatives.setdefault((report.status, report.date, report.place, sides(report)), report)
 
 
@@ -128,10 +130,16 @@ def _attach_undated(groups: list[Group], undated: list[Report]) -> list[Report]:
                 break
             if report.doc_id in group.docs:
                 continue
+            if _outcome_before_plans(report, group):
+                continue
             agreement = [places_agree(report.place, m.place) for m in group.representatives.values()]
-            named = {p for m in group.representatives.values() for p in persons(m)}
-            strangers = bool(persons(report) and named and not persons(report) & named)
-            if False not in agreement and not strangers:  # other people, no place: another meeting
+            # Other people than any report of the event names: another meeting, unless the report names
+            # the event's very place ("в Женеве"), not merely a country or region that holds it ("в США").
+            if (persons(report) and group.persons and not persons(report) & group.persons
+                    and not any(place_stems(report.place) & place_stems(m.place)
+                                for m in group.representatives.values())):
+                continue
+            if False not in agreement:
                 anywhere[number] = group
             if True in agreement:  # even when the group's own reports disagree on the place
                 at_place[number] = group
@@ -142,6 +150,15 @@ def _attach_undated(groups: list[Group], undated: list[Report]) -> list[Report]:
         else:
             left.append(report)
     return left
+
+
+def _outcome_before_plans(report: Report, group: Group) -> bool:
+    """A report that a meeting was held or called off, published before every report of an event that
+    only plans it: the plan came later, so it is for another meeting."""
+    if report.status not in ("held", "cancelled") or report.published is None:
+        return False
+    return all(m.status == "planned" and m.published is not None and m.published > report.published
+               for m in group.reports)
 
 
 def _cluster_undated(reports: list[Report]) -> list[list[Report]]:
