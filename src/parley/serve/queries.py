@@ -44,9 +44,14 @@ def cached_events(app, filters: EventFilters) -> list[dict]:
 
 
 def event_page(app, filters: EventFilters, limit: int, offset: int) -> dict:
-    # The store has no count query: one filtered read gives both the total and every page.
-    events = cached_events(app, filters)
-    return {"total": len(events), "limit": limit, "offset": offset, "items": events[offset:offset + limit]}
+    """One page of events and how many match in all: a count query and a paged read, not the whole list."""
+    store, cache = app.state.store, app.state.cache
+    where = {"actor": filters.actor, "date_from": first_day(filters.date_from),
+             "date_to": last_day(filters.date_to), "place": filters.place, "status": filters.status}
+    total = cache.get_or_compute(("event-count", filters), lambda: store.count_events(**where))
+    items = cache.get_or_compute(("event-page", filters, limit, offset),
+                                 lambda: store.events(**where, limit=limit, offset=offset))
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 def actor_list(app) -> dict:
