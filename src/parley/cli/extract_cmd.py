@@ -32,6 +32,10 @@ def extract(
     if missing:
         err.print(f"[red]error:[/] no such file or folder: {escape(', '.join(missing))}")
         raise typer.Exit(2)
+    unwritable = _unwritable(output)
+    if unwritable:
+        err.print(f"[red]error:[/] cannot write {escape(str(output))}: {unwritable}")
+        raise typer.Exit(2)
     counts = {status: 0 for status in LedgerStatus}
     problems: list[str] = []
     pending: list[Document] = []
@@ -61,6 +65,8 @@ def extract(
                 problems.append(f"[{colour}]{result.entry.status.value}[/] {escape(result.entry.source)}: "
                                 f"{escape(result.entry.reason)}")
                 continue
+            if result.entry.reason:  # read, with a field left out
+                problems.append(f"[cyan]note[/] {escape(result.entry.source)}: {escape(result.entry.reason)}")
             pending.append(result.document)
             if len(pending) >= BATCH:
                 flush(out)
@@ -68,7 +74,19 @@ def extract(
     for line in problems[:SHOWN_PROBLEMS]:
         err.print(line)
     if len(problems) > SHOWN_PROBLEMS:
-        err.print(f"… and {len(problems) - SHOWN_PROBLEMS} more skipped or failed inputs")
+        err.print(f"… and {len(problems) - SHOWN_PROBLEMS} more skipped or failed inputs or notes")
     err.print(f"extracted {counts[LedgerStatus.PROCESSED]} documents to {escape(str(output))}; "
               f"skipped {counts[LedgerStatus.SKIPPED]}, failed {counts[LedgerStatus.FAILED]}")
     raise typer.Exit(1 if counts[LedgerStatus.FAILED] else 0)
+
+
+def _unwritable(output: Path) -> str | None:
+    """Why ``output`` cannot be written, checked before any input is read; None when it can."""
+    if output.is_dir():
+        return "it is a folder; give a file name"
+    folder = output.parent
+    if not folder.is_dir():
+        return f"no such folder {folder}"
+    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        return "permission denied"
+    return None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 
 MONTHS = {
@@ -21,6 +22,19 @@ def parse_iso_date(value: object) -> dt.date | None:
     """A date from an ISO string ("2026-01-31", "2026-01-31T10:00:00+03:00"); None when it is not one."""
     match = ISO_DATE.match(str(value or "").strip())
     return _safe_date(match.group(1), match.group(2), match.group(3)) if match else None
+
+
+def parse_printed_date(value: str) -> dt.date | None:
+    """A whole value that is one full date as pages print it: "18.02.2025", "18 февраля 2025, 10:00"; else None."""
+    value = value.strip()
+    date = find_date(value)
+    if date is None:
+        try:
+            return email.utils.parsedate_to_datetime(value).date()  # RFC 2822, as feeds write it
+        except (TypeError, ValueError, IndexError):
+            return None
+    leftover = DAY_MONTH_YEAR.sub("", NUMERIC_DATE.sub("", value, count=1), count=1)
+    return date if not re.search(r"[^\W\d_]", TIME.sub("", leftover).replace("г.", "")) else None
 
 
 def find_date(text: str) -> dt.date | None:

@@ -59,7 +59,7 @@ def to_result(article: RawArticle, max_document_chars: int) -> IngestResult:
         lang=language,
         content_hash=content_hash(cleaned.text),
     )
-    return IngestResult(LedgerEntry(article.source, LedgerStatus.PROCESSED, "", document.doc_id), document)
+    return IngestResult(LedgerEntry(article.source, LedgerStatus.PROCESSED, article.note, document.doc_id), document)
 
 
 def _skipped(article: RawArticle, reason: str) -> IngestResult:

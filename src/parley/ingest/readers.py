@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import lxml.html
 
-from parley.ingest.dates import parse_iso_date
+from parley.ingest.dates import parse_iso_date, parse_printed_date
 from parley.ingest.encoding import UndecodableError, decode
 from parley.ingest.files import Candidate
 from parley.records import LedgerStatus
@@ -33,6 +33,7 @@ class RawArticle:
     published: dt.date | None = None
     url: str | None = None
     title: str | None = None
+    note: str = ""  # a field of the input that was not usable and was left out (shown in the ledger)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +96,35 @@ def _jsonl_item(source: str, number: int, line: str, name: str) -> Item:
         return Problem(source, LedgerStatus.FAILED, f"line {number}: field 'text' is not a string")
     if not (row["text"] or "").strip():
         return Problem(source, LedgerStatus.SKIPPED, f"line {number}: no text")
-    published = parse_iso_date(row["published"])
-    return RawArticle(source, str(row["doc_id"] if row["doc_id"] not in (None, "") else f"{name}:{number}"),
-                      row["text"], published, _string(row["url"]), _string(row["title"]))
+    doc_id = row["doc_id"]
+    if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, str | int)):
+        return Problem(source, LedgerStatus.FAILED,
+                       f"line {number}: field 'doc_id' is not a string or a number (got {type(doc_id).__name__})")
+    doc_id = str(doc_id).strip() if doc_id is not None else ""
+    published, notes = _published_field(row["published"]), []
+    if published is None and row["published"] not in (None, ""):
+        notes.append(f"'published' {_shown(row['published'])} is not a date: left out")
+    for key in ("url", "title"):
+        if row[key] is not None and not isinstance(row[key], str):
+            notes.append(f"'{key}' is not a string: left out")
+    return RawArticle(source, doc_id or f"{name}:{number}", row["text"], published,
+                      _text_field(row["url"]), _text_field(row["title"]), "; ".join(notes))
+
+
+def _published_field(value: object) -> dt.date | None:
+    """A JSONL ``published``: an ISO date or stamp, else a full date as Russian pages print it."""
+    if not isinstance(value, str):
+        return None
+    return parse_iso_date(value) or parse_printed_date(value)
+
+
+def _text_field(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _shown(value: object, width: int = 40) -> str:
+    shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= width else shown[: width - 1] + "…"
 
 
 def read_html(candidate: Candidate, data: bytes) -> Iterator[Item]:

@@ -55,6 +55,7 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
     summary = IngestSummary()
     pending: list[Document] = []
     pending_hashes: dict[str, str] = {}
+    notes: dict[str, str] = {}  # source → what of the input was left out, kept on its processed row
 
     def record(entry: LedgerEntry) -> None:
         store.record_ledger(entry)
@@ -70,7 +71,8 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
                     record(LedgerEntry(document.source, LedgerStatus.FAILED, problem, document.doc_id))
                     continue
                 summary.new_documents += 1
-                record(LedgerEntry(document.source, LedgerStatus.PROCESSED, "", document.doc_id))
+                record(LedgerEntry(document.source, LedgerStatus.PROCESSED, notes.pop(document.source, ""),
+                                   document.doc_id))
             elif isinstance(outcome, Extraction):
                 record(LedgerEntry(document.source, LedgerStatus.SKIPPED, outcome.skipped_reason, document.doc_id))
             else:
@@ -85,6 +87,8 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
             continue
         pending.append(result.document)
         pending_hashes[result.document.content_hash] = result.document.doc_id
+        if result.entry.reason:
+            notes[result.document.source] = result.entry.reason
         if len(pending) >= BATCH:
             flush()
     flush()
@@ -123,8 +127,8 @@ def _settle(result: IngestResult, store, pending: list[Document], pending_hashes
     if document is None:
         return result.entry
     stored = store.find_document_by_hash(document.content_hash) or pending_hashes.get(document.content_hash)
-    if stored == document.doc_id:
-        return LedgerEntry(document.source, LedgerStatus.PROCESSED, "", document.doc_id)  # unchanged: a no-op
+    if stored == document.doc_id:  # unchanged: a no-op
+        return LedgerEntry(document.source, LedgerStatus.PROCESSED, result.entry.reason, document.doc_id)
     if stored is not None:
         return LedgerEntry(document.source, LedgerStatus.SKIPPED, f"duplicate of {stored}", stored)
     holder = next((d.source for d in pending if d.doc_id == document.doc_id), None)
