@@ -48,6 +48,26 @@ def model_loads() -> int:
 WARM_UP_TEXT = "Делегации провели переговоры в Женеве, сообщил министр. «Мы продолжим работу над текстом»."
 
 
+def keep_freed_memory() -> None:
+    """Let glibc's malloc keep freed blocks for reuse, as in a plain process.
+
+    Dask starts workers with ``MALLOC_TRIM_THRESHOLD_=65536``, which also fixes
+    malloc's mmap threshold at 128 kB: every numpy temporary of the models
+    (a few MB each) is then mapped and unmapped again, page faults and all.
+    Measured: 58 → 77 articles per CPU-second in a worker. Setting the
+    thresholds back works on any cluster, since it runs in each worker.
+    """
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return  # not glibc: nothing to undo
+    m_trim_threshold, m_mmap_threshold = -1, -3
+    libc.mallopt(m_mmap_threshold, 64 * 2**20)
+    libc.mallopt(m_trim_threshold, 256 * 2**20)
+
+
 class PreloadModels(WorkerPlugin):
     """Loads the NLP models (and everything the extractors load lazily) as each worker starts."""
 
@@ -56,6 +76,8 @@ class PreloadModels(WorkerPlugin):
     def setup(self, worker) -> None:
         from parley import pipeline
         from parley.records import Document
+
+        keep_freed_memory()
 
         pipeline.process(Document(doc_id="warm-up", text=WARM_UP_TEXT))
 
