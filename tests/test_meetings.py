@@ -434,3 +434,12 @@ def test_meetings_a_source_is_not_a_delegation_member(models):
     text = ("Российская делегация прибудет в Стамбул, сообщил Дмитрий Песков.\n"
             "В Стамбуле состоятся консультации делегаций России и США.")
     assert only(text)["parties"] == ["Россия", "США"]
+
+
+def test_meetings_extraction_lists_the_background_spans(models):
+    from parley import pipeline
+
+    text = "Лавров и Рубио созвонились сегодня.\nНапомним, в октябре они встречались в Нью-Йорке."
+    extraction = pipeline.process(Document(doc_id="t", text=text, published=PUBLISHED))
+    assert [(span.start, text[span.start:span.stop].split()[0]) for span in extraction.background] == \
+        [(36, "Напомним,")]

@@ -6,6 +6,7 @@ layer which sentences need morphology and syntax.
 from __future__ import annotations
 
 from parley.extract import actors, meetings, quotes, roles
+from parley.extract.background import find_background
 from parley.extract.lexicon import MEETING_STEMS
 from parley.records import Analysis, Document, Extraction
 
@@ -23,4 +24,5 @@ def extract(document: Document, analysis: Analysis) -> Extraction:
         roles=roles.find_roles(document, analysis, mentions),
         quotes=quotes.find_quotes(document, analysis, mentions),
         meetings=meetings.find_meetings(document, analysis, mentions),
+        background=find_background(document.text),
     )
