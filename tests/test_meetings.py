@@ -443,3 +443,52 @@ def test_meetings_extraction_lists_the_background_spans(models):
     extraction = pipeline.process(Document(doc_id="t", text=text, published=PUBLISHED))
     assert [(span.start, text[span.start:span.stop].split()[0]) for span in extraction.background] == \
         [(36, "Напомним,")]
+
+
+@pytest.mark.parametrize(
+    "text, parties",
+    [
+        # a pronoun for the meeting just told and a verb of being there name more of its people
+        ("Украина и Россия провели встречу в Стамбуле. На ней были Рустем Умеров и Владимир Мединский.",
+         ["Мединский", "Умеров"]),
+        ("Стив Уиткофф провел переговоры с Кириллом Дмитриевым в Майами. Помимо Уиткоффа, в них участвовали "
+         "Скотт Бессент и Джаред Кушнер.", ["Бессент", "Дмитриев", "Кушнер", "Уиткофф"]),
+        # one side's people said to take part, one of them already a party, join the meeting
+        ("Стив Уиткофф встретился в Майами с Кириллом Дмитриевым. Помимо Уиткоффа, в переговорах участвовали "
+         "Скотт Бессент и Джаред Кушнер.", ["Бессент", "Дмитриев", "Кушнер", "Уиткофф"]),
+    ],
+)
+def test_meetings_a_follow_up_sentence_names_more_people(models, text, parties):
+    assert only(text)["parties"] == parties
+
+
+@pytest.mark.parametrize(
+    "text, place, date, status",
+    [
+        # an imperfective present verb reports the meeting as it goes on: the publication day
+        ("Стив Уиткофф проводит встречу с Рустемом Умеровым во Флориде.", "Флорида", "2026-02-01", "held"),
+        # "в этом месяце": the publication month
+        ("Марк Рютте может встретиться с Владимиром Зеленским в этом месяце.", None, "2026-02", "planned"),
+        # "должна была состояться": due, and it did not take place
+        ("Раунд переговоров России и Украины должен был состояться в Абу-Даби 1 февраля.", "Абу-Даби",
+         "2026-02-01", "cancelled"),
+        # a ceasefire's place is not the call's place
+        ("Дональд Трамп в разговоре с Владимиром Путиным не просил о прекращении огня на Украине.", None, None,
+         "held"),
+    ],
+)
+def test_meetings_live_present_month_and_due_meetings(models, text, place, date, status):
+    found = only(text)
+    assert (found["place"], found["date"], found["status"]) == (place, date, status)
+
+
+def test_meetings_a_date_word_beats_the_live_report_day(models):
+    text = ("Стив Уиткофф проводит встречи с представителями России в Дохе.\n"
+            "Первая встреча прошла в Дохе вечером 30 января.")
+    assert only(text)["date"] == "2026-01-30"
+
+
+def test_meetings_a_call_of_one_side_apart_from_a_meeting_it_shares_a_person_with(models):
+    text = ("Юрий Ушаков провел разговор со Стивом Уиткоффом.\n"
+            "Издание также описало беседу Юрия Ушакова с Кириллом Дмитриевым.")
+    assert sorted(m["parties"] for m in meetings_of(text)) == [["Дмитриев", "Ушаков"], ["Уиткофф", "Ушаков"]]

@@ -52,6 +52,11 @@ VAGUE = re.compile(r"(?<![\w])(?:(?:на|в)\s+(?:минувш\w+\s+|прошл\
                    r"|на\s+(?:прошлой|этой|следующей|будущей)\s+неделе|в\s+ближайшие\s+(?:дни|недели)"
                    r"|в\s+(?:течение\s+)?(?:последних|ближайших)\s+(?:\w+\s+)?(?:дней|недель))(?![\w])",
                    re.IGNORECASE)
+# "в этом месяце", "в следующем месяце": the month counted from the publication date.
+MONTH_RELATIVE = re.compile(r"(?<![\w])(?:в|на|до\s+конца)\s+(?P<which>этом|текущем|нынешнем|следующем|будущем|прошлом"
+                            r"|минувшем|прошедшем)\s+месяце(?![\w])", re.IGNORECASE)
+MONTH_SHIFT = {"этом": 0, "текущем": 0, "нынешнем": 0, "следующем": 1, "будущем": 1, "прошлом": -1, "минувшем": -1,
+               "прошедшем": -1}
 DEADLINE_BEFORE = re.compile(r"(?:\bдо|\bк|\bпо)\s+(?:конца\s+|начала\s+|середины\s+)?$", re.IGNORECASE)
 
 RELATIVE_SHIFT = {"только что": 0, "позавчера": -2, "вчера": -1, "вчерашн": -1, "накануне": -1, "сегодня": 0, "сегодняшн": 0,
@@ -160,6 +165,10 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
             add(m, None, DatePrecision.DAY, "weekday", WEEKDAYS[m["weekday"].lower()])
     for m in VAGUE.finditer(text):
         add(m, None, DatePrecision.UNKNOWN, "vague")
+    if published is not None:
+        for m in MONTH_RELATIVE.finditer(text):
+            index = published.year * 12 + published.month - 1 + MONTH_SHIFT[m["which"].lower()]
+            add(m, f"{index // 12:04d}-{index % 12 + 1:02d}", DatePrecision.MONTH, "month")
     for pattern in (MONTH_ONLY, MONTH_ADJ):
         for m in pattern.finditer(text):
             month = month_number(m["month"])

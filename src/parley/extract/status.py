@@ -78,6 +78,9 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
         return _say(MeetingStatus.CANCELLED)
     if negated and scope_lemmas & {"состояться", "пройти", "встретиться", "провести"} and "так" in lemmas:
         return _say(MeetingStatus.CANCELLED)
+    if any(lemmas[a] == "должный" and any(lemmas[c] == "быть" and tokens[c].feat("Tense") == "Past"
+                                          for c in _children(tokens, a)) for a in anchors):
+        return _say(MeetingStatus.CANCELLED)  # "должна была состояться": it was due and did not take place
     trigger_children = _children(tokens, trigger)
     head = tokens[trigger].head
     # the meeting's own prepositions and the words just before it: "до встречи", "в преддверии встречи"

@@ -22,13 +22,14 @@ from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.epithets import leader_mentions, role_mentions
 from parley.extract.meetings.merge import (
     Candidate, attach_delegations, combine, fill_from_orphans, join_counterparts, merge, same_meeting,
+    shares_a_person,
 )
 from parley.extract.meetings.participants import (
     Party, generic_subject, participants_for, partner_after, speaker_of,
 )
 from parley.extract.meetings.sides import find_sides, side_of_context
 from parley.extract.meetings.tree import Tree
-from parley.extract.meetings.triggers import Trigger, find_triggers
+from parley.extract.meetings.triggers import PARTICIPATION_VERBS, Trigger, find_triggers
 from parley.extract.places import meeting_place
 from parley.extract.status import status_of
 from parley.records import (
@@ -38,6 +39,8 @@ from parley.records import (
 # Verbs that report a meeting as it happens: with no date word, it is the publication day.
 LIVE_VERBS = {"начаться", "стартовать", "завершиться", "закончиться", "продолжиться", "проходить", "идти",
               "продолжаться", "начинаться", "открыться"}
+# Imperfective verbs that report a meeting going on only in the present: "проводит встречу", "встречаются".
+PRESENT_LIVE_VERBS = {"проводить", "встречаться", "беседовать", "общаться"}
 VISIT_WORDS = {"визит", "посетить", "посещать", "прибыть", "приехать"}
 # Words that make a meeting one of a series of the same parties' talks: "второй раунд", "следующие переговоры".
 SERIES_WORDS = {"раунд", "очередной", "следующий", "новый", "предыдущий", "первый", "второй", "третий",
@@ -50,6 +53,12 @@ ANOTHER_EVENT = re.compile(r"^\W*(?:перед этим|до этого|посл
 ROUND_WORDS = {"раунд"}
 ROUND_MARKERS = {"раунд", "тур", "этап", "трехсторонний", "двусторонний", "очередной"}
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
+# "На ней были Умеров и Мединский", "в них участвовали Бессент и Кушнер": a pronoun for the meeting just
+# told, and a verb of being there, name more of its people.
+MEETING_PRONOUN = re.compile(r"(?<![\w])(?:на|в)\s+(?:ней|них|нем|нём)(?![\w])", re.IGNORECASE)
+ATTENDANCE = re.compile(r"(?<![\w])(?:был[аио]?|присутствова\w*|присутству\w*|участвова\w*|участву\w*"
+                        r"|приня\w*\s+участие|принима\w*\s+участие|вошл[иа]|входил[иа]?|входят)(?![\w])",
+                        re.IGNORECASE)
 
 __all__ = ["find_meetings"]
 
@@ -87,7 +96,7 @@ def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
 TIME_NOUNS = {"вечер", "утро", "день", "ночь", "неделя", "время", "середина", "начало", "конец", "число",
               "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
               "ноябрь", "декабрь", "год", "сутки", "выходные", "понедельник", "вторник", "среда", "четверг",
-              "пятница", "суббота", "воскресенье", "воскресение"}
+              "пятница", "суббота", "воскресенье", "воскресение", "месяц"}
 
 
 def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
@@ -105,7 +114,7 @@ def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
 
 
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
-                 published: dt.date | None, other_triggers: list[Trigger] = ()) -> tuple[str | None, DatePrecision]:
+                 published: dt.date | None, other_triggers: list[Trigger] = ()) -> tuple[str | None, DatePrecision, bool]:
     usable = [d for d in dates if not d.deadline and d.kind != "stamp"]
     mine = set()
     for a in trigger.anchors:
@@ -134,14 +143,17 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
             best = (distance, mention)
     if best is not None:
         mention = with_weekday(best[1], published, future=status == MeetingStatus.PLANNED)
-        return mention.value, mention.precision
+        return mention.value, mention.precision, False
     if published is not None and status == MeetingStatus.HELD:
         for a in trigger.anchors:
             token = tree.tokens[a]
             if tree.lemma(a) in LIVE_VERBS and (token.feat("Tense") in ("Pres", None) or
                                                tree.lemma(a) not in ("проходить", "идти", "продолжаться")):
-                return published.isoformat(), DatePrecision.DAY
-    return None, DatePrecision.UNKNOWN
+                return published.isoformat(), DatePrecision.DAY, True
+            if tree.lemma(a) in PRESENT_LIVE_VERBS and token.feat("Tense") == "Pres" \
+                    and token.feat("VerbForm") == "Fin":
+                return published.isoformat(), DatePrecision.DAY, True
+    return None, DatePrecision.UNKNOWN, False
 
 
 def _party(mention: ActorMention, sides_of: dict[str, str], names: dict[str, str]) -> Party:
@@ -231,7 +243,7 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
         reading = status_of(tree.tokens, trigger.index, trigger.anchors)
         status = reading.status
         framed = _setting(tree, trigger)
-        date, precision = _choose_date(tree, framed, dates, status, document.published,
+        date, precision, default = _choose_date(tree, framed, dates, status, document.published,
                                              [t for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS])
         place = meeting_place(tree, sentence.spans, framed.anchors,
                               tuple(t.index for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS))
@@ -243,7 +255,8 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
         out.append(Candidate(
             parties=tuple(parties), place=place.name if place else None, place_entry=place.place if place else None,
             date=date, precision=precision, status=status, evidence=evidence, kind=trigger.kind,
-            status_explicit=reading.explicit, borrowed=borrowed, fresh=bool(ANOTHER_EVENT.match(sentence.text))))
+            status_explicit=reading.explicit, borrowed=borrowed, fresh=bool(ANOTHER_EVENT.match(sentence.text)),
+            attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default))
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
     return out
@@ -291,6 +304,19 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
     )
 
 
+def _add_attendees(candidates: list[Candidate], attendees: list[ActorMention], sides_of: dict[str, str],
+                   names: dict[str, str]) -> None:
+    """The people a follow-up sentence puts at the meeting told just before join that meeting."""
+    told = [k for k, c in enumerate(candidates) if _two_sides(c)]
+    if not told or not attendees:
+        return
+    k = told[-1]
+    keys = {p.key for p in candidates[k].parties}
+    extra = [_party(m, sides_of, names) for m in attendees if m.actor.id not in keys]
+    unique = list({p.key: p for p in extra}.values())
+    candidates[k] = replace(candidates[k], parties=candidates[k].parties + tuple(unique))
+
+
 def find_meetings(document: Document, analysis: Analysis,
                   mentions: tuple[ActorMention, ...]) -> tuple[Meeting, ...]:
     persons = tuple(m for m in mentions if m.actor.kind == "person")
@@ -306,13 +332,15 @@ def find_meetings(document: Document, analysis: Analysis,
     last_parties: tuple[Party, ...] = ()
     for sentence in analysis.sentences:
         inside = [m for m in persons if sentence.start <= m.start < sentence.stop]
-        if sentence.parsed:
-            found = _sentence_candidates(document, sentence, inside, sides_of, names, background, previous,
-                                         last_parties)
-            candidates += found
-            meetings_found = [c for c in found if _two_sides(c)]
-            if meetings_found:
-                last_parties = meetings_found[-1].parties
+        found = _sentence_candidates(document, sentence, inside, sides_of, names, background, previous,
+                                     last_parties) if sentence.parsed else []
+        meetings_found = [c for c in found if _two_sides(c)]
+        if not meetings_found and inside and MEETING_PRONOUN.search(sentence.text) \
+                and ATTENDANCE.search(sentence.text):
+            _add_attendees(candidates, [m for m in inside if m.start in taken], sides_of, names)
+        candidates += found
+        if meetings_found:
+            last_parties = meetings_found[-1].parties
         subject = _subject(sentence, inside)
         if subject is not None:
             previous = _party(subject, sides_of, names)
@@ -320,7 +348,8 @@ def find_meetings(document: Document, analysis: Analysis,
     groups, alone = attach_delegations(groups, [c for c in candidates if len(c.parties) >= 2 and not _two_sides(c)])
     for candidate in merge([c for c in alone if sum(p.is_person for p in c.parties) >= 2]):
         # one side's people in a meeting told elsewhere ("после переговоров Уиткоффа и Кушнера в Кремле")
-        fits = [k for k, g in enumerate(groups) if same_meeting(g, candidate)]
+        fits = [k for k, g in enumerate(groups) if same_meeting(g, candidate)] or [
+            k for k, g in enumerate(groups) if shares_a_person(g, candidate)]
         if fits:
             groups[fits[0]] = combine(groups[fits[0]], candidate)
         else:

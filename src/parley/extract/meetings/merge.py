@@ -28,6 +28,8 @@ class Candidate:
     status_explicit: bool = True  # the words said the status; False when it is only the default
     borrowed: bool = False  # parties taken from the meeting spoken of before ("Лидеры договорились …")
     fresh: bool = False  # told as another event than the one before ("Перед этим …", "После этого …")
+    attending: bool = False  # its people are said to take part in it ("в переговорах участвовали …")
+    date_default: bool = False  # the date is the publication day of a live report, not a date word
 
 
 def expanded(parties: tuple[Party, ...]) -> set[str]:
@@ -111,13 +113,26 @@ def same_meeting(a: Candidate, b: Candidate) -> bool:
         return False
     if continues(a, b):
         return True
-    if _unnamed_counterpart(a, b) and statuses_agree(a, b) and dates_agree(a.date, b.date) and places_agree(a, b):
+    if _unnamed_counterpart(a, b) and statuses_agree(a, b) and candidate_dates_agree(a, b) and places_agree(a, b):
         return True
     if (a.borrowed or b.borrowed) and not (a.status == b.status or not a.status_explicit and a.borrowed
                                            or not b.status_explicit and b.borrowed):
         return False  # "the next round", "the leaders agreed to meet": another meeting of the same parties
-    return (statuses_agree(a, b) and dates_agree(a.date, b.date) and places_agree(a, b)
+    return (statuses_agree(a, b) and candidate_dates_agree(a, b) and places_agree(a, b)
             and parties_agree(a.parties, b.parties))
+
+
+def shares_a_person(group: Candidate, delegation: Candidate) -> bool:
+    """"Помимо Уиткоффа, в переговорах участвовали Бессент и Кушнер": one side's people, one of them
+    already a party of the meeting told before, join it when nothing else disagrees."""
+    return delegation.attending and group.evidence.start < delegation.evidence.start and bool(_persons(group.parties) & _persons(delegation.parties)) \
+        and kinds_agree(group, delegation) and statuses_agree(group, delegation) \
+        and candidate_dates_agree(group, delegation) and places_agree(group, delegation)
+
+
+def candidate_dates_agree(a: Candidate, b: Candidate) -> bool:
+    """A live report's publication day yields to a date word ("проводит встречи" + "прошла 24 ноября")."""
+    return a.date_default or b.date_default or dates_agree(a.date, b.date)
 
 
 def sides_of(candidate: Candidate) -> set[str | None]:
@@ -174,10 +189,11 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
             parties.append(party)
             keys.add(party.key)
     place, entry = _more_specific(a, b)
-    if a.date is None or (b.date is not None and len(b.date) > len(a.date)):
-        date, precision = b.date, b.precision
+    if a.date is None or (b.date is not None and (len(b.date) > len(a.date)
+                                                  or a.date_default and not b.date_default)):
+        date, precision, default = b.date, b.precision, b.date_default
     else:
-        date, precision = a.date, a.precision
+        date, precision, default = a.date, a.precision, a.date_default
     if a.evidence.background == b.evidence.background:
         evidence = a.evidence if a.evidence.start <= b.evidence.start else b.evidence
     else:
@@ -186,7 +202,7 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
         else (b.status, b.status_explicit)
     return replace(a, parties=tuple(parties), place=place, place_entry=entry, date=date, precision=precision,
                    evidence=evidence, status=status,
-                   status_explicit=explicit)
+                   status_explicit=explicit, date_default=default, attending=a.attending and b.attending)
 
 
 def places_nest(a: Candidate, b: Candidate) -> bool:
@@ -207,7 +223,7 @@ def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list
             continue
         keys = {p.key for p in orphan.parties}
         fits = [k for k, g in enumerate(groups)
-                if statuses_agree(g, orphan) and dates_agree(g.date, orphan.date) and places_nest(g, orphan)
+                if statuses_agree(g, orphan) and candidate_dates_agree(g, orphan) and places_nest(g, orphan)
                 and (g.kind == orphan.kind or "call" not in (g.kind, orphan.kind))
                 and (keys <= expanded(g.parties) if keys else orphan.place is not None)]
         if len(fits) != 1:
@@ -215,8 +231,11 @@ def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list
         k = fits[0]
         group = groups[k]
         place, entry = _more_specific(group, orphan)
-        date, precision = (group.date, group.precision) if group.date else (orphan.date, orphan.precision)
-        groups[k] = replace(group, place=place, place_entry=entry, date=date, precision=precision)
+        keep = group.date and not (group.date_default and orphan.date and not orphan.date_default)
+        date, precision, default = (group.date, group.precision, group.date_default) if keep \
+            else (orphan.date, orphan.precision, orphan.date_default)
+        groups[k] = replace(group, place=place, place_entry=entry, date=date, precision=precision,
+                            date_default=default)
     return groups
 
 
