@@ -116,11 +116,13 @@ def test_batch_rerun_redoes_only_an_unfinished_partition(inputs, tmp_path):
     out = tmp_path / "out"
     first = run_batch([inputs], out, workers=1, partition_size=PARTITION_SIZE)
     (out / "ledger" / part_name(1)).unlink()  # as if the job was killed while writing partition 1
+    (out / "ledger" / f".{part_name(1)}.x1.tmp").write_bytes(b"half a file")
     before = (out / "extractions" / part_name(0)).stat().st_mtime_ns
     again = run_batch([inputs], out, workers=1, partition_size=PARTITION_SIZE)
     assert (again.partitions, again.resumed) == (1, first.partitions - 1)
     assert (out / "extractions" / part_name(0)).stat().st_mtime_ns == before
     assert (out / "ledger" / part_name(1)).exists()
+    assert not list(out.rglob("*.tmp"))
 
 
 def test_batch_reads_parquet_input(tmp_path):

@@ -92,6 +92,8 @@ class OutputFolder:
         if earlier.inputs != inputs or earlier.partition_size != partition_size:
             raise InputError(f"{self.root} holds the output of another job (other inputs or partition size); "
                              "use a new output folder, or delete this one to start again")
+        for stale in self.root.glob("*/.part-*.tmp"):  # a write the killed job never finished
+            stale.unlink(missing_ok=True)
         for index in list(earlier.finished):  # trust the files, not only the manifest
             if not self.is_finished(int(index)):
                 del earlier.finished[index]
