@@ -170,3 +170,12 @@ def test_web_event_with_conflicting_reports(page):
     assert "Санкт-Петербург" in page.inner_text("section.conflicts")
     assert page.locator("article.source mark").count() == 3
     shot(page, "09-event-with-conflict")
+
+
+def test_web_month_precision_label_is_not_cut(page):
+    page.goto("/")
+    page.wait_for_selector("#timeline[data-rendered=true] .vis-item")
+    month = page.locator("#timeline .vis-item.month-precision .vis-item-content")
+    assert month.count() == 1
+    assert month.inner_text().startswith("≈ ")
+    assert month.evaluate("node => node.scrollWidth <= node.parentElement.clientWidth + 1")  # the label fits its box

@@ -187,3 +187,14 @@ def build(entries: list[KbActor]) -> KnowledgeBase:
         name_words=name_words,
         by_phrase={k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in by_phrase.items()},
     )
+
+
+def ids_named(query: str, kb: KnowledgeBase | None = None) -> tuple[str, ...]:
+    """Ids of the actors a user's query names in any spelling the knowledge base knows: a whole name
+    ("Стив Виткофф", "Steve Witkoff", "ФРГ") or a person's surname ("Виткофф"); not declined forms."""
+    kb = kb or knowledge_base()
+    key = fold_key(query)
+    if not key:
+        return ()
+    whole = tuple(actor.id for actor in kb.actors.values() if any(fold_key(name) == key for name in actor.names))
+    return whole or kb.by_surname.get(key, ())

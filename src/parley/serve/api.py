@@ -74,7 +74,8 @@ async def list_actors(request: Request) -> Response:
 @router.get("/actors/{actor_id}", summary="One actor: name variants, roles over time, meetings, quotes",
             responses={200: {"model": dict}, **NOT_FOUND})
 def get_actor(request: Request, actor_id: str = Path(max_length=200, description="Actor id or name")) -> Response:
-    actor = request.app.state.store.actor(actor_id)
+    store = request.app.state.store
+    actor = store.actor(actor_id) or store.actor(queries.actor_key(store, actor_id))
     if actor is None:
         raise HTTPException(404, f"no actor with id or name '{actor_id}'")
     return json_response(actor)

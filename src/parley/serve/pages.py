@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from parley.records import MeetingStatus
+from parley.resolve.kb import knowledge_base
 from parley.serve import highlight, queries, schemas
 
 router = APIRouter(include_in_schema=False)
@@ -65,6 +66,17 @@ def actor_kinds(app) -> dict[str, str]:
         ("actor-kinds",), lambda: {actor["id"]: actor.get("kind") for actor in queries.actor_list(app)["items"]})
 
 
+def chosen_actor(store, query: str | None, actors: list[dict]) -> dict | None:
+    """The actor the participant filter names, by id, name, stored or known spelling, or declined form."""
+    if not query:
+        return None
+    by_id = {actor.get("id"): actor for actor in actors}
+    found = next((a for a in actors if query in (a.get("id"), a.get("name"))), None)
+    if found is None:
+        found = by_id.get(queries.actor_key(store, query)) or by_id.get((store.actor(query) or {}).get("id"))
+    return found
+
+
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, actor: str | None = Query(None, max_length=200),
           date_from: str | None = Query(None, alias="from", max_length=10),
@@ -74,7 +86,7 @@ def index(request: Request, actor: str | None = Query(None, max_length=200),
     events = queries.cached_events(request.app, filters)
     everything = queries.cached_events(request.app, queries.EventFilters())
     actors = queries.actor_list(request.app)["items"]
-    chosen = next((a for a in actors if filters.actor in (a.get("id"), a.get("name"))), None)
+    chosen = chosen_actor(request.app.state.store, filters.actor, actors)
     shown = events[:MAX_PAGE_EVENTS]
     kinds = actor_kinds(request.app)
     return render(request, "index.html", {
@@ -127,15 +139,22 @@ def roles_over_time(roles: list[dict]) -> list[dict]:
     return sorted(grouped.values(), key=lambda r: (r["first"] or "9999", r["role"] or ""))
 
 
+def other_names(actor: dict) -> list[str]:
+    """The knowledge base's spellings of the actor that the articles did not use ("Стив Виткофф", "Steve Witkoff")."""
+    known = knowledge_base().actors.get(actor.get("id") or "")
+    seen = {name.casefold() for name in actor.get("names") or ()} | {(actor.get("name") or "").casefold()}
+    return [name for name in (known.names if known else ()) if name.casefold() not in seen]
+
+
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor_page(request: Request, actor_id: str):
     store = request.app.state.store
-    actor = store.actor(actor_id)
+    actor = store.actor(actor_id) or store.actor(queries.actor_key(store, actor_id))
     if actor is None:
         raise HTTPException(404, f"no actor with id or name '{actor_id}'")
     events = actor.get("meetings") or []
     kinds = actor_kinds(request.app)
-    return render(request, "actor.html", {"actor": actor, "events": events,
+    return render(request, "actor.html", {"actor": actor, "events": events, "other_names": other_names(actor),
                                           "roles": roles_over_time(actor.get("roles") or []),
                                           "timeline": [timeline_item(e, kinds) for e in events]})
 

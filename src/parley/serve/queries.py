@@ -5,6 +5,7 @@ import calendar
 from dataclasses import dataclass
 
 from parley.records import Document, LedgerEntry
+from parley.resolve.kb import ids_named
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,18 @@ class EventFilters:
         return {key: value for key, value in pairs.items() if value}
 
 
+def actor_key(store, query: str | None) -> str | None:
+    """The query, or, when the store knows no meeting of it, the one actor id it names in a spelling the
+    knowledge base knows ("Виткофф", "Witkoff"); the store itself matches ids, stored spellings and
+    declined forms ("Уиткоффа")."""
+    if not query:
+        return query
+    ids = ids_named(query)
+    if len(ids) != 1 or ids[0] == query or store.count_events(actor=query):
+        return query
+    return ids[0]
+
+
 def first_day(date: str | None) -> str | None:
     return f"{date}-01" if date and len(date) == 7 else date
 
@@ -34,7 +47,7 @@ def last_day(date: str | None) -> str | None:
 
 
 def matching_events(store, filters: EventFilters) -> list[dict]:
-    return store.events(actor=filters.actor, date_from=first_day(filters.date_from),
+    return store.events(actor=actor_key(store, filters.actor), date_from=first_day(filters.date_from),
                         date_to=last_day(filters.date_to), place=filters.place, status=filters.status)
 
 
@@ -46,7 +59,7 @@ def cached_events(app, filters: EventFilters) -> list[dict]:
 def event_page(app, filters: EventFilters, limit: int, offset: int) -> dict:
     """One page of events and how many match in all: a count query and a paged read, not the whole list."""
     store, cache = app.state.store, app.state.cache
-    where = {"actor": filters.actor, "date_from": first_day(filters.date_from),
+    where = {"actor": actor_key(store, filters.actor), "date_from": first_day(filters.date_from),
              "date_to": last_day(filters.date_to), "place": filters.place, "status": filters.status}
     total = cache.get_or_compute(("event-count", filters), lambda: store.count_events(**where))
     items = cache.get_or_compute(("event-page", filters, limit, offset),

@@ -30,12 +30,6 @@
             "источников: " + event.sources].filter(Boolean).join(" · ");
   }
 
-  function monthRange(date) {  // "2025-12" covers the whole month
-    var year = Number(date.slice(0, 4)), month = Number(date.slice(5, 7));
-    var next = month === 12 ? (year + 1) + "-01" : year + "-" + String(month + 1).padStart(2, "0");
-    return {start: date + "-01", end: next + "-01"};
-  }
-
   function drawTimeline(events) {
     var box = document.getElementById("timeline");
     if (!box || !window.vis) { return; }
@@ -45,12 +39,14 @@
       var label = document.createElement("span");
       label.textContent = shortNames(event) + (event.place ? " — " + event.place : "");
       label.title = describe(event);
-      var item = {id: event.id, content: label, className: "status-" + event.status};
+      // A month-precision date is a box in the middle of its month, dashed: a range as narrow as a month
+      // would cut its label off.
+      var item = {id: event.id, content: label, type: "box", start: event.date,
+                  className: "status-" + event.status};
       if (event.date.length === 7) {
-        var range = monthRange(event.date);
-        item.start = range.start; item.end = range.end; item.type = "range";
-      } else {
-        item.start = event.date; item.type = "box";
+        item.start = event.date + "-15";
+        item.className += " month-precision";
+        label.textContent = "≈ " + label.textContent;
       }
       items.push(item);
     });
@@ -104,6 +100,7 @@
         {selector: "node", style: {
           "label": "data(label)", "font-size": 11, "font-family": "system-ui, sans-serif", "color": "#1f2328",
           "text-valign": "bottom", "text-margin-y": 4, "background-color": "data(side)",
+          "text-wrap": "wrap", "text-max-width": 80,  // "Реджеп Тайип Эрдоган" on two lines, not over a neighbour
           "width": "mapData(meetings, 1, 30, 14, 44)", "height": "mapData(meetings, 1, 30, 14, 44)",
           "text-outline-color": "#fff", "text-outline-width": 2}},
         {selector: "edge", style: {  // meetings of one pair lie on one line, so the busiest pairs read darkest
@@ -111,7 +108,7 @@
         {selector: "node:active, edge:active", style: {"overlay-opacity": 0.15}}
       ],
       // The busiest actors in the middle, the rarest on the outer rings: stable and no overlaps.
-      layout: {name: "concentric", animate: false, padding: 30, minNodeSpacing: 36, avoidOverlap: true,
+      layout: {name: "concentric", animate: false, padding: 30, minNodeSpacing: 48, avoidOverlap: true,
                concentric: function (node) { return node.data("meetings"); },
                levelWidth: function (nodes) { return Math.max(1, nodes.maxDegree() / 4); }}
     });
