@@ -492,3 +492,32 @@ def test_meetings_a_call_of_one_side_apart_from_a_meeting_it_shares_a_person_wit
     text = ("Юрий Ушаков провел разговор со Стивом Уиткоффом.\n"
             "Издание также описало беседу Юрия Ушакова с Кириллом Дмитриевым.")
     assert sorted(m["parties"] for m in meetings_of(text)) == [["Дмитриев", "Ушаков"], ["Уиткофф", "Ушаков"]]
+
+
+@pytest.mark.parametrize(
+    "text, parties",
+    [
+        # a side before a dash heads the rest of its clause: "российскую … , украинскую — Y"
+        ("Переговоры Украины и России начались в Стамбуле. Российскую делегацию возглавляет Владимир Мединский, "
+         "украинскую — Рустем Умеров.", ["Мединский", "Умеров"]),
+        ("Переговоры Украины и России начались в Стамбуле. Россию представляет Владимир Мединский, "
+         "Украину — Рустем Умеров.", ["Мединский", "Умеров"]),
+        # a delegation named again without its side is the one just spoken of
+        ("Переговоры Украины и России идут в Женеве. Российскую делегацию возглавляет Владимир Мединский. "
+         "В делегацию входят также Михаил Галузин и Игорь Костюков.",
+         ["Галузин", "Костюков", "Мединский", "Украина"]),
+    ],
+)
+def test_meetings_delegation_members_told_by_ellipsis_or_apart(models, text, parties):
+    assert only(text)["parties"] == parties
+
+
+def test_meetings_a_name_cut_by_the_end_of_the_text_is_not_a_member(models):
+    text = ("Делегации России и Украины встретились в Женеве. Российскую делегацию возглавлял Владимир Мединский, "
+            "украинскую — руководитель офиса Кирилл")
+    assert only(text)["parties"] == ["Мединский", "Украина"]
+
+
+def test_meetings_who_passes_a_call_on_is_not_its_party(models):
+    text = "Записку о разговоре с Владимиром Путиным президенту передал спецпосланник Стив Уиткофф."
+    assert meetings_of(text) == []

@@ -15,12 +15,16 @@ from parley.extract.meetings.sides import sides_in
 from parley.records import ActorMention, Analysis
 
 GROUP_WORD = re.compile(r"делегаци\w*|сторон[аыуе]\w*|переговорн\w+\s+групп\w*|команд\w*", re.IGNORECASE)
-MEMBERSHIP = re.compile(r"возглав|во\s+главе|\bглав[аыуео]й?\b|руковод|в\s+состав|вошл|входи|включ"
+MEMBERSHIP = re.compile(r"возглав|во\s+главе|\bглав[аыуео]й?\b|руковод|в\s+состав|вошл|входи|входя|включ"
                         r"|представля|представят|представил|участи|участву|участвова|присоедин", re.IGNORECASE)
 # A name next to a verb of saying is a source ("сообщил Песков"), not a member.
 SAYING_NEAR = re.compile(r"сообщ|заяв|сказал|отметил|подчеркнул|рассказал|добавил|пояснил|уточнил|передал|написал"
                          r"|указал|признал|ответил", re.IGNORECASE)
 WINDOW = 30
+# "Российскую делегацию возглавляет X, украинскую — Y", "Россию представляет X, Украину — Y": a side said
+# before a dash or before "представляет" heads the rest of its clause.
+SIDE_BEFORE_ITS_PEOPLE = re.compile(r"(?:^|[,;]\s*)(?P<word>[А-ЯЁа-яё]+)\s+(?:[—–]|представля\w*|представит|представлял\w*)\s",
+                                    re.MULTILINE)
 ENVOY_BEFORE = re.compile(r"(?:представител|посланник|посланц|эмиссар)\w*\s+$", re.IGNORECASE)
 
 
@@ -34,18 +38,25 @@ def _group_sides(text: str) -> set[str]:
         near_after = " ".join(after.split(",")[0].split()[:2])
         found = sides_in(near_before) or sides_in(near_after)
         sides |= found  # "главы украинской и российской делегаций": both
+    for match in SIDE_BEFORE_ITS_PEOPLE.finditer(text):
+        sides |= sides_in(match["word"])
     return sides
 
 
 def delegation_members(analysis: Analysis, persons: tuple[ActorMention, ...],
                        sides_of: dict[str, str]) -> dict[str, list[ActorMention]]:
     members: dict[str, list[ActorMention]] = {}
+    last_sides: set[str] = set()
     for sentence in analysis.sentences:
-        if not GROUP_WORD.search(sentence.text) or not MEMBERSHIP.search(sentence.text):
+        previous, last_sides = last_sides, set()
+        if not MEMBERSHIP.search(sentence.text):
             continue
         sides = _group_sides(sentence.text)
+        if not sides and GROUP_WORD.search(sentence.text):
+            sides = previous  # "Российскую делегацию возглавляет X. В делегацию входят также Y и Z."
         if not sides:
             continue
+        last_sides = sides
         inside = [m for m in persons if sentence.start <= m.start < sentence.stop]
         for mention, following in zip(inside, inside[1:] + [None]):
             if following is not None and not sentence.text[mention.stop - sentence.start:
@@ -53,10 +64,14 @@ def delegation_members(analysis: Analysis, persons: tuple[ActorMention, ...],
                 continue  # "спецпосланник президента Дональда Трампа Стив Уиткофф": Трамп owns the role
             if ENVOY_BEFORE.search(sentence.text[:mention.start - sentence.start]):
                 continue  # "с представителями Трампа": his envoys are the delegation, not he
+            if not analysis.text[mention.stop:].strip() and len(mention.text.split()) == 1:
+                continue  # "украинскую — руководитель офиса Владимир": a name cut off by the end of the text
             near = sentence.text[max(0, mention.start - sentence.start - 25):mention.stop - sentence.start + 25]
             if SAYING_NEAR.search(near):
                 continue
             side = sides_of.get(mention.actor.id)
+            if side is None and len(sides) == 1:
+                side = next(iter(sides))  # the one delegation spoken of takes a person of no known side
             if side in sides and all(m.actor.id != mention.actor.id for m in members.get(side, [])):
                 members.setdefault(side, []).append(mention)
     return members

@@ -25,6 +25,9 @@ LEAVING_RELATIONS = {"parataxis", "ccomp", "acl:relcl", "root", "vocative", "dis
 PARTICIPATION_NOUNS = {"участие", "посредничество", "координация", "состав", "присутствие", "участник",
                        "делегация", "сторона", "представитель", "глава", "группа"}
 MAX_HOPS = 7
+# Verbs of passing on what others said or wrote: their subject relays a meeting, never joins it.
+RELAYING_VERBS = {"передать", "передавать", "процитировать", "цитировать", "опубликовать", "публиковать",
+                  "информировать"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +130,8 @@ def _speaker(tree: Tree, trigger: Trigger) -> set[int]:
     while len(chain) < 4 and chain[-1] != -1:
         chain.append(tree.head(chain[-1]))  # "рассказал о деталях разговора с Путиным"
     for verb in chain:
+        if verb != -1 and tree.lemma(verb) in RELAYING_VERBS:
+            return set()  # "записку о разговоре с Путиным передал Уиткофф": who passes it on did not talk
         if verb != -1 and tree.lemma(verb) in SPEECH_VERBS:
             subjects = [c for c in tree.children[verb] if tree.rel(c).startswith("nsubj")]
             out: set[int] = set()
