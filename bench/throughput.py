@@ -219,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="passes over the articles in each process; the fastest counts")
     parser.add_argument("--rounds", type=int, default=1, help="fresh processes per mode, interleaved; the fastest counts")
     parser.add_argument("--json", type=Path, help="also write the figures here")
-    parser.add_argument("--scaling", default="", help="worker counts for parley batch, e.g. 1,2 (off by default)")
+    parser.add_argument("--scaling", default="", help="worker counts for parley batch, e.g. 1,2 or 1,2,1,2 "
+                                                      "(off by default)")
     parser.add_argument("--partition-size", type=int, default=50, help="partition size for --scaling")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--texts", type=Path, help=argparse.SUPPRESS)
@@ -272,10 +273,10 @@ def scaling(texts: list[str], counts: list[int], partition_size: int) -> list[di
         with source.open("w", encoding="utf-8") as handle:
             for i, text in enumerate(texts):
                 handle.write(json.dumps({"doc_id": f"a{i}", "text": text}, ensure_ascii=False) + "\n")
-        for workers in counts:
-            s = run_batch([source], Path(tmp) / f"out-{workers}", workers=workers, partition_size=partition_size)
+        for number, workers in enumerate(counts):
+            s = run_batch([source], Path(tmp) / f"out-{number}", workers=workers, partition_size=partition_size)
             rows.append({"workers": workers, "documents": s.documents, "seconds": s.seconds,
-                         "per_s": s.documents / s.seconds, "startup_s": s.startup_seconds, "peak_mb": s.peak_mb,
+                         "per_s": s.documents / s.seconds if s.seconds else 0.0, "startup_s": s.startup_seconds, "peak_mb": s.peak_mb,
                          "cpu_per_s": s.documents / s.cpu_seconds if s.cpu_seconds else 0.0,
                          "model_loads": sorted(s.model_loads.values())})
             print(f"  {workers} workers: {rows[-1]['per_s']:.1f} articles/s", file=sys.stderr)
