@@ -171,7 +171,7 @@ def reprocess(db: str | None = DB_OPTION) -> None:
         for extraction in process_many(store.documents()):
             changed += store.save_extraction(extraction)
             total += 1
-        report = fuse(store)
+        report = fuse(store, full=True)
     err.print(f"reprocessed {total} documents ({changed} changed); {report.events} meetings "
               f"from {report.reports} reports", highlight=False)
 

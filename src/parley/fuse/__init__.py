@@ -1,13 +1,16 @@
 """Fusion: the same meeting reported by many articles becomes one event.
 
-Entry point: ``fuse(store)`` rebuilds the events from every stored meeting
-report and replaces them in one transaction. ``fuse_reports`` is the pure core.
+Entry point: ``fuse(store)`` brings the events up to date with the stored meeting reports: it
+regroups only the blocks (``parley.fuse.blocks``) that changed documents fall in, and the result is
+the same as a full rebuild, which ``fuse(store, full=True)`` does. ``fuse_reports`` is the pure core.
 """
 from __future__ import annotations
 
+import dataclasses
 import gc
 import time
 
+from parley.fuse.blocks import blocks, link, spans
 from parley.fuse.build import build_event
 from parley.fuse.cluster import cluster
 from parley.fuse.records import Event, FusionReport, Report
@@ -16,21 +19,53 @@ __all__ = ["fuse", "fuse_reports", "FusionReport"]
 
 
 def fuse_reports(reports: list[Report]) -> list[Event]:
+    """Group reports into events, each named with its block (the smallest event id in it)."""
     # Fusion allocates many small objects that all live to the end: the cyclic garbage collector
     # would rescan the growing heap again and again, making the cost grow faster than the input.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return [build_event(group) for group in cluster(reports)]
+        groups = cluster(reports)
+        block_of = blocks(reports)
+        events = [build_event(group) for group in groups]
+        names: dict[int, str] = {}
+        for event, group in zip(events, groups):
+            block = block_of[group[0].meeting_id]
+            names[block] = min(names.get(block, event.id), event.id)
+        return [dataclasses.replace(event, block=names[block_of[group[0].meeting_id]])
+                for event, group in zip(events, groups)]
     finally:
         if collecting:
             gc.enable()
 
 
-def fuse(store) -> FusionReport:
+def fuse(store, full: bool = False) -> FusionReport:
     started = time.perf_counter()
-    reports = store.reports()
-    events = fuse_reports(reports)
-    store.replace_events(events)
-    return FusionReport(reports=len(reports), events=len(events),
-                        conflicts=sum(1 for e in events if e.conflicts), seconds=time.perf_counter() - started)
+    pending = None if full else store.fusion_pending()
+    if pending is None:
+        reports = store.reports()
+        events = fuse_reports(reports)
+        store.replace_events(events)
+        return FusionReport(reports=len(reports), events=len(events),
+                            conflicts=sum(1 for e in events if e.conflicts),
+                            seconds=time.perf_counter() - started, full=True, refused=len(reports))
+    docs, stale = pending
+    regrouped = 0
+    if docs or stale:
+        touched, reports = _touched(store, docs, stale)
+        store.replace_blocks(touched, docs, fuse_reports(reports))
+        regrouped = len(reports)
+    return FusionReport(reports=store.count_reports(), events=store.count_events(),
+                        conflicts=store.count_conflicted_events(), seconds=time.perf_counter() - started,
+                        full=False, refused=regrouped)
+
+
+def _touched(store, docs: set[str], stale: set[str]) -> tuple[set[str], list[Report]]:
+    """The old blocks that changed documents fall in or link to, and every report of them and of the documents."""
+    seeds = {r.meeting_id: r for r in store.reports(doc_ids=docs, blocks=stale)}
+    nearby = {r.meeting_id: r for r in store.reports(spans=spans(seeds.values()))} | seeds
+    links = link(list(nearby.values()))
+    roots = {links.root(i) for i in seeds}
+    linked = [i for i in nearby if links.root(i) in roots]
+    touched = set(stale) | set(store.blocks_of_meetings(linked).values()) | store.blocks_of_documents(docs)
+    return touched, store.reports(doc_ids=docs, blocks=touched)

@@ -75,6 +75,7 @@ class Event:
     conflicts: tuple[Conflict, ...]
     independent_sources: int
     type: str = "meeting"
+    block: str | None = None  # the block of reports it was grouped in (parley.fuse.blocks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,3 +84,5 @@ class FusionReport:
     events: int
     conflicts: int
     seconds: float
+    full: bool = True  # a full rebuild, or an update of the blocks that changed
+    refused: int = 0  # reports grouped again (every report on a full rebuild)

@@ -31,7 +31,7 @@ def write_events(conn: Connection, events: list[Event]) -> None:
             "id": event.id, "type": event.type, "kind": event.kind, "date": event.date,
             "date_precision": event.date_precision, "date_start": start, "date_end": end, "place": event.place,
             "place_key": event.place.casefold().replace("ё", "е") if event.place else None,
-            "status": event.status, "independent_sources": event.independent_sources,
+            "status": event.status, "independent_sources": event.independent_sources, "block": event.block,
             "first_reported": min((s.report.published for s in event.sources if s.report.published), default=None),
             "last_reported": max((s.report.published for s in event.sources if s.report.published), default=None)})
         rows["event_participants"] += [

@@ -27,14 +27,19 @@ def fold(value: str) -> str:
 # --- fusion and reprocessing --------------------------------------------------
 
 
-def load_reports(conn: Connection) -> list[Report]:
+def load_reports(conn: Connection, condition=None) -> list[Report]:
+    """Stored meetings as fusion reads them; ``condition`` filters on ``meetings`` and ``documents``."""
     m, d, p, a = t.meetings, t.documents, t.meeting_participants, t.actors
     people: dict[int, list[Participant]] = defaultdict(list)
     query = (select(p.c.meeting_id, p.c.actor_id, func.coalesce(a.c.name, p.c.name).label("name"), a.c.country)
              .join(a, a.c.id == p.c.actor_id, isouter=True).order_by(p.c.meeting_id, p.c.position))
+    if condition is not None:
+        query = query.join(m, m.c.id == p.c.meeting_id).join(d, d.c.doc_id == m.c.doc_id).where(condition)
     for row in conn.execute(query):
         people[row.meeting_id].append(Participant(row.actor_id, row.name, row.country))
     query = select(m, d.c.published, d.c.agency, d.c.signature).join(d, d.c.doc_id == m.c.doc_id).order_by(m.c.id)
+    if condition is not None:
+        query = query.where(condition)
     return [Report(meeting_id=r.id, doc_id=r.doc_id, seq=r.seq, published=r.published,
                    participants=tuple(people.get(r.id, ())), place=r.place, date=r.date,
                    date_precision=r.date_precision, status=r.status, kind=r.kind,

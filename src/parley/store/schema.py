@@ -143,7 +143,10 @@ events = Table(
     Column("independent_sources", Integer, nullable=False),
     Column("first_reported", Date),
     Column("last_reported", Date),
+    # the block of reports fusion groups on their own (parley.fuse.blocks): what an update refuses
+    Column("block", String(32)),
     Index("ix_events_dates", "date_start", "date_end"),
+    Index("ix_events_block", "block"),
 )
 
 event_participants = Table(
@@ -160,6 +163,7 @@ event_sources = Table(
     Column("event_id", String(32), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("meeting_id", Integer, primary_key=True),
     Column("doc_id", String(200), nullable=False, index=True),
+    Index("ix_event_sources_meeting_id", "meeting_id"),
     Column("status", String(16), nullable=False),
     Column("date", String(10)),
     Column("place", Text),
@@ -187,6 +191,11 @@ conflicts = Table(
     Column("field", String(16), primary_key=True),
     Column("value", Text, primary_key=True),
     Column("doc_ids", Text, nullable=False),  # space-separated, sorted
+)
+
+fusion_pending = Table(  # documents whose facts or publication date changed since the last fusion
+    "fusion_pending", metadata,
+    Column("doc_id", String(200), primary_key=True),
 )
 
 EVENT_TABLES = (conflicts, event_history, event_sources, event_participants, events)

@@ -6,12 +6,12 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from parley.fuse.provenance import simhash, wire_agency
 from parley.fuse.records import Event, Report
 from parley.records import Actor, Document, Extraction, LedgerEntry, LedgerStatus
-from parley.store import reads, schema as t
+from parley.store import fusestate, reads, schema as t
 from parley.store.engine import open_engine
 from parley.store.eventrows import write_events
 from parley.store.stemmer import stemmed_text
@@ -88,10 +88,12 @@ class Store:
         row = {"text": document.text, "published": document.published, "url": document.url,
                "title": document.title, "source": document.source, "lang": document.lang,
                "content_hash": document.content_hash or None}
-        stored = conn.execute(select(t.documents.c.text, t.documents.c.content_hash)
+        stored = conn.execute(select(t.documents.c.text, t.documents.c.published)
                               .where(t.documents.c.doc_id == document.doc_id)).first()
         if stored is not None and stored.text == document.text:
             conn.execute(update(t.documents).where(t.documents.c.doc_id == document.doc_id).values(**row))
+            if stored.published != document.published:  # the events' days and windows read it
+                fusestate.mark_pending(conn, document.doc_id)
             return
         row |= {"agency": wire_agency(document.text), "signature": simhash(document.text)}
         if stored is None:
@@ -99,6 +101,7 @@ class Store:
         else:
             self._delete_facts(conn, document.doc_id)
             self._delete_passages(conn, document.doc_id)
+            fusestate.mark_pending(conn, document.doc_id)
             conn.execute(update(t.documents).where(t.documents.c.doc_id == document.doc_id)
                          .values(extraction_hash=None, **row))
         self._index_passages(conn, document)
@@ -156,6 +159,7 @@ class Store:
                 return False
             self._delete_facts(conn, doc.doc_id)
             self._insert_facts(conn, extraction)
+            fusestate.mark_pending(conn, doc.doc_id)
             conn.execute(update(t.documents).where(t.documents.c.doc_id == doc.doc_id)
                          .values(extraction_hash=fingerprint))
         return True
@@ -227,17 +231,53 @@ class Store:
 
     # --- fused events ----------------------------------------------------------
 
-    def reports(self) -> list[Report]:
-        """Every stored meeting as fusion reads it."""
+    def reports(self, doc_ids: Iterable[str] | None = None, blocks: Iterable[str] | None = None,
+                spans: Iterable[tuple[dt.date, dt.date]] | None = None) -> list[Report]:
+        """Stored meetings as fusion reads them: all of them, or those of these documents, of the events
+        in these blocks, or dated or published within these spans of days (any of them)."""
+        condition = None
+        if doc_ids is not None or blocks is not None or spans is not None:
+            condition = fusestate.report_condition(doc_ids or (), blocks or (), spans or ())
+            if condition is None:
+                return []
         with self.engine.connect() as conn:
-            return reads.load_reports(conn)
+            return reads.load_reports(conn, condition)
+
+    def fusion_pending(self) -> tuple[set[str], set[str]] | None:
+        """What changed since the last fusion: (documents, stale blocks); None when all must be rebuilt."""
+        with self.engine.connect() as conn:
+            if fusestate.needs_rebuild(conn):
+                return None
+            return fusestate.pending_documents(conn), fusestate.stale_blocks(conn)
+
+    def blocks_of_meetings(self, meeting_ids: Iterable[int]) -> dict[int, str]:
+        with self.engine.connect() as conn:
+            return fusestate.blocks_of_meetings(conn, meeting_ids)
+
+    def blocks_of_documents(self, doc_ids: Iterable[str]) -> set[str]:
+        with self.engine.connect() as conn:
+            return fusestate.blocks_of_documents(conn, doc_ids)
 
     def replace_events(self, events: list[Event]) -> None:
         """Swap the whole fused record for a new one, in one transaction."""
         with self.engine.begin() as conn:
             for table in t.EVENT_TABLES:
                 conn.execute(delete(table))
+            conn.execute(delete(t.fusion_pending))
             write_events(conn, events)
+
+    def replace_blocks(self, blocks: set[str], doc_ids: set[str], events: list[Event]) -> None:
+        """Swap the events of these blocks (and any citing these documents) for new ones, in one transaction."""
+        with self.engine.begin() as conn:
+            fusestate.replace_blocks(conn, blocks, doc_ids, events)
+
+    def count_conflicted_events(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count(func.distinct(t.conflicts.c.event_id))))
+
+    def count_reports(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(t.meetings))
 
     # --- queries ---------------------------------------------------------------
 
