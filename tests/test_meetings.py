@@ -521,3 +521,16 @@ def test_meetings_a_name_cut_by_the_end_of_the_text_is_not_a_member(models):
 def test_meetings_who_passes_a_call_on_is_not_its_party(models):
     text = "Записку о разговоре с Владимиром Путиным президенту передал спецпосланник Стив Уиткофф."
     assert meetings_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # a headline that is only the meeting's name reports the day's news
+        ("Встреча Макрона и Мерца в Париже\nЛидеры обсудили помощь Киеву.", "2026-02-01"),
+        # a headline telling what someone said about a meeting does not date it
+        ("Песков рассказал об итогах переговоров Путина и Моди\nСтороны обсудили торговлю.", None),
+    ],
+)
+def test_meetings_headline_title_takes_the_publication_day(models, text, date):
+    assert only(text)["date"] == date

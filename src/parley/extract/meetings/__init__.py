@@ -53,6 +53,7 @@ ANOTHER_EVENT = re.compile(r"^\W*(?:перед этим|до этого|посл
 ROUND_WORDS = {"раунд"}
 ROUND_MARKERS = {"раунд", "тур", "этап", "трехсторонний", "двусторонний", "очередной"}
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
+HEADLINE_LENGTH = 150  # characters: a longer first line is a paragraph, not a headline
 # "На ней были Умеров и Мединский", "в них участвовали Бессент и Кушнер": a pronoun for the meeting just
 # told, and a verb of being there, name more of its people.
 MEETING_PRONOUN = re.compile(r"(?<![\w])(?:на|в)\s+(?:ней|них|нем|нём)(?![\w])", re.IGNORECASE)
@@ -256,10 +257,23 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
             parties=tuple(parties), place=place.name if place else None, place_entry=place.place if place else None,
             date=date, precision=precision, status=status, evidence=evidence, kind=trigger.kind,
             status_explicit=reading.explicit, borrowed=borrowed, fresh=bool(ANOTHER_EVENT.match(sentence.text)),
-            attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default))
+            attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default,
+            headline=sentence.start < _headline_stop(document.text) and _titled(tree, trigger)))
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
     return out
+
+
+def _headline_stop(text: str) -> int:
+    """Where the headline line ends (0 when the text opens with a paragraph)."""
+    stop = text.find("\n")
+    return stop if 0 < stop <= HEADLINE_LENGTH else 0
+
+
+def _titled(tree: Tree, trigger: Trigger) -> bool:
+    """The meeting word heads the whole line, no verb above it: "Встреча Зеленского и Трампа во Флориде"."""
+    head = tree.head(trigger.index)
+    return not trigger.is_verb and (head == -1 or not any("а" <= ch <= "я" for ch in tree.lemma(head)))
 
 
 def _two_sides(candidate: Candidate) -> bool:
@@ -292,12 +306,16 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
     if status == MeetingStatus.HELD and candidate.date and published \
             and candidate.date > published.isoformat()[:len(candidate.date)]:
         status = MeetingStatus.PLANNED  # nothing dated after the article has happened yet
+    date, precision = candidate.date, candidate.precision
+    if status == MeetingStatus.HELD and date is None and candidate.headline and published \
+            and not candidate.evidence.background:
+        date, precision = published.isoformat(), DatePrecision.DAY  # a headline's news is the day's news
     return Meeting(
         participants=actors,
         participant_names=tuple(p.name for p in parties),
         place=candidate.place,
-        date=candidate.date,
-        date_precision=candidate.precision,
+        date=date,
+        date_precision=precision,
         status=status,
         evidence=candidate.evidence,
         kind=candidate.kind,

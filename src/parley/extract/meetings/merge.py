@@ -30,6 +30,7 @@ class Candidate:
     fresh: bool = False  # told as another event than the one before ("Перед этим …", "После этого …")
     attending: bool = False  # its people are said to take part in it ("в переговорах участвовали …")
     date_default: bool = False  # the date is the publication day of a live report, not a date word
+    headline: bool = False  # told in the text's headline line
 
 
 def expanded(parties: tuple[Party, ...]) -> set[str]:
@@ -202,7 +203,8 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
         else (b.status, b.status_explicit)
     return replace(a, parties=tuple(parties), place=place, place_entry=entry, date=date, precision=precision,
                    evidence=evidence, status=status,
-                   status_explicit=explicit, date_default=default, attending=a.attending and b.attending)
+                   status_explicit=explicit, date_default=default, attending=a.attending and b.attending,
+                   headline=a.headline or b.headline)
 
 
 def places_nest(a: Candidate, b: Candidate) -> bool:
