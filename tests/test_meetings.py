@@ -534,3 +534,14 @@ def test_meetings_who_passes_a_call_on_is_not_its_party(models):
 )
 def test_meetings_headline_title_takes_the_publication_day(models, text, date):
     assert only(text)["date"] == date
+
+
+def test_meetings_a_new_meeting_the_day_after_is_another_meeting(models):
+    text = ("Делегации Франции и Германии встретились в Берлине 31 января. "
+            "Новая встреча делегаций Франции и Германии пройдет в Берлине 1 февраля.")
+    found = sorted((m["date"], m["status"]) for m in meetings_of(text))
+    assert found == [("2026-01-31", "held"), ("2026-02-01", "planned")]
+
+
+def test_meetings_a_new_meeting_going_on_now_is_held(models):
+    assert only("Кая Каллас проводит новую встречу с Андреем Сибигой.")["status"] == "held"

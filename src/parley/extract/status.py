@@ -132,7 +132,9 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
                 return _say(MeetingStatus.PLANNED)
             if lemmas[c] in PLANNED_LEMMAS and tokens[c].rel in ("aux", "aux:pass", "xcomp", "amod", "acl"):
                 return _say(MeetingStatus.PLANNED)
-    if "новый" in own and not any(tokens[a].feat("Tense") == "Past" for a in anchors):
+    if "новый" in own and not any(tokens[a].feat("Tense") == "Past" or tokens[a].feat("Tense") == "Pres"
+                                  and not _future(tokens[a]) for a in anchors):
+        # "проведут новую встречу", not "проводит новую встречу" (going on now)
         return _say(MeetingStatus.PLANNED)
     governed = any(tokens[a].pos in ("VERB", "AUX") and tokens[a].feat("Tense") in ("Past", "Pres") for a in anchors)
     return StatusReading(MeetingStatus.HELD, governed and not weak)

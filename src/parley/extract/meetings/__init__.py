@@ -53,6 +53,8 @@ ANOTHER_EVENT = re.compile(r"^\W*(?:перед этим|до этого|посл
 ROUND_WORDS = {"раунд"}
 ROUND_MARKERS = {"раунд", "тур", "этап", "трехсторонний", "двусторонний", "очередной"}
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
+# Words that make a meeting another one of the same parties, not the day after of one going on.
+AGAIN_WORDS = {"новый", "вновь", "снова", "очередной", "повторный", "следующий", "опять"}
 HEADLINE_LENGTH = 150  # characters: a longer first line is a paragraph, not a headline
 # "На ней были Умеров и Мединский", "в них участвовали Бессент и Кушнер": a pronoun for the meeting just
 # told, and a verb of being there, name more of its people.
@@ -258,7 +260,8 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
             date=date, precision=precision, status=status, evidence=evidence, kind=trigger.kind,
             status_explicit=reading.explicit, borrowed=borrowed, fresh=bool(ANOTHER_EVENT.match(sentence.text)),
             attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default,
-            headline=sentence.start < _headline_stop(document.text) and _titled(tree, trigger)))
+            headline=sentence.start < _headline_stop(document.text) and _titled(tree, trigger),
+            again=any(tree.lemma(c) in AGAIN_WORDS for a in trigger.anchors for c in (a, *tree.children[a]))))
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
     return out

@@ -31,6 +31,7 @@ class Candidate:
     attending: bool = False  # its people are said to take part in it ("в переговорах участвовали …")
     date_default: bool = False  # the date is the publication day of a live report, not a date word
     headline: bool = False  # told in the text's headline line
+    again: bool = False  # said to be another one: "новая встреча", "вновь встретятся"
 
 
 def expanded(parties: tuple[Party, ...]) -> set[str]:
@@ -85,6 +86,8 @@ def continues(a: Candidate, b: Candidate) -> bool:
     if statuses != {MeetingStatus.HELD, MeetingStatus.PLANNED}:
         return False
     held, planned = (a, b) if a.status == MeetingStatus.HELD else (b, a)
+    if planned.again:
+        return False  # "новая встреча пройдет 5 декабря" after one held on the 4th: another meeting
     first, later = _day(held.date), _day(planned.date)
     return first is not None and later is not None and (later - first).days == 1 \
         and _persons(planned.parties) <= _persons(held.parties) \
@@ -204,7 +207,7 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
     return replace(a, parties=tuple(parties), place=place, place_entry=entry, date=date, precision=precision,
                    evidence=evidence, status=status,
                    status_explicit=explicit, date_default=default, attending=a.attending and b.attending,
-                   headline=a.headline or b.headline)
+                   headline=a.headline or b.headline, again=a.again or b.again)
 
 
 def places_nest(a: Candidate, b: Candidate) -> bool:
