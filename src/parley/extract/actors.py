@@ -61,7 +61,7 @@ def find_actors(document: Document, analysis: Analysis, by_office: bool = False)
         used = [False] * len(tokens)
         found = _kb_persons(tokens, used, kb, seen)
         found += _sides(tokens, used, kb)
-        found += _ner_persons(sentence.spans, tokens, used)
+        found += _ner_persons(sentence.spans, tokens, used, _cut_at(analysis.text))
         if by_office:
             found += _role_references(tokens, used, found, document.published)
         found.sort(key=lambda f: f.first)
@@ -354,7 +354,26 @@ def _plural(word: str) -> bool:
 # --- pass 3: everyone else ---------------------------------------------------------------
 
 
-def _ner_persons(spans, tokens, used) -> list[_Found]:
+def _cut_at(text: str) -> int | None:
+    """Where a text that stops in the middle of a word ends ("… глава офиса Владим"): a name running up to
+    that point may be cut short, so it is not taken. None when the text ends as texts do."""
+    body = text.rstrip()
+    return len(body) if body and body[-1].isalpha() else None
+
+
+def _completed(parts: list[str]) -> KbActor | None:
+    """The one known person whose name a cut-off name begins: the first name whole, the surname begun
+    ("Александр Лу…" → Александр Лукашенко); None for a lone fragment or when several fit."""
+    if len(parts) < 2 or len(fold_key(parts[-1])) < 2:
+        return None
+    first, start = fold_key(parts[0]), fold_key(parts[-1])
+    fits = {actor.id: actor for actor in knowledge_base().actors.values() if actor.kind == "person"
+            for name in actor.names if len(name.split()) >= 2
+            and fold_key(name.split()[0]) == first and fold_key(name.split()[-1]).startswith(start)}
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def _ner_persons(spans, tokens, used, cut_at: int | None = None) -> list[_Found]:
     found = []
     parse = models().morph_vocab.parse
     for span in spans:
@@ -371,6 +390,13 @@ def _ner_persons(spans, tokens, used) -> list[_Found]:
         if not idx or (len(idx) == 1 and _common_word(tokens[idx[0]].text)):
             continue  # "Ваш", "Главред": NER's slips on ordinary words
         words = [tokens[k].text for k in idx]
+        if cut_at is not None and tokens[idx[-1]].stop >= cut_at:  # the text stops inside this name
+            known = _completed(person_nominative(words, parse).split())
+            if known is not None:
+                for k in idx:
+                    used[k] = True
+                found.append(_Found(idx[0], idx[-1], known.display, actor_of(known)))
+            continue
         if any(re.search(r"[а-яa-z][А-ЯA-Z]", w) for w in words):
             continue  # words glued by a lost line break: "УиткоффаСтороны"
         name = person_nominative(words, parse)
