@@ -545,3 +545,19 @@ def test_meetings_a_new_meeting_the_day_after_is_another_meeting(models):
 
 def test_meetings_a_new_meeting_going_on_now_is_held(models):
     assert only("Кая Каллас проводит новую встречу с Андреем Сибигой.")["status"] == "held"
+
+
+@pytest.mark.parametrize(
+    "text, meetings",
+    [
+        # partners each under their own "с" are two meetings
+        ("Юрий Ушаков провел разговоры — с Уиткоффом и с Дмитриевым.",
+         [["Дмитриев", "Ушаков"], ["Уиткофф", "Ушаков"]]),
+        ("Издание опубликовало записи бесед Юрия Ушакова — со Стивом Уиткоффом и с Кириллом Дмитриевым.",
+         [["Дмитриев", "Ушаков"], ["Уиткофф", "Ушаков"]]),
+        # one "с" for both partners: one meeting
+        ("Рустем Умеров встретился со Стивом Уиткоффом и Джаредом Кушнером.", [["Кушнер", "Уиткофф", "Умеров"]]),
+    ],
+)
+def test_meetings_a_distributive_list_is_several_meetings(models, text, meetings):
+    assert sorted(m["parties"] for m in meetings_of(text)) == meetings

@@ -255,16 +255,31 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
             host = place.place.country
             if host not in {p.side for p in parties}:
                 parties.append(Party(host, SIDE_DISPLAY.get(host, host), host, False))
-        out.append(Candidate(
+        candidate = Candidate(
             parties=tuple(parties), place=place.name if place else None, place_entry=place.place if place else None,
             date=date, precision=precision, status=status, evidence=evidence, kind=trigger.kind,
             status_explicit=reading.explicit, borrowed=borrowed, fresh=bool(ANOTHER_EVENT.match(sentence.text)),
             attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default,
             headline=sentence.start < _headline_stop(document.text) and _titled(tree, trigger),
-            again=any(tree.lemma(c) in AGAIN_WORDS for a in trigger.anchors for c in (a, *tree.children[a]))))
+            again=any(tree.lemma(c) in AGAIN_WORDS for a in trigger.anchors for c in (a, *tree.children[a])))
+        out += _distributed(tree, people, candidate)
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
     return out
+
+
+def _distributed(tree: Tree, people: list[tuple[int, Party]], candidate: Candidate) -> list[Candidate]:
+    """"разговоры Ушакова — с Уиткоффом и с Дмитриевым": partners each under their own "с" are as many
+    meetings, each with the rest of the parties; "с Уиткоффом и Кушнером" is one meeting."""
+    keys = {p.key for p in candidate.parties}
+    partners = [party for index, party in people if party.key in keys and tree.case_word(index) in ("с", "со")]
+    partners = list({p.key: p for p in partners}.values())
+    if len(partners) < 2:
+        return [candidate]
+    shared = tuple(p for p in candidate.parties if p.key not in {q.key for q in partners})
+    if not shared:
+        return [candidate]
+    return [replace(candidate, parties=shared + (partner,)) for partner in partners]
 
 
 def _headline_stop(text: str) -> int:
