@@ -56,3 +56,28 @@ def test_api_serve_explains_a_bad_database_url(served):
     assert call is None
     assert result.exit_code == 3
     assert "error:" in result.output
+
+
+@pytest.mark.parametrize("args, env, message", [
+    (["--port", "99999"], {}, "port 99999 is out of range"),
+    (["--port", "0"], {}, "out of range"),
+    ([], {"PARLEY_PORT": "eighty"}, "PARLEY_* environment variable has a wrong value"),
+    (["--host", "no such host.invalid"], {}, "is not an address"),
+])
+def test_api_serve_refuses_a_bad_address_before_starting(served, tmp_path, args, env, message):
+    result, call = served("--db", f"sqlite:///{tmp_path / 'a.db'}", *args, env=env)
+    assert call is None
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_api_serve_explains_an_address_in_use(monkeypatch, tmp_path):
+    import uvicorn
+
+    def refuse(asgi, **options):
+        raise SystemExit(3)  # what uvicorn does when the port is taken
+
+    monkeypatch.setattr(uvicorn, "run", refuse)
+    result = CliRunner().invoke(app, ["serve", "--db", f"sqlite:///{tmp_path / 'a.db'}", "--port", "8123"])
+    assert result.exit_code == 2
+    assert "cannot listen on 127.0.0.1:8123" in result.output

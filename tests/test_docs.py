@@ -23,3 +23,20 @@ def test_docs_every_command_is_documented():
     commands = sorted(get_command(app).commands)
     missing = [c for c in commands if f"parley {c}" not in usage]
     assert not missing, f"commands missing from docs/usage.md: {missing}"
+
+
+def test_docs_every_option_of_every_command_is_in_usage():
+    """Each command's row in docs/usage.md names its options (``--db``, which every command takes, is said once)."""
+    from typer.main import get_command
+
+    from parley.cli import app
+
+    usage = (DOCS / "usage.md").read_text(encoding="utf-8")
+    missing = []
+    for name, command in sorted(get_command(app).commands.items()):
+        line = next((row for row in usage.splitlines() if f"`parley {name}" in row), "")
+        for param in command.params:
+            flags = [flag for flag in param.opts if flag.startswith("-") and flag not in ("--help", "--db")]
+            if flags and not any(f"{flag} " in line or f"{flag}]" in line or f"{flag}`" in line for flag in flags):
+                missing.append(f"{name} {flags[0]}")
+    assert not missing, f"options missing from docs/usage.md: {missing}"
