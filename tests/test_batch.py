@@ -165,3 +165,14 @@ def test_batch_load_stores_documents_ledger_and_events(job, tmp_path):
         assert store.document("talks-geneva").text == ARTICLES[0]["text"]
         again = load(store, out)  # loading twice changes nothing
         assert (again.processed, again.stored) == (4, 0)
+
+
+def test_batch_runs_on_a_scheduler_address(inputs, tmp_path):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        summary = run_batch([inputs], tmp_path / "out", scheduler=cluster.scheduler_address,
+                            partition_size=PARTITION_SIZE)
+        assert (summary.processed, summary.skipped, summary.failed) == (4, 1, 1)
+        assert summary.workers == 1 and set(summary.model_loads.values()) == {1}
+        assert len(cluster.scheduler_info["workers"]) == 1  # the job leaves a cluster it did not start running
