@@ -176,3 +176,15 @@ def test_batch_runs_on_a_scheduler_address(inputs, tmp_path):
         assert (summary.processed, summary.skipped, summary.failed) == (4, 1, 1)
         assert summary.workers == 1 and set(summary.model_loads.values()) == {1}
         assert len(cluster.scheduler_info["workers"]) == 1  # the job leaves a cluster it did not start running
+
+
+def test_batch_command_and_load_command(inputs, tmp_path):
+    out, db = tmp_path / "out", f"sqlite:///{tmp_path / 'cli.db'}"
+    batch = CliRunner().invoke(app, ["batch", str(inputs), "-o", str(out), "--workers", "1",
+                                     "--partition-size", "10"])
+    assert batch.exit_code == 1, batch.output  # the broken line failed
+    assert "processed 4, skipped 1, failed 1" in batch.output
+    assert "models loaded once in each of 1 worker" in batch.output
+    load = CliRunner().invoke(app, ["load", str(out), "--db", db])
+    assert load.exit_code == 1, load.output
+    assert "processed 4 (4 stored now), skipped 1, failed 1" in load.output

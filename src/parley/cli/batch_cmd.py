@@ -59,7 +59,8 @@ def batch(
     if summary.model_loads:
         loads = sorted(summary.model_loads.values())
         note = "once in each" if set(loads) == {1} else f"{loads} times in the"
-        err.print(f"  models loaded {note} of {len(loads)} worker processes that ran tasks")
+        err.print(f"  models loaded {note} of {len(loads)} worker processes that ran tasks; "
+                  f"peak worker memory {summary.peak_mb:.0f} MB")
     for problem in summary.failed_partitions:
         err.print(f"[red]failed[/] {problem} (a rerun tries it again)")
     raise typer.Exit(1 if summary.failed or summary.failed_partitions else 0)
