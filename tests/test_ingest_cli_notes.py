@@ -31,3 +31,20 @@ def test_ingest_cli_extract_output_checked_before_reading(tmp_path, output, mess
     result = CliRunner().invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / output)])
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
+
+
+def test_ingest_cli_ledger_in_reading_order_with_whole_paths(tmp_path, models):
+    folder = tmp_path / "a-rather-long-folder-name-for-the-inputs"
+    folder.mkdir()
+    lines = [json.dumps({"doc_id": f"d{n}", "text": f"Короткая заметка номер {n}."}, ensure_ascii=False)
+             for n in range(1, 12)]
+    (folder / "news.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    runner = CliRunner()
+    runner.invoke(app, ["ingest", str(folder), "--db", db])
+    rows = json.loads(runner.invoke(app, ["ledger", "--db", db, "--json"]).stdout)
+    assert [row["source"].rsplit(":", 1)[1] for row in rows] == [str(n) for n in range(1, 12)]
+    table = runner.invoke(app, ["ledger", "--db", db], env={"COLUMNS": "80"}).stdout
+    assert "…" not in table
+    assert "a-rather-long-folder-name-for-the-inputs" in "".join(
+        line.split("│")[1].strip() for line in table.splitlines() if line.startswith("│"))

@@ -17,6 +17,7 @@ from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
 from parley.errors import DatabaseError
+from parley.ingest.files import source_order
 from parley.records import LedgerEntry, LedgerStatus
 from parley.settings import Settings
 
@@ -63,7 +64,8 @@ def ledger(
     settings = _settings(db, err)
     store = _open_store(settings.db_url, err)
     try:
-        entries = [entry for entry in store.ledger() if status is None or entry.status is status]
+        entries = sorted((entry for entry in store.ledger() if status is None or entry.status is status),
+                         key=lambda entry: source_order(entry.source))
     except Exception as error:
         err.print(f"[red]database error:[/] {escape(_database_message(error))}")
         raise typer.Exit(EXIT_DATABASE) from None
@@ -72,7 +74,9 @@ def ledger(
     if as_json:
         typer.echo(json.dumps([ledger_row(entry) for entry in entries], ensure_ascii=False, indent=1))
         return
-    table = Table("source", "status", "reason", "doc_id", title=f"Ledger: {len(entries)} inputs")
+    table = Table(title=f"Ledger: {len(entries)} inputs")
+    for column, ratio in (("source", 3), ("status", None), ("reason", 3), ("doc_id", 2)):
+        table.add_column(column, overflow="fold", ratio=ratio, no_wrap=ratio is None)  # a cut path names no file
     colours = {LedgerStatus.PROCESSED: "green", LedgerStatus.SKIPPED: "yellow", LedgerStatus.FAILED: "red"}
     for entry in entries:
         table.add_row(escape(entry.source), f"[{colours[entry.status]}]{entry.status.value}[/]", escape(entry.reason),

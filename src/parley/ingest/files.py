@@ -7,6 +7,7 @@ only when it points inside the folder being read. Size is checked with
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,3 +123,8 @@ def binary_kind(head: bytes) -> str | None:
     if b"\x00" in head:
         return "contains NUL bytes"
     return None
+
+
+def source_order(source: str) -> list:
+    """Sources in reading order: "news.jsonl:2" before "news.jsonl:10", "feed.rss#9" before "feed.rss#10"."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", source)]

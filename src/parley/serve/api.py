@@ -7,6 +7,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
+from parley.ingest.files import source_order
 from parley.records import MeetingStatus
 from parley.serve import queries, schemas, writes
 from parley.serve.cache import read_key
@@ -104,7 +105,8 @@ def get_document(request: Request, doc_id: str) -> Response:
 @router.get("/ledger", summary="What became of every input: processed, skipped or failed, and why",
             responses={200: {"model": schemas.Ledger}})
 def ledger(request: Request) -> Response:
-    rows = [queries.ledger_dict(entry) for entry in request.app.state.store.ledger()]
+    entries = sorted(request.app.state.store.ledger(), key=lambda entry: source_order(entry.source))
+    rows = [queries.ledger_dict(entry) for entry in entries]
     return json_response({"total": len(rows), "items": rows})
 
 
