@@ -561,3 +561,16 @@ def test_meetings_a_new_meeting_going_on_now_is_held(models):
 )
 def test_meetings_a_distributive_list_is_several_meetings(models, text, meetings):
     assert sorted(m["parties"] for m in meetings_of(text)) == meetings
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        # "первая", "сегодняшняя" lean to the past but yield to a future verb
+        ("Первая встреча Путина и Трампа состоится в Анкоридже.", "planned"),
+        ("Сегодняшняя встреча Лаврова и Рубио пройдет вечером.", "planned"),
+        ("Последняя встреча Путина и Трампа прошла на Аляске.", "held"),
+    ],
+)
+def test_meetings_first_and_todays_yield_to_a_future_verb(models, text, status):
+    assert only(text)["status"] == status

@@ -28,6 +28,9 @@ NOT_MEETING_PLACE_HEADS = {"урегулирование", "конфликт", "
 CONTAINER_NOUNS = {"город", "столица", "штат", "отель", "гостиница", "резиденция", "поместье", "дворец",
                    "курорт", "площадка", "дом", "здание", "особняк", "база", "регион", "страна", "территория",
                    "земля", "почва"}
+# Buildings named after them ("в отеле InterContinental в Женеве", "в отеле «Ритц-Карлтон»"): the name is the
+# venue, in the country of the town the sentence puts it in.
+VENUE_NOUNS = {"отель", "гостиница", "резиденция", "особняк", "поместье", "вилла", "клуб", "курорт"}
 # "на российской территории", "на американской земле": the country named by its adjective.
 TERRITORY_NOUNS = {"территория", "земля", "почва"}
 MAX_HOPS = 4
@@ -41,6 +44,7 @@ class PlaceMention:
     name: str
     index: int  # token index
     place: Place | None  # the gazetteer entry, when the place is in it
+    venue: bool = False  # a building named in the text, not in the gazetteer
 
 
 def _match_gazetteer(tree: Tree) -> list[tuple[int, int, Place]]:
@@ -82,6 +86,19 @@ def _candidates(tree: Tree, spans: tuple[NamedSpan, ...]) -> list[PlaceMention]:
                 place = gazetteer().country(side) if side else None
                 if place is not None:
                     out.append(PlaceMention(place.name, i, place))
+    towns = [m for m in out if m.place is not None and m.place.kind in ("city", "capital")]
+    for i in range(len(tree)):
+        if tree.lemma(i) not in VENUE_NOUNS:
+            continue
+        for child in tree.children[i]:
+            if tree.rel(child) != "appos" or tree.tokens[child].pos != "PROPN" or child in covered:
+                continue
+            token = tree.tokens[child]
+            name = next((span.normal for span in spans if span.start <= token.start < span.stop), token.text)
+            town = min(towns, key=lambda m: abs(m.index - child), default=None)
+            place = Place(name, "venue", town.place.country, town.place.lat, town.place.lon) if town else None
+            out.append(PlaceMention(name, child, place, venue=True))
+            covered.add(child)
     for span in spans:
         if span.type != "LOC":
             continue
@@ -124,6 +141,8 @@ def _hangs_from(tree: Tree, i: int, anchors: set[int]) -> bool:
 
 
 def _rank(mention: PlaceMention) -> float:
+    if mention.venue:
+        return 0
     return mention.place.rank if mention.place else 1.5  # unknown places: after known cities
 
 

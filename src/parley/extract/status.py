@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from parley.extract.lexicon import (
-    BEFORE_PREPOSITIONS, CANCELLED_LEMMAS, DOUBT_LEMMAS, HELD_ADJECTIVES, PLANNED_LEMMAS,
+    BEFORE_PREPOSITIONS, CANCELLED_LEMMAS, DOUBT_LEMMAS, HELD_ADJECTIVES, PLANNED_LEMMAS, WEAK_HELD_ADJECTIVES,
 )
 from parley.records import MeetingStatus, Token
 
@@ -137,7 +137,7 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
         # "проведут новую встречу", not "проводит новую встречу" (going on now)
         return _say(MeetingStatus.PLANNED)
     governed = any(tokens[a].pos in ("VERB", "AUX") and tokens[a].feat("Tense") in ("Past", "Pres") for a in anchors)
-    return StatusReading(MeetingStatus.HELD, governed and not weak)
+    return StatusReading(MeetingStatus.HELD, governed and not weak or bool(modifiers & WEAK_HELD_ADJECTIVES))
 
 
 def _within(tokens: tuple[Token, ...], i: int, targets: set[int], hops: int) -> bool:
