@@ -43,3 +43,14 @@ def test_pipeline_analysis_does_not_depend_on_batch(models):
 
     texts = [ON_TOPIC, OFF_TOPIC, "Короткая строка.\n" + ON_TOPIC * 3, "Стороны договорились о новой встрече."]
     assert nlp.analyse_many(texts) == [nlp.analyse(t) for t in texts]
+
+
+def test_pipeline_threads_get_the_same_analyses(models):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from parley import nlp
+
+    texts = [f"{ON_TOPIC} Встреча номер {n} прошла в городе Кызыл-{n}." for n in range(24)]
+    expected = [nlp.analyse(t) for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(nlp.analyse, texts)) == expected

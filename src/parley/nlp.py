@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -90,8 +91,13 @@ class _ConvEncoder:
         self.slots = np.full(self.words.indexes.shape[0], -1, dtype=np.int64)
         self.table = np.empty((0, first.shape[1]), dtype=first.dtype)
         self.used = 0
+        self.lock = threading.Lock()  # the HTTP API analyses in several threads; the table grows in one
 
     def _first_products(self, word_id: np.ndarray, shape_id: np.ndarray) -> np.ndarray:
+        with self.lock:
+            return self._first_products_locked(word_id, shape_id)
+
+    def _first_products_locked(self, word_id: np.ndarray, shape_id: np.ndarray) -> np.ndarray:
         flat = word_id.ravel()
         slots = self.slots[flat]
         missing = np.unique(flat[slots < 0])
