@@ -574,3 +574,17 @@ def test_meetings_a_distributive_list_is_several_meetings(models, text, meetings
 )
 def test_meetings_first_and_todays_yield_to_a_future_verb(models, text, status):
     assert only(text)["status"] == status
+
+
+@pytest.mark.parametrize(
+    "text, parties",
+    [
+        # people of two sides acting together on a meeting's outcome held it
+        ("Стив Уиткофф и Рустем Умеров по итогам переговоров в Майами опубликовали одинаковые заявления.",
+         [["Уиткофф", "Умеров"]]),
+        # one side's spokesmen after talks are not its parties
+        ("По итогам переговоров в Кремле Песков и Ушаков рассказали журналистам о планах.", []),
+    ],
+)
+def test_meetings_people_acting_on_the_outcome_held_the_meeting(models, text, parties):
+    assert [m["parties"] for m in meetings_of(text)] == parties

@@ -311,6 +311,25 @@ def generic_subject(tree: Tree, trigger: Trigger) -> str | None:
     return None
 
 
+FRAME_NOUNS = {"итог", "результат", "завершение", "окончание"}
+
+
+def _framing_subjects(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]]) -> list[Party]:
+    """"Уиткофф и Умеров по итогам переговоров опубликовали заявления": people of two sides who together
+    act on a meeting's outcome held it."""
+    top = trigger.anchors[-1]
+    framed = tree.lemma(top) in FRAME_NOUNS or tree.case_word(trigger.index) == "после"
+    verb = tree.head(top)
+    if not framed or verb == -1 or tree.tokens[verb].pos != "VERB":
+        return []
+    subjects = [c for c in tree.children[verb] if tree.rel(c).startswith("nsubj")]
+    heads = set()
+    for subject in subjects:
+        heads |= {subject, *(c for c in tree.children[subject] if tree.rel(c) == "conj")}
+    found = [party for index, party in people if index in heads]
+    return found if len(found) >= 2 and len({p.side or p.key for p in found}) >= 2 else []
+
+
 def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]],
                      sides: list[tuple[SideMention, Party]], referent: Party | None = None,
                      other_triggers: frozenset[int] = frozenset(), claimed: frozenset[str] = frozenset()) -> list[Party]:
@@ -348,6 +367,10 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
     if referent is not None and _pronoun_reference(tree, trigger):
         chosen.setdefault(referent.key, referent)
     sides_named = {p.side or p.key for p in chosen.values()}
+    if len(sides_named) < 2:
+        for party in _framing_subjects(tree, trigger, people):
+            chosen.setdefault(party.key, party)
+        sides_named = {p.side or p.key for p in chosen.values()}
     if len(sides_named) < 2 and not generic_subject(tree, trigger):
         speaker = _speaker(tree, trigger)
         for index, party in people:
