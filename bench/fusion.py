@@ -1,6 +1,7 @@
 """Fusion cost against the number of meeting reports: time and peak memory, 10k and 100k by default.
 
     python bench/fusion.py [--sizes 10000 100000] [--store]
+    python bench/fusion.py --incremental [30000] [--added 100]
 
 Reports are generated (no NLP): meetings happen at a steady rate (eight a day)
 among 60 people of 8 sides at 20 places; each meeting is reported about five
@@ -101,44 +102,99 @@ def child(size: int, with_store: bool) -> dict:
     return result
 
 
+def _fill(store, reports: list[Report]) -> None:
+    """Bulk rows (the per-document path is measured by the ingest benchmark)."""
+    from sqlalchemy import insert, select
+
+    from parley.store import schema as t
+
+    with store.engine.begin() as conn:
+        conn.execute(insert(t.documents), [{"doc_id": r.doc_id, "text": "…", "published": r.published,
+                                            "source": "", "lang": "ru", "signature": r.signature,
+                                            "agency": r.agency} for r in reports])
+        conn.execute(insert(t.meetings), [
+            {"id": r.meeting_id + 1, "doc_id": r.doc_id, "seq": 0, "place": r.place, "date": r.date,
+             "date_precision": r.date_precision, "status": r.status, "kind": r.kind, "evidence_start": 0,
+             "evidence_stop": 10, "evidence_text": "…", "background": False} for r in reports])
+        known = set(conn.execute(select(t.actors.c.id)).scalars())
+        actors = [{"id": f"p{i}", "name": f"Персона {i}", "kind": "person", "country": SIDES[i % len(SIDES)]}
+                  for i in range(60) if f"p{i}" not in known]
+        if actors:
+            conn.execute(insert(t.actors), actors)
+        conn.execute(insert(t.meeting_participants), [
+            {"meeting_id": r.meeting_id + 1, "position": k, "actor_id": p.actor_id, "name": p.name}
+            for r in reports for k, p in enumerate(r.participants)])
+
+
 def _through_store(reports: list[Report], events) -> float:
     import tempfile
 
-    from sqlalchemy import insert
-
+    from parley.fuse import fuse
     from parley.store import Store
-    from parley.store import schema as t
 
     with tempfile.TemporaryDirectory() as folder, Store.open(f"sqlite:///{folder}/bench.db") as store:
         started = time.perf_counter()
-        with store.engine.begin() as conn:  # bulk rows: the per-document path is measured by ingest
-            conn.execute(insert(t.documents), [{"doc_id": r.doc_id, "text": "…", "published": r.published,
-                                                "source": "", "lang": "ru", "signature": r.signature,
-                                                "agency": r.agency} for r in reports])
-            conn.execute(insert(t.meetings), [
-                {"id": r.meeting_id + 1, "doc_id": r.doc_id, "seq": 0, "place": r.place, "date": r.date,
-                 "date_precision": r.date_precision, "status": r.status, "kind": r.kind, "evidence_start": 0,
-                 "evidence_stop": 10, "evidence_text": "…", "background": False} for r in reports])
-            conn.execute(insert(t.actors), [{"id": f"p{i}", "name": f"Персона {i}", "kind": "person",
-                                             "country": SIDES[i % len(SIDES)]} for i in range(60)])
-            conn.execute(insert(t.meeting_participants), [
-                {"meeting_id": r.meeting_id + 1, "position": k, "actor_id": p.actor_id, "name": p.name}
-                for r in reports for k, p in enumerate(r.participants)])
-        from parley.fuse import fuse
-
+        _fill(store, reports)
         fuse(store)
         store.events(limit=100)
         return time.perf_counter() - started
+
+
+def incremental(size: int, added: int, latest: bool) -> dict:
+    """A store of ``size`` reports fused in full, then ``added`` more arrive and are fused incrementally.
+
+    The added reports are the latest ones (new news) or drawn at random over the whole period (late
+    arrivals, the harder case: they touch blocks everywhere). The result is checked against a rebuild.
+    """
+    import tempfile
+
+    from parley.fuse import fuse
+    from parley.store import Store
+
+    reports, _ = generate(size + added)
+    rng = random.Random(11)
+    late = set(range(size, size + added)) if latest else set(rng.sample(range(size + added), added))
+    with tempfile.TemporaryDirectory() as folder, Store.open(f"sqlite:///{folder}/bench.db") as store:
+        _fill(store, [r for i, r in enumerate(reports) if i not in late])
+        started = time.perf_counter()
+        fuse(store, full=True)
+        full_seconds = time.perf_counter() - started
+        _fill(store, [reports[i] for i in sorted(late)])
+        started, cpu_started = time.perf_counter(), time.process_time()
+        report = fuse(store)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+        updated = sorted((e["id"], len(e["sources"])) for e in store.events())
+        started = time.perf_counter()
+        fuse(store, full=True)
+        rebuild_seconds = time.perf_counter() - started
+        same = updated == sorted((e["id"], len(e["sources"])) for e in store.events())
+    return {"reports": size, "added": added, "latest": latest, "full_seconds": round(full_seconds, 2),
+            "rebuild_seconds": round(rebuild_seconds, 2), "update_seconds": round(seconds, 2),
+            "update_cpu": round(cpu, 2), "regrouped": report.refused, "equal_to_rebuild": same}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--store", action="store_true", help="also time the SQLite round trip")
+    parser.add_argument("--incremental", type=int, nargs="*", metavar="SIZE",
+                        help="instead: fuse a SQLite store of SIZE reports (default 30000), add --added more "
+                             "and time the incremental update against a full rebuild")
+    parser.add_argument("--added", type=int, default=100)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(args.child, args.store)))
+        return
+    if args.incremental is not None:
+        for size in args.incremental or [30_000]:
+            for latest in (True, False):
+                row = incremental(size, args.added, latest)
+                print(f"{row['reports']:>8} reports + {row['added']} {'latest' if latest else 'spread over the period'}: "
+                      f"full fusion {row['full_seconds']:.2f} s, update {row['update_seconds']:.2f} s "
+                      f"({row['update_cpu']:.2f} s CPU, {row['regrouped']} reports regrouped), "
+                      f"rebuild {row['rebuild_seconds']:.2f} s; update equals rebuild: {row['equal_to_rebuild']}",
+                      flush=True)
         return
     rows = []
     for size in args.sizes:

@@ -10,7 +10,7 @@ import dataclasses
 import gc
 import time
 
-from parley.fuse.blocks import blocks, link, spans
+from parley.fuse.blocks import Index, blocks, spans
 from parley.fuse.build import build_event
 from parley.fuse.cluster import cluster
 from parley.fuse.records import Event, FusionReport, Report
@@ -61,11 +61,13 @@ def fuse(store, full: bool = False) -> FusionReport:
 
 
 def _touched(store, docs: set[str], stale: set[str]) -> tuple[set[str], list[Report]]:
-    """The old blocks that changed documents fall in or link to, and every report of them and of the documents."""
+    """The old blocks that changed documents fall in or link to, and every report of them and of the documents.
+
+    Old blocks are closed under links, so only the changed reports' own links can join blocks: the
+    reports they link to are dated or published within their reach, and nothing else is read.
+    """
     seeds = {r.meeting_id: r for r in store.reports(doc_ids=docs, blocks=stale)}
-    nearby = {r.meeting_id: r for r in store.reports(spans=spans(seeds.values()))} | seeds
-    links = link(list(nearby.values()))
-    roots = {links.root(i) for i in seeds}
-    linked = [i for i in nearby if links.root(i) in roots]
+    index = Index(r for r in store.reports(spans=spans(seeds.values())) if r.meeting_id not in seeds)
+    linked = {number for seed in seeds.values() for number in index.linked(seed)} | set(seeds)
     touched = set(stale) | set(store.blocks_of_meetings(linked).values()) | store.blocks_of_documents(docs)
     return touched, store.reports(doc_ids=docs, blocks=touched)

@@ -1,7 +1,8 @@
 """Blocks: sets of reports that fusion groups on their own, so an update regroups only what it touches.
 
 Two reports are linked when one could ever influence where the other goes:
-- two dated reports that could be one meeting (``same_meeting``);
+- two dated reports that could be one meeting (``same_meeting``: the same sides, or two named
+  persons in common, on days at most three weeks apart);
 - an undated report and a dated one of the same sides on a day in the undated report's window
   (whether the undated report joins depends on every event of its sides in that window);
 - two undated reports naming a place, with the same sides and status, published within a week.
@@ -9,19 +10,21 @@ Two reports are linked when one could ever influence where the other goes:
 A block is a connected set of links. Every pass of ``cluster`` only compares a report with events
 of reports it is linked to, so grouping each block alone gives exactly the groups of grouping
 everything at once (``tests/test_fuse_incremental.py`` checks it). Adding reports only adds links,
-so a new article touches the blocks it links to and no other.
+so a new article touches the blocks of the reports it links to directly, and no other.
 """
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from itertools import combinations
 
 from parley.fuse.match import PLAN_WINDOW_DAYS, REPORT_WINDOW_DAYS, parse_day, persons, same_meeting, sides
 from parley.fuse.records import Report
 
 _NO_DAY = dt.date(1970, 1, 1)
+_MONTH_DAYS = 31
 
 
 class Links:
@@ -43,77 +46,128 @@ class Links:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _claim(report: Report) -> tuple:
-    """What ``same_meeting`` reads of a report: reports with one claim link to the same reports."""
-    return (sides(report), persons(report), report.place, report.date, report.status, report.published)
+def _window(report: Report) -> tuple[int, int]:
+    from parley.fuse.cluster import undated_window
+
+    low, high = undated_window(report)
+    return low.toordinal(), high.toordinal()
+
+
+def _published(report: Report) -> int:
+    return (report.published or _NO_DAY).toordinal()
+
+
+class Index:
+    """Reports filed for finding the ones a report links to, each lookup within its window of days."""
+
+    def __init__(self, reports: Iterable[Report]) -> None:
+        self.reports: dict[int, Report] = {}
+        self.facts: dict[int, tuple[frozenset, frozenset]] = {}
+        self.dated_by_key: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+        self.dated_by_sides: dict[frozenset, list[tuple[int, int]]] = defaultdict(list)
+        self.undated_by_sides: dict[frozenset, list[tuple[int, int, int]]] = defaultdict(list)
+        self.placed_undated: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+        for report in reports:
+            self.add(report)
+        for table in (self.dated_by_key, self.dated_by_sides, self.undated_by_sides, self.placed_undated):
+            for entries in table.values():
+                entries.sort()
+
+    def add(self, report: Report) -> None:
+        number = report.meeting_id
+        self.reports[number] = report
+        facts = self.facts[number] = (sides(report), persons(report))
+        day = parse_day(report.date)
+        if day:
+            for key in _keys(*facts):
+                self.dated_by_key[key].append((day.toordinal(), number))
+            self.dated_by_sides[facts[0]].append((day.toordinal(), number))
+            return
+        self.undated_by_sides[facts[0]].append((*_window(report), number))
+        if report.place:
+            self.placed_undated[facts[0], report.status].append((_published(report), number))
+
+    def linked(self, report: Report, earlier_only: bool = False,
+               skip: Callable[[int], bool] = lambda _: False) -> Iterator[int]:
+        """Meeting ids of the indexed reports linked to ``report`` (with ``earlier_only``, only those
+        filed before it in day order, enough to link everything when every report is visited)."""
+        own = (sides(report), persons(report))
+        day = parse_day(report.date)
+        if day:
+            ordinal = day.toordinal()
+            high = ordinal if earlier_only else ordinal + PLAN_WINDOW_DAYS
+            seen: set[int] = set()
+            for key in _keys(*own):
+                for _, number in _between(self.dated_by_key.get(key), ordinal - PLAN_WINDOW_DAYS, high):
+                    if number in seen or number == report.meeting_id or skip(number):
+                        continue
+                    seen.add(number)
+                    if _participants_agree(own, self.facts[number]) and same_meeting(report, self.reports[number]):
+                        yield number
+            if not earlier_only:
+                for low, top, number in _between3(self.undated_by_sides.get(own[0]), ordinal - _MONTH_DAYS - 1,
+                                                  ordinal):
+                    if low <= ordinal <= top:
+                        yield number
+            return
+        low, high = _window(report)
+        for _, number in _between(self.dated_by_sides.get(own[0]), low, high):
+            yield number
+        if report.place:
+            published = _published(report)
+            top = published if earlier_only else published + REPORT_WINDOW_DAYS
+            for _, number in _between(self.placed_undated.get((own[0], report.status)),
+                                      published - REPORT_WINDOW_DAYS, top):
+                if number != report.meeting_id:
+                    yield number
+
+
+def _keys(side_set: frozenset, named: frozenset) -> list[tuple]:
+    """Where dated reports that could be one meeting meet: the same sides, or two persons in common."""
+    return [("sides", side_set)] + [("pair", *pair) for pair in combinations(sorted(named), 2)]
+
+
+def _participants_agree(a: tuple[frozenset, frozenset], b: tuple[frozenset, frozenset]) -> bool:
+    if a[0] == b[0]:
+        return True
+    shared = len(a[1] & b[1])
+    return shared >= 2 and shared * 2 >= len(a[1] | b[1])
+
+
+def _between(entries: list[tuple[int, int]] | None, low: int, high: int) -> Iterator[tuple[int, int]]:
+    if not entries:
+        return
+    for entry in entries[bisect.bisect_left(entries, (low, -1)):]:
+        if entry[0] > high:
+            break
+        yield entry
+
+
+def _between3(entries: list[tuple[int, int, int]] | None, low: int, high: int) -> Iterator[tuple[int, int, int]]:
+    if not entries:
+        return
+    for entry in entries[bisect.bisect_left(entries, (low, -1, -1)):]:
+        if entry[0] > high:
+            break
+        yield entry
 
 
 def link(reports: list[Report]) -> Links:
-    links = Links(reports)
-    dated = [r for r in reports if parse_day(r.date)]
-    undated = [r for r in reports if not parse_day(r.date)]
-    _link_dated(links, dated)
-    _link_undated_to_dated(links, dated, undated)
-    _link_undated(links, undated)
+    """Every link among these reports."""
+    links, index = Links(reports), Index(reports)
+    first_of_claim: dict[tuple, int] = {}
+    for report in sorted(reports, key=lambda r: (r.date or "", r.meeting_id)):
+        claim = (index.facts[report.meeting_id], report.place, report.date, report.status, report.published)
+        if parse_day(report.date):
+            if claim in first_of_claim:  # what same_meeting reads is the same: so are the links
+                links.join(first_of_claim[claim], report.meeting_id)
+                continue
+            first_of_claim[claim] = report.meeting_id
+        own = report.meeting_id
+        for other in index.linked(report, earlier_only=True,
+                                  skip=lambda number: links.root(number) == links.root(own)):
+            links.join(other, own)
     return links
-
-
-def _keys(report: Report) -> list[tuple]:
-    return [("sides", sides(report))] + [("person", p) for p in persons(report)]
-
-
-def _link_dated(links: Links, dated: list[Report]) -> None:
-    """Dated reports that could be one meeting: they share sides or a person, days at most three weeks apart."""
-    by_claim: dict[tuple, Report] = {}
-    recent: dict[tuple, deque[tuple[int, Report]]] = defaultdict(deque)
-    for report in sorted(dated, key=lambda r: (r.date, r.meeting_id)):
-        claim = _claim(report)
-        if claim in by_claim:  # the same claim links to the same reports as its first holder
-            links.join(by_claim[claim].meeting_id, report.meeting_id)
-            continue
-        by_claim[claim] = report
-        day = parse_day(report.date).toordinal()
-        for key in _keys(report):
-            window = recent[key]
-            while window and window[0][0] < day - PLAN_WINDOW_DAYS:
-                window.popleft()
-            for _, other in window:
-                if (links.root(other.meeting_id) != links.root(report.meeting_id)
-                        and same_meeting(report, other)):
-                    links.join(other.meeting_id, report.meeting_id)
-            window.append((day, report))
-
-
-def _link_undated_to_dated(links: Links, dated: list[Report], undated: list[Report]) -> None:
-    from parley.fuse.cluster import undated_window
-
-    by_sides: dict[frozenset, list[tuple[int, int]]] = defaultdict(list)
-    for report in dated:
-        by_sides[sides(report)].append((parse_day(report.date).toordinal(), report.meeting_id))
-    for entries in by_sides.values():
-        entries.sort()
-    for report in undated:
-        entries = by_sides.get(sides(report))
-        if not entries:
-            continue
-        low, high = (d.toordinal() for d in undated_window(report))
-        for day, meeting_id in entries[bisect.bisect_left(entries, (low, -1)):]:
-            if day > high:
-                break
-            links.join(meeting_id, report.meeting_id)
-
-
-def _link_undated(links: Links, undated: list[Report]) -> None:
-    by_kind: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
-    for report in undated:
-        if report.place:
-            by_kind[sides(report), report.status].append(((report.published or _NO_DAY).toordinal(),
-                                                          report.meeting_id))
-    for entries in by_kind.values():
-        entries.sort()
-        for (day, meeting_id), (next_day, next_id) in zip(entries, entries[1:]):
-            if next_day - day <= REPORT_WINDOW_DAYS:
-                links.join(meeting_id, next_id)
 
 
 def blocks(reports: list[Report]) -> dict[int, int]:
