@@ -34,6 +34,7 @@ VENUE_NOUNS = {"отель", "гостиница", "резиденция", "ос
 # "на российской территории", "на американской земле": the country named by its adjective.
 TERRITORY_NOUNS = {"территория", "земля", "почва"}
 MAX_HOPS = 4
+VISIT_VERBS = {"посетить", "посещать"}
 
 if TYPE_CHECKING:
     from parley.extract.meetings.tree import Tree
@@ -164,7 +165,9 @@ def meeting_place(tree: Tree, spans: tuple[NamedSpan, ...], anchors: tuple[int, 
         if mention.index in theirs:
             continue
         prep = _preposition(tree, mention.index)
-        if prep not in PLACE_PREPOSITIONS:
+        visited = tree.rel(mention.index) == "obj" and tree.head(mention.index) in anchor_set \
+            and tree.lemma(tree.head(mention.index)) in VISIT_VERBS  # "посетил Москву"
+        if prep not in PLACE_PREPOSITIONS and not visited:
             continue
         if _hangs_from(tree, mention.index, anchor_set):
             usable.append(mention)
