@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from parley.records import MeetingStatus
 from parley.resolve.kb import knowledge_base
 from parley.serve import highlight, queries, schemas
+from parley.store.stemmer import WORD, stem, words
 
 router = APIRouter(include_in_schema=False)
 
@@ -183,4 +184,26 @@ def search_page(request: Request, q: str = Query("", max_length=200),
     months = Counter((hit.get("published") or "")[:7] or "без даты" for hit in hits)
     shown = [hit for hit in hits if not month or ((hit.get("published") or "")[:7] or "без даты") == month]
     return render(request, "search.html", {"query": query, "results": shown, "month": month,
+                                           "articles": hits_by_article(shown, query),
                                            "months": sorted(months.items(), reverse=True)})
+
+
+def hits_by_article(hits: list[dict], query: str) -> list[dict]:
+    """Passages grouped under their article, in the order of the first hit; the query's words marked in each."""
+    wanted = {stem(word) for word in words(query)}
+    articles: dict[str, dict] = {}
+    for hit in hits:
+        article = articles.setdefault(hit.get("doc_id"), {**hit, "passages": []})
+        text = hit.get("text") or hit.get("snippet") or ""
+        article["passages"].append({**hit, "pieces": marked_words(text, wanted)})
+    return list(articles.values())
+
+
+def marked_words(text: str, wanted: set[str]) -> list[tuple[str, bool]]:
+    """``text`` cut into pieces, each flagged when it is a word of the query in any form (escaped when shown)."""
+    pieces, at = [], 0
+    for match in WORD.finditer(text):
+        if stem(match.group().lower().replace("ё", "е")) in wanted:
+            pieces += [(text[at:match.start()], False), (match.group(), True)]
+            at = match.end()
+    return [piece for piece in pieces + [(text[at:], False)] if piece[0]]
