@@ -10,6 +10,8 @@ import dataclasses
 import gc
 import time
 
+from sqlalchemy.exc import IntegrityError
+
 from parley.fuse.blocks import Index, blocks, spans
 from parley.fuse.build import build_event
 from parley.fuse.cluster import cluster
@@ -53,7 +55,10 @@ def fuse(store, full: bool = False) -> FusionReport:
     regrouped = 0
     if docs or stale:
         touched, reports = _touched(store, docs, stale)
-        store.replace_blocks(touched, docs, fuse_reports(reports))
+        try:
+            store.replace_blocks(touched, docs, fuse_reports(reports))
+        except IntegrityError:  # another process fused the same blocks meanwhile: rebuild from what is stored
+            return fuse(store, full=True)
         regrouped = len(reports)
     return FusionReport(reports=store.count_reports(), events=store.count_events(),
                         conflicts=store.count_conflicted_events(), seconds=time.perf_counter() - started,
