@@ -588,3 +588,9 @@ def test_meetings_first_and_todays_yield_to_a_future_verb(models, text, status):
 )
 def test_meetings_people_acting_on_the_outcome_held_the_meeting(models, text, parties):
     assert [m["parties"] for m in meetings_of(text)] == parties
+
+
+def test_meetings_the_next_session_of_a_round_is_the_round(models):
+    text = ("Первый день переговоров делегаций России и Украины завершился в Женеве 31 января. "
+            "Следующий раунд переговоров делегаций России и Украины начнется 1 февраля.")
+    assert [(m["date"], m["status"]) for m in meetings_of(text)] == [("2026-01-31", "held")]

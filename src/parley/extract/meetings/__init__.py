@@ -54,7 +54,7 @@ ROUND_WORDS = {"раунд"}
 ROUND_MARKERS = {"раунд", "тур", "этап", "трехсторонний", "двусторонний", "очередной"}
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 # Words that make a meeting another one of the same parties, not the day after of one going on.
-AGAIN_WORDS = {"новый", "вновь", "снова", "очередной", "повторный", "следующий", "опять"}
+AGAIN_WORDS = {"новый", "вновь", "снова", "повторный", "опять"}
 HEADLINE_LENGTH = 150  # characters: a longer first line is a paragraph, not a headline
 # "На ней были Умеров и Мединский", "в них участвовали Бессент и Кушнер": a pronoun for the meeting just
 # told, and a verb of being there, name more of its people.
