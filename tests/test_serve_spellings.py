@@ -56,3 +56,10 @@ def test_serve_spellings_events_and_actor(client, spelling):
     page = client.get(f"/actors/{spelling}")
     assert page.status_code == 200 and "Также пишут" in page.text and "Steve Witkoff" in page.text
     assert 'value="witkoff" selected' in client.get("/", params={"actor": spelling}).text
+
+
+def test_serve_event_page_heading_names_place_and_date(client):
+    [event] = client.get("/api/events").json()["items"]
+    page = client.get(f"/events/{event['id']}").text
+    assert f"<h1>Встреча · Кремль · {event['date']}</h1>" in page
+    assert '<dt>Участники</dt><dd class="participants">' in page
