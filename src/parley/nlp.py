@@ -134,7 +134,11 @@ class _ConvEncoder:
                 d = k - padding
                 if d:
                     out[:, max(0, -d):min(seq, seq - d)] += products[:, max(0, d):min(seq, seq + d), k]
-            out = (out.clip(0) - mean) / std * weight + shift  # ReLU, then batch norm
+            np.maximum(out, 0, out=out)  # ReLU, then batch norm, in place: the same operations as slovnet's
+            out -= mean
+            out /= std
+            out *= weight
+            out += shift
             out[pad_mask] = 0
             x = out
         return x
