@@ -173,6 +173,13 @@ def pairwise(gold: dict, predicted: dict, universe: list) -> dict:
             "tp": tp, "fp": fp, "fn": fn}
 
 
+def _one_place(places: list[str]) -> str | None:
+    """A report holds one place: the gold's first the gazetteer knows (a hotel's name may not be), else its first."""
+    from parley.fuse.match import place_country
+
+    return next((p for p in places if place_country(p)), places[0] if places else None)
+
+
 def oracle(items: list[dict]) -> dict:
     """Fusion over the gold meetings themselves."""
     from parley.fuse import fuse_reports
@@ -183,7 +190,7 @@ def oracle(items: list[dict]) -> dict:
         reports.append(Report(
             meeting_id=number, doc_id=item["doc_id"], seq=item["key"][1], published=item["published"],
             participants=tuple(Participant(a, a, side) for a, side in zip(item["participants"], item["countries"])),
-            place=item["place"][0] if item["place"] else None, date=item["date"],
+            place=_one_place(item["place"]), date=item["date"],
             date_precision="day" if _day(item["date"]) else "month" if item["date"] else "unknown",
             status=item["status"], kind="talks", evidence_start=0, evidence_stop=0, evidence_text=""))
     events = fuse_reports(reports)
