@@ -16,9 +16,8 @@ depends_on = None
 
 def upgrade() -> None:
     # Events fused before this revision have no block: the next fusion rebuilds them all.
-    with op.batch_alter_table("events") as batch:
-        batch.add_column(sa.Column("block", sa.String(length=32), nullable=True))
-        batch.create_index("ix_events_block", ["block"], unique=False)
+    op.add_column("events", sa.Column("block", sa.String(length=32), nullable=True))  # no table copy
+    op.create_index("ix_events_block", "events", ["block"], unique=False)
     op.create_index("ix_event_sources_meeting_id", "event_sources", ["meeting_id"], unique=False)
     op.create_table("fusion_pending",
         sa.Column("doc_id", sa.String(length=200), nullable=False),
