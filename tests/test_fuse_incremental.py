@@ -128,3 +128,17 @@ def test_fuse_blocks_grouped_alone_give_the_same_events(reports):
     assert sorted(alone, key=lambda e: e.id) == sorted(whole, key=lambda e: e.id)
     for event in whole:  # an event never spans two blocks
         assert len({block_of[s.report.meeting_id] for s in event.sources}) == 1
+
+
+def test_fuse_events_without_blocks_are_rebuilt(tmp_path):
+    """Events fused before blocks were recorded (an older database): the next fusion rebuilds them all."""
+    from sqlalchemy import update
+
+    with Store.open(f"sqlite:///{tmp_path / 'old.db'}") as store:
+        for extraction in ARTICLES:
+            store.save_extraction(extraction)
+        fuse(store)
+        with store.engine.begin() as conn:
+            conn.execute(update(t.events).values(block=None))
+        assert fuse(store).full
+        assert record(store) == rebuilt(store)
