@@ -54,7 +54,8 @@ def batch(
     err.print(f"batch: processed {summary.processed}, skipped {summary.skipped}, failed {summary.failed} "
               f"into {output}")
     err.print(f"  {summary.partitions} partitions done now, {summary.resumed} done by an earlier run; "
-              f"{summary.documents} documents in {summary.seconds:.1f} s ({rate:.1f}/s) on {summary.workers} workers "
+              f"{summary.documents} documents in {summary.seconds:.1f} s ({rate:.1f}/s) on {summary.workers} "
+              f"worker{'' if summary.workers == 1 else 's'} "
               f"(+{summary.startup_seconds:.1f} s to start them and load the models)")
     if summary.model_loads:
         loads = sorted(summary.model_loads.values())
