@@ -155,3 +155,16 @@ def test_ingest_run_fusion_error_is_reported_not_raised(tmp_path, monkeypatch):
     summary = ingest(store, [tmp_path], process_many=extract_all)
     assert summary.fusion_error == "RuntimeError: no events table"
     assert summary.new_documents == 1
+
+
+def test_ingest_run_same_file_through_another_folder_stays_processed(tmp_path):
+    (tmp_path / "txt").mkdir()
+    (tmp_path / "txt" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")  # a real copy, from another file
+    store = MemoryStore()
+    ingest(store, [tmp_path / "txt"], process_many=extract_all, fuse=False)  # doc_id "a"
+    summary = ingest(store, [tmp_path], process_many=extract_all, fuse=False)  # would be "txt/a"
+    rows = {row.source.rsplit("/", 1)[1]: row for row in store.ledger()}
+    assert (rows["a.txt"].status, rows["a.txt"].doc_id, rows["a.txt"].reason) == (LedgerStatus.PROCESSED, "a", "")
+    assert rows["b.txt"].status is LedgerStatus.SKIPPED and rows["b.txt"].reason == "duplicate of a"
+    assert sorted(store.documents) == ["a"] and summary.new_documents == 0

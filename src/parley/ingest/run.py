@@ -130,6 +130,8 @@ def _settle(result: IngestResult, store, pending: list[Document], pending_hashes
     if stored == document.doc_id:  # unchanged: a no-op
         return LedgerEntry(document.source, LedgerStatus.PROCESSED, result.entry.reason, document.doc_id)
     if stored is not None:
+        if _source_of(stored, store, pending) == document.source:  # the same file read through another folder
+            return LedgerEntry(document.source, LedgerStatus.PROCESSED, result.entry.reason, stored)
         return LedgerEntry(document.source, LedgerStatus.SKIPPED, f"duplicate of {stored}", stored)
     holder = next((d.source for d in pending if d.doc_id == document.doc_id), None)
     if holder is None:
@@ -139,6 +141,14 @@ def _settle(result: IngestResult, store, pending: list[Document], pending_hashes
         return LedgerEntry(document.source, LedgerStatus.SKIPPED,
                            f"doc_id {document.doc_id} is already taken by {holder}", None)
     return None
+
+
+def _source_of(doc_id: str, store, pending: list[Document]) -> str | None:
+    waiting = next((d.source for d in pending if d.doc_id == doc_id), None)
+    if waiting is not None:
+        return waiting
+    stored = store.document(doc_id)
+    return stored.source if stored is not None else None
 
 
 def extract_each(documents: Sequence[Document], process_many) -> Iterator[tuple[Document, Extraction | str]]:
