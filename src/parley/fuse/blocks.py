@@ -20,7 +20,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
 
-from parley.fuse.match import PLAN_WINDOW_DAYS, REPORT_WINDOW_DAYS, parse_day, persons, same_meeting, sides
+from parley.fuse.match import (PLAN_WINDOW_DAYS, REPORT_WINDOW_DAYS, parse_day, persons,
+                               same_meeting_if_participants_agree, sides)
 from parley.fuse.records import Report
 
 _NO_DAY = dt.date(1970, 1, 1)
@@ -102,7 +103,8 @@ class Index:
                     if number in seen or number == report.meeting_id or skip(number):
                         continue
                     seen.add(number)
-                    if _participants_agree(own, self.facts[number]) and same_meeting(report, self.reports[number]):
+                    if _participants_agree(own, self.facts[number]) and same_meeting_if_participants_agree(
+                            report, self.reports[number]):
                         yield number
             if not earlier_only:
                 for low, top, number in _between3(self.undated_by_sides.get(own[0]), ordinal - _MONTH_DAYS - 1,

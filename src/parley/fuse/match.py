@@ -150,8 +150,11 @@ def same_participants(a: Report, b: Report) -> bool:
 
 def same_meeting(a: Report, b: Report) -> bool:
     """Whether two reports can describe one meeting (a pairwise test; fusion clusters by it)."""
-    if not same_participants(a, b):
-        return False
+    return same_participants(a, b) and same_meeting_if_participants_agree(a, b)
+
+
+def same_meeting_if_participants_agree(a: Report, b: Report) -> bool:
+    """``same_meeting`` for two reports already known to name the same participants."""
     place = places_agree(a.place, b.place)
     dates = dates_agree(a, b)
     if dates in ("same", "month"):
