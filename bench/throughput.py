@@ -29,7 +29,7 @@ of that many single-threaded worker processes) over the same articles and
 reports articles per second of processing (cluster start and model loading
 reported apart), per-worker peak memory and the speed-up over one worker.
 
-Without ../shared it uses the ``.txt`` files in samples/, or generated text,
+Without ../shared it uses the Russian articles in samples/, or generated text,
 and says so: those figures are not comparable with the targets.
 """
 from __future__ import annotations
@@ -95,10 +95,13 @@ def load_articles() -> tuple[list[str], list[str], str]:
         off = [row["text"] for row in _jsonl(factru)] if factru.exists() else []
         off = [t for t in off if screen(t) is not None] or _generated(_GENERATED_OFF_TOPIC, 50)
         return texts, off, "real articles from ../shared (gold dev texts + Russian corpus texts)"
-    samples = sorted((ROOT / "samples").rglob("*.txt"))
+    samples = []
+    if (ROOT / "samples").is_dir():
+        from parley.ingest import read_inputs
+
+        samples = [r.document.text for r in read_inputs([ROOT / "samples"]) if r.document is not None]
     if samples:
-        texts = [p.read_text(encoding="utf-8") for p in samples]
-        return texts, _generated(_GENERATED_OFF_TOPIC, 50), "../shared is absent: samples/*.txt (not comparable)"
+        return samples, _generated(_GENERATED_OFF_TOPIC, 50), "../shared is absent: the Russian articles in samples/ (not comparable)"
     return (_generated(_GENERATED_ON_TOPIC, 100), _generated(_GENERATED_OFF_TOPIC, 50),
             "../shared is absent: generated text (not comparable)")
 
