@@ -594,3 +594,26 @@ def test_meetings_the_next_session_of_a_round_is_the_round(models):
     text = ("Первый день переговоров делегаций России и Украины завершился в Женеве 31 января. "
             "Следующий раунд переговоров делегаций России и Украины начнется 1 февраля.")
     assert [(m["date"], m["status"]) for m in meetings_of(text)] == [("2026-01-31", "held")]
+
+
+@pytest.mark.parametrize(
+    "text, parties, place, status",
+    [
+        # a subjectless clause under "где" shares the subject before it, and "где" is the place it stands for
+        ("Сергей Лавров прибыл в Анкару, где проведет переговоры с Хаканом Фиданом.", ["Лавров", "Фидан"],
+         "Анкара", "planned"),
+        ("Владимир Путин прилетел в Минск, где провел переговоры с Александром Лукашенко.",
+         ["Лукашенко", "Путин"], "Минск", "held"),
+        # a pronoun subject there is the person named before it in the sentence
+        ("Кирилл Дмитриев прибыл в Давос, где он предположительно переговорит со Стивом Уиткоффом.",
+         ["Дмитриев", "Уиткофф"], "Давос", "planned"),
+    ],
+)
+def test_meetings_a_where_clause_shares_subject_and_place(models, text, parties, place, status):
+    found = only(text)
+    assert (found["parties"], found["place"], found["status"]) == (parties, place, status)
+
+
+def test_meetings_a_waiting_clause_does_not_take_the_main_subject(models):
+    text = "Юрий Ушаков пошутил в Кремле, когда делегации ожидали начала встречи с Владимиром Путиным."
+    assert meetings_of(text) == []

@@ -48,7 +48,17 @@ def _lemma(token: Token) -> str:
     return token.lemma or token.text.lower()
 
 
+# Perfective meeting verbs: a personal ending on them is the future, whatever the tagger says
+# ("переговорит" is sometimes tagged as a past form).
+PERFECTIVE_VERBS = {"встретиться", "переговорить", "созвониться", "поговорить", "побеседовать", "пообщаться",
+                    "посетить", "обсудить", "принять", "провести", "состояться", "пройти", "позвонить"}
+PERSONAL_ENDINGS = ("ит", "ет", "ут", "ют", "ят", "ат", "им", "ем", "ишь", "ешь", "ите", "ете", "ится", "ется",
+                    "утся", "ются", "ятся", "атся", "имся", "емся")
+
+
 def _future(token: Token) -> bool:
+    if token.lemma in PERFECTIVE_VERBS and token.text.lower().endswith(PERSONAL_ENDINGS):
+        return True
     tense = token.feat("Tense")
     if tense == "Fut" or (token.lemma == "быть" and token.text.lower().startswith("буд")):
         return True

@@ -29,7 +29,7 @@ from parley.extract.meetings.participants import (
 )
 from parley.extract.meetings.sides import find_sides, side_of_context
 from parley.extract.meetings.tree import Tree
-from parley.extract.meetings.triggers import PARTICIPATION_VERBS, Trigger, find_triggers
+from parley.extract.meetings.triggers import LIGHT_VERBS, PARTICIPATION_VERBS, Trigger, find_triggers
 from parley.extract.places import meeting_place
 from parley.extract.status import status_of
 from parley.records import (
@@ -223,8 +223,13 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
     for trigger in triggers:
         claimed = frozenset(key for index, key in partners.items() if index != trigger.index
                             and key != partners.get(trigger.index))
-        parties = participants_for(tree, trigger, people, sides, referent, trigger_indices - {trigger.index},
+        parties = participants_for(tree, trigger, people, sides, speaker or _named_before(tree, people, trigger)
+                                   or previous, trigger_indices - {trigger.index},
                                    claimed)
+        if len({p.side or p.key for p in parties}) < 2 and _subjectless(tree, trigger):
+            shared_subject = _named_before(tree, people, trigger)
+            if shared_subject is not None and shared_subject.key not in {p.key for p in parties}:
+                parties.append(shared_subject)
         if trigger.lemma in WEAK_MEETING_VERBS and sum(p.is_person for p in parties) < 1:
             continue
         borrowed = False
@@ -280,6 +285,28 @@ def _distributed(tree: Tree, people: list[tuple[int, Party]], candidate: Candida
     if not shared:
         return [candidate]
     return [replace(candidate, parties=shared + (partner,)) for partner in partners]
+
+
+def _named_before(tree: Tree, people: list[tuple[int, Party]], trigger: Trigger) -> Party | None:
+    """"Дмитриев прибыл в Давос, где он переговорит с Уиткоффом": a pronoun after a clause boundary means
+    the subject named just before it in the same sentence."""
+    subjects = []
+    for index, party in people:
+        cur = index
+        while tree.rel(cur) in ("appos", "flat:name", "flat") and tree.head(cur) != -1:
+            cur = tree.head(cur)  # "Спецпредставитель … Кирилл Дмитриев": the name stands in apposition
+        if index < trigger.index and tree.tokens[index].feat("Case") == "Nom" and tree.rel(cur).startswith("nsubj"):
+            subjects.append(party)
+    return subjects[-1] if subjects else None
+
+
+def _subjectless(tree: Tree, trigger: Trigger) -> bool:
+    """"Дмитриев прибыл в Давос, где встретится с Уиткоффом": a meeting verb in a dependent clause with
+    no subject of its own shares the subject of the clause it hangs on."""
+    verb = next((a for a in trigger.anchors if tree.tokens[a].pos == "VERB"
+                 and (a == trigger.index or tree.lemma(a) in LIGHT_VERBS)), None)
+    return verb is not None and tree.rel(verb) in ("acl:relcl", "advcl", "conj") \
+        and not any(tree.rel(c).startswith("nsubj") for c in tree.children[verb])
 
 
 def _headline_stop(text: str) -> int:
