@@ -208,8 +208,16 @@ class _Context:
         if verb_first and IMPERSONAL.match(words[0].group().lower() if words else "") and \
                 len(words) <= 6 and not OUTLET_STATEMENT.search(low) and \
                 not any(w.group()[:1].isupper() for w in words[1:]):  # not "в заявлении МИД России"
+            if self._about_an_office(before):
+                return _ANONYMOUS  # «Министр приветствовал …», — говорится в сообщении: a release about him
             return self._antecedent(before, None, None)
         return _ANONYMOUS if verb_first else None  # "— добавили в министерстве": said, but by no person
+
+    def _about_an_office(self, open_at: int) -> bool:
+        """Whether the quotation opening at ``open_at`` starts by naming an office ("Министр …"): the text
+        of a statement that speaks of the office holder in the third person, not the holder's own words."""
+        first = re.search(r"[^\W\d_][\w-]*", self.text[open_at:open_at + 80])
+        return first is not None and first.group()[:1].isupper() and role_head(first.group()) is not None
 
     @staticmethod
     def _apposed(inside, words, base: int) -> ActorMention | None:
