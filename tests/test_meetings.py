@@ -617,3 +617,23 @@ def test_meetings_a_where_clause_shares_subject_and_place(models, text, parties,
 def test_meetings_a_waiting_clause_does_not_take_the_main_subject(models):
     text = "Юрий Ушаков пошутил в Кремле, когда делегации ожидали начала встречи с Владимиром Путиным."
     assert meetings_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Сергей Лавров и Марко Рубио провели телефонные переговоры.", "call"),
+        ("Сергей Лавров и Марко Рубио провели переговоры в Будапеште.", "talks"),
+    ],
+)
+def test_meetings_telephone_adjective_makes_a_call(models, text, kind):
+    from parley import pipeline
+
+    extraction = pipeline.process(Document(doc_id="t", text=text, published=PUBLISHED))
+    assert [m.kind for m in extraction.meetings] == [kind]
+
+
+def test_meetings_head_of_a_country_is_its_president(models):
+    text = ("Президент России Владимир Путин выступил в Думе. "
+            "Юрий Ушаков рассказал об итогах переговоров Стива Уиткоффа и главы РФ по Украине.")
+    assert only(text)["parties"] == ["Путин", "Уиткофф"]

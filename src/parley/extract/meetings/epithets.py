@@ -50,11 +50,12 @@ LEADER_EPITHET = re.compile(
     r"(?P<adj>российск|американск|украинск|турецк|французск|германск|немецк|британск|белорусск)\w*\s+"
     r"(?:лидер|президент|коллег|глав\w*\s+государства)\w*"
     r"|(?P<seat>глав\w*\s+Белого\s+дома|хозя\w*\s+Белого\s+дома|хозя\w*\s+Кремля|глав\w*\s+Кремля"
-    r"|глав\w*\s+киевского\s+режима)",
+    r"|глав\w*\s+киевского\s+режима|глав\w*\s+(?:РФ|России|США|Украины)(?!(?-i:\s+[А-ЯЁ][а-яё])))",
     re.IGNORECASE)
 EPITHET_SIDES = {"российск": "RUS", "американск": "USA", "украинск": "UKR", "турецк": "TUR", "французск": "FRA",
                  "германск": "DEU", "немецк": "DEU", "британск": "GBR", "белорусск": "BLR"}
-SEAT_SIDES = {"белого": "USA", "кремля": "RUS", "киевского": "UKR"}
+SEAT_SIDES = {"белого": "USA", "кремля": "RUS", "киевского": "UKR", "рф": "RUS", "россии": "RUS", "сша": "USA",
+              "украины": "UKR"}
 # "Президент США Дональд …", ", президент России …", "и президент Украины …" — not "помощник президента",
 # "спецпредставителю российского президента": the word before "президент" must not be a lower-case word
 PRESIDENT_BEFORE = re.compile(r"(?P<previous>[\w-]*)[^\w-]*(?<![\w-])[Пп]резидент\w*\s+(?:[А-ЯЁ]\w*\s+)?$")
@@ -85,7 +86,8 @@ def leader_mentions(text: str, persons: tuple[ActorMention, ...], sides_of: dict
         if match["adj"]:
             side = EPITHET_SIDES[match["adj"].lower()]
         else:
-            side = next(v for k, v in SEAT_SIDES.items() if k in match["seat"].lower())
+            words = match["seat"].lower().split()
+            side = next(v for k, v in SEAT_SIDES.items() if k in words)
         model = presidents.get(side)
         if model is not None:
             found.append(replace(model, start=match.start(), stop=match.end(), text=match.group()))

@@ -56,6 +56,8 @@ def _is_trigger(tree: Tree, i: int) -> tuple[str, bool] | None:
         if head != -1 and tree.lemma(head) in NOT_MEETING_NEIGHBOURS and tree.rel(i) == "nmod":
             return None
         kind = MEETING_NOUNS[lemma]
+        if any(tree.lemma(c) == "телефонный" for c in tree.children[i]):
+            return "call", False  # "телефонные переговоры", "телефонная беседа"
         if lemma == "разговор" and not any(tree.lemma(c) in ("телефонный",) for c in tree.children[i]):
             kind = "call" if "телефон" in " ".join(t.text.lower() for t in tree.tokens) else "talks"
         return kind, False
