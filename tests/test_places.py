@@ -38,6 +38,9 @@ def place_of(text: str) -> str | None:
         # a building named after "отель", "гостиница" is the venue, gazetteer or not
         ("Встреча министров прошла в отеле «Ритц-Карлтон» в Эр-Рияде.", "Ритц-Карлтон"),
         ("Делегации провели переговоры в гостинице Гранд-Палас.", "Гранд-Палас"),
+        # a venue of one country named with another's owner is not that venue
+        ("Переговоры прошли в офисе президента Турции в Стамбуле.", "Стамбул"),
+        ("Встреча прошла в Офисе президента в Киеве.", "Офис президента"),
         # the object of a visit is its place
         ("Канцлер Германии посетил Пекин с двухдневным визитом.", "Пекин"),
         # a ceasefire's place is not the meeting's

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from parley.extract.lexicon import SIDE_ADJECTIVES
+from parley.extract.lexicon import SIDE_ADJECTIVES, SIDE_NAMES
 from parley.records import NamedSpan
 from parley.resolve.places import Place, gazetteer
 
@@ -73,6 +73,9 @@ def _candidates(tree: Tree, spans: tuple[NamedSpan, ...]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     covered: set[int] = set()
     for first, last, place in _match_gazetteer(tree):
+        owner = SIDE_NAMES.get(tree.lemma(last + 1)) if last + 1 < len(tree) else None
+        if place.kind == "venue" and owner and owner != place.country:
+            continue  # "в офисе президента Турции" is not the Ukrainian president's office
         head = tree.span_head(tree.tokens[first].start, tree.tokens[last].stop)
         if place.kind == "country" and first > 0 and tree.lemma(first - 1) == "столица":
             capital = gazetteer().capital_of(place.country)  # "в столице ОАЭ" is Абу-Даби
