@@ -73,7 +73,16 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
             add(mention, role, sentence)
         for mention, role in _distributive(tokens, heads, here):
             add(mention, role, sentence)
-    return tuple(roles)
+    return tuple(role for role in roles if not _complement_of_another(role, roles))
+
+
+def _complement_of_another(role: Role, roles: list[Role]) -> bool:
+    """Whether ``role`` is the start of another person's role in the same sentence, that role going on with
+    more words ("Камалы Харрис, вице-президента в администрации Джо Байдена"): the name after the phrase is
+    its complement, not the holder of the office."""
+    start = role.role.lower() + " "
+    return any(other.actor.id != role.actor.id and other.evidence == role.evidence
+               and other.role.lower().startswith(start) for other in roles)
 
 
 def _index(tokens: tuple[Token, ...], offset: int) -> int | None:
