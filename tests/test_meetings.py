@@ -637,3 +637,11 @@ def test_meetings_head_of_a_country_is_its_president(models):
     text = ("Президент России Владимир Путин выступил в Думе. "
             "Юрий Ушаков рассказал об итогах переговоров Стива Уиткоффа и главы РФ по Украине.")
     assert only(text)["parties"] == ["Путин", "Уиткофф"]
+
+
+def test_meetings_a_trilateral_round_takes_the_last_three_sides(models):
+    text = ("Новый раунд переговоров России, США и Украины может пройти в марте. "
+            "Рустем Умеров встретится со Стивом Уиткоффом в Женеве 3 февраля. "
+            "Предыдущий раунд трехсторонних переговоров прошел в Женеве 17 января.")
+    found = [(m["parties"], m["date"]) for m in meetings_of(text)]
+    assert (["Россия", "США", "Украина"], "2026-01-17") in found

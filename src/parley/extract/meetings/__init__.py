@@ -205,7 +205,9 @@ def _series(tree: Tree, trigger: Trigger) -> bool:
 def _sentence_candidates(document: Document, sentence: Sentence, persons: list[ActorMention],
                          sides_of: dict[str, str], names: dict[str, str],
                          background: tuple[Evidence, ...], previous: Party | None = None,
-                         last_parties: tuple[Party, ...] = ()) -> list[Candidate]:
+                         last_parties: tuple[Party, ...] = (), wide: tuple[Party, ...] = ()) -> list[Candidate]:
+    """``last_parties``: the parties of the meeting told last; ``wide``: those of the last one of three sides
+    or more, which a "трехсторонний" round means."""
     tree = Tree.of(sentence)
     people = [(tree.span_head(m.start, m.stop), _party(m, sides_of, names)) for m in persons]
     triggers = find_triggers(tree, frozenset(i for i, _ in people))
@@ -234,19 +236,20 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
             continue
         borrowed = False
         own_keys = {p.key for p in parties}
-        series = _series(tree, trigger) and own_keys <= {p.key for p in last_parties}
+        near = {tree.lemma(c) for a in trigger.anchors for c in (a, *tree.children[a])}
+        source = wide if "трехсторонний" in near and wide and len(_sides_of(last_parties)) < 3 else last_parties
+        series = _series(tree, trigger) and own_keys <= {p.key for p in source}
         generic = generic_subject(tree, trigger)
         if last_parties and len(parties) < 2 and generic:
             # "Лидеры договорились встретиться": the same people; "Стороны договорились …": the same sides
             base = _sides_of(last_parties) if generic == "сторона" else list(last_parties)
             parties = base + [p for p in parties if p.key not in {q.key for q in base}]
             borrowed = True
-        elif last_parties and len(parties) < 2 and series:
+        elif source and len(parties) < 2 and series:
             # "третий раунд переговоров": the talks between the sides, whoever spoke for them last time;
             # "следующая встреча": the same people again
-            rounds = trigger.lemma in ROUND_WORDS or any(
-                tree.lemma(c) in ROUND_MARKERS for a in trigger.anchors for c in (a, *tree.children[a]))
-            parties = _sides_of(last_parties) if rounds else list(last_parties)
+            rounds = trigger.lemma in ROUND_WORDS or bool(near & ROUND_MARKERS)
+            parties = _sides_of(source) if rounds else list(source)
             borrowed = True
         reading = status_of(tree.tokens, trigger.index, trigger.anchors)
         status = reading.status
@@ -270,6 +273,8 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
         out += _distributed(tree, people, candidate)
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
+        if len({p.side or p.key for p in parties}) >= 3:
+            wide = tuple(parties)
     return out
 
 
@@ -393,10 +398,11 @@ def find_meetings(document: Document, analysis: Analysis,
     candidates: list[Candidate] = []
     previous: Party | None = None
     last_parties: tuple[Party, ...] = ()
+    wide: tuple[Party, ...] = ()
     for sentence in analysis.sentences:
         inside = [m for m in persons if sentence.start <= m.start < sentence.stop]
         found = _sentence_candidates(document, sentence, inside, sides_of, names, background, previous,
-                                     last_parties) if sentence.parsed else []
+                                     last_parties, wide) if sentence.parsed else []
         meetings_found = [c for c in found if _two_sides(c)]
         if not meetings_found and inside and MEETING_PRONOUN.search(sentence.text) \
                 and ATTENDANCE.search(sentence.text):
@@ -404,6 +410,8 @@ def find_meetings(document: Document, analysis: Analysis,
         candidates += found
         if meetings_found:
             last_parties = meetings_found[-1].parties
+        wide = next((c.parties for c in reversed(meetings_found) if len({p.side or p.key for p in c.parties}) >= 3),
+                    wide)
         subject = _subject(sentence, inside)
         if subject is not None:
             previous = _party(subject, sides_of, names)
