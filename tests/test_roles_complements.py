@@ -1,4 +1,5 @@
-"""A name that completes another person's role phrase is its complement, not a holder of that role."""
+"""A name that completes another person's role phrase is its complement, not a holder of that role; a plural
+role noun earlier in a list is another item of the list, not a title of the name."""
 from __future__ import annotations
 
 import datetime as dt
@@ -30,3 +31,18 @@ def test_roles_complements_are_not_holders(models, text, absent, present):
     assert present in roles, roles
     if absent:
         assert absent not in {actor for actor, _ in roles}, roles
+
+
+@pytest.mark.parametrize("text, wrong, kept", [
+    ("Позже к ним присоединились лидеры нескольких европейских стран, генеральный секретарь НАТО Марк Рютте.",
+     ("rutte", "лидер нескольких европейских стран"), ("rutte", "генеральный секретарь НАТО")),
+    ("На встрече были министры обороны, госсекретарь США Марко Рубио.",
+     ("rubio", "министр обороны"), ("rubio", "госсекретарь США")),
+    # a singular title earlier in the chain is still his
+    ("Его встретил бывший посол, помощник президента России Юрий Ушаков.",
+     None, ("ushakov", "бывший посол")),
+])
+def test_roles_plural_list_items_are_not_titles(models, text, wrong, kept):
+    roles = roles_of(text)
+    assert kept in roles, roles
+    assert wrong not in roles, roles

@@ -179,6 +179,8 @@ def _before(tokens, first: int, case: frozenset[str] | None, mentions, person: s
         if case is not None and "gent" in case and end == first and end - start == 1 and \
                 role_head(tokens[start].text) in RELATIONAL_HEADS:
             break  # "зятя Трампа": Trump's son-in-law, not a role of Trump
+        if end != first and _plural_head(tokens, start, end):
+            break  # "лидеры европейских стран, генсек НАТО Марк Рютте": an item of a list, not his title
         stop = end
         while stop - 1 > start and _lemma_in(tokens[stop - 1].text, RANKS):
             stop -= 1  # "начальник ГУ Генштаба адмирал Игорь Костюков": the rank is not the office
@@ -188,6 +190,13 @@ def _before(tokens, first: int, case: frozenset[str] | None, mentions, person: s
             continue
         break
     return out
+
+
+def _plural_head(tokens, start: int, end: int) -> bool:
+    """Whether the role noun of the phrase tokens[start:end] stands in the plural ("лидеры", "министров")."""
+    head = next((tokens[k].text for k in range(start, end) if role_head(tokens[k].text)), None)
+    parses = [p for p in _parses(head)[:3] if "NOUN" in p.tag] if head else []
+    return bool(parses) and all("plur" in p.tag for p in parses)
 
 
 def _lemma_in(word: str, words: frozenset[str]) -> bool:
