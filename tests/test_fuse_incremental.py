@@ -3,6 +3,7 @@ leaves is the one a full rebuild makes, whatever order the articles come in."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import tempfile
 
 import pytest
@@ -11,11 +12,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from parley.fuse import fuse, fuse_reports
-from parley.fuse.blocks import blocks
+from parley.fuse.blocks import Index, blocks, spans
 from parley.records import Actor
 from parley.store import Store
 from parley.store import schema as t
-from test_fuse import REPORTS
+from test_fuse import REPORTS, report
 from test_store_fixtures import ACTORS, BACKENDS, fresh_url, meeting_report
 
 # (doc, published, participants, status, date, place): three weeks of January talks, a round in March
@@ -142,3 +143,49 @@ def test_fuse_events_without_blocks_are_rebuilt(tmp_path):
             conn.execute(update(t.events).values(block=None))
         assert fuse(store).full
         assert record(store) == rebuilt(store)
+
+
+def _stored_within(report, spans) -> bool:
+    """What ``Store.reports(spans=…)`` selects, in Python: dated (a month from the span's first) or
+    published within a span, or published on no known day."""
+    if report.published is None:
+        return True
+    return any(low.isoformat()[:7] <= (report.date or "") <= high.isoformat() or low <= report.published <= high
+               for low, high in spans)
+
+
+SPREAD = st.lists(st.builds(
+    lambda doc, day, published_after, who, status, dated, monthly, place: report(
+        f"s{doc}", (dt.date(2025, 11, 1) + dt.timedelta(days=day + published_after)).isoformat(), who, status,
+        (dt.date(2025, 11, 1) + dt.timedelta(days=day)).isoformat()[:7 if monthly else 10] if dated else None,
+        place),
+    doc=st.integers(0, 30), day=st.integers(0, 90), published_after=st.integers(-20, 5),
+    who=st.sampled_from(["witkoff dmitriev", "witkoff kushner dmitriev", "USA UKR RUS", "umerov witkoff",
+                         "putin witkoff"]),
+    status=st.sampled_from(["held", "planned", "cancelled"]), dated=st.booleans(), monthly=st.booleans(),
+    place=st.sampled_from([None, "Майами", "Женева", "Кремль"])), max_size=30)
+
+
+@settings(max_examples=100, deadline=None)
+@given(SPREAD, st.integers(0, 30))
+def test_fuse_update_finds_every_block_a_new_report_joins(reports, cut):
+    """Old blocks reached through the new reports' direct links, among the reports read by their reach,
+    hold every old report that shares a block with a new one once all are linked."""
+    old, new = reports[:cut], reports[cut:]
+    everything_old = Index(old)
+    for seed in new:  # every report a new one links to is dated (or, undated, published) within its reach
+        (low, high), = spans([seed])
+        for number in everything_old.linked(seed):
+            other = everything_old.reports[number]
+            day = dt.date.fromisoformat(other.date) if other.date and len(other.date) == 10 else None
+            month = other.date if other.date and len(other.date) == 7 else None
+            assert (low <= day <= high if day else low <= other.published <= high
+                    or (month and low.isoformat()[:7] <= month <= high.isoformat()[:7]))
+    old_block = blocks(old)
+    reach_read = [r for r in old if _stored_within(r, spans(new))]
+    index = Index(reach_read)
+    touched = {old_block[n] for seed in new for n in index.linked(seed)}
+    after = blocks(reports)
+    joined = {after[r.meeting_id] for r in new}
+    assert {r.meeting_id for r in old if after[r.meeting_id] in joined} <= {
+        r.meeting_id for r in old if old_block[r.meeting_id] in touched}
