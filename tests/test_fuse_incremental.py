@@ -189,3 +189,19 @@ def test_fuse_update_finds_every_block_a_new_report_joins(reports, cut):
     joined = {after[r.meeting_id] for r in new}
     assert {r.meeting_id for r in old if after[r.meeting_id] in joined} <= {
         r.meeting_id for r in old if old_block[r.meeting_id] in touched}
+
+
+def test_fuse_a_large_batch_is_rebuilt(tmp_path, monkeypatch):
+    import parley.fuse
+
+    monkeypatch.setattr(parley.fuse, "MOST_CHANGES", 3)
+    with Store.open(f"sqlite:///{tmp_path / 'big.db'}") as store:
+        store.save_extraction(ARTICLES[0])
+        assert fuse(store).full
+        for extraction in ARTICLES[1:3]:
+            store.save_extraction(extraction)
+        assert not fuse(store).full
+        for extraction in ARTICLES[3:]:
+            store.save_extraction(extraction)
+        assert fuse(store).full
+        assert record(store) == rebuilt(store)

@@ -19,6 +19,8 @@ from parley.fuse.records import Event, FusionReport, Report
 
 __all__ = ["fuse", "fuse_reports", "FusionReport"]
 
+MOST_CHANGES = 5000  # changed documents (or blocks to regroup) an update takes on; more: a full rebuild
+
 
 def fuse_reports(reports: list[Report]) -> list[Event]:
     """Group reports into events, each named with its block (the smallest event id in it)."""
@@ -52,9 +54,13 @@ def fuse(store, full: bool = False) -> FusionReport:
                             conflicts=sum(1 for e in events if e.conflicts),
                             seconds=time.perf_counter() - started, full=True, refused=len(reports))
     docs, stale = pending
+    if len(docs) + len(stale) > MOST_CHANGES:  # a large batch: rebuilding costs no more, in fewer queries
+        return fuse(store, full=True)
     regrouped = 0
     if docs or stale:
         touched, reports = _touched(store, docs, stale)
+        if len(touched) > MOST_CHANGES:
+            return fuse(store, full=True)
         try:
             store.replace_blocks(touched, docs, fuse_reports(reports))
         except IntegrityError:  # another process fused the same blocks meanwhile: rebuild from what is stored
