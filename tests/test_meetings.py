@@ -645,3 +645,36 @@ def test_meetings_a_trilateral_round_takes_the_last_three_sides(models):
             "Предыдущий раунд трехсторонних переговоров прошел в Женеве 17 января.")
     found = [(m["parties"], m["date"]) for m in meetings_of(text)]
     assert (["Россия", "США", "Украина"], "2026-01-17") in found
+
+
+@pytest.mark.parametrize(
+    "text, meetings",
+    [
+        # "принимает" a guest: a visit, reported as it goes on
+        ("Президент России Владимир Путин принимает в Кремле премьер-министра Индии Нарендру Моди.",
+         [(["Моди", "Путин"], "Кремль", "2026-02-01", "held")]),
+        ("Владимир Зеленский принимает участие в саммите.", []),
+        # partners each under "с" leave the subject to the one who wrote about them
+        ("Трамп написал по итогам переговоров с Путиным и с Зеленским, что все прошло хорошо.",
+         [(["Путин", "Трамп"], None, None, "held"), (["Зеленский", "Трамп"], None, None, "held")]),
+        # an interview's author is not a party
+        ("Песков заявил это в разговоре с автором программы Павлом Зарубиным.", []),
+        # a country in apposition to a place is where, not who
+        ("Трехсторонние переговоры между США, Россией и Украиной прошли в Абу-Даби, ОАЭ.",
+         [(["Россия", "США", "Украина"], "Абу-Даби", None, "held")]),
+        # the timing of a visit is said of a visit to come
+        ("Путин назвал сроки визита американской делегации в Москву.",
+         [(["Россия", "США"], "Москва", None, "planned")]),
+        # "президентов России и Украины": the presidents the text named
+        ("Президент России Владимир Путин и президент Украины Владимир Зеленский выступили. "
+         "Песков оценил смысл возможной встречи президентов России и Украины.",
+         [(["Зеленский", "Путин"], None, None, "planned")]),
+        # a working group is a delegation
+        ("Переговоры делегаций США, России и Украины завершились в Абу-Даби. "
+         "Российскую рабочую группу возглавлял Игорь Костюков.",
+         [(["Костюков", "США", "Украина"], "Абу-Даби", "2026-02-01", "held")]),
+    ],
+)
+def test_meetings_hosts_partners_interviews_and_presidents(models, text, meetings):
+    found = [(m["parties"], m["place"], m["date"], m["status"]) for m in meetings_of(text)]
+    assert sorted(found, key=str) == sorted(meetings, key=str)

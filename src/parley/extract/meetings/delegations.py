@@ -14,7 +14,7 @@ import re
 from parley.extract.meetings.sides import sides_in
 from parley.records import ActorMention, Analysis
 
-GROUP_WORD = re.compile(r"делегаци\w*|сторон[аыуе]\w*|переговорн\w+\s+групп\w*|команд\w*", re.IGNORECASE)
+GROUP_WORD = re.compile(r"делегаци\w*|сторон[аыуе]\w*|(?:переговорн|рабоч)\w+\s+групп\w*|команд\w*", re.IGNORECASE)
 MEMBERSHIP = re.compile(r"возглав|во\s+главе|\bглав[аыуео]й?\b|руковод|в\s+состав|вошл|входи|входя|включ"
                         r"|представля|представят|представил|участи|участву|участвова|присоедин", re.IGNORECASE)
 # A name next to a verb of saying is a source ("сообщил Песков"), not a member.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from parley.extract.meetings.sides import sides_in
 from parley.records import ActorMention, Analysis
 
 ROLE_HEADS = {"президент", "премьер", "министр", "госсекретарь", "глава", "руководитель", "лидер", "канцлер",
@@ -78,10 +79,22 @@ def _presidents(text: str, persons: tuple[ActorMention, ...], sides_of: dict[str
     return {side: first[next(iter(ids))] for side, ids in found.items() if len(ids) == 1}
 
 
+# "встреча президентов России и Украины": each country word stands for the president this text named for it.
+PRESIDENTS_OF = re.compile(r"(?:президент|лидер)(?:ов|ам|ами|ах|ы)\s+(?P<list>[А-ЯЁ]\w+(?:\s*(?:,|и)\s*[А-ЯЁ]\w+)+)")
+COUNTRY_WORD = re.compile(r"[А-ЯЁ]\w+")
+
+
 def leader_mentions(text: str, persons: tuple[ActorMention, ...], sides_of: dict[str, str]) -> list[ActorMention]:
     """"российский лидер", "глава Белого дома": the president this text named for that country."""
     presidents = _presidents(text, persons, sides_of)
     found = []
+    for match in PRESIDENTS_OF.finditer(text):
+        for word in COUNTRY_WORD.finditer(match["list"]):
+            sides = sides_in(word.group())
+            model = presidents.get(next(iter(sides))) if len(sides) == 1 else None
+            if model is not None:
+                start = match.start("list") + word.start()
+                found.append(replace(model, start=start, stop=start + len(word.group()), text=word.group()))
     for match in LEADER_EPITHET.finditer(text):
         if match["adj"]:
             side = EPITHET_SIDES[match["adj"].lower()]

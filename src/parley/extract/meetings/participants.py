@@ -371,7 +371,10 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
         for party in _framing_subjects(tree, trigger, people):
             chosen.setdefault(party.key, party)
         sides_named = {p.side or p.key for p in chosen.values()}
-    if len(sides_named) < 2 and not generic_subject(tree, trigger):
+    # "написал по итогам переговоров с Путиным и с Зеленским": partners alone leave the meeting its subject
+    partners_only = bool(chosen) and all(p.is_person for p in chosen.values()) and all(
+        tree.case_word(index) in ("с", "со") for index, party in people if party.key in chosen)
+    if (len(sides_named) < 2 or partners_only) and not generic_subject(tree, trigger):
         speaker = _speaker(tree, trigger)
         for index, party in people:
             if index in speaker or index == headline_source:

@@ -118,7 +118,8 @@ def find_sides(tree: Tree) -> list[SideMention]:
             continue
         prep = tree.case_word(i) or (tree.preceding_preposition(i, 1) if tree.rel(i) != "conj" else None)
         top = i
-        while tree.rel(top) == "conj" and tree.head(top) != -1:
+        while tree.rel(top) in ("conj", "appos") and tree.head(top) != -1:
+            # "в Абу-Даби, ОАЭ": a country in apposition to a place is where, not who
             top = tree.head(top)
             prep = prep or tree.case_word(top)
         if prep in NOT_PARTY_PREPOSITIONS:

@@ -32,7 +32,8 @@ LIGHT_NOUNS = {"начало", "итог", "ход", "время", "рамка",
 # Where people meet who are not negotiating: "встретятся на сцене", "на ринге", "в финале".
 ARENA_NOUNS = {"сцена", "ринг", "корт", "поле", "финал", "полуфинал", "матч", "турнир", "концерт"}
 PRESS_NOUNS = {"журналист", "корреспондент", "ведущий", "издание", "телеканал", "блогер", "журналистка",
-               "репортер", "пресса", "сми", "газета", "агентство"}
+               "репортер", "пресса", "сми", "газета", "агентство", "автор", "обозреватель", "интервьюер",
+               "радиостанция", "подкаст"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +63,16 @@ def _is_trigger(tree: Tree, i: int) -> tuple[str, bool] | None:
             kind = "call" if "телефон" in " ".join(t.text.lower() for t in tree.tokens) else "talks"
         return kind, False
     if token.pos == "VERB" and lemma in MEETING_VERBS:
-        if lemma == "принять" and any(tree.lemma(c) in ("участие", "решение", "меры", "закон") for c in tree.children[i]):
+        if lemma in ("принять", "принимать") and any(tree.lemma(c) in NOT_HOSTED for c in tree.children[i]):
             return None  # "принять участие" in a meeting named elsewhere, not hosting one
         return MEETING_VERBS[lemma], True
     return None
 
 
-PARTICIPATION_VERBS = {"принять", "участвовать", "присутствовать", "войти", "входить", "присоединиться"}
+# What one "принимает" that is not a guest: "принять участие", "принимает решение", "принял предложение".
+NOT_HOSTED = {"участие", "решение", "мера", "меры", "закон", "внимание", "резолюция", "план", "предложение",
+              "условие", "поздравление", "заявление", "документ", "присяга", "вызов", "удар"}
+PARTICIPATION_VERBS = {"принять", "принимать", "участвовать", "присутствовать", "войти", "входить", "присоединиться"}
 DISCUSSION_VERBS = {"обсудить", "обсуждать", "говорить", "общаться"}
 TEMPORAL_PREPOSITIONS = {"после", "до", "перед"}
 TEMPORAL_HEADS = {"преддверие", "канун", "итог"}
