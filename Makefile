@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := sqlite:///demo.db
 
-.PHONY: setup demo test gate clean
+.PHONY: setup demo test gate web-assets clean
 
 setup: $(VENV)/.installed
 
@@ -21,6 +21,13 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# The web page's browser libraries (vis-timeline, cytoscape, swagger-ui) come from npm,
+# pinned in package.json; their built files are copied into the package and committed,
+# so installing Parley needs no npm. This target rebuilds them; CI checks they match.
+web-assets:
+	npm ci --no-audit --no-fund --loglevel=error
+	sh scripts/vendor_web.sh >/dev/null
 
 gate: setup
 	$(BIN)/python bench/quality_gate.py
