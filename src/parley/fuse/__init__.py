@@ -29,8 +29,8 @@ def fuse_reports(reports: list[Report]) -> list[Event]:
     collecting = gc.isenabled()
     gc.disable()
     try:
+        block_of = blocks(reports)  # first: its index is freed before the groups are built
         groups = cluster(reports)
-        block_of = blocks(reports)
         events = [build_event(group) for group in groups]
         names: dict[int, str] = {}
         for event, group in zip(events, groups):
