@@ -678,3 +678,26 @@ def test_meetings_a_trilateral_round_takes_the_last_three_sides(models):
 def test_meetings_hosts_partners_interviews_and_presidents(models, text, meetings):
     found = [(m["parties"], m["place"], m["date"], m["status"]) for m in meetings_of(text)]
     assert sorted(found, key=str) == sorted(meetings, key=str)
+
+
+@pytest.mark.parametrize(
+    "text, parties",
+    [
+        # the principal of unnamed envoys is his side, not a party, however the title is written
+        ("Спецпосланник президента США Дональда Трампа встретится с Владимиром Путиным.", ["Путин", "США"]),
+        ("Представители команды президента США Дональда Трампа планируют встретиться с Владимиром Путиным.",
+         ["Путин", "США"]),
+        ("Путин принял посланников Дональда Трампа.", ["Путин", "США"]),
+        # a named envoy is the party
+        ("Спецпосланник президента США Дональда Трампа Стив Уиткофф встретился с Путиным.", ["Путин", "Уиткофф"]),
+        ("Путин примет в Москве спецпосланника президента США по Украине Стива Уиткоффа.", ["Путин", "Уиткофф"]),
+    ],
+)
+def test_meetings_the_principal_of_envoys_is_not_a_party(models, text, parties):
+    assert only(text)["parties"] == parties
+
+
+def test_meetings_mentions_naming_each_the_other_side_are_one_meeting(models):
+    text = ("Стив Уиткофф и Джаред Кушнер планируют визит в Москву для переговоров с российской стороной. "
+            "Американские представители намерены встретиться с Владимиром Путиным.")
+    assert only(text)["parties"] == ["Кушнер", "Путин", "Уиткофф"]

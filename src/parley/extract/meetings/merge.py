@@ -45,11 +45,24 @@ def _persons(parties: tuple[Party, ...]) -> set[str]:
     return {p.key for p in parties if p.is_person}
 
 
+def _people_by_side(parties: tuple[Party, ...]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for p in parties:
+        if p.is_person:
+            out.setdefault(p.side or p.key, set()).add(p.key)
+    return out
+
+
 def parties_agree(a: tuple[Party, ...], b: tuple[Party, ...]) -> bool:
     ea, eb = expanded(a), expanded(b)
     pa, pb = _persons(a), _persons(b)
     if pa and pb and not (pa & pb):
-        return False  # Лавров–Рубио and Путин–Трамп: the same sides, other people
+        by_a, by_b = _people_by_side(a), _people_by_side(b)
+        if set(by_a) & set(by_b):
+            return False  # Лавров–Рубио and Путин–Трамп: the same sides, other people
+        # "Уиткофф и Кушнер … с российской стороной" and "американцы … с Путиным": each names the side
+        # the other leaves unnamed
+        return {p.side or p.key for p in a} == {p.side or p.key for p in b}
     if ea <= eb or eb <= ea:
         return True
     return len(ea & eb) / len(ea | eb) >= 0.5

@@ -43,16 +43,31 @@ PRONOUNS = {"я", "он", "она", "мы", "его", "ее", "свой", "мо�
 MEETING_NOUN_LEMMAS = frozenset(MEETING_NOUNS)
 ENVOY_NOUNS = {"представитель", "посланник", "спецпосланник", "спецпредставитель", "эмиссар", "переговорщик",
                "посланец", "команда", "делегация", "окружение", "администрация"}
+# Titles of the principal whose envoys meet: "спецпосланник президента США Дональда Трампа".
+PRINCIPAL_TITLES = {"президент", "лидер", "глава", "премьер-министр", "премьер", "канцлер"}
 # Subjects that stand for the parties of the meeting just spoken of: "Лидеры договорились встретиться".
 GENERIC_PARTIES = {"лидер", "сторона", "они", "оба", "президент", "переговорщик", "участник", "политик", "глава",
                    "их", "делегация"}
 
 
 def _envoy_of(tree: Tree, i: int) -> bool:
-    """A genitive name under an unnamed envoy or representative: "представители Путина" (his side)."""
+    """A genitive name under an unnamed envoy or representative: "представители Путина" (his side), also
+    through his title ("спецпосланник президента США Дональда Трампа") or when the parser made it an
+    apposition of plural envoys ("посланников Дональда Трампа")."""
     head = tree.head(i)
-    return head != -1 and tree.rel(i) == "nmod" and tree.tokens[i].feat("Case") == "Gen" \
-        and tree.lemma(head) in ENVOY_NOUNS
+    if head == -1:
+        return False
+    if tree.rel(i) == "appos" and tree.lemma(head) in ENVOY_NOUNS:
+        return tree.tokens[head].feat("Number") == "Plur" and tree.tokens[i].feat("Number") != "Plur"
+    between = range(head + 1, i)
+    if tree.rel(i) == "appos" and tree.lemma(head) in PRINCIPAL_TITLES \
+            and all(tree.tokens[k].pos == "PROPN" for k in between):
+        # the title right before the name, a country at most between: "президента США Дональда Трампа",
+        # not "спецпосланника президента США по Украине Стива Уиткоффа", whose envoy is named
+        i, head = head, tree.head(head)
+        if head == -1:
+            return False
+    return tree.rel(i) == "nmod" and tree.tokens[i].feat("Case") == "Gen" and tree.lemma(head) in ENVOY_NOUNS
 
 
 def _possessor(tree: Tree, i: int, holders: frozenset[int] = frozenset()) -> bool:
