@@ -62,6 +62,18 @@ def test_fuse_planned_then_held_is_one_event_with_history():
     assert [(h.doc_id, h.change) for h in event.history] == [("plan", "planned"), ("held", "held")]
 
 
+def test_fuse_held_without_a_day_takes_the_day_and_place_of_the_latest_plan():
+    """«Встреча Путина и Уиткоффа запланирована на 2 декабря в Москве» — moved to the 3rd — then
+    «встреча в Кремле состоялась» with no day given: the event is on the 3rd."""
+    events = fuse_reports([
+        report("plan", "2025-11-27", "putin witkoff", "planned", "2025-12-02", "Москва"),
+        report("moved", "2025-11-30", "putin witkoff", "planned", "2025-12-03", "Москва"),
+        report("held", "2025-12-03", "putin witkoff", "held", None, None),
+    ])
+    assert len(events) == 1
+    assert (events[0].status, events[0].date, events[0].place) == ("held", "2025-12-03", "Москва")
+
+
 def test_fuse_a_plan_after_a_held_round_is_another_meeting():
     events = fuse_reports([
         report("first", "2026-02-01", "USA UKR RUS", "held", "2026-02-01", "Абу-Даби"),

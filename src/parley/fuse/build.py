@@ -27,10 +27,15 @@ def build_event(reports: list[Report]) -> Event:
     status = _status(ordered)
     settled = [r for r in ordered if r.status == status] or ordered
     date, precision = _date(settled)
+    if date is None:  # "встреча состоялась" with no day: the day the latest report of it gave
+        date, precision = _date([max((r for r in ordered if r.date), key=_reported)] if any(
+            r.date for r in ordered) else [])
+    place = _most_common([r.place for r in settled if r.place]) or _most_common(
+        [r.place for r in ordered if r.place])
     sources = _sources(ordered)
     return Event(
         id=event_id(reports), kind=Counter(r.kind for r in ordered).most_common(1)[0][0], date=date,
-        date_precision=precision, place=_most_common([r.place for r in settled if r.place]), status=status,
+        date_precision=precision, place=place, status=status,
         participants=_participants(ordered), sources=sources, history=_history(ordered),
         conflicts=_conflicts(settled), independent_sources=sum(1 for s in sources if s.copy_of is None
                                                                and _first_of_doc(s, sources)))
