@@ -69,12 +69,12 @@ class Index:
         self.undated_by_sides: dict[frozenset, list[tuple[int, int, int]]] = defaultdict(list)
         self.placed_undated: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
         for report in reports:
-            self.add(report)
+            self._file(report)
         for table in (self.dated_by_key, self.dated_by_sides, self.undated_by_sides, self.placed_undated):
             for entries in table.values():
                 entries.sort()
 
-    def add(self, report: Report) -> None:
+    def _file(self, report: Report) -> None:
         number = report.meeting_id
         self.reports[number] = report
         facts = self.facts[number] = (sides(report), persons(report))
