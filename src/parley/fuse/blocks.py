@@ -68,6 +68,7 @@ class Index:
         self.dated_by_sides: dict[frozenset, list[tuple[int, int]]] = defaultdict(list)
         self.undated_by_sides: dict[frozenset, list[tuple[int, int, int]]] = defaultdict(list)
         self.placed_undated: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+        self._shared: dict[tuple, tuple[frozenset, frozenset]] = {}
         for report in reports:
             self._file(report)
         for table in (self.dated_by_key, self.dated_by_sides, self.undated_by_sides, self.placed_undated):
@@ -77,7 +78,10 @@ class Index:
     def _file(self, report: Report) -> None:
         number = report.meeting_id
         self.reports[number] = report
-        facts = self.facts[number] = (sides(report), persons(report))
+        facts = self._shared.get(report.participants)
+        if facts is None:  # many reports name the same people: one copy of their sides and persons
+            facts = self._shared[report.participants] = (sides(report), persons(report))
+        self.facts[number] = facts
         day = parse_day(report.date)
         if day:
             for key in _keys(*facts):
