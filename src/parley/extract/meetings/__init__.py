@@ -20,6 +20,7 @@ from parley.extract.dates import DateMention, find_dates, with_weekday
 from parley.extract.lexicon import SIDE_DISPLAY, SPEECH_VERBS, WEAK_MEETING_VERBS
 from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.epithets import leader_mentions, role_mentions
+from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
 from parley.extract.meetings.merge import (
     Candidate, attach_delegations, combine, fill_from_orphans, join_counterparts, merge, same_meeting,
     shares_a_person,
@@ -29,7 +30,7 @@ from parley.extract.meetings.participants import (
 )
 from parley.extract.meetings.sides import find_sides, side_of_context
 from parley.extract.meetings.tree import Tree
-from parley.extract.meetings.triggers import LIGHT_VERBS, PARTICIPATION_VERBS, Trigger, find_triggers
+from parley.extract.meetings.triggers import PARTICIPATION_VERBS, Trigger, find_triggers
 from parley.extract.places import meeting_place
 from parley.extract.status import status_of
 from parley.records import (
@@ -55,7 +56,6 @@ ROUND_MARKERS = {"раунд", "тур", "этап", "трехсторонний
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 # Words that make a meeting another one of the same parties, not the day after of one going on.
 AGAIN_WORDS = {"новый", "вновь", "снова", "повторный", "опять"}
-HEADLINE_LENGTH = 150  # characters: a longer first line is a paragraph, not a headline
 # "На ней были Умеров и Мединский", "в них участвовали Бессент и Кушнер": a pronoun for the meeting just
 # told, and a verb of being there, name more of its people.
 MEETING_PRONOUN = re.compile(r"(?<![\w])(?:на|в)\s+(?:ней|них|нем|нём)(?![\w])", re.IGNORECASE)
@@ -225,11 +225,11 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
     for trigger in triggers:
         claimed = frozenset(key for index, key in partners.items() if index != trigger.index
                             and key != partners.get(trigger.index))
-        parties = participants_for(tree, trigger, people, sides, speaker or _named_before(tree, people, trigger)
+        parties = participants_for(tree, trigger, people, sides, speaker or named_before(tree, people, trigger)
                                    or previous, trigger_indices - {trigger.index},
                                    claimed)
-        if len({p.side or p.key for p in parties}) < 2 and _subjectless(tree, trigger):
-            shared_subject = _named_before(tree, people, trigger)
+        if len({p.side or p.key for p in parties}) < 2 and subjectless(tree, trigger):
+            shared_subject = named_before(tree, people, trigger)
             if shared_subject is not None and shared_subject.key not in {p.key for p in parties}:
                 parties.append(shared_subject)
         if trigger.lemma in WEAK_MEETING_VERBS and sum(p.is_person for p in parties) < 1:
@@ -268,9 +268,9 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
             date=date, precision=precision, status=status, evidence=evidence, kind=trigger.kind,
             status_explicit=reading.explicit, borrowed=borrowed, fresh=bool(ANOTHER_EVENT.match(sentence.text)),
             attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default,
-            headline=sentence.start < _headline_stop(document.text) and _titled(tree, trigger),
+            headline=sentence.start < headline_stop(document.text) and titled(tree, trigger),
             again=any(tree.lemma(c) in AGAIN_WORDS for a in trigger.anchors for c in (a, *tree.children[a])))
-        out += _distributed(tree, people, candidate)
+        out += distributed(tree, people, candidate)
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
         if len({p.side or p.key for p in parties}) >= 3:
@@ -278,52 +278,14 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
     return out
 
 
-def _distributed(tree: Tree, people: list[tuple[int, Party]], candidate: Candidate) -> list[Candidate]:
-    """"разговоры Ушакова — с Уиткоффом и с Дмитриевым": partners each under their own "с" are as many
-    meetings, each with the rest of the parties; "с Уиткоффом и Кушнером" is one meeting."""
-    keys = {p.key for p in candidate.parties}
-    partners = [party for index, party in people if party.key in keys and tree.case_word(index) in ("с", "со")]
-    partners = list({p.key: p for p in partners}.values())
-    if len(partners) < 2:
-        return [candidate]
-    shared = tuple(p for p in candidate.parties if p.key not in {q.key for q in partners})
-    if not shared:
-        return [candidate]
-    return [replace(candidate, parties=shared + (partner,)) for partner in partners]
 
 
-def _named_before(tree: Tree, people: list[tuple[int, Party]], trigger: Trigger) -> Party | None:
-    """"Дмитриев прибыл в Давос, где он переговорит с Уиткоффом": a pronoun after a clause boundary means
-    the subject named just before it in the same sentence."""
-    subjects = []
-    for index, party in people:
-        cur = index
-        while tree.rel(cur) in ("appos", "flat:name", "flat") and tree.head(cur) != -1:
-            cur = tree.head(cur)  # "Спецпредставитель … Кирилл Дмитриев": the name stands in apposition
-        if index < trigger.index and tree.tokens[index].feat("Case") == "Nom" and tree.rel(cur).startswith("nsubj"):
-            subjects.append(party)
-    return subjects[-1] if subjects else None
 
 
-def _subjectless(tree: Tree, trigger: Trigger) -> bool:
-    """"Дмитриев прибыл в Давос, где встретится с Уиткоффом": a meeting verb in a dependent clause with
-    no subject of its own shares the subject of the clause it hangs on."""
-    verb = next((a for a in trigger.anchors if tree.tokens[a].pos == "VERB"
-                 and (a == trigger.index or tree.lemma(a) in LIGHT_VERBS)), None)
-    return verb is not None and tree.rel(verb) in ("acl:relcl", "advcl", "conj") \
-        and not any(tree.rel(c).startswith("nsubj") for c in tree.children[verb])
 
 
-def _headline_stop(text: str) -> int:
-    """Where the headline line ends (0 when the text opens with a paragraph)."""
-    stop = text.find("\n")
-    return stop if 0 < stop <= HEADLINE_LENGTH else 0
 
 
-def _titled(tree: Tree, trigger: Trigger) -> bool:
-    """The meeting word heads the whole line, no verb above it: "Встреча Зеленского и Трампа во Флориде"."""
-    head = tree.head(trigger.index)
-    return not trigger.is_verb and (head == -1 or not any("а" <= ch <= "я" for ch in tree.lemma(head)))
 
 
 def _two_sides(candidate: Candidate) -> bool:
