@@ -701,3 +701,22 @@ def test_meetings_mentions_naming_each_the_other_side_are_one_meeting(models):
     text = ("Стив Уиткофф и Джаред Кушнер планируют визит в Москву для переговоров с российской стороной. "
             "Американские представители намерены встретиться с Владимиром Путиным.")
     assert only(text)["parties"] == ["Кушнер", "Путин", "Уиткофф"]
+
+
+@pytest.mark.parametrize(
+    "text, parties, status",
+    [
+        # a postponed meeting is still expected
+        ("Встречу Путина и Трампа в Будапеште перенесли.", ["Путин", "Трамп"], "planned"),
+        ("Дмитриев прибыл в США на фоне переноса встречи Дональда Трампа и Владимира Путина в Будапеште.",
+         ["Путин", "Трамп"], "planned"),
+        # "его" on the meeting word is the person named nearest before it, not the one who speaks
+        ("После резких заявлений Владимира Зеленского нужно понять, есть ли смысл в его возможной встрече "
+         "с Владимиром Путиным, сказал Дмитрий Песков.", ["Зеленский", "Путин"], "planned"),
+        ("Стив Уиткофф заявил, что его переговоры с Кириллом Дмитриевым прошли хорошо.",
+         ["Дмитриев", "Уиткофф"], "held"),
+    ],
+)
+def test_meetings_postponed_meetings_and_possessive_pronouns(models, text, parties, status):
+    found = only(text)
+    assert (found["parties"], found["status"]) == (parties, status)

@@ -28,6 +28,8 @@ TENSE_CARRIERS = {"состояться", "пройти", "проходить", 
                   "произойти", "открыться", "возобновиться", "запланировать", "планироваться", "ожидаться",
                   "намечаться", "наметить", "назначить", "мочь", "должный", "собираться", "планировать"}
 NOT_PLANNED_VERBS = {"мочь"}
+# Moved to another day: the meeting is still expected.
+POSTPONED = {"перенести", "переносить", "перенестись", "переноситься", "перенос", "отсрочить", "отсрочка"}
 # Nouns of a meeting's timing, said of what is still to come: "сроки визита", "дата встречи".
 SCHEDULE_NOUNS = {"срок", "сроки", "дата"}
 # "делегации ожидали начала встречи": waiting, told in the past, does not make the meeting future.
@@ -95,6 +97,8 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
         return _say(MeetingStatus.CANCELLED)  # "должна была состояться": it was due and did not take place
     trigger_children = _children(tokens, trigger)
     head = tokens[trigger].head
+    if scope_lemmas & POSTPONED or near & POSTPONED:
+        return _say(MeetingStatus.PLANNED)  # "встречу перенесли", "перенос встречи": still expected
     if 0 <= head < len(tokens) and lemmas[head] in SCHEDULE_NOUNS:
         return _say(MeetingStatus.PLANNED)  # "назвал сроки визита", "дата встречи"
     # the meeting's own prepositions and the words just before it: "до встречи", "в преддверии встречи"

@@ -188,6 +188,16 @@ def _setting(tree: Tree, trigger: Trigger) -> Trigger:
     return replace(trigger, anchors=setting)
 
 
+def _possessor_before(tree: Tree, people: list[tuple[int, Party]], trigger: Trigger) -> Party | None:
+    """"После заявлений Зеленского … смысл в его встрече с Путиным": "его" on the meeting word is the person
+    named nearest before it in the sentence."""
+    if not any(tree.lemma(c) in ("его", "ее") and tree.rel(c) in ("det", "nmod", "nmod:poss")
+               for c in tree.children[trigger.index]):
+        return None
+    before = [(index, party) for index, party in people if index < trigger.index]
+    return max(before, key=lambda item: item[0])[1] if before else None
+
+
 def _sides_of(parties: tuple[Party, ...]) -> list[Party]:
     out: dict[str, Party] = {}
     for party in parties:
@@ -214,7 +224,6 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
     if not triggers:
         return []
     speaker = speaker_of(tree, people)
-    referent = speaker or previous
     sides = [(s, Party(s.side, SIDE_DISPLAY.get(s.side, s.side), s.side, False)) for s in find_sides(tree)]
     dates = find_dates(sentence.text, document.published, base=sentence.start)
     evidence = Evidence(sentence.start, sentence.stop, is_background(sentence.start, background))
@@ -225,8 +234,9 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
     for trigger in triggers:
         claimed = frozenset(key for index, key in partners.items() if index != trigger.index
                             and key != partners.get(trigger.index))
-        parties = participants_for(tree, trigger, people, sides, speaker or named_before(tree, people, trigger)
-                                   or previous, trigger_indices - {trigger.index},
+        referent = _possessor_before(tree, people, trigger) or speaker or named_before(tree, people, trigger) \
+            or previous
+        parties = participants_for(tree, trigger, people, sides, referent, trigger_indices - {trigger.index},
                                    claimed)
         if len({p.side or p.key for p in parties}) < 2 and subjectless(tree, trigger):
             shared_subject = named_before(tree, people, trigger)
