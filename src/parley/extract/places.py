@@ -164,7 +164,7 @@ def meeting_place(tree: Tree, spans: tuple[NamedSpan, ...], anchors: tuple[int, 
                 sub -= tree.subtree(trigger)
             theirs |= sub
     usable: list[PlaceMention] = []
-    # "прибыл в Давос, где встретится с Уиткоффом": the place "где" stands for is the meeting's
+    # "прибыл в Анкару, где проведет переговоры с Фиданом": the place "где" stands for is the meeting's
     where = next((tree.head(a) for a in anchors if tree.rel(a) == "acl:relcl" and any(
         tree.lemma(c) == "где" for c in tree.children[a])), -1)
     for mention in _candidates(tree, spans):

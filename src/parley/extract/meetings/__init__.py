@@ -56,7 +56,7 @@ ROUND_MARKERS = {"раунд", "тур", "этап", "трехсторонний
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 # Words that make a meeting another one of the same parties, not the day after of one going on.
 AGAIN_WORDS = {"новый", "вновь", "снова", "повторный", "опять"}
-# "На ней были Умеров и Мединский", "в них участвовали Бессент и Кушнер": a pronoun for the meeting just
+# "На ней были Умеров и Мединский", "в них участвовали Уолтц и Уиткофф": a pronoun for the meeting just
 # told, and a verb of being there, name more of its people.
 MEETING_PRONOUN = re.compile(r"(?<![\w])(?:на|в)\s+(?:ней|них|нем|нём)(?![\w])", re.IGNORECASE)
 ATTENDANCE = re.compile(r"(?<![\w])(?:был[аио]?|присутствова\w*|присутству\w*|участвова\w*|участву\w*"
@@ -189,7 +189,7 @@ def _setting(tree: Tree, trigger: Trigger) -> Trigger:
 
 
 def _possessor_before(tree: Tree, people: list[tuple[int, Party]], trigger: Trigger) -> Party | None:
-    """"После заявлений Зеленского … смысл в его встрече с Путиным": "его" on the meeting word is the person
+    """"После слов Эрдогана … польза его встречи с Макроном": "его" on the meeting word is the person
     named nearest before it in the sentence."""
     if not any(tree.lemma(c) in ("его", "ее") and tree.rel(c) in ("det", "nmod", "nmod:poss")
                for c in tree.children[trigger.index]):

@@ -32,7 +32,7 @@ def distributed(tree: Tree, people: list[tuple[int, Party]], candidate: Candidat
 
 
 def named_before(tree: Tree, people: list[tuple[int, Party]], trigger: Trigger) -> Party | None:
-    """"Дмитриев прибыл в Давос, где он переговорит с Уиткоффом": a pronoun after a clause boundary means
+    """"Рубио прилетел в Эр-Рияд, где он переговорит с Лавровым": a pronoun after a clause boundary means
     the subject named just before it in the same sentence."""
     subjects = []
     for index, party in people:
@@ -45,7 +45,7 @@ def named_before(tree: Tree, people: list[tuple[int, Party]], trigger: Trigger) 
 
 
 def subjectless(tree: Tree, trigger: Trigger) -> bool:
-    """"Дмитриев прибыл в Давос, где встретится с Уиткоффом": a meeting verb in a dependent clause with
+    """"Рютте прибыл в Анкару, где проведет переговоры с Фиданом": a meeting verb in a dependent clause with
     no subject of its own shares the subject of the clause it hangs on."""
     verb = next((a for a in trigger.anchors if tree.tokens[a].pos == "VERB"
                  and (a == trigger.index or tree.lemma(a) in LIGHT_VERBS)), None)
@@ -60,6 +60,6 @@ def headline_stop(text: str) -> int:
 
 
 def titled(tree: Tree, trigger: Trigger) -> bool:
-    """The meeting word heads the whole line, no verb above it: "Встреча Зеленского и Трампа во Флориде"."""
+    """The meeting word heads the whole line, no verb above it: "Встреча Макрона и Мерца в Париже"."""
     head = tree.head(trigger.index)
     return not trigger.is_verb and (head == -1 or not any("а" <= ch <= "я" for ch in tree.lemma(head)))

@@ -140,7 +140,7 @@ def same_meeting(a: Candidate, b: Candidate) -> bool:
 
 
 def shares_a_person(group: Candidate, delegation: Candidate) -> bool:
-    """"Помимо Уиткоффа, в переговорах участвовали Бессент и Кушнер": one side's people, one of them
+    """"Кроме Рубио, в переговорах участвовали Уолтц и Уиткофф": one side's people, one of them
     already a party of the meeting told before, join it when nothing else disagrees."""
     return delegation.attending and group.evidence.start < delegation.evidence.start and bool(_persons(group.parties) & _persons(delegation.parties)) \
         and kinds_agree(group, delegation) and statuses_agree(group, delegation) \

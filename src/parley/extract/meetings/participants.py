@@ -146,7 +146,7 @@ def _speaker(tree: Tree, trigger: Trigger) -> set[int]:
         chain.append(tree.head(chain[-1]))  # "рассказал о деталях разговора с Путиным"
     for verb in chain:
         if verb != -1 and tree.lemma(verb) in RELAYING_VERBS:
-            return set()  # "записку о разговоре с Путиным передал Уиткофф": who passes it on did not talk
+            return set()  # "заметки о беседе с Эрдоганом передал помощник": who passes it on did not talk
         if verb != -1 and tree.lemma(verb) in SPEECH_VERBS:
             subjects = [c for c in tree.children[verb] if tree.rel(c).startswith("nsubj")]
             out: set[int] = set()
@@ -330,7 +330,7 @@ FRAME_NOUNS = {"итог", "результат", "завершение", "око
 
 
 def _framing_subjects(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]]) -> list[Party]:
-    """"Уиткофф и Умеров по итогам переговоров опубликовали заявления": people of two sides who together
+    """"Лавров и Фидан по итогам встречи выступили с заявлением": people of two sides who together
     act on a meeting's outcome held it."""
     top = trigger.anchors[-1]
     framed = tree.lemma(top) in FRAME_NOUNS or tree.case_word(trigger.index) == "после"
@@ -386,7 +386,7 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
         for party in _framing_subjects(tree, trigger, people):
             chosen.setdefault(party.key, party)
         sides_named = {p.side or p.key for p in chosen.values()}
-    # "написал по итогам переговоров с Путиным и с Зеленским": partners alone leave the meeting its subject
+    # "рассказал по итогам бесед с Мерцем и со Стармером": partners alone leave the meeting its subject
     partners_only = bool(chosen) and all(p.is_person for p in chosen.values()) and all(
         tree.case_word(index) in ("с", "со") for index, party in people if party.key in chosen)
     if (len(sides_named) < 2 or partners_only) and not generic_subject(tree, trigger):
