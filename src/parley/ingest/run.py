@@ -16,10 +16,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from parley.errors import DatabaseError
 from parley.ingest import read_inputs
+from parley.pipeline import DOCUMENTS_PER_BATCH
 from parley.records import Document, Extraction, IngestResult, LedgerEntry, LedgerStatus
 from parley.settings import Settings
 
-BATCH = 16
+# Documents handed to the NLP layer at once: larger batches share model calls (docs/scale.md).
+BATCH = DOCUMENTS_PER_BATCH
 
 
 @dataclass(slots=True)
