@@ -4,20 +4,26 @@
 """
 from __future__ import annotations
 
+import functools
 import json
+import os
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from parley.errors import DatabaseError
+from parley.cli.query_args import event_filters, known_spellings, valid_date
+from parley.cli.timeline_view import print_events
+from parley.errors import DatabaseError, ParleyError
 from parley.settings import Settings
 
 DB_OPTION = typer.Option(None, "--db", help="Database URL (default: $PARLEY_DB or sqlite:///parley.db).")
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.")
+ACTOR_HELP = "Actor id or name, in any stored or known spelling (Уиткофф, Виткофф, Witkoff)."
 
 
 class Status(str, Enum):
@@ -36,6 +42,29 @@ class ExportFormat(str, Enum):
     timelinejs = "timelinejs"
 
 
+def _fail(message: str, code: int) -> typer.Exit:
+    Console(stderr=True).print(f"[red]error:[/] {escape(message)}", highlight=False)
+    return typer.Exit(code)
+
+
+def guarded(command):
+    """No traceback reaches the user: named errors exit with their code, database ones with 3."""
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            return command(*args, **kwargs)
+        except ParleyError as error:
+            raise _fail(str(error), error.exit_code) from None
+        except SQLAlchemyError as error:
+            reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+            raise _fail(f"database: {reason}; check --db / $PARLEY_DB", DatabaseError.exit_code) from None
+        except OSError as error:
+            raise _fail(str(error), 1) from None
+    return run
+
+
 @contextmanager
 def opened(db: str | None):
     from parley.store import Store
@@ -44,7 +73,7 @@ def opened(db: str | None):
     try:
         store = Store.open(url)
     except DatabaseError as error:
-        Console(stderr=True).print(f"[red]database error:[/] {error}", highlight=False)
+        Console(stderr=True).print(f"[red]database error:[/] {escape(str(error))}", highlight=False)
         raise typer.Exit(DatabaseError.exit_code) from None
     try:
         yield store
@@ -56,28 +85,39 @@ def _print_json(value) -> None:
     typer.echo(json.dumps(value, ensure_ascii=False, indent=1))
 
 
-def _names(event: dict) -> str:
-    return ", ".join(p["name"] for p in event["participants"])
+def _store_events(store, actor: str | None, limit: int | None = None, **filters) -> list[dict]:
+    """The store's events for the actor as typed; if no stored spelling matches it, for the knowledge
+    base's ids of that name ("Виткофф" → witkoff)."""
+    found: list[dict] = []
+    for query in event_filters(actor):
+        found = store.events(actor=query, limit=limit, **filters)
+        if found:
+            break
+    return found
 
 
+@guarded
 def events(
-    actor: str | None = typer.Option(None, "--actor", help="Actor id or name (any spelling stored)."),
-    date_from: str | None = typer.Option(None, "--from", help="Earliest date, YYYY-MM-DD or YYYY-MM."),
-    date_to: str | None = typer.Option(None, "--to", help="Latest date, YYYY-MM-DD or YYYY-MM."),
+    actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP),
+    date_from: str | None = typer.Option(None, "--from", callback=valid_date,
+                                         help="Earliest date, YYYY-MM-DD or YYYY-MM."),
+    date_to: str | None = typer.Option(None, "--to", callback=valid_date, help="Latest date, YYYY-MM-DD or YYYY-MM."),
     place: str | None = typer.Option(None, "--place", help="Part of the place name."),
     status: Status | None = typer.Option(None, "--status", help="held, planned, cancelled or unknown."),
-    limit: int | None = typer.Option(None, "--limit", help="At most this many events."),
+    limit: int | None = typer.Option(None, "--limit", min=0, help="At most this many events."),
     as_json: bool = JSON_OPTION,
     db: str | None = DB_OPTION,
 ) -> None:
     """Fused meetings, filtered; each with its sources, evidence, history and conflicts."""
+    if date_from and date_to and date_from > _end_of(date_to):
+        raise _fail(f"--from {date_from} is after --to {date_to}", 2)
     with opened(db) as store:
-        found = store.events(actor=actor, date_from=date_from, date_to=_end_of(date_to), place=place,
-                             status=status.value if status else None, limit=limit)
+        found = _store_events(store, actor, limit=limit, date_from=date_from, date_to=_end_of(date_to),
+                              place=place, status=status.value if status else None)
     if as_json:
         _print_json(found)
     else:
-        _event_table(found, f"{len(found)} meetings")
+        print_events(Console(), found, f"{len(found)} meetings")
 
 
 def _end_of(date: str | None) -> str | None:
@@ -85,27 +125,18 @@ def _end_of(date: str | None) -> str | None:
     return f"{date}-31" if date and len(date) == 7 else date
 
 
-def _event_table(found: list[dict], title: str) -> None:
-    table = Table("date", "participants", "place", "status", "sources", "conflicts", title=title)
-    colours = {"held": "green", "planned": "cyan", "cancelled": "red", "unknown": "yellow"}
-    for e in found:
-        sources = f"{len(e['sources'])} ({e['independent_sources']} indep.)"
-        conflicts = ", ".join(c["field"] for c in e["conflicts"])
-        table.add_row(e["date"] or "—", _names(e), e["place"] or "—",
-                      f"[{colours.get(e['status'], 'white')}]{e['status']}[/]", sources, conflicts)
-    Console().print(table)
-
-
+@guarded
 def timeline(
-    actor: str | None = typer.Option(None, "--actor", help="Only meetings of this actor."),
+    actor: str | None = typer.Option(None, "--actor", help="Only meetings of this actor (" + ACTOR_HELP + ")"),
     db: str | None = DB_OPTION,
 ) -> None:
-    """The fused meetings as a table in date order: date, participants, place, status, sources."""
+    """The fused meetings in date order, undated ones after: date, participants, place, status, sources."""
     with opened(db) as store:
-        found = store.events(actor=actor)
-    _event_table(found, f"Timeline: {len(found)} meetings")
+        found = _store_events(store, actor)
+    print_events(Console(), found, f"Timeline: {len(found)} meetings")
 
 
+@guarded
 def actors(as_json: bool = JSON_OPTION, db: str | None = DB_OPTION) -> None:
     """Every actor with the names it goes by and how often it meets, is quoted and is mentioned."""
     with opened(db) as store:
@@ -120,31 +151,36 @@ def actors(as_json: bool = JSON_OPTION, db: str | None = DB_OPTION) -> None:
     Console().print(table)
 
 
-def actor(name: str = typer.Argument(..., help="Actor id or a name in any stored spelling."),
-          as_json: bool = JSON_OPTION, db: str | None = DB_OPTION) -> None:
+@guarded
+def actor(name: str = typer.Argument(..., help=ACTOR_HELP), as_json: bool = JSON_OPTION,
+          db: str | None = DB_OPTION) -> None:
     """One actor over time: roles, meetings and quotes, each with its source."""
     with opened(db) as store:
-        found = store.actor(name)
+        found = next((hit for query in event_filters(name) if (hit := store.actor(query)) is not None), None)
     if found is None:
         Console(stderr=True).print(f"no actor named {name!r}; see `parley actors`", highlight=False)
         raise typer.Exit(1)
+    found["known_names"] = [n for n in known_spellings(found["id"]) if n not in found["names"]]
     if as_json:
         _print_json(found)
         return
     console = Console()
-    console.print(f"[bold]{found['name']}[/] ({found['id']}, {found['country'] or '—'}): "
-                  f"{', '.join(found['names'])}", highlight=False)
+    console.print(f"[bold]{escape(found['name'])}[/] ({found['id']}, {found['country'] or '—'}): "
+                  f"{escape(', '.join(found['names']))}", highlight=False)
+    if found["known_names"]:
+        console.print(f"also written: {escape(', '.join(found['known_names']))}", highlight=False)
     roles = Table("published", "role", "source", title="Roles")
     for r in found["roles"]:
         roles.add_row(r["published"] or "—", r["role"], r["doc_id"])
     console.print(roles)
-    _event_table(found["meetings"], "Meetings")
+    print_events(console, found["meetings"], "Meetings")
     quotes = Table("published", "quote", "source", title="Quotes")
     for q in found["quotes"]:
         quotes.add_row(q["published"] or "—", f"«{q['text']}»", q["doc_id"])
     console.print(quotes)
 
 
+@guarded
 def search(query: str = typer.Argument(..., help="Words to find; any inflection matches."),
            limit: int = typer.Option(50, "--limit", help="At most this many passages."),
            as_json: bool = JSON_OPTION, db: str | None = DB_OPTION) -> None:
@@ -160,6 +196,7 @@ def search(query: str = typer.Argument(..., help="Words to find; any inflection 
     Console().print(table)
 
 
+@guarded
 def reprocess(db: str | None = DB_OPTION) -> None:
     """Extract again from every stored article (after the rules change) and rebuild the fused meetings."""
     from parley.fuse import fuse
@@ -176,12 +213,28 @@ def reprocess(db: str | None = DB_OPTION) -> None:
               f"from {report.reports} reports", highlight=False)
 
 
+@guarded
 def export(fmt: ExportFormat = typer.Option(..., "--format", help="Output format."),
            output: Path = typer.Option(..., "-o", "--output", help="File to write."),
            db: str | None = DB_OPTION) -> None:
     """Write the fused meetings as JSONL, CSV, Parquet, PLOVER, GraphML or TimelineJS JSON."""
     from parley.export import export as write
 
+    unwritable = _unwritable(output)
+    if unwritable:
+        raise _fail(f"cannot write {output}: {unwritable}", 2)
     with opened(db) as store:
         count = write(store, fmt.value, output)
     Console(stderr=True).print(f"wrote {count} meetings to {output}", highlight=False)
+
+
+def _unwritable(output: Path) -> str | None:
+    """Why ``output`` cannot be written, checked before the database is opened; None when it can."""
+    if output.is_dir():
+        return "it is a folder; give a file name"
+    folder = output.parent
+    if not folder.is_dir():
+        return f"no such folder {folder}"
+    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        return "permission denied"
+    return None
