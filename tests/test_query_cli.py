@@ -184,3 +184,31 @@ def test_query_cli_bad_database_exits_3(tmp_path, args, url):
     assert result.exit_code == 3, result.output
     assert "error" in result.output
     no_traceback(result)
+
+
+@pytest.mark.parametrize("args", [["actor", ""], ["actor", "  "], ["events", "--actor", ""],
+                                  ["timeline", "--actor", "."], ["search", "мир", "--limit", "0"],
+                                  ["events", "--limit", "-1"]])
+def test_query_cli_blank_or_negative_is_a_usage_error(db, args):
+    result = run(*args, "--db", db)
+    assert result.exit_code == 2, result.output
+    no_traceback(result)
+
+
+def test_query_cli_unexpected_error_is_one_line(db, monkeypatch):
+    from parley.store import Store as StoreClass
+
+    def broken(self, *args, **kwargs):
+        raise KeyError("participants")
+
+    monkeypatch.setattr(StoreClass, "events", broken)
+    result = run("timeline", "--db", db)
+    assert result.exit_code == 1 and "unexpected KeyError" in result.output
+    no_traceback(result)
+
+
+@pytest.mark.parametrize("args", [["actors"], ["actor", "Уиткофф"], ["search", "переговоры"]])
+def test_query_cli_other_tables_fit_80_columns(db, args):
+    result = run(*args, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert max(len(line.rstrip()) for line in result.stdout.splitlines()) <= 80

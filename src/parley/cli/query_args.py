@@ -2,6 +2,7 @@
 
 - ``valid_date``: the ``--from``/``--to`` callback; a date that is not ``YYYY-MM-DD`` or ``YYYY-MM`` (or
   is no real day) is a usage error, exit 2.
+- ``valid_name``: the callback of an actor name; a blank one is a usage error.
 - ``known_actor_ids``: the knowledge base's ids for any spelling, case form or transliteration of a name
   ("Виткофф", "Witkoff", "Уиткоффа" → ``witkoff``), the fallback when the stored spellings match nothing.
 - ``known_spellings``: every name the knowledge base knows an actor by.
@@ -32,6 +33,12 @@ def valid_date(value: str | None) -> str | None:
     except ValueError:
         raise typer.BadParameter(f"{value!r} is no real date; give YYYY-MM-DD or YYYY-MM") from None
     raise typer.BadParameter(f"{value!r} is not a date; give YYYY-MM-DD or YYYY-MM (2026-01-20, 2026-01)")
+
+
+def valid_name(value: str | None) -> str | None:
+    if value is not None and not any(ch.isalnum() for ch in value):
+        raise typer.BadParameter(f"{value!r} names no one; give an actor id or a name")
+    return value.strip() if value else value
 
 
 def known_actor_ids(query: str) -> tuple[str, ...]:

@@ -11,13 +11,13 @@ from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 
+import click
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
-from parley.cli.query_args import event_filters, known_spellings, valid_date
-from parley.cli.timeline_view import print_events
+from parley.cli.query_args import event_filters, known_spellings, valid_date, valid_name
+from parley.cli.timeline_view import compact_table, print_events
 from parley.errors import DatabaseError, ParleyError
 from parley.settings import Settings
 
@@ -55,6 +55,8 @@ def guarded(command):
 
         try:
             return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
         except ParleyError as error:
             raise _fail(str(error), error.exit_code) from None
         except SQLAlchemyError as error:
@@ -62,6 +64,8 @@ def guarded(command):
             raise _fail(f"database: {reason}; check --db / $PARLEY_DB", DatabaseError.exit_code) from None
         except OSError as error:
             raise _fail(str(error), 1) from None
+        except Exception as error:  # noqa: BLE001 - a bug still ends in one line, not a traceback
+            raise _fail(f"unexpected {type(error).__name__}: {error}", 1) from None
     return run
 
 
@@ -98,7 +102,7 @@ def _store_events(store, actor: str | None, limit: int | None = None, **filters)
 
 @guarded
 def events(
-    actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP),
+    actor: str | None = typer.Option(None, "--actor", callback=valid_name, help=ACTOR_HELP),
     date_from: str | None = typer.Option(None, "--from", callback=valid_date,
                                          help="Earliest date, YYYY-MM-DD or YYYY-MM."),
     date_to: str | None = typer.Option(None, "--to", callback=valid_date, help="Latest date, YYYY-MM-DD or YYYY-MM."),
@@ -127,7 +131,8 @@ def _end_of(date: str | None) -> str | None:
 
 @guarded
 def timeline(
-    actor: str | None = typer.Option(None, "--actor", help="Only meetings of this actor (" + ACTOR_HELP + ")"),
+    actor: str | None = typer.Option(None, "--actor", callback=valid_name,
+                                     help="Only meetings of this actor (" + ACTOR_HELP + ")"),
     db: str | None = DB_OPTION,
 ) -> None:
     """The fused meetings in date order, undated ones after: date, participants, place, status, sources."""
@@ -144,7 +149,13 @@ def actors(as_json: bool = JSON_OPTION, db: str | None = DB_OPTION) -> None:
     if as_json:
         _print_json(found)
         return
-    table = Table("id", "name", "country", "meetings", "quotes", "mentions", "names", title=f"{len(found)} actors")
+    table = compact_table(f"{len(found)} actors")
+    table.add_column("id", no_wrap=True)
+    table.add_column("name", ratio=1)
+    table.add_column("country", no_wrap=True)
+    for number in ("meetings", "quotes", "mentions"):
+        table.add_column(number, no_wrap=True, justify="right")
+    table.add_column("names", ratio=1)
     for a in found:
         table.add_row(a["id"], a["name"], a["country"] or "", str(a["events"]), str(a["quotes"]),
                       str(a["mentions"]), ", ".join(a["names"]))
@@ -152,7 +163,7 @@ def actors(as_json: bool = JSON_OPTION, db: str | None = DB_OPTION) -> None:
 
 
 @guarded
-def actor(name: str = typer.Argument(..., help=ACTOR_HELP), as_json: bool = JSON_OPTION,
+def actor(name: str = typer.Argument(..., callback=valid_name, help=ACTOR_HELP), as_json: bool = JSON_OPTION,
           db: str | None = DB_OPTION) -> None:
     """One actor over time: roles, meetings and quotes, each with its source."""
     with opened(db) as store:
@@ -169,12 +180,18 @@ def actor(name: str = typer.Argument(..., help=ACTOR_HELP), as_json: bool = JSON
                   f"{escape(', '.join(found['names']))}", highlight=False)
     if found["known_names"]:
         console.print(f"also written: {escape(', '.join(found['known_names']))}", highlight=False)
-    roles = Table("published", "role", "source", title="Roles")
+    roles = compact_table("Roles")
+    roles.add_column("published", no_wrap=True)
+    roles.add_column("role", ratio=2)
+    roles.add_column("source", ratio=1, overflow="fold")
     for r in found["roles"]:
         roles.add_row(r["published"] or "—", r["role"], r["doc_id"])
     console.print(roles)
     print_events(console, found["meetings"], "Meetings")
-    quotes = Table("published", "quote", "source", title="Quotes")
+    quotes = compact_table("Quotes")
+    quotes.add_column("published", no_wrap=True)
+    quotes.add_column("quote", ratio=2)
+    quotes.add_column("source", ratio=1, overflow="fold")
     for q in found["quotes"]:
         quotes.add_row(q["published"] or "—", f"«{q['text']}»", q["doc_id"])
     console.print(quotes)
@@ -182,7 +199,7 @@ def actor(name: str = typer.Argument(..., help=ACTOR_HELP), as_json: bool = JSON
 
 @guarded
 def search(query: str = typer.Argument(..., help="Words to find; any inflection matches."),
-           limit: int = typer.Option(50, "--limit", help="At most this many passages."),
+           limit: int = typer.Option(50, "--limit", min=1, help="At most this many passages."),
            as_json: bool = JSON_OPTION, db: str | None = DB_OPTION) -> None:
     """Full-text search over the stored articles, with Russian stemming."""
     with opened(db) as store:
@@ -190,7 +207,10 @@ def search(query: str = typer.Argument(..., help="Words to find; any inflection 
     if as_json:
         _print_json(found)
         return
-    table = Table("published", "doc_id", "passage", title=f"{len(found)} passages")
+    table = compact_table(f"{len(found)} passages")
+    table.add_column("published", no_wrap=True)
+    table.add_column("doc_id", ratio=1, overflow="fold")
+    table.add_column("passage", ratio=3)
     for hit in found:
         table.add_row(hit["published"] or "—", hit["doc_id"], hit["text"])
     Console().print(table)

@@ -1,6 +1,7 @@
 """Fused meetings as rich tables that read well from 80 columns up.
 
-Entry point: ``print_events(console, events, title)``. Dated meetings come first, in one table;
+Entry point: ``print_events(console, events, title)``; ``compact_table(title)`` is the same style for
+the other query tables. Dated meetings come first, in one table;
 undated ones follow in their own table under a heading. Participants take whatever width the
 other columns leave; sources read "3/2" (articles / independent ones); a meeting whose reports
 disagree gets a "!" in its status cell and a line under the table naming the values in dispute.
@@ -32,9 +33,14 @@ def print_events(console: Console, events: list[dict], title: str) -> None:
         console.print(Text(LEGEND, style="dim"), highlight=False)
 
 
+def compact_table(title: str) -> Table:
+    """Full width, no vertical rules: the columns keep their text for themselves."""
+    return Table(title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD, pad_edge=False,
+                 collapse_padding=True, show_edge=False)
+
+
 def _table(events: list[dict], title: str, with_date: bool) -> Table:
-    table = Table(title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD, pad_edge=False,
-                  collapse_padding=True, show_edge=False)
+    table = compact_table(title)
     if with_date:
         table.add_column("date", no_wrap=True, min_width=10)
     table.add_column("participants", ratio=1, overflow="fold")
