@@ -25,8 +25,12 @@ def print_events(console: Console, events: list[dict], title: str) -> None:
         console.print(_table(dated, title, with_date=True))
     if undated:
         heading = f"Undated: {len(undated)} meetings" if dated else f"{title}, all undated"
+        if dated:
+            console.print()
         console.print(_table(undated, heading, with_date=False))
     disputes = [line for e in events for line in _conflict_lines(e)]
+    if disputes:
+        console.print()
     for line in disputes:
         console.print(line, highlight=False)
     if events:
