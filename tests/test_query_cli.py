@@ -171,7 +171,7 @@ def test_query_cli_export_unwritable_output(db, tmp_path, where):
 
 
 QUERIES = [["events"], ["timeline"], ["actors"], ["actor", "Уиткофф"], ["search", "переговоры"],
-           ["export", "--format", "jsonl", "-o", "OUT"]]
+           ["export", "--format", "jsonl", "-o", "OUT"], ["reprocess"]]
 
 
 @pytest.mark.parametrize("args", QUERIES)
