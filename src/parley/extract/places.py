@@ -109,7 +109,10 @@ def _candidates(tree: Tree, spans: tuple[NamedSpan, ...]) -> list[PlaceMention]:
         head = tree.span_head(span.start, span.stop)
         if head in covered or tree.tokens[head].pos == "ADJ":
             continue  # "в Великом штате Аляска": the gazetteer has the place, the adjective is not one
-        out.append(PlaceMention(span.normal, head, gazetteer().named(span.normal)))
+        # The normaliser can decline a name that was already nominative ("Эр-Рияд" → "Эр-Рияды");
+        # the gazetteer knows the written form then, and its own spelling wins.
+        place = gazetteer().named(span.normal) or gazetteer().named(span.text)
+        out.append(PlaceMention(place.name if place else span.normal, head, place))
     return out
 
 
