@@ -175,7 +175,7 @@ def incremental(size: int, added: int, latest: bool) -> dict:
         same = updated == sorted((e["id"], len(e["sources"])) for e in store.events())
     return {"reports": size, "added": added, "latest": latest, "full_seconds": round(full_seconds, 2),
             "rebuild_seconds": round(rebuild_seconds, 2), "update_seconds": round(seconds, 2),
-            "update_cpu": round(cpu, 2), "regrouped": report.refused, "equal_to_rebuild": same}
+            "update_cpu": round(cpu, 2), "regrouped": report.regrouped, "equal_to_rebuild": same}
 
 
 def main() -> None:

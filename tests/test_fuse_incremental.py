@@ -78,8 +78,8 @@ def test_fuse_incremental_touches_only_the_blocks_of_new_articles(store):
     assert fuse(store).full  # the first fusion of a store builds everything
     store.save_extraction(ARTICLES[8])  # the Berlin round: only the Berlin plan is near it
     report = fuse(store)
-    assert not report.full and report.refused == 2
-    assert fuse(store).refused == 0  # nothing changed since
+    assert not report.full and report.regrouped == 2
+    assert fuse(store).regrouped == 0  # nothing changed since
     assert record(store) == rebuilt(store)
 
 
@@ -100,7 +100,7 @@ def test_fuse_incremental_follows_changed_facts(store, change):
         meeting = dataclasses.replace(later.meetings[0], participants=(umerov, ACTORS["witkoff"]))
         store.save_extraction(dataclasses.replace(later, meetings=(meeting,), actors=()))
     report = fuse(store)
-    assert not report.full and 0 < report.refused < len(ARTICLES) + 1
+    assert not report.full and 0 < report.regrouped < len(ARTICLES) + 1
     assert record(store) == rebuilt(store)
 
 

@@ -52,7 +52,7 @@ def fuse(store, full: bool = False) -> FusionReport:
         store.replace_events(events)
         return FusionReport(reports=len(reports), events=len(events),
                             conflicts=sum(1 for e in events if e.conflicts),
-                            seconds=time.perf_counter() - started, full=True, refused=len(reports))
+                            seconds=time.perf_counter() - started, full=True, regrouped=len(reports))
     docs, stale = pending
     if len(docs) + len(stale) > MOST_CHANGES:  # a large batch: rebuilding costs no more, in fewer queries
         return fuse(store, full=True)
@@ -68,7 +68,7 @@ def fuse(store, full: bool = False) -> FusionReport:
         regrouped = len(reports)
     return FusionReport(reports=store.count_reports(), events=store.count_events(),
                         conflicts=store.count_conflicted_events(), seconds=time.perf_counter() - started,
-                        full=False, refused=regrouped)
+                        full=False, regrouped=regrouped)
 
 
 def _touched(store, docs: set[str], stale: set[str]) -> tuple[set[str], list[Report]]:

@@ -85,4 +85,4 @@ class FusionReport:
     conflicts: int
     seconds: float
     full: bool = True  # a full rebuild, or an update of the blocks that changed
-    refused: int = 0  # reports grouped again (every report on a full rebuild)
+    regrouped: int = 0  # reports grouped again (every report on a full rebuild)
