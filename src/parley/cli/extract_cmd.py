@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
 
+from parley.cli.paths import unwritable
 from parley.contract import to_contract
 from parley.ingest import read_inputs
 from parley.ingest.run import BATCH, default_process_many, extract_each
@@ -32,9 +33,9 @@ def extract(
     if missing:
         err.print(f"[red]error:[/] no such file or folder: {escape(', '.join(missing))}")
         raise typer.Exit(2)
-    unwritable = _unwritable(output)
-    if unwritable:
-        err.print(f"[red]error:[/] cannot write {escape(str(output))}: {unwritable}")
+    why = unwritable(output)
+    if why:
+        err.print(f"[red]error:[/] cannot write {escape(str(output))}: {why}")
         raise typer.Exit(2)
     counts = {status: 0 for status in LedgerStatus}
     problems: list[str] = []
@@ -79,14 +80,3 @@ def extract(
               f"skipped {counts[LedgerStatus.SKIPPED]}, failed {counts[LedgerStatus.FAILED]}")
     raise typer.Exit(1 if counts[LedgerStatus.FAILED] else 0)
 
-
-def _unwritable(output: Path) -> str | None:
-    """Why ``output`` cannot be written, checked before any input is read; None when it can."""
-    if output.is_dir():
-        return "it is a folder; give a file name"
-    folder = output.parent
-    if not folder.is_dir():
-        return f"no such folder {folder}"
-    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
-        return "permission denied"
-    return None

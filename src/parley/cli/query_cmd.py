@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -16,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from parley.cli.paths import unwritable
 from parley.cli.query_args import event_filters, known_spellings, valid_date, valid_name
 from parley.cli.timeline_view import compact_table, print_events
 from parley.errors import DatabaseError, ParleyError
@@ -240,21 +240,10 @@ def export(fmt: ExportFormat = typer.Option(..., "--format", help="Output format
     """Write the fused meetings as JSONL, CSV, Parquet, PLOVER, GraphML or TimelineJS JSON."""
     from parley.export import export as write
 
-    unwritable = _unwritable(output)
-    if unwritable:
-        raise _fail(f"cannot write {output}: {unwritable}", 2)
+    why = unwritable(output)
+    if why:
+        raise _fail(f"cannot write {output}: {why}", 2)
     with opened(db) as store:
         count = write(store, fmt.value, output)
     Console(stderr=True).print(f"wrote {count} meetings to {output}", highlight=False)
 
-
-def _unwritable(output: Path) -> str | None:
-    """Why ``output`` cannot be written, checked before the database is opened; None when it can."""
-    if output.is_dir():
-        return "it is a folder; give a file name"
-    folder = output.parent
-    if not folder.is_dir():
-        return f"no such folder {folder}"
-    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
-        return "permission denied"
-    return None
