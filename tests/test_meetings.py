@@ -316,6 +316,8 @@ def test_meetings_delegation_side_is_read_next_to_the_group_word(models):
         # the preposition nearest the meeting word decides, not another one the parser hung on it
         ("План на столе в Женеве: украинская делегация прибыла для переговоров с США", "planned"),
         ("Переговоры между Украиной и страной-агрессором РФ прошли в Стамбуле.", "held"),
+        # a journey told in the past whose purpose is the meeting: the meeting is still ahead
+        ("Рубио и Уолтц вылетели в Эр-Рияд на переговоры с российской делегацией.", "planned"),
     ],
 )
 def test_meetings_status_reads_the_nearest_preposition(models, text, status):

@@ -30,6 +30,9 @@ TENSE_CARRIERS = {"состояться", "пройти", "проходить", 
 NOT_PLANNED_VERBS = {"мочь"}
 # Moved to another day: the meeting is still expected.
 POSTPONED = {"перенести", "переносить", "перенестись", "переноситься", "перенос", "отсрочить", "отсрочка"}
+# Journeys whose purpose ("на встречу") is a meeting still to come.
+TRAVEL_VERBS = {"вылететь", "вылетать", "отправиться", "отправляться", "направиться", "направляться",
+                "поехать", "ехать", "лететь", "полететь", "собираться", "отбыть"}
 # Nouns of a meeting's timing, said of what is still to come: "сроки визита", "дата встречи".
 SCHEDULE_NOUNS = {"срок", "сроки", "дата"}
 # "делегации ожидали начала встречи": waiting, told in the past, does not make the meeting future.
@@ -118,6 +121,10 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
         return StatusReading(MeetingStatus.PLANNED, has_verb)
     if _case(tokens, trigger) == "для" or (len(anchors) > 1 and _case(tokens, anchors[1]) == "для"):
         # "прибыла для переговоров": ahead of the arrival, but maybe under way by the time of writing
+        return StatusReading(MeetingStatus.PLANNED, False)
+    if _case(tokens, trigger) == "на" and 0 <= head < len(tokens) and lemmas[head] in TRAVEL_VERBS \
+            and tokens[trigger].feat("Case") == "Acc":
+        # "вылетели в Эр-Рияд на встречу": the journey is told, the meeting is its purpose, still ahead
         return StatusReading(MeetingStatus.PLANNED, False)
     if own & (PLANNED_ADJECTIVES - {"новый"}):
         return _say(MeetingStatus.PLANNED)
