@@ -19,18 +19,12 @@ from parley.cli.paths import unwritable
 from parley.cli.query_args import event_filters, known_spellings, valid_date, valid_name
 from parley.cli.timeline_view import compact_table, print_events
 from parley.errors import DatabaseError, ParleyError
+from parley.records import MeetingStatus
 from parley.settings import Settings
 
 DB_OPTION = typer.Option(None, "--db", help="Database URL (default: $PARLEY_DB or sqlite:///parley.db).")
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON instead of a table.")
 ACTOR_HELP = "Actor id or name, in any stored or known spelling (Уиткофф, Виткофф, Witkoff)."
-
-
-class Status(str, Enum):
-    held = "held"
-    planned = "planned"
-    cancelled = "cancelled"
-    unknown = "unknown"
 
 
 class ExportFormat(str, Enum):
@@ -107,7 +101,7 @@ def events(
                                          help="Earliest date, YYYY-MM-DD or YYYY-MM."),
     date_to: str | None = typer.Option(None, "--to", callback=valid_date, help="Latest date, YYYY-MM-DD or YYYY-MM."),
     place: str | None = typer.Option(None, "--place", help="Part of the place name."),
-    status: Status | None = typer.Option(None, "--status", help="held, planned, cancelled or unknown."),
+    status: MeetingStatus | None = typer.Option(None, "--status", help="held, planned, cancelled or unknown."),
     limit: int | None = typer.Option(None, "--limit", min=0, help="At most this many events."),
     as_json: bool = JSON_OPTION,
     db: str | None = DB_OPTION,
