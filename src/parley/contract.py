@@ -30,6 +30,14 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
                 "kind": m.kind,
                 "evidence": {"start": m.evidence.start, "end": m.evidence.stop,
                              "background": m.evidence.background},
+                "topics": sorted({t.topic for t in m.topics}),
+                "topic_evidence": [{"topic": t.topic, "start": t.evidence.start, "end": t.evidence.stop}
+                                   for t in m.topics],
+                "assessments": [
+                    {"by": a.judge_name, "by_id": a.judge.id, "side": a.judge.country, "tone": a.tone.value,
+                     "evidence": {"start": a.evidence.start, "end": a.evidence.stop}}
+                    for a in m.assessments
+                ],
             }
             for m in extraction.meetings
         ],

@@ -23,6 +23,19 @@ class MeetingStatus(str, Enum):
     UNKNOWN = "unknown"
 
 
+class Tone(str, Enum):
+    """How an actor judged a meeting (GUIDELINES: assessments)."""
+
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+    MIXED = "mixed"
+
+
+# The fixed vocabulary of what a meeting dealt with (GUIDELINES: topics).
+TOPICS = ("territory", "ceasefire", "security_guarantees", "peace_plan",
+          "economy", "energy", "humanitarian", "summit")
+
+
 class DatePrecision(str, Enum):
     DAY = "day"
     MONTH = "month"
@@ -168,6 +181,24 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Topic:
+    """A subject the text ties to one meeting, with the words that name it."""
+
+    topic: str  # one of TOPICS
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """One actor's judgement of one meeting, with the span that carries it."""
+
+    judge: Actor  # a person, or a side speaking through an unnamed voice ("в Кремле заявили")
+    judge_name: str  # as written in this document, nominative
+    tone: Tone
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
 class Meeting:
     participants: tuple[Actor, ...]
     participant_names: tuple[str, ...]  # as written in this document, nominative
@@ -177,6 +208,8 @@ class Meeting:
     status: MeetingStatus
     evidence: Evidence
     kind: str = "talks"  # talks | visit | summit | call
+    topics: tuple[Topic, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
