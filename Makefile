@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := sqlite:///demo.db
 
-.PHONY: setup demo test gate web-assets clean
+.PHONY: setup demo test gate model-talks web-assets clean
 
 setup: $(VENV)/.installed
 
@@ -28,6 +28,10 @@ test: setup
 web-assets:
 	npm ci --no-audit --no-fund --loglevel=error
 	sh scripts/vendor_web.sh >/dev/null
+
+# Retrain the topic and assessment decisions on ../shared/gold (dev + train); deterministic, under a minute.
+model-talks: setup
+	$(BIN)/python -m parley.extract.talks.train
 
 gate: setup
 	$(BIN)/python bench/quality_gate.py

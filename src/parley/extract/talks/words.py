@@ -1,0 +1,132 @@
+"""The talks lexicon: topic cues and tone words, read once per process from ``parley/lang/<lang>/``.
+
+Entry point: ``talks_words(lang)`` → :class:`TalksWords`. The files are
+``topics.yaml`` (topic → cues) and ``tone.yaml`` (positive and negative cues,
+negation, contrast, hope, speech, the unnamed voices of sides). Every cue is a
+regular expression over ``fold(text)`` (lower case, "ё" as "е", same length as
+the text, so offsets carry over) that must start at the start of a word.
+A file that is missing or malformed raises :class:`LexiconError` naming it.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from parley.records import TOPICS
+
+WORD_START = r"(?<![0-9a-zа-яёіїєґ'’-])"
+WORD_END = r"(?![0-9a-zа-яёіїєґ'’-])"
+TONE_KEYS = ("positive", "negative", "negated_positive", "negation", "contrast", "hope", "speech",
+                   "side_voices", "both_sides")
+
+
+class LexiconError(ValueError):
+    """A talks lexicon file that cannot be used, with the file and the entry at fault."""
+
+
+def fold(text: str) -> str:
+    """Lower case with "ё" as "е"; the result has the same length as ``text``."""
+    return text.lower().replace("ё", "е")
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    start: int
+    stop: int
+    label: str  # the topic, or the polarity
+    cue: str  # the cue as written in the lexicon: a feature name for the model
+
+
+class CueSet:
+    """Many labelled cues compiled into one pattern; ``finditer`` says which cue matched."""
+
+    def __init__(self, entries: list[tuple[str, str]], source: str) -> None:
+        self.entries = tuple(entries)
+        parts = []
+        for n, (label, cue) in enumerate(entries):
+            try:
+                re.compile(cue)
+            except re.error as error:
+                raise LexiconError(f"{source}: {label}: bad pattern {cue!r}: {error}") from None
+            parts.append(f"(?P<c{n}>{WORD_START}(?:{cue}))")
+        self.pattern = re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
+
+    def finditer(self, folded: str, start: int = 0, stop: int | None = None):
+        for match in self.pattern.finditer(folded, start, len(folded) if stop is None else stop):
+            label, cue = self.entries[int(match.lastgroup[1:])]
+            yield CueMatch(match.start(), match.end(), label, cue)
+
+
+@dataclass(frozen=True)
+class TalksWords:
+    topics: CueSet
+    tone: CueSet  # labels: positive, negative, negated_positive
+    negation: re.Pattern[str]
+    contrast: re.Pattern[str]
+    hope: re.Pattern[str]
+    speech: re.Pattern[str]
+    side_voices: CueSet  # labels: side ids
+    both_sides: re.Pattern[str]
+
+
+def _read(lang: str, name: str) -> dict[str, Any]:
+    path = resources.files("parley") / "lang" / lang / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LexiconError(f"lang/{lang}/{name}: missing") from None
+    except yaml.YAMLError as error:
+        raise LexiconError(f"lang/{lang}/{name}: not YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"lang/{lang}/{name}: expected a mapping at the top")
+    return data
+
+
+def _strings(data: dict[str, Any], key: str, source: str) -> list[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        raise LexiconError(f"{source}: {key}: expected a list of patterns")
+    return [fold(v) for v in value]
+
+
+def _alternation(words: list[str], source: str) -> re.Pattern[str]:
+    try:
+        return re.compile(WORD_START + "(?:" + "|".join(words) + ")" + WORD_END)
+    except re.error as error:
+        raise LexiconError(f"{source}: bad pattern: {error}") from None
+
+
+@functools.lru_cache(maxsize=None)
+def talks_words(lang: str = "ru") -> TalksWords:
+    topics_source, tone_source = f"lang/{lang}/topics.yaml", f"lang/{lang}/tone.yaml"
+    topic_data = _read(lang, "topics.yaml")
+    unknown = sorted(set(topic_data) - set(TOPICS))
+    if unknown:
+        raise LexiconError(f"{topics_source}: not a topic: {', '.join(unknown)} (topics: {', '.join(TOPICS)})")
+    topics = [(topic, cue) for topic in TOPICS if topic in topic_data
+              for cue in _strings(topic_data, topic, topics_source)]
+    tone = _read(lang, "tone.yaml")
+    missing = [k for k in TONE_KEYS if k not in tone]
+    if missing:
+        raise LexiconError(f"{tone_source}: missing {', '.join(missing)}")
+    polar = [(label, cue) for label in ("positive", "negative", "negated_positive")
+             for cue in _strings(tone, label, tone_source)]
+    voices = tone["side_voices"]
+    if not isinstance(voices, dict) or not voices:
+        raise LexiconError(f"{tone_source}: side_voices: expected side → list of patterns")
+    sides = [(str(side), cue) for side in voices for cue in _strings(voices, side, tone_source)]
+    return TalksWords(
+        topics=CueSet(topics, topics_source),
+        tone=CueSet(polar, tone_source),
+        negation=_alternation(_strings(tone, "negation", tone_source), tone_source),
+        contrast=_alternation(_strings(tone, "contrast", tone_source), tone_source),
+        hope=_alternation(_strings(tone, "hope", tone_source), tone_source),
+        speech=re.compile(WORD_START + "(?:" + "|".join(_strings(tone, "speech", tone_source)) + ")"),
+        side_voices=CueSet(sides, tone_source),
+        both_sides=_alternation(_strings(tone, "both_sides", tone_source), tone_source),
+    )
