@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 
 from parley.extract.talks.model import LinearModel
-from parley.extract.talks.view import DocumentView, Features
+from parley.extract.talks.view import DocumentView, Features, bucket
 from parley.extract.talks.words import TalksWords
 from parley.records import Evidence, Topic
 
-MAX_DISTANCE = 4  # sentences between a cue and a meeting's evidence beyond which the cue is not asked about
+MAX_DISTANCE = 40  # sentences between a cue and a meeting beyond which the cue is not asked about
 # Words that put what follows on a meeting's table: "обсудили", "по вопросу", "посвящена".
 AGENDA = re.compile(r"(?<![а-яa-z])(обсуд|обсужд|рассмотр|повестк|вопрос|тем[аеуы]\b|посвящ|касал|касающ|"
                     r"сосредоточ|речь|договор|согласова|достигл|достичь|по\b|о\b|об\b|насчет|относительно)")
@@ -25,6 +25,9 @@ AGENDA = re.compile(r"(?<![а-яa-z])(обсуд|обсужд|рассмотр|�
 
 @dataclass(frozen=True, slots=True)
 class TopicCandidate:
+    """Whether a meeting dealt with a topic, from every cue of the topic near it; ``start``/``stop``
+    are the nearest cue's."""
+
     meeting: int
     topic: str
     start: int
@@ -35,40 +38,51 @@ class TopicCandidate:
 def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandidate]:
     if not view.meetings:
         return []
-    cues = list(words.topics.finditer(view.folded))
-    per_topic: dict[str, int] = {}
-    for cue in cues:
-        per_topic[cue.label] = per_topic.get(cue.label, 0) + 1
+    by_topic: dict[str, list] = {}
+    for cue in words.topics.finditer(view.folded):
+        by_topic.setdefault(cue.label, []).append((cue, view.sentence_of(cue.start)))
+    told = [len(s) for s in view.meeting_sentences]
+    main = max(range(len(view.meetings)), key=lambda k: (told[k], -k))
     out: list[TopicCandidate] = []
-    for cue in cues:
-        sentence = view.sentence_of(cue.start)
-        before = view.folded[max(view.sentences[sentence].start, cue.start - 60):cue.start]
+    for topic, cues in by_topic.items():
+        gaps = [[abs(view.distance(k, sentence)) for cue, sentence in cues] for k in range(len(view.meetings))]
+        closest = [min(g) for g in gaps]
         for meeting in range(len(view.meetings)):
-            distance = view.distance(meeting, sentence)
-            if abs(distance) > MAX_DISTANCE:
+            if closest[meeting] > MAX_DISTANCE:
                 continue
+            near = [c for c, g in zip(cues, gaps[meeting]) if g <= 1]
+            best = min(range(len(cues)), key=lambda n: (gaps[meeting][n], cues[n][0].start))
+            cue, sentence = cues[best]
             f = view.link_features(meeting, sentence, cue.start)
-            f[f"topic={cue.label}"] = 1.0
-            f[f"cue={cue.label}:{cue.cue}"] = 1.0
-            f[f"topic={cue.label}&dist={min(abs(distance), 2)}"] = 1.0
-            f[f"topic={cue.label}&status={view.meetings[meeting].status.value}"] = 1.0
-            f["agenda_before"] = float(bool(AGENDA.search(before)))
-            f["cues_of_topic>1"] = float(per_topic[cue.label] > 1)
-            f["cues_of_topic>3"] = float(per_topic[cue.label] > 3)
-            out.append(TopicCandidate(meeting, cue.label, cue.start, cue.stop, f))
+            rank = sorted(closest).index(closest[meeting])
+            f.update({
+                f"topic={topic}": 1.0,
+                f"topic={topic}&dist={bucket(closest[meeting], (0, 1, 2))}": 1.0,
+                f"min_dist={bucket(closest[meeting], (0, 1, 2, 4, 8))}": 1.0,
+                f"topic={topic}&rank={bucket(rank, (0,))}": 1.0,
+                f"cues={bucket(len(cues), (1, 2, 4))}": 1.0,
+                f"near_cues={bucket(len(near), (0, 1, 2))}": 1.0,
+                "main_meeting": float(meeting == main),
+                f"topic={topic}&main": float(meeting == main),
+                "in_evidence_any": float(any(view.meetings[meeting].evidence.start <= c.start
+                                             < view.meetings[meeting].evidence.stop for c, _ in cues)),
+                "headline_cue": float(any(s == 0 for _, s in cues)),
+                "agenda_before": float(any(AGENDA.search(view.folded[max(view.sentences[s].start, c.start - 60):c.start])
+                                           for c, s in cues if abs(view.distance(meeting, s)) <= 1)),
+            })
+            for c, _ in near:
+                f[f"cue={topic}:{c.cue}"] = 1.0
+            own = view.meeting_ids[meeting]
+            f[f"topic={topic}&cue_names_participants"] = float(any(
+                c.start <= x.start <= c.stop + 40 and x.actor.id in own for c, _ in near for x in view.mentions))
+            out.append(TopicCandidate(meeting, topic, cue.start, cue.stop, f))
     return out
 
 
 def choose_topics(candidates: list[TopicCandidate], model: LinearModel, count: int) -> list[tuple[Topic, ...]]:
-    """Each meeting's topics: per topic, the most likely cue, kept when the model is sure enough."""
-    best: dict[tuple[int, str], tuple[float, TopicCandidate]] = {}
-    for candidate in candidates:
-        p = model.probability(candidate.features)
-        key = (candidate.meeting, candidate.topic)
-        if key not in best or p > best[key][0]:
-            best[key] = (p, candidate)
+    """Each meeting's topics: those the model is sure enough of, in the order the text names them."""
     chosen: list[list[Topic]] = [[] for _ in range(count)]
-    for (meeting, topic), (p, candidate) in sorted(best.items(), key=lambda kv: (kv[0][0], kv[1][1].start)):
-        if p >= model.threshold:
-            chosen[meeting].append(Topic(topic, Evidence(candidate.start, candidate.stop)))
+    for candidate in sorted(candidates, key=lambda c: (c.meeting, c.start)):
+        if model.probability(candidate.features) >= model.threshold:
+            chosen[candidate.meeting].append(Topic(candidate.topic, Evidence(candidate.start, candidate.stop)))
     return [tuple(topics) for topics in chosen]
