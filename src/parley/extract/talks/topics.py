@@ -67,6 +67,11 @@ def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandida
                 "in_evidence_any": float(any(view.meetings[meeting].evidence.start <= c.start
                                              < view.meetings[meeting].evidence.stop for c, _ in cues)),
                 "headline_cue": float(any(s == 0 for _, s in cues)),
+                "main&headline_cue": float(meeting == main and any(s == 0 for _, s in cues)),
+                f"main&cues={bucket(len(cues), (1, 3))}": float(meeting == main),
+                f"told_cues={bucket(sum(1 for g in gaps[meeting] if g == 0), (0, 1, 2))}": 1.0,
+                "share_of_cues": sum(1 for n in range(len(cues)) if gaps[meeting][n] == min(
+                    gaps[k][n] for k in range(len(view.meetings)))) / len(cues),
                 "agenda_before": float(any(AGENDA.search(view.folded[max(view.sentences[s].start, c.start - 60):c.start])
                                            for c, s in cues if abs(view.distance(meeting, s)) <= 1)),
             })
