@@ -61,7 +61,8 @@ class DocumentView:
         return set(range(first, last + 1))
 
     def _told_again(self, meeting: int) -> set[int]:
-        """The evidence sentences, and the sentences that speak of a meeting with this one's people or place."""
+        """The evidence sentences, and the sentences that speak of a meeting with this one's people or place
+        (two of its people when the sentence states another meeting)."""
         told = set(self.evidence_sentences[meeting])
         persons = {a.id for a in self.meetings[meeting].participants if a.kind == "person"}
         place = fold(self.meetings[meeting].place or "")
@@ -70,7 +71,9 @@ class DocumentView:
             if n in told or not self.has_meeting_word[n]:
                 continue
             named = persons & {x.actor.id for x in self.mentions_in[n]}
-            if named or (place and place in self.folded[s.start:s.stop]):
+            another = any(n in e for k, e in enumerate(self.evidence_sentences) if k != meeting)
+            if len(named) >= min(2, len(persons)) > 0 or (named or (place and place in self.folded[s.start:s.stop])) \
+                    and not another:
                 told.add(n)
         return told
 

@@ -101,6 +101,14 @@ def _alternation(words: list[str], source: str) -> re.Pattern[str]:
         raise LexiconError(f"{source}: bad pattern: {error}") from None
 
 
+def _stems(words: list[str], source: str) -> re.Pattern[str]:
+    """Like ``_alternation``, but a word may go on after the pattern: stems ("надежд" → "надежду")."""
+    try:
+        return re.compile(WORD_START + "(?:" + "|".join(words) + ")")
+    except re.error as error:
+        raise LexiconError(f"{source}: bad pattern: {error}") from None
+
+
 @functools.lru_cache(maxsize=None)
 def talks_words(lang: str = "ru") -> TalksWords:
     topics_source, tone_source = f"lang/{lang}/topics.yaml", f"lang/{lang}/tone.yaml"
@@ -125,8 +133,8 @@ def talks_words(lang: str = "ru") -> TalksWords:
         tone=CueSet(polar, tone_source),
         negation=_alternation(_strings(tone, "negation", tone_source), tone_source),
         contrast=_alternation(_strings(tone, "contrast", tone_source), tone_source),
-        hope=_alternation(_strings(tone, "hope", tone_source), tone_source),
-        speech=re.compile(WORD_START + "(?:" + "|".join(_strings(tone, "speech", tone_source)) + ")"),
+        hope=_stems(_strings(tone, "hope", tone_source), tone_source),
+        speech=_stems(_strings(tone, "speech", tone_source), tone_source),
         side_voices=CueSet(sides, tone_source),
         both_sides=_alternation(_strings(tone, "both_sides", tone_source), tone_source),
     )
