@@ -24,7 +24,7 @@ from parley.extract.lexicon import SIDE_DISPLAY
 from parley.extract.talks.model import LinearModel
 from parley.extract.talks.view import DocumentView, Features, bucket
 from parley.extract.talks.words import CueMatch, TalksWords
-from parley.records import Actor, Assessment, Evidence, Tone
+from parley.records import Actor, ActorMention, Assessment, Evidence, Tone
 
 MAX_DISTANCE = 3  # sentences between a judgement and a meeting's evidence beyond which it is not asked about
 NEGATION_REACH = 3  # words before a cue that a negation may stand in
@@ -128,7 +128,7 @@ def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names
         seen.add(m.actor.id)
         near = min((abs(x - m.start) for x in speech), default=999)
         lead = folded[max(s.start, m.start - 14):m.start]
-        nominative = m.text.split()[-1].lower() == m.name.split()[-1].lower()
+        nominative = _nominative(m)
         judges.append(Judge(m.actor, names.get(m.actor.id, m.name), "named", {
             f"speech_gap={bucket(near, (15, 40, 90))}": 1.0,
             "nominative": float(nominative),
@@ -137,13 +137,33 @@ def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names
             f"persons={bucket(len(persons), (1, 2))}": 1.0,
         }))
     if speech and not persons and (quote is None or PRONOUN.search(folded, s.start, s.stop)):
-        earlier = [m for k in range(sentence - 1, max(-1, sentence - 3), -1)
-                   for m in reversed(view.mentions_in[k]) if m.actor.kind == "person"]
-        if earlier:
-            m = earlier[0]
-            judges.append(Judge(m.actor, names.get(m.actor.id, m.name), "antecedent",
+        earlier = _antecedent(view, sentence)
+        if earlier is not None:
+            judges.append(Judge(earlier, names.get(earlier.id, earlier.name), "antecedent",
                                 {"pronoun": float(bool(PRONOUN.search(folded, s.start, s.stop)))}))
     return judges
+
+
+def _nominative(mention: ActorMention) -> bool:
+    return mention.text.split()[-1].lower() == mention.name.split()[-1].lower()
+
+
+def _antecedent(view: DocumentView, sentence: int) -> Actor | None:
+    """Who "он" or "по его словам" stands for: the speaker of the last quote in the sentences just before,
+    or else the first person named there in the nominative, or else the last person named there."""
+    fallback: Actor | None = None
+    for k in range(sentence - 1, max(-1, sentence - 4), -1):
+        s = view.sentences[k]
+        spoken = [q for q in view.quotes if s.start <= q.start < s.stop]
+        if spoken:
+            return spoken[-1].speaker
+        persons = [m for m in view.mentions_in[k] if m.actor.kind == "person"]
+        subjects = [m for m in persons if _nominative(m)]
+        if subjects:
+            return subjects[0].actor
+        if persons and fallback is None:
+            fallback = persons[-1].actor
+    return fallback
 
 
 def judgements(view: DocumentView, words: TalksWords) -> list[Judgement]:
