@@ -47,19 +47,55 @@ class CueSet:
 
     def __init__(self, entries: list[tuple[str, str]], source: str) -> None:
         self.entries = tuple(entries)
-        parts = []
+        by_first: dict[str, list[str]] = {}
         for n, (label, cue) in enumerate(entries):
             try:
                 re.compile(cue)
             except re.error as error:
                 raise LexiconError(f"{source}: {label}: bad pattern {cue!r}: {error}") from None
-            parts.append(f"(?P<c{n}>{WORD_START}(?:{cue}))")
-        self.pattern = re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
+            firsts = _first_letters(cue)
+            key = "".join(sorted(firsts)) if firsts else ""
+            by_first.setdefault(key, []).append(f"(?P<c{n}>{cue})")
+        # One look-behind for all, then only the cues that can start with the letter found: the engine
+        # gives up a position inside a word, or a word no cue starts like, before trying any cue.
+        groups = [(f"(?=[{re.escape(key)}])" if key else "") + "(?:" + "|".join(parts) + ")"
+                  for key, parts in sorted(by_first.items(), key=lambda kv: kv[0] == "")]
+        self.pattern = re.compile(WORD_START + "(?:" + "|".join(groups) + ")") if groups else re.compile(r"(?!x)x")
 
     def finditer(self, folded: str, start: int = 0, stop: int | None = None):
         for match in self.pattern.finditer(folded, start, len(folded) if stop is None else stop):
             label, cue = self.entries[int(match.lastgroup[1:])]
             yield CueMatch(match.start(), match.end(), label, cue)
+
+
+def _first_letters(cue: str) -> set[str] | None:
+    """The letters a cue can start with, when it plainly says ("газ", "(вывод|отвод)"); ``None`` otherwise."""
+    if cue[:1].isalnum() and cue[1:2] not in ("?", "*", "{"):
+        return {cue[0]}
+    if cue.startswith("(") and not cue.startswith("(?"):
+        depth, alternatives, current = 0, [], ""
+        for n, char in enumerate(cue[1:], 1):
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                if depth == 0:
+                    if cue[n + 1:n + 2] in ("?", "*", "{"):
+                        return None
+                    alternatives.append(current)
+                    break
+                depth -= 1
+            elif char == "|" and depth == 0:
+                alternatives.append(current)
+                current = ""
+                continue
+            current += char
+        else:
+            return None
+        firsts = [_first_letters(a) if a else None for a in alternatives]
+        if any(f is None for f in firsts):
+            return None
+        return set().union(*firsts)
+    return None
 
 
 @dataclass(frozen=True)
