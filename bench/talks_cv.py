@@ -50,8 +50,9 @@ def folds(samples) -> list[list[int]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--regularisation", type=float, default=train.REGULARISATION,
-                        help="the logistic regressions' C (default: the one training uses)")
+    parser.add_argument("--regularisation", type=float, nargs=2, default=train.REGULARISATION,
+                        metavar=("TOPICS_C", "ASSESSMENTS_C"),
+                        help="the logistic regressions' C (default: those training uses)")
     args = parser.parse_args(argv)
     if not (train.SHARED / "eval" / "score.py").exists():
         print(f"skipped: {train.SHARED} (gold and scorer) is absent")
@@ -66,12 +67,12 @@ def main(argv: list[str] | None = None) -> int:
         for k, held in enumerate(folds(samples)):
             held_set = set(held)
             model = train.fit([s for n, s in enumerate(samples) if n not in held_set], score,
-                              regularisation=args.regularisation)
+                              regularisation=tuple(args.regularisation))
             out = [train.with_talks(samples[n], model) for n in held]
             results[f"fold {k + 1}"] = score_file([samples[n] for n in held], out, Path(tmp), f"fold{k}")
         results["mean"] = {m: round(sum(results[f"fold {k + 1}"][m] for k in range(FOLDS)) / FOLDS, 4)
                            for m in MEASURES}
-        model = train.fit(rest, score, regularisation=args.regularisation)
+        model = train.fit(rest, score, regularisation=tuple(args.regularisation))
         results["dev, trained on train"] = score_file(dev, [train.with_talks(s, model) for s in dev], Path(tmp), "dev")
         results["dev, shipped model"] = score_file(dev, [train.with_talks(s, shipped()) for s in dev], Path(tmp),
                                                    "devship")

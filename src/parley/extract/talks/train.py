@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[4]
 SHARED = ROOT.parent / "shared"
 DEFAULT_GOLD = (SHARED / "gold" / "dev.jsonl", SHARED / "gold" / "train.jsonl")
 THRESHOLDS = tuple(round(0.2 + 0.05 * n, 2) for n in range(11))  # 0.20 … 0.70
-REGULARISATION = 0.1  # inverse strength (C): chosen by cross-validation (bench/talks_cv.py)
+REGULARISATION = (0.1, 0.3)  # inverse strengths (C) for topics and assessments: chosen by bench/talks_cv.py
 
 
 def scorer(shared: Path = SHARED) -> ModuleType:
@@ -129,7 +129,8 @@ def _fit(rows, regularisation: float) -> LinearModel:
         return LinearModel({}, -10.0, 0.5)  # nothing to learn from: decide nothing
     vectoriser = DictVectorizer(sort=True, sparse=False)
     x = vectoriser.fit_transform(features)
-    fitted = LogisticRegression(C=regularisation, solver="liblinear", max_iter=2000).fit(x, labels)
+    fitted = LogisticRegression(C=regularisation, solver="liblinear", max_iter=2000,
+                                class_weight="balanced").fit(x, labels)
     weights = {name: round(float(w), 5) for name, w in zip(vectoriser.get_feature_names_out(), fitted.coef_[0])
                if abs(w) >= 1e-5}
     return LinearModel(weights, round(float(fitted.intercept_[0]), 5), 0.5)
@@ -164,10 +165,10 @@ def _tally(samples, score, aliases, paired, model: TalksModel) -> tuple[float, f
 
 
 def fit(samples: Sequence[Sample], score: ModuleType, version: str = "",
-        regularisation: float = REGULARISATION) -> TalksModel:
+        regularisation: tuple[float, float] = REGULARISATION) -> TalksModel:
     aliases, paired = pairing(samples, score)
     topic_rows, judged_rows = _labels(samples, score, aliases, paired)
-    model = TalksModel(version, _fit(topic_rows, regularisation), _fit(judged_rows, regularisation))
+    model = TalksModel(version, _fit(topic_rows, regularisation[0]), _fit(judged_rows, regularisation[1]))
     best_topic = max(THRESHOLDS, key=lambda t: (_tally(samples, score, aliases, paired, TalksModel(
         version, LinearModel(model.topics.weights, model.topics.bias, t), model.assessments))[0], -abs(t - 0.5)))
     best_judged = max(THRESHOLDS, key=lambda t: (_tally(samples, score, aliases, paired, TalksModel(
@@ -176,12 +177,14 @@ def fit(samples: Sequence[Sample], score: ModuleType, version: str = "",
                       LinearModel(model.assessments.weights, model.assessments.bias, best_judged))
 
 
-def version_of(gold_files: Iterable[Path]) -> str:
+def version_of(gold_files: Iterable[Path], model: TalksModel) -> str:
+    """A digest of what made the model: the gold, the lexicon and the weights themselves."""
     digest = hashlib.sha256()
     for path in gold_files:
         digest.update(path.read_bytes())
     for name in ("topics.yaml", "tone.yaml"):
         digest.update((resources.files("parley") / "lang" / "ru" / name).read_bytes())
+    digest.update(json.dumps(model.to_dict(), sort_keys=True).encode())
     return f"{FORMAT}.{digest.hexdigest()[:12]}"
 
 
@@ -196,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     score = scorer()
     samples = corpus(args.gold)
-    model = fit(samples, score, version_of(args.gold))
+    model = fit(samples, score)
+    model = replace(model, version=version_of(args.gold, model))
     args.output.write_text(json.dumps(model.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                            encoding="utf-8")
     aliases, paired = pairing(samples, score)
