@@ -122,3 +122,4 @@ def meeting_features(document: Document, analysis: Analysis,
     meetings = [m for _, m in proposed]
     return [_one(document, analysis, candidate, meeting, meetings[:k] + meetings[k + 1:], k)
             for k, (candidate, meeting) in enumerate(proposed)]
+
