@@ -259,3 +259,54 @@ def test_the_shipped_model_is_read_once_and_knows_its_version():
     assert shipped() is shipped()
     assert shipped().version and 0 < shipped().topics.threshold < 1 and shipped().assessments.weights
     assert from_dict(shipped().to_dict()) == shipped()
+
+
+def test_a_language_without_its_own_talks_lexicon_is_read_with_the_russian_one():
+    from parley.extract.talks.words import has_lexicon
+
+    assert has_lexicon("ru") and not has_lexicon("xx")
+
+
+# --- the whole pipeline, and training ------------------------------------------------------------
+
+
+def test_an_article_gets_topics_and_a_judgement_with_their_words(models):
+    import datetime as dt
+
+    from parley import pipeline
+    from parley.contract import to_contract
+
+    text = ("Уиткофф и Дмитриев провели переговоры в Майами\n"
+            "Спецпосланник президента США Стив Уиткофф провел в субботу переговоры с Кириллом Дмитриевым в Майами. "
+            "Стороны обсудили обмен пленными и энергетическое перемирие. "
+            "Уиткофф назвал встречу продуктивной и конструктивной.")
+    extraction = pipeline.process(Document(doc_id="t", text=text, published=dt.date(2026, 2, 1)))
+    (meeting,) = to_contract(extraction)["meetings"]
+    assert "humanitarian" in meeting["topics"] and set(meeting["topics"]) <= set(TOPICS)
+    for topic in meeting["topic_evidence"]:
+        assert fold(text[topic["start"]:topic["end"]]).startswith(("обмен", "энерг", "перемир"))
+    (judgement,) = meeting["assessments"]
+    assert (judgement["by_id"], judgement["side"], judgement["tone"]) == ("witkoff", "USA", "positive")
+    assert text[judgement["evidence"]["start"]:judgement["evidence"]["end"]] == "продуктивной и конструктивной"
+
+
+def test_training_is_deterministic():
+    from parley.extract.talks.train import _fit
+
+    rows = [({"bias": 1.0, "a": float(n % 3 == 0), "b": float(n % 5 == 0)}, int(n % 3 == 0 or n % 7 == 0))
+            for n in range(60)]
+    first, second = _fit(rows, 0.3), _fit(rows, 0.3)
+    assert first == second and first.weights["a"] > 0
+    assert _fit([({"a": 1.0}, 0)] * 3, 0.3).probability({"a": 1.0}) < 0.001  # nothing to learn: decide nothing
+
+
+@pytest.mark.gold
+def test_training_on_gold_articles_labels_candidates_from_the_paired_meetings(shared_dir):
+    from parley.extract.talks import train
+
+    samples = train.corpus([shared_dir / "gold" / "dev.jsonl"])[:25]
+    score = train.scorer(shared_dir)
+    model = train.fit(samples, score)
+    assert model == train.fit(samples, score)
+    assert model.topics.weights and model.assessments.weights
+    assert 0.2 <= model.topics.threshold <= 0.7

@@ -15,7 +15,7 @@ from parley.extract.talks.assessments import assessment_candidates, choose_asses
 from parley.extract.talks.model import TalksModel, shipped
 from parley.extract.talks.topics import choose_topics, topic_candidates
 from parley.extract.talks.view import DocumentView
-from parley.extract.talks.words import talks_words
+from parley.extract.talks.words import has_lexicon, talks_words
 from parley.records import ActorMention, Analysis, Document, Meeting, Quote
 
 __all__ = ["attach_talks"]
@@ -27,7 +27,7 @@ def attach_talks(document: Document, analysis: Analysis, mentions: tuple[ActorMe
     if not meetings:
         return meetings
     model = model or shipped()
-    words = talks_words(document.lang if document.lang in ("ru",) else "ru")
+    words = talks_words(document.lang if has_lexicon(document.lang) else "ru")
     view = DocumentView(analysis.text, analysis.sentences, mentions, quotes, meetings)
     topics = choose_topics(topic_candidates(view, words), model.topics, len(meetings))
     _, candidates = assessment_candidates(view, words)

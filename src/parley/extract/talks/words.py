@@ -110,6 +110,13 @@ class TalksWords:
     both_sides: re.Pattern[str]
 
 
+def has_lexicon(lang: str) -> bool:
+    """Whether ``parley/lang/<lang>/`` has the talks files; a language without them is read with Russian cues,
+    which share most stems with Ukrainian ones."""
+    folder = resources.files("parley") / "lang" / lang
+    return all((folder / name).is_file() for name in ("topics.yaml", "tone.yaml"))
+
+
 def _read(lang: str, name: str) -> dict[str, Any]:
     path = resources.files("parley") / "lang" / lang / name
     try:
