@@ -110,6 +110,7 @@ class TalksWords:
     both_sides: re.Pattern[str]
 
 
+@functools.lru_cache(maxsize=None)
 def has_lexicon(lang: str) -> bool:
     """Whether ``parley/lang/<lang>/`` has the talks files; a language without them is read with Russian cues,
     which share most stems with Ukrainian ones."""
