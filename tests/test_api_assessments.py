@@ -104,3 +104,53 @@ def test_api_openapi_describes_topics_and_assessments(client):
     assert "assessments" in schemas["Event"]["properties"] and "topics" in schemas["Event"]["properties"]
     assert schemas["TopicName"]["enum"] == ["territory", "ceasefire", "security_guarantees", "peace_plan",
                                             "economy", "energy", "humanitarian", "summit"]
+
+
+# --- the page, without a browser ------------------------------------------------------
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/assessments", 200), ("/assessments?side=RUS&from=2026-01&tone=negative&topic=territory", 200),
+    ("/assessments?side=R1", 422), ("/assessments?tone=warm", 422), ("/assessments?topic=war", 422),
+    ("/assessments?from=2026-13", 422), ("/?topic=territory", 200), ("/?topic=war", 422),
+])
+def test_web_assessment_filters(client, path, status):
+    response = client.get(path)
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("text/html")
+
+
+def test_web_assessments_page_escapes_sentences_and_keeps_data_inert(client):
+    page = client.get("/assessments").text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img src=x" not in page
+    data = page.split('id="tone-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data
+
+
+def test_web_event_page_groups_judgements_by_side(client):
+    geneva = client.get("/api/events", params={"topic": "territory"}).json()["items"][0]["id"]
+    page = client.get(f"/events/{geneva}").text
+    section = page.split('class="judgements"', 1)[1].split("</section>\n</section>", 1)[0]
+    assert section.index("Россия") < section.index("Украина")
+    assert "<mark>бесполезные</mark>" in section and "<mark>тяжёлой, но деловой</mark>" in section
+    assert "Рустем Умеров: неоднозначно" in page  # the tone conflict, in the page's words
+
+
+def test_web_tone_rounds_average_each_side():
+    from parley.serve.talkviews import tone_rounds
+
+    def judgement(side, tone, by="x"):
+        return {"side": side, "tone": tone, "by": by}
+
+    events = [
+        {"id": "b", "date": "2026-02-17", "participants": [{"name": "Рустем Умеров"}],
+         "assessments": [judgement("UKR", "mixed"), judgement("UKR", "positive"), judgement(None, "negative")]},
+        {"id": "a", "date": "2026-01", "participants": [], "assessments": [judgement("RUS", "negative")]},
+        {"id": "c", "date": None, "participants": [], "assessments": [judgement("RUS", "positive")]},
+        {"id": "d", "date": "2026-03-01", "participants": [], "assessments": []},
+    ]
+    rounds = tone_rounds(events)
+    assert [r["id"] for r in rounds] == ["a", "b"]  # undated or unjudged rounds cannot be placed
+    assert rounds[0]["sides"] == {"RUS": {"tones": ["negative"], "judges": ["x"], "score": -1.0}}
+    assert list(rounds[1]["sides"]) == ["UKR", "—"] and rounds[1]["sides"]["UKR"]["score"] == 0.5
+    assert rounds[1]["label"] == "Умеров"
