@@ -192,3 +192,13 @@ def test_store_migration_adds_and_removes_the_tables(tmp_path):
         command.downgrade(config, "0002")
     assert not wanted & set(inspect(engine).get_table_names())
     engine.dispose()
+
+
+def test_store_batch_rows_carry_topics_and_assessments(store):
+    """What ``parley batch`` writes and ``parley load`` reads back stores the same judgements."""
+    from parley.batch.rows import extraction_row, row_extraction
+
+    for extraction in ARTICLES:
+        store.save_extraction(row_extraction(extraction_row(extraction)))
+    fuse(store)
+    assert store.assessments()[0] == 5 and miami(store)["topics"] == ["territory", "ceasefire", "economy"]
