@@ -154,3 +154,11 @@ def test_web_tone_rounds_average_each_side():
     assert rounds[0]["sides"] == {"RUS": {"tones": ["negative"], "judges": ["x"], "score": -1.0}}
     assert list(rounds[1]["sides"]) == ["UKR", "—"] and rounds[1]["sides"]["UKR"]["score"] == 0.5
     assert rounds[1]["label"] == "Умеров"
+
+
+def test_web_assessments_page_says_when_the_list_is_cut(client, monkeypatch):
+    from parley.serve import talkviews
+
+    monkeypatch.setattr(talkviews, "MAX_PAGE_JUDGEMENTS", 2)
+    page = client.get("/assessments?tone=positive").text
+    assert page.count('<li class="judgement">') == 2 and "В списке первые 2" in page
