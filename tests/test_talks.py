@@ -68,6 +68,20 @@ def test_a_bad_cue_is_named_with_its_file():
         CueSet([("energy", "газ(")], "lang/ru/topics.yaml")
 
 
+def test_a_lexicon_file_missing_a_list_is_named(monkeypatch):
+    from parley.extract.talks import words as module
+
+    real = module._read
+    monkeypatch.setattr(module, "_read", lambda lang, name: {k: v for k, v in real(lang, name).items() if k != "agenda"})
+    module.talks_words.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match="talks.yaml: missing agenda"):
+            module.talks_words("ru")
+    finally:
+        monkeypatch.undo()
+        module.talks_words.cache_clear()
+
+
 # --- tone ----------------------------------------------------------------------------------------
 
 

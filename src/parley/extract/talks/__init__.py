@@ -28,7 +28,7 @@ def attach_talks(document: Document, analysis: Analysis, mentions: tuple[ActorMe
         return meetings
     model = model or shipped()
     words = talks_words(document.lang if has_lexicon(document.lang) else "ru")
-    view = DocumentView(analysis.text, analysis.sentences, mentions, quotes, meetings)
+    view = DocumentView(analysis.text, analysis.sentences, mentions, quotes, meetings, words)
     topics = choose_topics(topic_candidates(view, words), model.topics, len(meetings))
     _, candidates = assessment_candidates(view, words)
     assessments = choose_assessments(candidates, model.assessments, len(meetings))

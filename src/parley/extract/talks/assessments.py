@@ -28,10 +28,7 @@ from parley.records import Actor, ActorMention, Assessment, Evidence, Tone
 
 MAX_DISTANCE = 3  # sentences between a judgement and a meeting's evidence beyond which it is not asked about
 NEGATION_REACH = 3  # words before a cue that a negation may stand in
-NOT_NEGATING = re.compile(r"не (только|менее|раз|исключ)")
 WORDS = re.compile(r"[\w-]+")
-PRONOUN = re.compile(r"(?<![а-яa-z])(он|она|они|мы|я|политик|президент|лидер|глава|министр|дипломат|"
-                     r"пресс-секретарь|спецпосланник|посланник|помощник|представитель)(?![а-яa-z])")
 BOTH = "*sides*"
 
 
@@ -72,7 +69,7 @@ def polar_cues(view: DocumentView, words: TalksWords, start: int, stop: int) -> 
     for cue in words.tone.finditer(view.folded, start, stop):
         before = view.folded[start:cue.start]
         near = WORDS.findall(before)[-NEGATION_REACH:]
-        negated = any(words.negation.fullmatch(w) for w in near) and not NOT_NEGATING.search(" ".join(near))
+        negated = any(words.negation.fullmatch(w) for w in near) and not words.not_negating.search(" ".join(near))
         if cue.label == "positive":
             out.append((cue, "negative" if negated else "positive"))
         elif cue.label == "negative" and not negated:
@@ -136,11 +133,11 @@ def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names
             "named_before_cue": float(m.start < at),
             f"persons={bucket(len(persons), (1, 2))}": 1.0,
         }))
-    if speech and not persons and (quote is None or PRONOUN.search(folded, s.start, s.stop)):
+    if speech and not persons and (quote is None or words.pronouns.search(folded, s.start, s.stop)):
         earlier = _antecedent(view, sentence)
         if earlier is not None:
             judges.append(Judge(earlier, names.get(earlier.id, earlier.name), "antecedent",
-                                {"pronoun": float(bool(PRONOUN.search(folded, s.start, s.stop)))}))
+                                {"pronoun": float(bool(words.pronouns.search(folded, s.start, s.stop)))}))
     return judges
 
 

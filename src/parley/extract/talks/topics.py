@@ -9,7 +9,6 @@ that points back to it, a neighbour naming its people).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from parley.extract.talks.model import LinearModel
@@ -18,9 +17,6 @@ from parley.extract.talks.words import TalksWords
 from parley.records import Evidence, Topic
 
 MAX_DISTANCE = 40  # sentences between a cue and a meeting beyond which the cue is not asked about
-# Words that put what follows on a meeting's table: "обсудили", "по вопросу", "посвящена".
-AGENDA = re.compile(r"(?<![а-яa-z])(обсуд|обсужд|рассмотр|повестк|вопрос|тем[аеуы]\b|посвящ|касал|касающ|"
-                    r"сосредоточ|речь|договор|согласова|достигл|достичь|по\b|о\b|об\b|насчет|относительно)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +68,7 @@ def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandida
                 f"told_cues={bucket(sum(1 for g in gaps[meeting] if g == 0), (0, 1, 2))}": 1.0,
                 "share_of_cues": sum(1 for n in range(len(cues)) if gaps[meeting][n] == min(
                     gaps[k][n] for k in range(len(view.meetings)))) / len(cues),
-                "agenda_before": float(any(AGENDA.search(view.folded[max(view.sentences[s].start, c.start - 60):c.start])
+                "agenda_before": float(any(words.agenda.search(view.folded[max(view.sentences[s].start, c.start - 60):c.start])
                                            for c, s in cues if abs(view.distance(meeting, s)) <= 1)),
             })
             for c, _ in near:

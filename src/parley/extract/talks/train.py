@@ -31,7 +31,7 @@ from parley.extract.talks.assessments import AssessmentCandidate, assessment_can
 from parley.extract.talks.model import FORMAT, SHIPPED, LinearModel, TalksModel
 from parley.extract.talks.topics import TopicCandidate, choose_topics, topic_candidates
 from parley.extract.talks.view import DocumentView
-from parley.extract.talks.words import talks_words
+from parley.extract.talks.words import FILES, talks_words
 from parley.ingest import read_inputs
 from parley.records import Analysis, Extraction
 
@@ -77,7 +77,7 @@ def corpus(gold_files: Iterable[Path]) -> list[Sample]:
         for document, analysis in zip(documents, nlp.analyse_many([d.text for d in documents],
                                                                     parse=extract.wants_parse)):
             found = extract.facts(document, analysis)
-            view = DocumentView(analysis.text, analysis.sentences, found.actors, found.quotes, found.meetings)
+            view = DocumentView(analysis.text, analysis.sentences, found.actors, found.quotes, found.meetings, words)
             _, judged = assessment_candidates(view, words)
             samples.append(Sample(golds[document.doc_id], found, analysis, topic_candidates(view, words), judged))
     return samples
@@ -182,7 +182,7 @@ def version_of(gold_files: Iterable[Path], model: TalksModel) -> str:
     digest = hashlib.sha256()
     for path in gold_files:
         digest.update(path.read_bytes())
-    for name in ("topics.yaml", "tone.yaml"):
+    for name in FILES:
         digest.update((resources.files("parley") / "lang" / "ru" / name).read_bytes())
     digest.update(json.dumps(model.to_dict(), sort_keys=True).encode())
     return f"{FORMAT}.{digest.hexdigest()[:12]}"

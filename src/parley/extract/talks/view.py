@@ -10,20 +10,13 @@ language without a parser gets them too.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from parley.extract.talks.words import fold
+from parley.extract.talks.words import TalksWords, fold, talks_words
 from parley.records import ActorMention, Meeting, Quote, Sentence
 
 Features = dict[str, float]
-# Words that speak of a meeting (stems, on folded text): a sentence with one refers to some meeting.
-MEETING_WORDS = re.compile(r"(?<![а-яa-z])(встреч|встрет|переговор|саммит|визит|разговор|созвон|бесед|консультац|"
-                           r"раунд|контакт|заседани|сесси|диалог|дискусси|обсужд|обсуд|общени)")
-# Words that point back to a meeting told before: "эта встреча", "на ней", "по итогам".
-BACK_REFERENCE = re.compile(r"(?<![а-яa-z])(эт[аоиу]\w* (встреч|переговор|разговор|бесед|консультац|визит|раунд)|"
-                            r"по итогам|в ходе|на (ней|них)|во время|после (встречи|переговоров|разговора|беседы))")
 
 
 def bucket(n: int, edges: Sequence[int]) -> str:
@@ -35,7 +28,8 @@ def bucket(n: int, edges: Sequence[int]) -> str:
 
 class DocumentView:
     def __init__(self, text: str, sentences: Sequence[Sentence], mentions: Sequence[ActorMention],
-                 quotes: Sequence[Quote], meetings: Sequence[Meeting]) -> None:
+                 quotes: Sequence[Quote], meetings: Sequence[Meeting], words: TalksWords | None = None) -> None:
+        self.words = words = words or talks_words("ru")
         self.text = text
         self.folded = fold(text)
         self.sentences = list(sentences) or [Sentence(0, len(text), text)]
@@ -49,8 +43,8 @@ class DocumentView:
         self.evidence_sentences = [self._sentences_of(m.evidence.start, m.evidence.stop) for m in self.meetings]
         self.meeting_ids = [{a.id for a in m.participants} for m in self.meetings]
         self.meeting_sides = [{a.country or a.id for a in m.participants} for m in self.meetings]
-        self.has_meeting_word = [bool(MEETING_WORDS.search(self.folded, s.start, s.stop)) for s in self.sentences]
-        self.refers_back = [bool(BACK_REFERENCE.search(self.folded, s.start, s.stop)) for s in self.sentences]
+        self.has_meeting_word = [bool(words.meeting_words.search(self.folded, s.start, s.stop)) for s in self.sentences]
+        self.refers_back = [bool(words.back_reference.search(self.folded, s.start, s.stop)) for s in self.sentences]
         self.meeting_sentences = [self._told_again(k) for k in range(len(self.meetings))]
 
     def sentence_of(self, offset: int) -> int:
@@ -117,6 +111,6 @@ class DocumentView:
             f"kind={m.kind}": 1.0,
             "background": float(m.evidence.background),
         }
-        near = MEETING_WORDS.search(self.folded, max(0, at - 60), min(len(self.folded), at + 60))
+        near = self.words.meeting_words.search(self.folded, max(0, at - 60), min(len(self.folded), at + 60))
         f["meeting_word_near"] = float(near is not None)
         return f

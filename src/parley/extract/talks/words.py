@@ -1,8 +1,10 @@
 """The talks lexicon: topic cues and tone words, read once per process from ``parley/lang/<lang>/``.
 
 Entry point: ``talks_words(lang)`` → :class:`TalksWords`. The files are
-``topics.yaml`` (topic → cues) and ``tone.yaml`` (positive and negative cues,
-negation, contrast, hope, speech, the unnamed voices of sides). Every cue is a
+``topics.yaml`` (topic → cues), ``tone.yaml`` (positive and negative cues,
+negation, contrast, hope, speech, the unnamed voices of sides) and
+``talks.yaml`` (meeting words, words pointing back to a meeting, agenda words,
+pronouns, what keeps a negation from negating). Every cue is a
 regular expression over ``fold(text)`` (lower case, "ё" as "е", same length as
 the text, so offsets carry over) that must start at the start of a word.
 A file that is missing or malformed raises :class:`LexiconError` naming it.
@@ -22,7 +24,9 @@ from parley.records import TOPICS
 WORD_START = r"(?<![0-9a-zа-яёіїєґ'’-])"
 WORD_END = r"(?![0-9a-zа-яёіїєґ'’-])"
 TONE_KEYS = ("positive", "negative", "negated_positive", "negation", "contrast", "hope", "speech",
-                   "side_voices", "both_sides")
+             "side_voices", "both_sides")
+TALK_KEYS = ("meeting_words", "back_reference", "agenda", "pronouns", "not_negating")
+FILES = ("topics.yaml", "tone.yaml", "talks.yaml")
 
 
 class LexiconError(ValueError):
@@ -108,6 +112,11 @@ class TalksWords:
     speech: re.Pattern[str]
     side_voices: CueSet  # labels: side ids
     both_sides: re.Pattern[str]
+    meeting_words: re.Pattern[str]
+    back_reference: re.Pattern[str]
+    agenda: re.Pattern[str]
+    pronouns: re.Pattern[str]
+    not_negating: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=None)
@@ -115,7 +124,7 @@ def has_lexicon(lang: str) -> bool:
     """Whether ``parley/lang/<lang>/`` has the talks files; a language without them is read with Russian cues,
     which share most stems with Ukrainian ones."""
     folder = resources.files("parley") / "lang" / lang
-    return all((folder / name).is_file() for name in ("topics.yaml", "tone.yaml"))
+    return all((folder / name).is_file() for name in FILES)
 
 
 def _read(lang: str, name: str) -> dict[str, Any]:
@@ -172,6 +181,11 @@ def talks_words(lang: str = "ru") -> TalksWords:
     if not isinstance(voices, dict) or not voices:
         raise LexiconError(f"{tone_source}: side_voices: expected side → list of patterns")
     sides = [(str(side), cue) for side in voices for cue in _strings(voices, side, tone_source)]
+    talks_source = f"lang/{lang}/talks.yaml"
+    talk = _read(lang, "talks.yaml")
+    missing = [k for k in TALK_KEYS if k not in talk]
+    if missing:
+        raise LexiconError(f"{talks_source}: missing {', '.join(missing)}")
     return TalksWords(
         topics=CueSet(topics, topics_source),
         tone=CueSet(polar, tone_source),
@@ -181,4 +195,5 @@ def talks_words(lang: str = "ru") -> TalksWords:
         speech=_stems(_strings(tone, "speech", tone_source), tone_source),
         side_voices=CueSet(sides, tone_source),
         both_sides=_alternation(_strings(tone, "both_sides", tone_source), tone_source),
+        **{key: _stems(_strings(talk, key, talks_source), talks_source) for key in TALK_KEYS},
     )
