@@ -64,8 +64,8 @@ def test_the_lexicon_covers_every_topic_and_keeps_offsets():
 
 
 def test_a_bad_cue_is_named_with_its_file():
-    with pytest.raises(LexiconError, match="topics.yaml: energy: bad pattern"):
-        CueSet([("energy", "газ(")], "lang/ru/topics.yaml")
+    with pytest.raises(LexiconError, match="topics.json: energy: bad pattern"):
+        CueSet([("energy", "газ(")], "lang/ru/topics.json")
 
 
 def test_a_lexicon_file_missing_a_list_is_named(monkeypatch):
@@ -75,7 +75,7 @@ def test_a_lexicon_file_missing_a_list_is_named(monkeypatch):
     monkeypatch.setattr(module, "_read", lambda lang, name: {k: v for k, v in real(lang, name).items() if k != "agenda"})
     module.talks_words.cache_clear()
     try:
-        with pytest.raises(LexiconError, match="talks.yaml: missing agenda"):
+        with pytest.raises(LexiconError, match="talks.json: missing agenda"):
             module.talks_words("ru")
     finally:
         monkeypatch.undo()

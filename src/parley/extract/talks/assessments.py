@@ -6,7 +6,7 @@ sentence that carries tone words, with everyone who may have said them;
 (meeting, judgement, judge) worth asking about, with its features;
 ``choose_assessments(candidates, model, count)`` → each meeting's assessments.
 
-The tone is read by rules from ``lang/<lang>/tone.yaml``: a positive cue under
+The tone is read by rules from ``lang/<lang>/tone.json``: a positive cue under
 a negation turns negative ("не дали результатов"); positive and negative cues
 together make a mixed judgement ("трудные, но продуктивные"); a hope is no
 judgement ("рассчитываем на результат"). A judgement needs a judge: the

@@ -3,7 +3,7 @@
 Entry points: ``topic_candidates(view, words)`` → one :class:`TopicCandidate`
 per (meeting, cue) pair worth asking about, with its features;
 ``choose_topics(candidates, model, count)`` → the topics of each meeting.
-A cue is a word of the lexicon (``lang/<lang>/topics.yaml``); the trained model
+A cue is a word of the lexicon (``lang/<lang>/topics.json``); the trained model
 says whether the cue's sentence ties it to the meeting (its own sentence, one
 that points back to it, a neighbour naming its people).
 """
