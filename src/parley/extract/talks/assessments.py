@@ -129,7 +129,7 @@ def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names
         judges.append(Judge(m.actor, names.get(m.actor.id, m.name), "named", {
             f"speech_gap={bucket(near, (15, 40, 90))}": 1.0,
             "nominative": float(nominative),
-            "by_words": float("по словам" in lead or "по мнению" in lead or "по оценке" in lead),
+            "by_words": float(bool(words.by_words.search(lead))),
             "named_before_cue": float(m.start < at),
             f"persons={bucket(len(persons), (1, 2))}": 1.0,
         }))

@@ -26,7 +26,7 @@ WORD_START = r"(?<![0-9a-zа-яёіїєґ'’-])"
 WORD_END = r"(?![0-9a-zа-яёіїєґ'’-])"
 TONE_KEYS = ("positive", "negative", "negated_positive", "negation", "contrast", "hope", "speech",
              "side_voices", "both_sides")
-TALK_KEYS = ("meeting_words", "back_reference", "agenda", "pronouns", "not_negating")
+TALK_KEYS = ("meeting_words", "back_reference", "agenda", "pronouns", "not_negating", "by_words")
 FILES = ("topics.json", "tone.json", "talks.json")
 
 
@@ -118,6 +118,7 @@ class TalksWords:
     agenda: re.Pattern[str]
     pronouns: re.Pattern[str]
     not_negating: re.Pattern[str]
+    by_words: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=None)
