@@ -68,6 +68,9 @@ def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandida
                 f"told_cues={bucket(sum(1 for g in gaps[meeting] if g == 0), (0, 1, 2))}": 1.0,
                 "share_of_cues": sum(1 for n in range(len(cues)) if gaps[meeting][n] == min(
                     gaps[k][n] for k in range(len(view.meetings)))) / len(cues),
+                "negated_before": float(any(
+                    words.negation.search(view.folded, max(view.sentences[s].start, c.start - 40), c.start)
+                    for c, s in cues if abs(view.distance(meeting, s)) <= 1)),
                 "agenda_before": float(any(words.agenda.search(view.folded[max(view.sentences[s].start, c.start - 60):c.start])
                                            for c, s in cues if abs(view.distance(meeting, s)) <= 1)),
             })
