@@ -177,9 +177,16 @@ def topics_found(text: str) -> set[str]:
     ("Уиткофф встретился с Дмитриевым. Они готовили саммит лидеров.", {"summit"}),
     ("Уиткофф встретился с Дмитриевым. Стороны говорили о мирном урегулировании.", set()),  # no topic alone
     ("Уиткофф встретился с Дмитриевым. Погода в тот день была теплой.", set()),
+    ("Уиткофф встретился с Дмитриевым. Их планы на вечер изменились.", set()),  # intentions, not a plan
 ])
 def test_topic_cues(text, topics):
     assert topics_found(text) == topics
+
+
+def test_a_topic_said_not_to_be_discussed_is_marked():
+    text, meetings = one_meeting("Уиткофф встретился с Дмитриевым. Они не обсуждали перемирие. Санкции обсудили.")
+    found = {c.topic: c.features["negated_before"] for c in topic_candidates(view_of(text, meetings), WORDS)}
+    assert found == {"ceasefire": 1.0, "economy": 0.0}
 
 
 def test_cues_far_from_every_meeting_are_not_asked_about():
