@@ -1,11 +1,11 @@
 """What each meeting dealt with: topic cues, and which meeting each cue belongs to.
 
 Entry points: ``topic_candidates(view, words)`` → one :class:`TopicCandidate`
-per (meeting, cue) pair worth asking about, with its features;
-``choose_topics(candidates, model, count)`` → the topics of each meeting.
-A cue is a word of the lexicon (``lang/<lang>/topics.json``); the trained model
-says whether the cue's sentence ties it to the meeting (its own sentence, one
-that points back to it, a neighbour naming its people).
+per (meeting, topic) pair worth asking about, with features read from all the
+topic's cues; ``choose_topics(candidates, model, count)`` → the topics of each
+meeting. A cue is a word of the lexicon (``lang/<lang>/topics.json``); the
+trained model says whether the cues' sentences tie the topic to the meeting
+(its own sentence, one that retells it, a neighbour naming its people).
 """
 from __future__ import annotations
 
