@@ -214,17 +214,25 @@ def search(query: str = typer.Argument(..., help="Words to find; any inflection 
 def reprocess(db: str | None = DB_OPTION) -> None:
     """Extract again from every stored article (after the rules change) and rebuild the fused meetings."""
     from parley.fuse import fuse
-    from parley.pipeline import process_many
+    from parley.pipeline import Failure, process_many
 
     err = Console(stderr=True)
     with opened(db) as store:
         changed = total = 0
+        failed: list[Failure] = []
         for extraction in process_many(store.documents()):
-            changed += store.save_extraction(extraction)
             total += 1
+            if isinstance(extraction, Failure):  # its stored facts stay as they were
+                failed.append(extraction)
+                continue
+            changed += store.save_extraction(extraction)
         report = fuse(store, full=True)
-    err.print(f"reprocessed {total} documents ({changed} changed); {report.events} meetings "
-              f"from {report.reports} reports", highlight=False)
+    for failure in failed:
+        err.print(f"[red]failed[/] {escape(failure.document.doc_id)}: {escape(failure.reason)}", highlight=False)
+    err.print(f"reprocessed {total} documents ({changed} changed, {len(failed)} failed and kept as they were); "
+              f"{report.events} meetings from {report.reports} reports", highlight=False)
+    if failed:
+        raise typer.Exit(1)
 
 
 @guarded

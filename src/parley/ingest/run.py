@@ -162,8 +162,15 @@ def extract_each(documents: Sequence[Document], process_many) -> Iterator[tuple[
     except Exception:  # find the document that broke the batch: one by one
         for document in documents:
             try:
-                yield document, next(iter(process_many([document])))
+                yield document, _outcome(next(iter(process_many([document]))))
             except Exception as error:
                 yield document, f"extraction failed: {type(error).__name__}: {error}"
         return
-    yield from zip(documents, extractions)
+    yield from zip(documents, map(_outcome, extractions))
+
+
+def _outcome(result) -> Extraction | str:
+    """An extraction, or the reason a document failed within the pipeline (over its budget)."""
+    from parley.pipeline import Failure
+
+    return f"extraction failed: {result.reason}" if isinstance(result, Failure) else result
