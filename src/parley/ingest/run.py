@@ -18,6 +18,7 @@ from parley.errors import DatabaseError
 from parley.ingest import read_inputs
 from parley.pipeline import DOCUMENTS_PER_BATCH
 from parley.records import Document, Extraction, IngestResult, LedgerEntry, LedgerStatus
+from parley.safe_text import storable
 from parley.settings import Settings
 
 # Documents handed to the NLP layer at once: larger batches share model calls (docs/scale.md).
@@ -58,9 +59,12 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
     pending: list[Document] = []
     pending_hashes: dict[str, str] = {}
     notes: dict[str, str] = {}  # source → what of the input was left out, kept on its processed row
+    files: list[str] = []  # files read through: their earlier rows not written again are stale
+    recorded: set[str] = set()
 
     def record(entry: LedgerEntry) -> None:
         store.record_ledger(entry)
+        recorded.add(storable(entry.source))
         summary.count(entry)
         if on_entry:
             on_entry(entry)
@@ -82,8 +86,14 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
         pending.clear()
         pending_hashes.clear()
 
-    for result in read_inputs(paths, settings):
-        entry = _settle(result, store, pending, pending_hashes)
+    for result in read_inputs(paths, settings, on_file=files.append):
+        try:
+            entry = _settle(result, store, pending, pending_hashes)
+        except (SQLAlchemyError, DatabaseError, OSError):
+            raise
+        except Exception as error:  # one odd input fails alone; the run goes on
+            entry = LedgerEntry(result.entry.source, LedgerStatus.FAILED,
+                                f"could not be checked against the store: {type(error).__name__}: {error}")
         if entry is not None:
             record(entry)
             continue
@@ -94,6 +104,8 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
         if len(pending) >= BATCH:
             flush()
     flush()
+    for source in files:
+        store.forget_stale_ledger(storable(source), recorded)
     if fuse:
         summary.events, summary.fusion_error = _fuse(store)
     return summary

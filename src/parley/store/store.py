@@ -10,6 +10,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from parley.fuse.provenance import simhash, wire_agency
 from parley.fuse.records import Event, Report
+from parley.safe_text import storable, storable_or_none
 from parley.records import Actor, Document, Extraction, LedgerEntry, LedgerStatus
 from parley.store import fusestate, reads, schema as t
 from parley.store.engine import open_engine
@@ -68,12 +69,27 @@ class Store:
                 t.documents.c.content_hash == content_hash, t.documents.c.extraction_hash.is_not(None)))
 
     def record_ledger(self, entry: LedgerEntry) -> None:
-        row = {"status": entry.status.value, "reason": entry.reason, "doc_id": entry.doc_id,
+        row = {"status": entry.status.value, "reason": storable(entry.reason),
+               "doc_id": storable_or_none(entry.doc_id),
                "updated_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)}
+        source = storable(entry.source)
         with self.engine.begin() as conn:
-            done = conn.execute(update(t.ledger).where(t.ledger.c.source == entry.source).values(**row))
+            done = conn.execute(update(t.ledger).where(t.ledger.c.source == source).values(**row))
             if not done.rowcount:
-                conn.execute(insert(t.ledger).values(source=entry.source, **row))
+                conn.execute(insert(t.ledger).values(source=source, **row))
+
+    def forget_stale_ledger(self, file_source: str, keep: set[str]) -> int:
+        """Drop the rows of ``file_source`` and of its items ("FILE:3", "FILE#2") that are not in
+        ``keep``: what an earlier reading of the file left behind. Returns how many."""
+        item = re.compile(re.escape(file_source) + r"(?:[:#]\d+)?")
+        pattern = file_source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        with self.engine.begin() as conn:
+            sources = conn.execute(select(t.ledger.c.source).where(t.ledger.c.source.like(pattern, escape="\\"))
+                                   ).scalars().all()
+            stale = [s for s in sources if s not in keep and item.fullmatch(s)]
+            if stale:
+                conn.execute(delete(t.ledger).where(t.ledger.c.source.in_(stale)))
+        return len(stale)
 
     def ledger(self) -> list[LedgerEntry]:
         with self.engine.connect() as conn:
