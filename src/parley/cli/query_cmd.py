@@ -242,7 +242,7 @@ def export(fmt: ExportFormat = typer.Option(..., "--format", help="Output format
     """Write the fused meetings as JSONL, CSV, Parquet, PLOVER, GraphML or TimelineJS JSON."""
     from parley.export import export as write
 
-    why = unwritable(output)
+    why = unwritable(output, db_url=Settings.from_env(db_url=db).db_url)
     if why:
         raise _fail(f"cannot write {output}: {why}", 2)
     with opened(db) as store:
