@@ -8,11 +8,12 @@ Database errors are not caught here: the caller reports them (exit code 3).
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from parley.errors import DatabaseError
 from parley.ingest import read_inputs
@@ -72,11 +73,11 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
     def flush() -> None:
         for document, outcome in extract_each(pending, process_many):
             if isinstance(outcome, Extraction) and not getattr(outcome, "skipped_reason", None):
-                problem = _save(store, document, outcome)
+                new, problem = _save(store, document, outcome)
                 if problem:
                     record(LedgerEntry(document.source, LedgerStatus.FAILED, problem, document.doc_id))
                     continue
-                summary.new_documents += 1
+                summary.new_documents += new
                 record(LedgerEntry(document.source, LedgerStatus.PROCESSED, notes.pop(document.source, ""),
                                    document.doc_id))
             elif isinstance(outcome, Extraction):
@@ -123,16 +124,30 @@ def _fuse(store) -> tuple[int | None, str | None]:
         return None, f"{type(error).__name__}: {error}"
 
 
-def _save(store, document: Document, extraction: Extraction) -> str | None:
-    """Store a document with its facts; a message when these facts cannot be stored (database trouble raises)."""
-    try:
-        store.save_document(document)
-        store.save_extraction(extraction)
-    except (SQLAlchemyError, DatabaseError, OSError):
-        raise
-    except Exception as error:  # facts the store cannot take: this document fails, the run goes on
-        return f"could not be stored: {type(error).__name__}: {error}"
-    return None
+SAVE_ATTEMPTS = 5
+
+
+def _save(store, document: Document, extraction: Extraction) -> tuple[bool, str | None]:
+    """Store a document with its facts: (whether its text is new in the store, a message when these
+    facts cannot be stored). Database trouble raises.
+
+    Another ingest writing the same document at the same moment makes the insert collide on a unique
+    key: the loser tries again, finds the row the other stored, and counts the document as not new.
+    """
+    for attempt in range(SAVE_ATTEMPTS):
+        try:
+            new = store.save_document(document)
+            store.save_extraction(extraction)
+            return new is not False, None
+        except IntegrityError:
+            if attempt == SAVE_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+        except (SQLAlchemyError, DatabaseError, OSError):
+            raise
+        except Exception as error:  # facts the store cannot take: this document fails, the run goes on
+            return False, f"could not be stored: {type(error).__name__}: {error}"
+    return False, None
 
 
 def _settle(result: IngestResult, store, pending: list[Document], pending_hashes: dict[str, str]) -> LedgerEntry | None:

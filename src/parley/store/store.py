@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import fcntl
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from parley.fuse.provenance import simhash, wire_agency
 from parley.fuse.records import Event, Report
@@ -19,6 +23,7 @@ from parley.store.stemmer import stemmed_text
 
 PASSAGE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[«\"„A-ZА-ЯЁ0-9—–-])|\n+")
 CHUNK = 500
+FUSION_LOCK_KEY = 7_021_434_551  # PostgreSQL advisory lock id held while fusing ("parley" on a keypad)
 
 
 def passages_of(text: str) -> Iterator[tuple[int, int, str]]:
@@ -72,11 +77,9 @@ class Store:
         row = {"status": entry.status.value, "reason": storable(entry.reason),
                "doc_id": storable_or_none(entry.doc_id),
                "updated_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)}
-        source = storable(entry.source)
-        with self.engine.begin() as conn:
-            done = conn.execute(update(t.ledger).where(t.ledger.c.source == source).values(**row))
-            if not done.rowcount:
-                conn.execute(insert(t.ledger).values(source=source, **row))
+        upsert = self._insert(t.ledger).values(source=storable(entry.source), **row)
+        with self.engine.begin() as conn:  # one statement: two writers recording one input never collide
+            conn.execute(upsert.on_conflict_do_update(index_elements=["source"], set_=row))
 
     def forget_stale_ledger(self, file_source: str, keep: set[str]) -> int:
         """Drop the rows of ``file_source`` and of its items ("FILE:3", "FILE#2") that are not in
@@ -91,16 +94,45 @@ class Store:
                 conn.execute(delete(t.ledger).where(t.ledger.c.source.in_(stale)))
         return len(stale)
 
+    def _insert(self, table):
+        """INSERT with the dialect's ON CONFLICT clause available (both backends speak it)."""
+        return (postgresql_insert if self.dialect == "postgresql" else sqlite_insert)(table)
+
     def ledger(self) -> list[LedgerEntry]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(t.ledger).order_by(t.ledger.c.source)).all()
         return [LedgerEntry(r.source, LedgerStatus(r.status), r.reason, r.doc_id) for r in rows]
 
-    def save_document(self, document: Document) -> None:
+    def save_document(self, document: Document) -> bool:
+        """Store the document; True when its text is new here (inserted, or changed), False when it was stored."""
         with self.engine.begin() as conn:
-            self._save_document(conn, document)
+            return self._save_document(conn, document)
 
-    def _save_document(self, conn: Connection, document: Document) -> None:
+    @contextmanager
+    def fusion_lock(self) -> Iterator[None]:
+        """One fusion at a time across processes: an advisory lock on PostgreSQL, a lock file beside an
+        SQLite database (nothing for one in memory, which no other process can reach)."""
+        if self.dialect == "postgresql":
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT pg_advisory_lock(%s)" % FUSION_LOCK_KEY)
+                try:
+                    yield
+                finally:
+                    conn.exec_driver_sql("SELECT pg_advisory_unlock(%s)" % FUSION_LOCK_KEY)
+                    conn.commit()
+            return
+        database = self.engine.url.database
+        if not database or database == ":memory:":
+            yield
+            return
+        with open(f"{database}.fusion-lock", "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _save_document(self, conn: Connection, document: Document) -> bool:
         row = {"text": document.text, "published": document.published, "url": document.url,
                "title": document.title, "source": document.source, "lang": document.lang,
                "content_hash": document.content_hash or None}
@@ -110,7 +142,7 @@ class Store:
             conn.execute(update(t.documents).where(t.documents.c.doc_id == document.doc_id).values(**row))
             if stored.published != document.published:  # the events' days and windows read it
                 fusestate.mark_pending(conn, document.doc_id)
-            return
+            return False
         row |= {"agency": wire_agency(document.text), "signature": simhash(document.text)}
         if stored is None:
             conn.execute(insert(t.documents).values(doc_id=document.doc_id, **row))
@@ -121,6 +153,7 @@ class Store:
             conn.execute(update(t.documents).where(t.documents.c.doc_id == document.doc_id)
                          .values(extraction_hash=None, **row))
         self._index_passages(conn, document)
+        return True
 
     def _index_passages(self, conn: Connection, document: Document) -> None:
         pieces = [{"doc_id": document.doc_id, "start": a, "stop": b, "text": s}
@@ -231,8 +264,8 @@ class Store:
         known = {r.id: r for r in conn.execute(select(t.actors).where(t.actors.c.id.in_(list(wanted))))}
         new = [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country}
                for a in wanted.values() if a.id not in known]
-        if new:
-            conn.execute(insert(t.actors), new)
+        if new:  # another writer may add the same actor meanwhile: its row stands
+            conn.execute(self._insert(t.actors).on_conflict_do_nothing(index_elements=["id"]), new)
         for actor in wanted.values():
             row = known.get(actor.id)
             if row is not None and (row.name, row.kind, row.country) != (actor.name, actor.kind, actor.country):
