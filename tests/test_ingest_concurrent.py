@@ -79,3 +79,24 @@ def test_two_ingests_at_once_both_finish_with_the_sequential_result(tmp_path, ba
     with Store.open(_fresh(backend, tmp_path, "sequential")) as store:
         ingest(store, [folder], process_many=_extract)
         assert _record(store) == concurrent
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_actors_name_does_not_depend_on_the_order_of_ingest(tmp_path, backend):
+    from parley.records import Actor, ActorMention, Document
+
+    def article(doc_id, actor):
+        text = f"{actor.name} направила делегацию на переговоры, номер {doc_id}."
+        document = Document(doc_id, text, source=f"{doc_id}.txt", content_hash=f"hash-{doc_id}")
+        return Extraction(document=document, actors=(ActorMention(0, len(actor.name), actor.name, actor.name, actor),))
+
+    spellings = [Actor("KGZ", "KGZ", "country", "KGZ"), Actor("KGZ", "Киргизия", "country", "KGZ"),
+                 Actor("xx-ivanov", "Иванов", "person", None), Actor("xx-ivanov", "Пётр Иванов", "person", "RUS"),
+                 Actor("xx-ivanov", "IVANOV", "person", None)]
+    names = set()
+    for order, name in ((spellings, "forward"), (spellings[::-1], "backward")):
+        with Store.open(_fresh(backend, tmp_path, name)) as store:
+            for number, actor in enumerate(order):
+                store.save_extraction(article(f"{name}-{number}", actor))
+            names.add(tuple(sorted((a["id"], a["name"]) for a in store.actors())))
+    assert names == {(("KGZ", "Киргизия"), ("xx-ivanov", "Пётр Иванов"))}

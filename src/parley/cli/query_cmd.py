@@ -229,7 +229,8 @@ def reprocess(db: str | None = DB_OPTION) -> None:
         report = fuse(store, full=True)
     for failure in failed:
         err.print(f"[red]failed[/] {escape(failure.document.doc_id)}: {escape(failure.reason)}", highlight=False)
-    err.print(f"reprocessed {total} documents ({changed} changed, {len(failed)} failed and kept as they were); "
+    kept = f", {len(failed)} failed and kept as they were" if failed else ""
+    err.print(f"reprocessed {total} documents ({changed} changed{kept}); "
               f"{report.events} meetings from {report.reports} reports", highlight=False)
     if failed:
         raise typer.Exit(1)

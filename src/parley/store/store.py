@@ -263,14 +263,17 @@ class Store:
             return
         known = {r.id: r for r in conn.execute(select(t.actors).where(t.actors.c.id.in_(list(wanted))))}
         new = [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country}
-               for a in wanted.values() if a.id not in known]
+               for a in (preferred_actor(w, w) for w in wanted.values() if w.id not in known)]
         if new:  # another writer may add the same actor meanwhile: its row stands
             conn.execute(self._insert(t.actors).on_conflict_do_nothing(index_elements=["id"]), new)
         for actor in wanted.values():
             row = known.get(actor.id)
-            if row is not None and (row.name, row.kind, row.country) != (actor.name, actor.kind, actor.country):
+            if row is None:
+                continue
+            chosen = preferred_actor(Actor(row.id, row.name, row.kind, row.country), actor)
+            if (row.name, row.kind, row.country) != (chosen.name, chosen.kind, chosen.country):
                 conn.execute(update(t.actors).where(t.actors.c.id == actor.id).values(
-                    name=actor.name, kind=actor.kind, country=actor.country or row.country))
+                    name=chosen.name, kind=chosen.kind, country=chosen.country))
 
     def extractions(self) -> Iterator[Extraction]:
         """Every stored document with its facts, rebuilt as records (in doc_id order)."""
@@ -364,6 +367,27 @@ class Store:
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return reads.counts(conn)
+
+
+_KIND_ORDER = {"person": 3, "organisation": 2, "country": 1}
+
+
+def preferred_actor(stored: Actor, incoming: Actor) -> Actor:
+    """What the store keeps of two records of one actor, whichever arrived last: the knowledge base's
+    name and kind when it knows the actor, else the fuller name (words over a code like "KGZ", then
+    Cyrillic, then the longer, then the first in alphabetical order). The choice is a maximum, so the
+    result of any order of ingest is the same."""
+    from parley.resolve.kb import knowledge_base
+
+    known = knowledge_base().actors.get(stored.id)
+    if known is not None:
+        return Actor(stored.id, known.display, known.kind, known.country or stored.country or incoming.country)
+    name = max((stored.name, incoming.name), key=lambda n: (any(c.islower() for c in n),
+                                                            any("а" <= c.lower() <= "я" for c in n), len(n),
+                                                            [-ord(c) for c in n]))
+    kind = max((stored.kind, incoming.kind), key=lambda k: (_KIND_ORDER.get(k, 0), k))
+    countries = sorted(c for c in (stored.country, incoming.country) if c)
+    return Actor(stored.id, name, kind, countries[0] if countries else None)
 
 
 def _document(row) -> Document:
