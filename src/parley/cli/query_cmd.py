@@ -69,7 +69,7 @@ def opened(db: str | None):
 
     url = Settings.from_env(db_url=db).db_url
     try:
-        store = Store.open(url)
+        store = Store.open(url, create=False)
     except DatabaseError as error:
         Console(stderr=True).print(f"[red]database error:[/] {escape(str(error))}", highlight=False)
         raise typer.Exit(DatabaseError.exit_code) from None

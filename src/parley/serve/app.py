@@ -37,7 +37,7 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     if store is None:
         from parley.store import Store
 
-        store = Store.open(settings.db_url)
+        store = Store.open(settings.db_url, create=bool(settings.token))  # only a server that takes writes makes one
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -53,8 +53,9 @@ class Store:
         self.dialect = engine.dialect.name
 
     @classmethod
-    def open(cls, url: str) -> "Store":
-        return cls(open_engine(url))
+    def open(cls, url: str, create: bool = True) -> "Store":
+        """Open the store at ``url``; ``create=False`` (the reading commands) when it must exist already."""
+        return cls(open_engine(url, create))
 
     def close(self) -> None:
         self.engine.dispose()
