@@ -1,4 +1,5 @@
-"""Text every store and every terminal can take: ``storable`` for what is kept, ``shown`` for paths.
+"""Text every store and every terminal can take: ``storable`` for what is kept, ``shown`` for paths,
+``web_link`` for a URL that becomes a link.
 
 Input can carry characters that no database stores the same way: NUL
 (PostgreSQL refuses it in text) and lone surrogates (``"\\ud800"`` in JSON: not
@@ -35,3 +36,16 @@ def shown(path: str | os.PathLike) -> str:
     """A path as the ledger names it: readable, one line, free of escape codes."""
     raw = os.fsencode(path).decode("utf-8", "backslashreplace")
     return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", storable(raw))
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address, else None: a ``javascript:`` or ``data:`` URL from an
+    input must never become a link on a page, in an export or in a feed."""
+    if not url:
+        return None
+    cleaned = url.strip()
+    scheme = cleaned.split(":", 1)[0].lower() if ":" in cleaned else ""
+    if scheme not in ("http", "https") or not cleaned[len(scheme) + 1:].startswith("//") \
+            or _CONTROL.search(cleaned) or any(c.isspace() for c in cleaned):
+        return None
+    return cleaned

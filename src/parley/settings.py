@@ -33,6 +33,10 @@ class Settings:
                                               "help": "A document whose extraction grows memory by more fails "
                                                       "with the reason (0: no limit)."})
     host: str = field(default="127.0.0.1", metadata={"env": "PARLEY_HOST", "help": "Address the web server binds."})
+    allowed_hosts: str = field(default="",
+                               metadata={"env": "PARLEY_ALLOWED_HOSTS",
+                                         "help": "Host names the web server answers, comma-separated "
+                                                 "(default: its loopback names; any when bound to all addresses)."})
     port: int = field(default=8000, metadata={"env": "PARLEY_PORT", "help": "Port the web server listens on."})
 
     @classmethod

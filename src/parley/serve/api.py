@@ -104,9 +104,11 @@ def get_document(request: Request, doc_id: str) -> Response:
 
 @router.get("/ledger", summary="What became of every input: processed, skipped or failed, and why",
             responses={200: {"model": schemas.Ledger}})
-def ledger(request: Request) -> Response:
+def ledger(request: Request, paths: bool = Query(False, description="Sources with their folders on the "
+                                                                     "server (by default the file names only).")
+           ) -> Response:
     entries = sorted(request.app.state.store.ledger(), key=lambda entry: source_order(entry.source))
-    rows = [queries.ledger_dict(entry) for entry in entries]
+    rows = [queries.ledger_dict(entry, full_paths=paths) for entry in entries]
     return json_response({"total": len(rows), "items": rows})
 
 
