@@ -193,7 +193,7 @@ def actor(name: str = typer.Argument(..., callback=valid_name, help=ACTOR_HELP),
 
 @guarded
 def search(query: str = typer.Argument(..., help="Words to find; any inflection matches."),
-           limit: int = typer.Option(50, "--limit", min=1, help="At most this many passages."),
+           limit: int = typer.Option(50, "--limit", min=0, help="At most this many passages."),
            as_json: bool = JSON_OPTION, db: str | None = DB_OPTION) -> None:
     """Full-text search over the stored articles, with Russian stemming."""
     with opened(db) as store:
