@@ -294,7 +294,10 @@ def _spans(text: str, tokens: Sequence[Token], tags: Sequence[str]) -> tuple[Nam
 
 @functools.lru_cache(maxsize=200_000)
 def _lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
-    lemma = models().morph_vocab.lemmatize(word, pos, dict(feats)) or word.lower()
+    try:
+        lemma = models().morph_vocab.lemmatize(word, pos, dict(feats)) or word.lower()
+    except ValueError:  # pymorphy2 looks up each character's Unicode name; unassigned ones have none
+        lemma = word.lower()
     return lemma.lower().replace("ё", "е")
 
 
@@ -377,7 +380,10 @@ def normalize_name(surface: str, span_type: str, vocab: MorphVocab | None = None
 def _nominative_word(word: str, span_type: str, vocab: MorphVocab) -> str:
     if not word[:1].isupper() or "-" in word and word.isupper():
         return word
-    parses = vocab.parse(word)
+    try:
+        parses = vocab.parse(word)
+    except ValueError:  # a character without a Unicode name (see _lemma)
+        return word
     if not parses:
         return word
     preferred = [p for p in parses if any(tag in p.tag for tag in _NAME_TAGS)] or parses
