@@ -111,8 +111,10 @@ def case_inputs(work: Path) -> None:
         f"exit {done.returncode}, {len(rows)} ledger rows of 9", len(rows) == 9)
     row("4 JSONL line nested 100,000 deep", "that line fails alone",
         f"{len(lines_rows)} line rows of 5", len(lines_rows) == 5)
-    escaped = not any("\x1b" in r["source"] for r in rows) and "\x1b" not in done.stderr
-    row("10 escape codes in file names", "never reach the terminal", "escaped" if escaped else "raw", escaped)
+    escaped = any("esc" in r["source"] for r in rows) and not any("\x1b" in r["source"] for r in rows) \
+        and "\x1b" not in done.stderr
+    row("10 escape codes in file names", "shown escaped in the ledger", "escaped" if escaped else "raw or no row",
+        escaped)
     pg = os.environ.get("PARLEY_TEST_PG")
     if pg:
         _empty_postgres(pg)
@@ -219,13 +221,14 @@ SERVER_CHILD = textwrap.dedent("""
     from parley.serve import create_app
     from parley.settings import Settings
     from parley.store import Store
-    from parley.records import Document, Extraction
+    from parley.records import Document, Extraction, LedgerEntry, LedgerStatus
     db = sys.argv[1]
     with Store.open(db) as store:
         document = Document("js", "Уиткофф и Дмитриев встретились в Майами.", url="javascript:alert(1)",
                             source="/srv/private/js.txt", content_hash="h-js")
         store.save_document(document)
         store.save_extraction(Extraction(document=document))
+        store.record_ledger(LedgerEntry(document.source, LedgerStatus.PROCESSED, "", "js"))
     try:
         from parley.serve.app import allowed_hosts_for
         app = create_app(Settings(db_url=db, token="t"), allowed_hosts=allowed_hosts_for("127.0.0.1", ""))

@@ -103,3 +103,25 @@ def test_a_database_that_is_down_is_a_503(tmp_path, monkeypatch):
     with TestClient(app, raise_server_exceptions=False) as client:
         answer = client.get("/api/events")
     assert answer.status_code == 503 and "database" in answer.json()["message"]
+
+
+def test_an_event_renamed_by_an_earlier_report_redirects_from_its_old_id(tmp_path):
+    db = f"sqlite:///{tmp_path / 'ids.db'}"
+    later = meeting_report("later", "Уиткофф и Дмитриев встретились в Майами в понедельник.", "2026-01-21",
+                           ["witkoff", "dmitriev"], "held", "2026-01-19", "Майами")
+    earlier = meeting_report("earlier", "Уиткофф и Дмитриев встретятся в Майами в понедельник.", "2026-01-16",
+                             ["witkoff", "dmitriev"], "planned", "2026-01-19", "Майами")
+    with Store.open(db) as store:
+        store.save_extraction(later)
+        fuse(store)
+        [old] = store.events()
+        store.save_extraction(earlier)
+        fuse(store)
+        [new] = store.events()
+    assert old["id"] != new["id"]  # the id is the earliest report's
+    with TestClient(create_app(Settings(db_url=db))) as client:
+        for prefix in ("/api/events/", "/events/"):
+            answer = client.get(prefix + old["id"], follow_redirects=False)
+            assert answer.status_code == 308 and answer.headers["location"] == prefix + new["id"]
+            assert client.get(prefix + old["id"]).status_code == 200
+        assert client.get("/api/events/ev-0000000000").status_code == 404

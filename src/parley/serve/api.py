@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
@@ -61,8 +62,19 @@ async def list_events(
 def get_event(request: Request, event_id: str = Path(max_length=200)) -> Response:
     event = request.app.state.store.event(event_id)
     if event is None:
-        raise HTTPException(404, f"no event with id '{event_id}'")
+        moved_to(request, event_id)
     return json_response(event)
+
+
+def moved_to(request: Request, event_id: str) -> None:
+    """Raise the answer for an event id not stored: a permanent redirect to the event that took over its
+    reports (an earlier report renamed it), else 404."""
+    now = request.app.state.store.event_now(event_id)
+    if now is None:
+        raise HTTPException(404, f"no event with id '{event_id}'")
+    path = request.url.path
+    raise HTTPException(308, f"event '{event_id}' is now '{now}'",
+                        headers={"Location": path[: len(path) - len(path.rsplit("/", 1)[-1])] + quote(now, safe="")})
 
 
 @router.get("/actors", summary="Every actor, with name variants and counts",

@@ -168,8 +168,10 @@ def _wants_json(request: Request) -> bool:
 def _error_response(request: Request, status: int, message: str, headers: dict | None = None) -> Response:
     if _wants_json(request):
         return JSONResponse(error_body(status, message), status_code=status, headers=headers)
-    return pages.render(request, "error.html", {"status": status, "phrase": HTTPStatus(status).phrase,
+    page = pages.render(request, "error.html", {"status": status, "phrase": HTTPStatus(status).phrase,
                                                 "message": message}, status_code=status)
+    page.headers.update(headers or {})
+    return page
 
 
 def _describe_validation(exc: RequestValidationError) -> str:

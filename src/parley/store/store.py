@@ -353,6 +353,20 @@ class Store:
             found = reads.event_dicts(conn, [event_id])
         return found[0] if found else None
 
+    def event_now(self, old_id: str) -> str | None:
+        """The id of the event that now holds the report an event id was made from: an event's id is
+        its earliest report's (``fuse.build.event_id``), so when an earlier report arrives the id
+        changes, and the old one leads here to the event that took it over. None when unknown."""
+        from parley.fuse.build import report_event_id
+
+        s, m = t.event_sources, t.meetings
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.c.event_id, m.c.doc_id, m.c.seq).join(m, m.c.id == s.c.meeting_id))
+            for event_id, doc_id, seq in rows:
+                if report_event_id(doc_id, seq) == old_id:
+                    return event_id
+        return None
+
     def actors(self) -> list[dict]:
         with self.engine.connect() as conn:
             return reads.actors(conn)
