@@ -92,3 +92,32 @@ def test_a_fixed_file_replaces_its_stale_rows(models, tmp_path):
         (tmp_path / "news.jsonl:7").write_text(TALKS + ", соседний файл.", encoding="utf-8")
         ingest(store, [path])
         assert "news.jsonl:1" in _ledger(store)
+
+
+def test_unreadable_files_and_folders_each_get_a_failed_row(tmp_path, monkeypatch):
+    """What a user without the right to read meets (simulated: the tests may run as root)."""
+    from parley.ingest import read_inputs
+
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "inside.txt").write_text(TALKS + ".", encoding="utf-8")
+    (folder / "secret.txt").write_text(TALKS + ".", encoding="utf-8")
+    (folder / "open.txt").write_text(TALKS + ", открыто.", encoding="utf-8")
+    real_scandir, real_open = os.scandir, Path.open
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    def open_(self, *args, **kwargs):
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(Path, "open", open_)
+    rows = {r.entry.source.rsplit("/", 1)[-1]: r.entry for r in read_inputs([folder])}
+    assert rows["locked"].status.value == "failed" and "Permission denied" in rows["locked"].reason
+    assert rows["secret.txt"].status.value == "failed" and "Permission denied" in rows["secret.txt"].reason
+    assert rows["open.txt"].status.value == "processed"

@@ -55,7 +55,9 @@ def walk(paths: Iterable[str | Path], max_bytes: int) -> Iterator[Candidate]:
 
 def _walk_folder(root: Path, max_bytes: int) -> Iterator[Candidate]:
     real_root = root.resolve()
-    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+    unreadable: list[OSError] = []  # folders os.walk could not list: each gets a failed row
+    for folder, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable.append):
+        yield from _unlisted(unreadable)
         folder_path = Path(folder)
         for name in sorted(dirnames):
             link = folder_path / name
@@ -72,6 +74,14 @@ def _walk_folder(root: Path, max_bytes: int) -> Iterator[Candidate]:
                     yield Candidate(path, shown(path), skip=reason)
                     continue
             yield check_file(path, max_bytes, name=shown(path.relative_to(root).with_suffix("").as_posix()))
+    yield from _unlisted(unreadable)
+
+
+def _unlisted(errors: list[OSError]) -> Iterator[Candidate]:
+    while errors:
+        error = errors.pop(0)
+        path = Path(error.filename or "?")
+        yield Candidate(path, shown(path), fail=f"cannot read the folder: {error.strerror or error}")
 
 
 def _linked_folder(link: Path, real_root: Path) -> Candidate:
