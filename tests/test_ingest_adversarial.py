@@ -121,3 +121,18 @@ def test_unreadable_files_and_folders_each_get_a_failed_row(tmp_path, monkeypatc
     assert rows["locked"].status.value == "failed" and "Permission denied" in rows["locked"].reason
     assert rows["secret.txt"].status.value == "failed" and "Permission denied" in rows["secret.txt"].reason
     assert rows["open.txt"].status.value == "processed"
+
+
+def test_the_batch_job_reads_odd_names_and_link_loops(tmp_path):
+    """``parley batch`` records what its inputs were in a manifest: odd names and loops must not stop it."""
+    from parley.batch.inputs import fingerprint, read_all
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xff.txt")).write_text(TALKS + ".", encoding="utf-8")
+    os.symlink("loop.txt", folder / "loop.txt")
+    manifest = fingerprint([folder])
+    json.dumps(manifest, ensure_ascii=False).encode("utf-8")  # what the manifest writer does
+    assert [entry["path"].rsplit("/", 1)[-1] for entry in manifest] == ["caf\\xff.txt"]
+    sources = sorted(result.entry.source.rsplit("/", 1)[-1] for result in read_all([folder]))
+    assert sources == ["caf\\xff.txt", "loop.txt"]
