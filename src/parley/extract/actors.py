@@ -24,20 +24,19 @@ from dataclasses import dataclass
 
 from parley.nlp import models
 from parley.records import Actor, ActorMention, Analysis, Document, Token
-from parley.extract.role_words import OFFICES, PHRASE_HEADS, country_in, office_of, role_head
+from parley.resolve.offices import OFFICE_HEADS, OFFICES, TITLE_WORDS, office_holder, role_head
+from parley.resolve.sides import first_side
 from parley.resolve import actor_of, automatic_person
 from parley.resolve.kb import KbActor, KnowledgeBase, knowledge_base
 from parley.resolve.names import NAME_PARTICLES, fold_key, nominative_candidates, person_nominative
+from parley.lang import lexicon
 
-LOCATIVE_PREPOSITIONS = frozenset("в во на из под до к ко у около через над возле близ".split())
-SIDE_NOUNS = ("сторон", "делегаци", "представител", "переговорщик", "команд", "власт", "лидер", "партнер", "партнёр")
-JUNIOR = frozenset({"младший", "младшего", "младшему", "младшим", "младшем", "мл", "jr"})
-SINGLE_LEADER = frozenset({"лидер", "лидера", "лидеру", "лидером", "лидере"})
-TITLE_WORDS = frozenset(
-    "президент вице-президент премьер премьер-министр министр госсекретарь глава лидер канцлер "
-    "спецпосланник спецпредставитель посланник помощник советник секретарь пресс-секретарь генсек "
-    "шейх принц король эмир господин госпожа мистер сенатор губернатор мэр посол генерал".split()
-)
+RU = lexicon("ru")
+
+LOCATIVE_PREPOSITIONS = RU.words("grammar", "locative_prepositions")
+SIDE_NOUNS = RU.sequence("sides", "group_stems")
+JUNIOR = RU.words("roles", "junior_words")
+SINGLE_LEADER = RU.words("sides", "single_leader_forms")
 
 
 @dataclass(slots=True)
@@ -288,7 +287,7 @@ def _role_references(tokens, used, found: list[_Found], day) -> list[_Found]:
     out = []
     for i, token in enumerate(tokens):
         head = role_head(token.text) if token.text[:1].isalpha() else None
-        if head is None or used[i] or (head not in OFFICES and head not in PHRASE_HEADS) or _plural(token.text):
+        if head is None or used[i] or (head not in OFFICES and head not in OFFICE_HEADS) or _plural(token.text):
             continue
         start = i - 1 if i and _side_adjective(tokens[i - 1].text) else i
         if start and tokens[start - 1].text.lower().startswith(("бывш", "экс")) or head.startswith("экс"):
@@ -298,19 +297,16 @@ def _role_references(tokens, used, found: list[_Found], day) -> list[_Found]:
         while end < len(tokens) and len(run) < 3 and tokens[end].text[:1].isupper() and end not in people:
             run.append(tokens[end].text)
             end += 1
-        if run and country_in(" ".join(run)) is None:
+        if run and first_side(" ".join(run)) is None:
             end, run = i + 1, []
         if end < len(tokens) and end in people or any(used[start:i + 1]):
             continue  # "президент США Дональд Трамп": the name is the mention
         phrase = " ".join(t.text for t in tokens[start:min(len(tokens), end + 2)]).lower()
-        side = country_in(" ".join(t.text for t in tokens[start:end])) if head not in PHRASE_HEADS else country_in(phrase)
-        office = office_of(head, phrase) if head in PHRASE_HEADS else OFFICES[head]
-        if side is None or office is None:
-            continue
-        holder = knowledge_base().holder(office, side, day)
+        side_words = " ".join(t.text for t in tokens[start:end]) if head not in OFFICE_HEADS else phrase
+        holder = office_holder(head, phrase, day, side_words)
         if holder is None:
             continue
-        if head in PHRASE_HEADS:
+        if head in OFFICE_HEADS:
             end = _phrase_end(tokens, i, end)
         if any(used[i + 1:end]):
             end = i + 1  # "президента США": "США" stays the country's own mention

@@ -20,12 +20,11 @@ import re
 from dataclasses import dataclass
 
 from parley.records import DatePrecision
+from parley.lang import lexicon
 
-MONTH_STEMS = {
-    "январ": 1, "янв": 1, "феврал": 2, "фев": 2, "март": 3, "мар": 3, "апрел": 4, "апр": 4,
-    "ма": 5, "июн": 6, "июл": 7, "август": 8, "авг": 8, "сентябр": 9, "сен": 9, "сент": 9,
-    "октябр": 10, "окт": 10, "ноябр": 11, "ноя": 11, "нояб": 11, "декабр": 12, "дек": 12,
-}
+RU = lexicon("ru")
+
+MONTH_STEMS = RU.mapping("dates", "month_stems")
 _MONTH_WORD = (r"(?P<month>январ[яеьюи]|янв\.?|феврал[яеьюи]|фев\.?|марта?|мар\.?|апрел[яеьюи]|апр\.?|ма[йяею]"
                r"|июн[яеьюи]|июл[яеьюи]|августа?|авг\.?|сентябр[яеьюи]|сент?\.?|октябр[яеьюи]|окт\.?"
                r"|ноябр[яеьюи]|нояб?\.?|декабр[яеьюи]|дек\.?)")
@@ -55,13 +54,11 @@ VAGUE = re.compile(r"(?<![\w])(?:(?:на|в)\s+(?:минувш\w+\s+|прошл\
 # "в этом месяце", "в следующем месяце": the month counted from the publication date.
 MONTH_RELATIVE = re.compile(r"(?<![\w])(?:в|на|до\s+конца)\s+(?P<which>этом|текущем|нынешнем|следующем|будущем|прошлом"
                             r"|минувшем|прошедшем)\s+месяце(?![\w])", re.IGNORECASE)
-MONTH_SHIFT = {"этом": 0, "текущем": 0, "нынешнем": 0, "следующем": 1, "будущем": 1, "прошлом": -1, "минувшем": -1,
-               "прошедшем": -1}
+MONTH_SHIFT = RU.mapping("dates", "relative_month_shift")
 DEADLINE_BEFORE = re.compile(r"(?:\bдо|\bк|\bпо)\s+(?:конца\s+|начала\s+|середины\s+)?$", re.IGNORECASE)
 
-RELATIVE_SHIFT = {"только что": 0, "позавчера": -2, "вчера": -1, "вчерашн": -1, "накануне": -1, "сегодня": 0, "сегодняшн": 0,
-                  "завтра": 1, "завтрашн": 1, "послезавтра": 2}
-WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5, "воскресенье": 6}
+RELATIVE_SHIFT = RU.mapping("dates", "relative_day_shift")
+WEEKDAYS = RU.mapping("dates", "weekdays")
 
 
 @dataclass(frozen=True, slots=True)

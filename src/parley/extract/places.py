@@ -13,28 +13,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from parley.extract.lexicon import SIDE_ADJECTIVES, SIDE_NAMES
+from parley.resolve.sides import side_of_adjective, side_of_name
 from parley.records import NamedSpan
 from parley.resolve.places import Place, gazetteer
+from parley.lang import lexicon
 
-PLACE_PREPOSITIONS = {"в", "во", "на"}
+RU = lexicon("ru")
+
+PLACE_PREPOSITIONS = RU.words("places", "place_prepositions")
 # Nouns whose "в/на X" is not where the meeting is: "урегулирование на Украине", "посол в США".
-NOT_MEETING_PLACE_HEADS = {"урегулирование", "конфликт", "война", "ситуация", "кризис", "мир", "план", "удар",
-                           "территория", "посол", "посольство", "представитель", "война", "операция", "выборы",
-                           "интервью", "эфир", "соцсеть", "сеть", "канал", "издание", "вопрос", "мирный",
-                           "боевой", "действие", "режим", "проблема", "положение", "власть", "прекращение", "огонь",
-                           "перемирие", "обстрел", "наступление", "удар"}
+NOT_MEETING_PLACE_HEADS = RU.words("places", "not_meeting_place_heads")
 # Words that lead from a container to the place itself: "в столице ОАЭ", "в швейцарском городе Женева".
-CONTAINER_NOUNS = {"город", "столица", "штат", "отель", "гостиница", "резиденция", "поместье", "дворец",
-                   "курорт", "площадка", "дом", "здание", "особняк", "база", "регион", "страна", "территория",
-                   "земля", "почва"}
+CONTAINER_NOUNS = RU.words("places", "container_nouns")
 # Buildings named after them ("в отеле InterContinental в Женеве", "в отеле «Ритц-Карлтон»"): the name is the
 # venue, in the country of the town the sentence puts it in.
-VENUE_NOUNS = {"отель", "гостиница", "резиденция", "особняк", "поместье", "вилла", "клуб", "курорт"}
+VENUE_NOUNS = RU.words("places", "venue_nouns")
 # "на российской территории", "на американской земле": the country named by its adjective.
-TERRITORY_NOUNS = {"территория", "земля", "почва"}
+TERRITORY_NOUNS = RU.words("places", "territory_nouns")
 MAX_HOPS = 4
-VISIT_VERBS = {"посетить", "посещать"}
+VISIT_VERBS = RU.words("places", "visit_verbs")
 
 if TYPE_CHECKING:
     from parley.extract.meetings.tree import Tree
@@ -73,7 +70,7 @@ def _candidates(tree: Tree, spans: tuple[NamedSpan, ...]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     covered: set[int] = set()
     for first, last, place in _match_gazetteer(tree):
-        owner = SIDE_NAMES.get(tree.lemma(last + 1)) if last + 1 < len(tree) else None
+        owner = side_of_name(tree.lemma(last + 1)) if last + 1 < len(tree) else None
         if place.kind == "venue" and owner and owner != place.country:
             continue  # "в офисе президента Турции" is not the Ukrainian president's office
         head = tree.span_head(tree.tokens[first].start, tree.tokens[last].stop)
@@ -86,7 +83,7 @@ def _candidates(tree: Tree, spans: tuple[NamedSpan, ...]) -> list[PlaceMention]:
     for i, token in enumerate(tree.tokens):
         if tree.lemma(i) in TERRITORY_NOUNS:
             for child in tree.children[i]:
-                side = SIDE_ADJECTIVES.get(tree.lemma(child)) if tree.rel(child) == "amod" else None
+                side = side_of_adjective(tree.lemma(child)) if tree.rel(child) == "amod" else None
                 place = gazetteer().country(side) if side else None
                 if place is not None:
                     out.append(PlaceMention(place.name, i, place))

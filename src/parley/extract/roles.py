@@ -19,20 +19,20 @@ from __future__ import annotations
 import functools
 import re
 
-from parley.extract.role_words import (
-    GENERIC_HEADS, OFFICES, PHRASE_HEADS, country_in, is_role_reference, office_of, role_head,
+from parley.resolve.offices import (
+    GENERIC_HEADS, OFFICE_HEADS, OFFICES, RANKS, RELATIONAL_HEADS, is_role_reference, office_of, role_head,
 )
+from parley.resolve.sides import first_side
 from parley.nlp import models
 from parley.records import ActorMention, Analysis, Document, Evidence, Role, Sentence, Token
 from parley.resolve.kb import knowledge_base
+from parley.lang import lexicon
+
+RU = lexicon("ru")
 
 MAX_PHRASE_TOKENS = 14
-STOP_WORDS = frozenset("что как когда где если чтобы который которая которые которого которой а но или также ли же".split())
+STOP_WORDS = RU.words("grammar", "role_phrase_stops")
 _BREAKS = frozenset(",.:;!?—–")
-RANKS = frozenset("""адмирал вице-адмирал контр-адмирал генерал генерал-майор генерал-лейтенант генерал-полковник
-полковник подполковник майор капитан господин госпожа мистер шейх принц""".split())
-RELATIONAL_HEADS = frozenset("""зять тесть сын дочь жена супруга брат помощник советник спецпосланник спецпредставитель
-посланник представитель пресс-секретарь заместитель сотрудник""".split())
 
 
 def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMention, ...]) -> tuple[Role, ...]:
@@ -346,7 +346,7 @@ def _standalone(tokens, heads, here, persons, document):
         token = tokens[i]
         head = role_head(token.text)
         office = OFFICES.get(head or "")
-        if head is None or head in GENERIC_HEADS or (office is None and head not in PHRASE_HEADS):
+        if head is None or head in GENERIC_HEADS or (office is None and head not in OFFICE_HEADS):
             continue
         if any(n is not None and 0 < n - i <= 4 for n in near):
             continue  # a name follows: the apposition rule has it
@@ -359,8 +359,8 @@ def _standalone(tokens, heads, here, persons, document):
                 (tokens[end].text.isupper() or _is_genitive(tokens[end].text) or _names_side(tokens, end)):
             end += 1
         phrase = " ".join(t.text for t in tokens[start:end])
-        side = country_in(phrase)
-        office = office_of(head, phrase.lower()) if head in PHRASE_HEADS else office
+        side = first_side(phrase)
+        office = office_of(head, phrase)
         if side is None and office is None and re.fullmatch(r"глав\w* государства", phrase.lower()):
             leader = _last_head_of_state(persons, token.start, document)
             if leader is not None:  # "глава государства" is the head of state named last
@@ -380,7 +380,7 @@ def _names_side(tokens, i: int) -> bool:
         if not token.text[:1].isupper():
             break
         run.append(token.text)
-    return bool(run) and country_in(" ".join(run)) is not None
+    return bool(run) and first_side(" ".join(run)) is not None
 
 
 def _last_head_of_state(persons, before: int, document) -> ActorMention | None:

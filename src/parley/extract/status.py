@@ -19,26 +19,24 @@ from parley.extract.lexicon import (
     BEFORE_PREPOSITIONS, CANCELLED_LEMMAS, DOUBT_LEMMAS, HELD_ADJECTIVES, PLANNED_LEMMAS, WEAK_HELD_ADJECTIVES,
 )
 from parley.records import MeetingStatus, Token
+from parley.lang import lexicon
 
-PLANNED_ADJECTIVES = {"предстоящий", "будущий", "следующий", "возможный", "потенциальный", "назначенный",
-                      "запланированный", "грядущий", "новый", "ближайший", "вероятный"}
+RU = lexicon("ru")
+
+PLANNED_ADJECTIVES = RU.words("status", "planned_adjectives")
 # Verbs whose tense is the meeting's own when the meeting word is their subject.
-TENSE_CARRIERS = {"состояться", "пройти", "проходить", "начаться", "начинаться", "завершиться", "закончиться",
-                  "стартовать", "продолжиться", "продолжаться", "длиться", "продлиться", "быть", "идти",
-                  "произойти", "открыться", "возобновиться", "запланировать", "планироваться", "ожидаться",
-                  "намечаться", "наметить", "назначить", "мочь", "должный", "собираться", "планировать"}
-NOT_PLANNED_VERBS = {"мочь"}
+TENSE_CARRIERS = RU.words("status", "tense_carriers")
+NOT_PLANNED_VERBS = RU.words("status", "not_planned_verbs")
 # Moved to another day: the meeting is still expected.
-POSTPONED = {"перенести", "переносить", "перенестись", "переноситься", "перенос", "отсрочить", "отсрочка"}
+POSTPONED = RU.words("status", "postponed")
 # Journeys whose purpose ("на встречу") is a meeting still to come.
-TRAVEL_VERBS = {"вылететь", "вылетать", "отправиться", "отправляться", "направиться", "направляться",
-                "поехать", "ехать", "лететь", "полететь", "собираться", "отбыть"}
+TRAVEL_VERBS = RU.words("status", "travel_verbs")
 # Nouns of a meeting's timing, said of what is still to come: "сроки визита", "дата встречи".
-SCHEDULE_NOUNS = {"срок", "сроки", "дата"}
+SCHEDULE_NOUNS = RU.words("status", "schedule_nouns")
 # "делегации ожидали начала встречи": waiting, told in the past, does not make the meeting future.
-WAITING_VERBS = {"ожидать", "ждать", "готовиться", "рассчитывать", "надеяться"}
+WAITING_VERBS = RU.words("status", "waiting_verbs")
 # Nouns through which a meeting only frames the clause: "в ходе переговоров", "по итогам встречи".
-FRAME_NOUNS = {"ход", "время", "итог", "результат", "рамка", "кулуары", "завершение", "окончание", "день"}  # "могут" alone is weak; it counts only with an infinitive under it
+FRAME_NOUNS = RU.words("status", "frame_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +55,8 @@ def _lemma(token: Token) -> str:
 
 # Perfective meeting verbs: a personal ending on them is the future, whatever the tagger says
 # ("переговорит" is sometimes tagged as a past form).
-PERFECTIVE_VERBS = {"встретиться", "переговорить", "созвониться", "поговорить", "побеседовать", "пообщаться",
-                    "посетить", "обсудить", "принять", "провести", "состояться", "пройти", "позвонить"}
-PERSONAL_ENDINGS = ("ит", "ет", "ут", "ют", "ят", "ат", "им", "ем", "ишь", "ешь", "ите", "ете", "ится", "ется",
-                    "утся", "ются", "ятся", "атся", "имся", "емся")
+PERFECTIVE_VERBS = RU.words("status", "perfective_meeting_verbs")
+PERSONAL_ENDINGS = RU.sequence("grammar", "personal_verb_endings")
 
 
 def _future(token: Token) -> bool:

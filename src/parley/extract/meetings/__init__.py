@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from parley.extract.background import find_background, is_background
 from parley.extract.dates import DateMention, find_dates, with_weekday
-from parley.extract.lexicon import SIDE_DISPLAY, SPEECH_VERBS, WEAK_MEETING_VERBS
+from parley.extract.lexicon import SPEECH_VERBS, WEAK_MEETING_VERBS
 from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.epithets import leader_mentions, role_mentions
 from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
@@ -28,7 +28,8 @@ from parley.extract.meetings.merge import (
 from parley.extract.meetings.participants import (
     Party, generic_subject, participants_for, partner_after, speaker_of,
 )
-from parley.extract.meetings.sides import find_sides, side_of_context
+from parley.extract.meetings.sides import find_sides
+from parley.resolve.sides import display as side_display, first_side
 from parley.extract.meetings.tree import Tree
 from parley.extract.meetings.triggers import PARTICIPATION_VERBS, Trigger, find_triggers
 from parley.extract.places import meeting_place
@@ -36,26 +37,26 @@ from parley.extract.status import status_of
 from parley.records import (
     Actor, ActorMention, Analysis, DatePrecision, Document, Evidence, Meeting, MeetingStatus, Sentence,
 )
+from parley.lang import lexicon
+
+RU = lexicon("ru")
 
 # Verbs that report a meeting as it happens: with no date word, it is the publication day.
-LIVE_VERBS = {"начаться", "стартовать", "завершиться", "закончиться", "продолжиться", "проходить", "идти",
-              "продолжаться", "начинаться", "открыться"}
+LIVE_VERBS = RU.words("meetings", "live_verbs")
 # Imperfective verbs that report a meeting going on only in the present: "проводит встречу", "встречаются".
-PRESENT_LIVE_VERBS = {"проводить", "встречаться", "беседовать", "общаться", "принимать"}
-VISIT_WORDS = {"визит", "посетить", "посещать", "прибыть", "приехать"}
+PRESENT_LIVE_VERBS = RU.words("meetings", "present_live_verbs")
+VISIT_WORDS = RU.words("meetings", "visit_words")
 # Words that make a meeting one of a series of the same parties' talks: "второй раунд", "следующие переговоры".
-SERIES_WORDS = {"раунд", "очередной", "следующий", "новый", "предыдущий", "первый", "второй", "третий",
-                "четвертый", "трехсторонний", "двусторонний", "состав", "такой", "этот", "продолжение", "тур",
-                "последний", "аналогичный", "подобный"}
+SERIES_WORDS = RU.words("meetings", "series_words")
 # Openings that tell another event than the one just told: "Перед этим …", "После этого …".
 ANOTHER_EVENT = re.compile(r"^\W*(?:перед этим|до этого|после этого)\b",
                            re.IGNORECASE)
 # A round is part of the talks it is a round of: it owns no separate date or place.
-ROUND_WORDS = {"раунд"}
-ROUND_MARKERS = {"раунд", "тур", "этап", "трехсторонний", "двусторонний", "очередной"}
+ROUND_WORDS = RU.words("meetings", "round_words")
+ROUND_MARKERS = RU.words("meetings", "round_markers")
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 # Words that make a meeting another one of the same parties, not the day after of one going on.
-AGAIN_WORDS = {"новый", "вновь", "снова", "повторный", "опять"}
+AGAIN_WORDS = RU.words("meetings", "again_words")
 # "На ней были Умеров и Мединский", "в них участвовали Уолтц и Уиткофф": a pronoun for the meeting just
 # told, and a verb of being there, name more of its people.
 MEETING_PRONOUN = re.compile(r"(?<![\w])(?:на|в)\s+(?:ней|них|нем|нём)(?![\w])", re.IGNORECASE)
@@ -80,7 +81,7 @@ def _person_sides(document: Document, mentions: tuple[ActorMention, ...], analys
         before = [m for m in mentions if begin <= m.stop <= mention.start]
         if before:
             begin = max(begin, max(m.stop for m in before))
-        side = side_of_context(document.text[max(begin, mention.start - 90):mention.start])
+        side = first_side(document.text[max(begin, mention.start - 90):mention.start])
         if side:
             sides[mention.actor.id] = side
     return sides
@@ -96,10 +97,7 @@ def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
 
 
 # Nouns a date may hang from and still date the meeting: "вечером 24 ноября", "в ночь на 23 января".
-TIME_NOUNS = {"вечер", "утро", "день", "ночь", "неделя", "время", "середина", "начало", "конец", "число",
-              "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
-              "ноябрь", "декабрь", "год", "сутки", "выходные", "понедельник", "вторник", "среда", "четверг",
-              "пятница", "суббота", "воскресенье", "воскресение", "месяц"}
+TIME_NOUNS = RU.words("dates", "time_nouns")
 
 
 def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
@@ -202,7 +200,7 @@ def _sides_of(parties: tuple[Party, ...]) -> list[Party]:
     out: dict[str, Party] = {}
     for party in parties:
         side = party.side or party.key
-        out.setdefault(side, party if not party.is_person else Party(side, SIDE_DISPLAY.get(side, side), side,
+        out.setdefault(side, party if not party.is_person else Party(side, side_display(side), side,
                                                                        False))
     return list(out.values())
 
@@ -224,7 +222,7 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
     if not triggers:
         return []
     speaker = speaker_of(tree, people)
-    sides = [(s, Party(s.side, SIDE_DISPLAY.get(s.side, s.side), s.side, False)) for s in find_sides(tree)]
+    sides = [(s, Party(s.side, side_display(s.side), s.side, False)) for s in find_sides(tree)]
     dates = find_dates(sentence.text, document.published, base=sentence.start)
     evidence = Evidence(sentence.start, sentence.stop, is_background(sentence.start, background))
     out = []
@@ -272,7 +270,7 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
         if visit and place and place.place and place.place.seat_of_power:
             host = place.place.country
             if host not in {p.side for p in parties}:
-                parties.append(Party(host, SIDE_DISPLAY.get(host, host), host, False))
+                parties.append(Party(host, side_display(host), host, False))
         candidate = Candidate(
             parties=tuple(parties), place=place.name if place else None, place_entry=place.place if place else None,
             date=date, precision=precision, status=status, evidence=evidence, kind=trigger.kind,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from parley.extract.meetings.sides import sides_in
+from parley.resolve.sides import sides_in
 from parley.records import ActorMention, Analysis
 
 GROUP_WORD = re.compile(r"делегаци\w*|сторон[аыуе]\w*|(?:переговорн|рабоч)\w+\s+групп\w*|команд\w*", re.IGNORECASE)

@@ -1,0 +1,121 @@
+"""Which office a role phrase names, and who held it: one answer for every extractor.
+
+- ``role_head(word)``: whether a word (in any case) heads a role phrase
+  ("министром" → "министр"), from the lexicon's role words tagged ``head``;
+- ``office_of(head, phrase)``: the office key a role phrase names
+  ("президент США" → head_of_state, "глава Госдепа" → foreign_minister,
+  "пресс-секретарь Кремля" → press_secretary), or None;
+- ``office_holder(head, phrase, day)``: the knowledge-base person who held that
+  office of the side the phrase names on ``day``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from parley.lang import lexicon
+from parley.nlp import models
+from parley.resolve.kb import KbActor, knowledge_base
+from parley.resolve.sides import ORGANISATIONS, country_named, first_side, stem_pattern
+
+RU = lexicon("ru")
+
+
+def _tagged(tag: str) -> frozenset[str]:
+    return RU.tagged("roles", "words", tag)
+
+
+ROLE_HEADS = _tagged("head")
+GENERIC_HEADS = _tagged("generic")
+RELATIONAL_HEADS = _tagged("relational")
+RANKS = _tagged("rank")
+TITLE_WORDS = _tagged("title")
+OWNER_NOUNS = _tagged("owner")
+ENVOY_NOUNS = _tagged("envoy")
+PRINCIPAL_TITLES = _tagged("principal")
+PLURAL_OFFICIALS = _tagged("plural_official")
+KEYED_HEADS = _tagged("keyed")
+OFFICE_HEADS = _tagged("office_head")
+SPOKESMAN_HEADS = _tagged("spokesman")
+PRONOUNS = RU.words("grammar", "subject_pronouns")
+STATE_NOUNS = RU.sequence("roles", "state_nouns")
+# head → the office it names by itself, with the side named in the phrase ("президент США")
+OFFICES = {row["head"]: row["office"] for row in RU.rows("roles", "offices")}
+_ORGANISATIONS = tuple((re.compile(stem_pattern(stem)), row) for row in ORGANISATIONS for stem in row["stems"])
+_PREFIXES = frozenset(head[:3] for head in ROLE_HEADS)
+ADJECTIVE_ENDINGS = ("ого", "ой", "ей", "его")
+
+
+@functools.lru_cache(maxsize=65536)
+def role_head(word: str) -> str | None:
+    """The nominative head if ``word`` heads a role phrase: "госсекретаря" → "госсекретарь"."""
+    low = word.lower().replace("ё", "е")
+    bare = low[4:] if low.startswith("экс-") else low
+    if bare in ROLE_HEADS:
+        return bare
+    if bare[:3] not in _PREFIXES or (not bare.isalpha() and "-" not in bare):
+        return None  # a declined head keeps its first letters: a cheap test before the analyser
+    parses = models().morph_vocab.parse(bare)
+    if not parses or parses[0].tag.POS != "NOUN":
+        return None  # "после" is a preposition before it is the locative of "посол"
+    for p in parses[:3]:
+        if p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in ROLE_HEADS:
+            return p.normal_form.replace("ё", "е")
+    return None
+
+
+def is_role_reference(text: str, name: str) -> bool:
+    """Whether a mention names its person by office ("российский лидер" for Владимир Путин), not by name."""
+    return name.split()[-1][:3].lower() not in text.lower() and any(role_head(w) for w in text.split())
+
+
+@functools.lru_cache(maxsize=65536)
+def ends_role_phrase(word: str) -> bool:
+    """A verb or a preposition: the role phrase "Спецпосланник поблагодарил ОАЭ" ends before it."""
+    if not word[:1].islower():
+        return False
+    parses = models().morph_vocab.parse(word)
+    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS", "PREP", "CONJ")
+
+
+def organisations_in(text: str) -> list:
+    """The lexicon's organisations the words name, in lexicon order."""
+    low = text.lower().replace("ё", "е")
+    seen: list = []
+    for pattern, row in _ORGANISATIONS:
+        if row not in seen and pattern.search(low):
+            seen.append(row)
+    return seen
+
+
+def office_of(head: str, phrase: str) -> str | None:
+    """The office a phrase names: by its head alone ("президент"), or by the organisation after an office head
+    ("глава Госдепа", "представитель Кремля")."""
+    if head not in OFFICE_HEADS:
+        return OFFICES.get(head)
+    words = phrase.lower().split()
+    at = next((n for n, w in enumerate(words) if role_head(w) == head), None)
+    after = words[at + 1:] if at is not None else []
+    following = " ".join(after[:2])
+    found = organisations_in(following)
+    if head in SPOKESMAN_HEADS:
+        return next((row["spokesman_office"] for row in found if row["spokesman_office"]), None)
+    office = next((row["head_office"] for row in found if row["head_office"]), None)
+    if office is not None:
+        return office
+    if after and country_named(after[0]):
+        # "глава России", "глава киевского режима"; not "глава украинской делегации"
+        named_state = len(after) > 1 and after[1].startswith(STATE_NOUNS)
+        if not after[0].endswith(ADJECTIVE_ENDINGS) or named_state:
+            return "head_of_state"
+    return None  # "глава делегации", "глава фракции": not an office the knowledge base dates
+
+
+def office_holder(head: str, phrase: str, day: dt.date | None, side_words: str | None = None) -> KbActor | None:
+    """Who held the office ``phrase`` names on ``day``; the side is read from ``side_words`` when given."""
+    side = first_side(phrase if side_words is None else side_words)
+    office = office_of(head, phrase)
+    if side is None or office is None:
+        return None
+    return knowledge_base().holder(office, side, day)
