@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from parley.resolve.offices import office_holder, office_of, role_head
+from parley.resolve.offices import office_holder, office_of, role_head, role_parts
 from parley.resolve.sides import compound_sides, display, first_side, side_of_adjective, sides_in
 
 DAY = dt.date(2025, 12, 1)
@@ -80,3 +80,24 @@ def test_office_holder(head, phrase, holder):
 def test_role_head_declined():
     assert role_head("госсекретарю") == "госсекретарь"
     assert role_head("после") is None
+
+
+@pytest.mark.parametrize("role, title, organization, country", [
+    ("президент Франции", "президент", None, "Франция"),
+    ("секретарь СНБО", "секретарь", "СНБО", "Украина"),
+    ("секретарь Совета национальной безопасности и обороны (СНБО) Украины", "секретарь", "СНБО", "Украина"),
+    ("министр иностранных дел Турции", "министр иностранных дел", None, "Турция"),
+    ("глава МИД России", "глава", "МИД", "Россия"),
+    ("пресс-секретарь Кремля", "пресс-секретарь", "Кремль", "Россия"),
+    ("российский министр обороны", "министр обороны", None, "Россия"),
+    ("спецпосланник президента США по Украине", "спецпосланник президента", None, "США"),
+    ("генсек НАТО", "генсек", "НАТО", None),
+    ("начальник Генштаба ВСУ", "начальник", "Генштаба ВСУ", "Украина"),
+    ("зять Дональда Трампа", "зять", None, "США"),
+    ("редактор городской газеты «Вечерний курьер»", "редактор", "городской газеты «Вечерний курьер»", None),
+    ("известный экономист", "экономист", None, None),
+    ("чрезвычайный и полномочный посол", "чрезвычайный и полномочный посол", None, None),
+])
+def test_role_parts(role, title, organization, country):
+    parts = role_parts(role)
+    assert (parts.title, parts.organization, parts.country) == (title, organization, country)

@@ -20,7 +20,7 @@ import functools
 import re
 
 from parley.resolve.offices import (
-    GENERIC_HEADS, OFFICE_HEADS, OFFICES, RANKS, RELATIONAL_HEADS, is_role_reference, office_of, role_head,
+    GENERIC_HEADS, OFFICE_HEADS, OFFICES, RANKS, RELATIONAL_HEADS, is_role_reference, office_of, role_head, role_parts,
 )
 from parley.resolve.sides import first_side
 from parley.nlp import models
@@ -47,8 +47,10 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
         key = (mention.actor.id, role.lower())
         if role and key not in seen:
             seen.add(key)
+            parts = role_parts(role)
             roles.append(Role(actor=mention.actor, name=_full_name(mention, persons), role=role,
-                              evidence=Evidence(sentence.start, sentence.stop)))
+                              evidence=Evidence(sentence.start, sentence.stop), title=parts.title,
+                              organization=parts.organization, country=parts.country))
 
     if not persons:
         return ()

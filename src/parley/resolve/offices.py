@@ -13,11 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 
 from parley.lang import lexicon
 from parley.nlp import models
 from parley.resolve.kb import KbActor, knowledge_base
-from parley.resolve.sides import ORGANISATIONS, country_named, first_side, stem_pattern
+from parley.resolve.names import nominative_candidates
+from parley.resolve.sides import ORGANISATIONS, country_named, display, first_side, stem_pattern
 
 RU = lexicon("ru")
 
@@ -119,3 +121,98 @@ def office_holder(head: str, phrase: str, day: dt.date | None, side_words: str |
     if side is None or office is None:
         return None
     return knowledge_base().holder(office, side, day)
+
+
+PREPOSITIONS = RU.words("grammar", "prepositions")
+ORGANISATION_NOUN_STEMS = tuple(sorted({w[:5] for w in RU.words("roles", "organisation_nouns")}))
+PASSING_ADJECTIVE_STEMS = tuple(w[:-2] for w in RU.words("roles", "passing_adjectives"))
+_ADJECTIVE_FORMS = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые", "ого", "его", "ому", "ему", "ым", "им")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleParts:
+    """A role phrase taken apart: "секретарь СНБО Украины" → секретарь / СНБО / Украина."""
+
+    title: str  # the position, without the organisation and the country: "министр иностранных дел"
+    organization: str | None  # the lexicon's name for a known organisation, else the words as written
+    country: str | None  # the display name of the side the role serves
+
+
+@functools.lru_cache(maxsize=16384)
+def role_parts(role: str) -> RoleParts:
+    words = role.split()
+    head_at = next((n for n, w in enumerate(words) if role_head(w.strip("(),«»\""))), 0)
+    side = None
+    title: list[str] = []
+    rest: list[str] = []
+    for n, word in enumerate(words):
+        if rest or (n and (word[:1].isupper() or not word[:1].isalpha() or word.lower() in PREPOSITIONS)):
+            if word.lower() in PREPOSITIONS:
+                break
+            rest.append(word)
+            continue
+        low = word.lower()
+        if n < head_at and low.endswith(_ADJECTIVE_FORMS) and country_named(word):
+            side = side or country_named(word)  # "российский министр": the side, not the title
+            continue
+        if n < head_at and low.startswith(PASSING_ADJECTIVE_STEMS):
+            continue  # "известный правозащитник": the holder, not the position
+        if n > head_at and low[:5] in ORGANISATION_NOUN_STEMS and low[:1].isalpha():
+            while title and len(title) > head_at + 1 and title[-1].lower().endswith(_ADJECTIVE_FORMS):
+                rest.insert(0, title.pop())  # "редактор ежемесячной газеты": the body is the organisation
+            rest.append(word)
+            continue
+        title.append(word)
+    organisation_words = []
+    for word in rest:
+        bare = word.strip("(),«»\"")
+        named = country_named(bare) if not organisations_in(bare) else None
+        if named and _is_country(named) and bare[:1].isupper():
+            side = side or named
+        elif not _is_person(bare):
+            organisation_words.append(word)
+    organisation = " ".join(organisation_words).strip(" ,") or None
+    known = _named_organisation(organisation) if organisation else None
+    if known is not None:
+        side = side or known["country"]
+        organisation = known["name"]
+    elif organisation is not None and first_side(organisation) and not _is_country(first_side(organisation) or ""):
+        organisation = display(first_side(organisation) or "")  # "генсек НАТО": an alliance, not a state
+    side = side or first_side(role)
+    country = display(side) if side and _is_country(side) else None
+    return RoleParts(" ".join(title) or role, organisation, country)
+
+
+def _named_organisation(words: str):
+    """The lexicon's organisation that the words are, or that they abbreviate in brackets: "Госдепа",
+    "Совета национальной безопасности и обороны (СНБО)"; None for "Генштаба ВСУ" (more than a known name)."""
+    bracketed = re.search(r"\(([^()]+)\)", words)
+    if bracketed:
+        found = organisations_in(bracketed.group(1))
+        if len(found) == 1:
+            return found[0]
+    low = words.lower().replace("ё", "е")
+    for pattern, row in _WHOLE_ORGANISATIONS:
+        if not re.sub(r"[^а-яёa-z]", "", pattern.sub("", low)):
+            return row
+    return None
+
+
+_WHOLE_ORGANISATIONS = tuple((re.compile(stem_pattern(stem) + "[а-яёa-z]*"), row)
+                             for row in ORGANISATIONS for stem in row["stems"])
+
+
+def _is_country(code: str) -> bool:
+    actor = knowledge_base().actors.get(code)
+    return actor is None or actor.kind == "country"
+
+
+@functools.lru_cache(maxsize=16384)
+def _is_person(word: str) -> bool:
+    """A name in a role phrase ("спецпосланник Трампа", "зять Дональда Трампа") is its owner, not an organisation."""
+    kb = knowledge_base()
+    if any(kb.by_surname.get(key) for key in nominative_candidates(word)):
+        return True
+    vocab = models().morph_vocab
+    return vocab.word_is_known(word.lower()) and any(
+        tag in p.tag for p in vocab.parse(word)[:2] for tag in ("Name", "Surn", "Patr"))
