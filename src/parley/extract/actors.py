@@ -22,7 +22,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from parley.nlp import models
+from parley.nlp import inflect, word_is_known, word_parses
 from parley.records import Actor, ActorMention, Analysis, Document, Token
 from parley.resolve.offices import OFFICE_HEADS, OFFICES, TITLE_WORDS, office_holder, role_head
 from parley.resolve.sides import first_side
@@ -139,7 +139,7 @@ def _close_first_name(word: str, ids: tuple[str, ...], kb: KnowledgeBase) -> tup
 
 
 def _is_first_name(word: str) -> bool:
-    return any("Name" in p.tag for p in models().morph_vocab.parse(word))
+    return any("Name" in p.tag for p in word_parses(word))
 
 
 def _kb_surface(entry: KbActor, words: list[str]) -> str:
@@ -165,7 +165,7 @@ def _kb_surface_cached(actor_id: str, words: tuple[str, ...]) -> str:
             best, best_score = " ".join(tail), score
     if best is not None:
         return best
-    return person_nominative(words, models().morph_vocab.parse)
+    return person_nominative(words, word_parses)
 
 
 # --- pass 2: countries, organisations and sides ---------------------------------------
@@ -263,18 +263,16 @@ def _abbreviation(word: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _side_phrase(adjective: str, noun: str) -> str:
     """"американской делегацией" → "американская делегация", keeping the number."""
-    from pymorphy2.analyzer import Parse  # natasha's subclass takes UD grammemes
-
-    parse = models().morph_vocab.parse
+    parse = word_parses
     noun_parse = next((p for p in parse(noun) if p.tag.POS == "NOUN"), None)
     if noun_parse is None:
         return f"{adjective} {noun}"
     number = noun_parse.tag.number or "sing"
-    noun_form = Parse.inflect(noun_parse, {"nomn", number})
+    noun_form = inflect(noun_parse, {"nomn", number})
     adj_parse = next((p for p in parse(adjective) if p.tag.POS == "ADJF"), None)
     gender = noun_parse.tag.gender if noun_parse.tag.gender in ("masc", "femn", "neut") else None
     wanted = {"nomn", number} | ({gender} if number == "sing" and gender else set())
-    adj_form = Parse.inflect(adj_parse, wanted) if adj_parse is not None else None
+    adj_form = inflect(adj_parse, wanted) if adj_parse is not None else None
     return f"{adj_form.word if adj_form else adjective} {noun_form.word if noun_form else noun}"
 
 
@@ -338,12 +336,12 @@ def _phrase_end(tokens, head: int, end: int) -> int:
 @functools.lru_cache(maxsize=16384)
 def _side_adjective(word: str) -> bool:
     return word[:1].isalpha() and _adjective_side(word) is not None and \
-        any(p.tag.POS == "ADJF" for p in models().morph_vocab.parse(word)[:2])
+        any(p.tag.POS == "ADJF" for p in word_parses(word)[:2])
 
 
 @functools.lru_cache(maxsize=16384)
 def _plural(word: str) -> bool:
-    nouns = [p for p in models().morph_vocab.parse(word) if p.tag.POS == "NOUN"]
+    nouns = [p for p in word_parses(word) if p.tag.POS == "NOUN"]
     return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
 
 
@@ -371,7 +369,7 @@ def _completed(parts: list[str]) -> KbActor | None:
 
 def _ner_persons(spans, tokens, used, cut_at: int | None = None) -> list[_Found]:
     found = []
-    parse = models().morph_vocab.parse
+    parse = word_parses
     for span in spans:
         if span.type != "PER":
             continue
@@ -406,15 +404,14 @@ def _ner_persons(spans, tokens, used, cut_at: int | None = None) -> list[_Found]
 
 
 def _common_word(word: str) -> bool:
-    vocab = models().morph_vocab
-    if not vocab.word_is_known(word.lower()):
+    if not word_is_known(word.lower()):
         return False
-    return not any(tag in p.tag for p in vocab.parse(word) for tag in ("Name", "Surn", "Patr", "Geox"))
+    return not any(tag in p.tag for p in word_parses(word) for tag in ("Name", "Surn", "Patr", "Geox"))
 
 
 def _is_title(word: str) -> bool:
     return word.lower() in TITLE_WORDS or any(
-        p.normal_form in TITLE_WORDS for p in models().morph_vocab.parse(word)[:2]
+        p.normal_form in TITLE_WORDS for p in word_parses(word)[:2]
     )
 
 

@@ -23,7 +23,7 @@ from parley.resolve.offices import (
     GENERIC_HEADS, OFFICE_HEADS, OFFICES, RANKS, RELATIONAL_HEADS, is_role_reference, office_of, role_head, role_parts,
 )
 from parley.resolve.sides import first_side
-from parley.nlp import models
+from parley.nlp import inflect, word_parses
 from parley.records import ActorMention, Analysis, Document, Evidence, Role, Sentence, Token
 from parley.resolve.kb import knowledge_base
 from parley.lang import lexicon
@@ -101,7 +101,7 @@ def _full_name(mention: ActorMention, persons: list[ActorMention]) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _parses(word: str):
-    return tuple(models().morph_vocab.parse(word.lower()))
+    return word_parses(word.lower())
 
 
 def _mention_case(mention: ActorMention) -> frozenset[str] | None:
@@ -293,8 +293,6 @@ _TRAILING = re.compile(r"(\s+(и|а|в|во|на|по|с|со|к|о|об|для|
 
 @functools.lru_cache(maxsize=16384)
 def _nominative_word(word: str, head_word: str, is_head: bool) -> str:
-    from pymorphy2.analyzer import Parse  # natasha's subclass takes UD grammemes
-
     head_parse = next((p for p in _parses(head_word) if p.tag.POS == "NOUN"), None)
     if head_parse is None:
         return word.lower() if word[1:2].islower() else word
@@ -303,7 +301,7 @@ def _nominative_word(word: str, head_word: str, is_head: bool) -> str:
     wanted = {"nomn", "sing"}
     if not is_head and head_parse.tag.gender in ("masc", "femn", "neut"):
         wanted.add(head_parse.tag.gender)
-    form = Parse.inflect(parse, wanted) if parse is not None else None
+    form = inflect(parse, wanted) if parse is not None else None
     if form is not None:
         return form.word
     return word.lower() if word[1:2].islower() else word  # a capital that only opens the sentence

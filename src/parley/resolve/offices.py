@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from parley.lang import lexicon
-from parley.nlp import models
+from parley.nlp import word_is_known, word_parses
 from parley.resolve.kb import KbActor, knowledge_base
 from parley.resolve.names import nominative_candidates
 from parley.resolve.sides import ORGANISATIONS, country_named, display, first_side, stem_pattern
@@ -58,7 +58,7 @@ def role_head(word: str) -> str | None:
         return bare
     if bare[:3] not in _PREFIXES or (not bare.isalpha() and "-" not in bare):
         return None  # a declined head keeps its first letters: a cheap test before the analyser
-    parses = models().morph_vocab.parse(bare)
+    parses = word_parses(bare)
     if not parses or parses[0].tag.POS != "NOUN":
         return None  # "после" is a preposition before it is the locative of "посол"
     for p in parses[:3]:
@@ -77,7 +77,7 @@ def ends_role_phrase(word: str) -> bool:
     """A verb or a preposition: the role phrase "Спецпосланник поблагодарил ОАЭ" ends before it."""
     if not word[:1].islower():
         return False
-    parses = models().morph_vocab.parse(word)
+    parses = word_parses(word)
     return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS", "PREP", "CONJ")
 
 
@@ -213,6 +213,5 @@ def _is_person(word: str) -> bool:
     kb = knowledge_base()
     if any(kb.by_surname.get(key) for key in nominative_candidates(word)):
         return True
-    vocab = models().morph_vocab
-    return vocab.word_is_known(word.lower()) and any(
-        tag in p.tag for p in vocab.parse(word)[:2] for tag in ("Name", "Surn", "Patr"))
+    return word_is_known(word.lower()) and any(
+        tag in p.tag for p in word_parses(word)[:2] for tag in ("Name", "Surn", "Patr"))
