@@ -1,6 +1,7 @@
 """The place of a meeting: the most specific place its clause puts it in, in the nominative.
 
-Entry point: ``meeting_place(tree, spans, anchors)`` → :class:`PlaceMention` or None.
+Entry points: ``place_mentions(tree, spans)`` → every :class:`PlaceMention` of a parsed sentence (a layer
+of the annotated document); ``meeting_place(tree, places, anchors)`` → the meeting's own place, or None.
 
 A place counts when it stands under "в/во/на" (or is "женевская" on the meeting
 word itself) and hangs from the meeting's clause: "встреча в Кремле", "прошли в
@@ -66,7 +67,8 @@ def _match_gazetteer(tree: Tree) -> list[tuple[int, int, Place]]:
     return found
 
 
-def _candidates(tree: Tree, spans: tuple[NamedSpan, ...]) -> list[PlaceMention]:
+def place_mentions(tree: Tree, spans: tuple[NamedSpan, ...]) -> list[PlaceMention]:
+    """Every place a parsed sentence names: gazetteer names, NER locations, venues."""
     out: list[PlaceMention] = []
     covered: set[int] = set()
     for first, last, place in _match_gazetteer(tree):
@@ -150,9 +152,9 @@ def _rank(mention: PlaceMention) -> float:
     return mention.place.rank if mention.place else 1.5  # unknown places: after known cities
 
 
-def meeting_place(tree: Tree, spans: tuple[NamedSpan, ...], anchors: tuple[int, ...],
+def meeting_place(tree: Tree, places: tuple[PlaceMention, ...], anchors: tuple[int, ...],
                   others: tuple[int, ...] = ()) -> PlaceMention | None:
-    """``others``: the other meeting words of the sentence, whose places are theirs
+    """The meeting's own place among the sentence's ``places`` (``place_mentions``); ``others``: the other meeting words of the sentence, whose places are theirs
     ("встретятся в Штатах после переговоров в Кремле")."""
     anchor_set = set(anchors)
     trigger = anchors[0]
@@ -167,7 +169,7 @@ def meeting_place(tree: Tree, spans: tuple[NamedSpan, ...], anchors: tuple[int, 
     # "прибыл в Анкару, где проведет переговоры с Фиданом": the place "где" stands for is the meeting's
     where = next((tree.head(a) for a in anchors if tree.rel(a) == "acl:relcl" and any(
         tree.lemma(c) == "где" for c in tree.children[a])), -1)
-    for mention in _candidates(tree, spans):
+    for mention in places:
         if mention.index == where:
             usable.append(mention)
             continue

@@ -1,11 +1,12 @@
 """Meetings: who met whom, where, when, and whether it happened.
 
-Entry point: ``find_meetings(document, analysis, mentions)``.
+Entry point: ``find_meetings(document, analysis, mentions, layers=None)``.
 
-Each parsed sentence with a meeting word (``triggers``) yields a candidate: its
-parties (``participants``: named persons from ``mentions``, sides from
-``sides``), place (``parley.extract.places``), date (``parley.extract.dates``)
-and status (``parley.extract.status``). Candidates stating the same meeting are
+It reads the annotated document (``parley.extract.layers``): each parsed
+sentence with a meeting word (``triggers``) yields a candidate: its parties
+(``participants``: the named persons and offices of the actor layers, the sides
+of the sentence's side layer), place (from its place layer), date (from its date
+layer) and status (``parley.extract.status``). Candidates stating the same meeting are
 merged (``merge``); named people then replace their side, and a meeting needs
 two parties. See docs/meetings.md for the conventions.
 """
@@ -14,12 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING, Mapping
 
-from parley.extract.background import find_background, is_background
-from parley.extract.dates import DateMention, find_dates, with_weekday
+from parley.extract.background import is_background
+from parley.extract.dates import DateMention, with_weekday
 from parley.extract.lexicon import SPEECH_VERBS, WEAK_MEETING_VERBS
 from parley.extract.meetings.delegations import delegation_members
-from parley.extract.meetings.epithets import leader_mentions, role_mentions
 from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
 from parley.extract.meetings.merge import (
     Candidate, attach_delegations, combine, fill_from_orphans, join_counterparts, merge, same_meeting,
@@ -28,16 +29,18 @@ from parley.extract.meetings.merge import (
 from parley.extract.meetings.participants import (
     Party, generic_subject, participants_for, partner_after, speaker_of,
 )
-from parley.extract.meetings.sides import find_sides
-from parley.resolve.sides import display as side_display, first_side
 from parley.extract.meetings.tree import Tree
 from parley.extract.meetings.triggers import PARTICIPATION_VERBS, Trigger, find_triggers
 from parley.extract.places import meeting_place
 from parley.extract.status import status_of
 from parley.records import (
-    Actor, ActorMention, Analysis, DatePrecision, Document, Evidence, Meeting, MeetingStatus, Sentence,
+    Actor, ActorMention, Analysis, DatePrecision, Document, Evidence, Meeting, MeetingStatus,
 )
+from parley.resolve.sides import display as side_display
 from parley.lang import lexicon
+
+if TYPE_CHECKING:
+    from parley.extract.layers import Layers, SentenceLayers
 
 RU = lexicon("ru")
 
@@ -65,26 +68,6 @@ ATTENDANCE = re.compile(r"(?<![\w])(?:был[аио]?|присутствова\w
                         re.IGNORECASE)
 
 __all__ = ["find_meetings"]
-
-
-def _person_sides(document: Document, mentions: tuple[ActorMention, ...], analysis: Analysis) -> dict[str, str]:
-    """actor id → side, from the actor record or else from the role words before a name."""
-    sides: dict[str, str] = {}
-    for mention in mentions:
-        if mention.actor.kind != "person" or mention.actor.id in sides:
-            continue
-        if mention.actor.country:
-            sides[mention.actor.id] = mention.actor.country
-            continue
-        sentence = analysis.sentence_at(mention.start)
-        begin = sentence.start if sentence else max(0, mention.start - 80)
-        before = [m for m in mentions if begin <= m.stop <= mention.start]
-        if before:
-            begin = max(begin, max(m.stop for m in before))
-        side = first_side(document.text[max(begin, mention.start - 90):mention.start])
-        if side:
-            sides[mention.actor.id] = side
-    return sides
 
 
 def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
@@ -162,12 +145,11 @@ def _party(mention: ActorMention, sides_of: dict[str, str], names: dict[str, str
                  True, mention)
 
 
-def _subject(sentence: Sentence, persons: list[ActorMention]) -> ActorMention | None:
+def _subject(tree: Tree | None, persons: list[ActorMention]) -> ActorMention | None:
     """The person a following pronoun most likely means: the first named in the nominative."""
     if not persons:
         return None
-    if sentence.parsed:
-        tree = Tree.of(sentence)
+    if tree is not None:
         for mention in persons:
             if tree.tokens[tree.span_head(mention.start, mention.stop)].feat("Case") == "Nom":
                 return mention
@@ -210,20 +192,22 @@ def _series(tree: Tree, trigger: Trigger) -> bool:
     return trigger.lemma == "раунд" or any(tree.lemma(i) in SERIES_WORDS for i in near)
 
 
-def _sentence_candidates(document: Document, sentence: Sentence, persons: list[ActorMention],
-                         sides_of: dict[str, str], names: dict[str, str],
+def _sentence_candidates(document: Document, layer: SentenceLayers, persons: list[ActorMention],
+                         sides_of: Mapping[str, str], names: dict[str, str],
                          background: tuple[Evidence, ...], previous: Party | None = None,
                          last_parties: tuple[Party, ...] = (), wide: tuple[Party, ...] = ()) -> list[Candidate]:
     """``last_parties``: the parties of the meeting told last; ``wide``: those of the last one of three sides
     or more, which a "трехсторонний" round means."""
-    tree = Tree.of(sentence)
+    sentence, tree = layer.sentence, layer.tree
+    if tree is None:
+        return []
     people = [(tree.span_head(m.start, m.stop), _party(m, sides_of, names)) for m in persons]
     triggers = find_triggers(tree, frozenset(i for i, _ in people))
     if not triggers:
         return []
     speaker = speaker_of(tree, people)
-    sides = [(s, Party(s.side, side_display(s.side), s.side, False)) for s in find_sides(tree)]
-    dates = find_dates(sentence.text, document.published, base=sentence.start)
+    sides = [(s, Party(s.side, side_display(s.side), s.side, False)) for s in layer.sides]
+    dates = list(layer.dates)
     evidence = Evidence(sentence.start, sentence.stop, is_background(sentence.start, background))
     out = []
     trigger_indices = frozenset(t.index for t in triggers)
@@ -264,7 +248,7 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
         framed = _setting(tree, trigger)
         date, precision, default = _choose_date(tree, framed, dates, status, document.published,
                                              [t for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS])
-        place = meeting_place(tree, sentence.spans, framed.anchors,
+        place = meeting_place(tree, layer.places, framed.anchors,
                               tuple(t.index for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS))
         visit = trigger.lemma in VISIT_WORDS or any(tree.lemma(a) in VISIT_WORDS for a in trigger.anchors)
         if visit and place and place.place and place.place.seat_of_power:
@@ -355,24 +339,30 @@ def _add_attendees(candidates: list[Candidate], attendees: list[ActorMention], s
     candidates[k] = replace(candidates[k], parties=candidates[k].parties + tuple(unique))
 
 
-def find_meetings(document: Document, analysis: Analysis,
-                  mentions: tuple[ActorMention, ...]) -> tuple[Meeting, ...]:
-    persons = tuple(m for m in mentions if m.actor.kind == "person")
-    background = find_background(document.text)
-    sides_of = _person_sides(document, persons, analysis)
+def find_meetings(document: Document, analysis: Analysis, mentions: tuple[ActorMention, ...],
+                  layers: Layers | None = None) -> tuple[Meeting, ...]:
+    """Meetings from the annotated document's layers (built here from ``mentions`` when not given)."""
+    if layers is None:
+        from parley.extract.layers import annotate  # the layers module builds on this package's parts
+
+        layers = annotate(document, analysis, mentions)
+    persons = tuple(m for m in layers.actors if m.actor.kind == "person")
+    background = layers.background
+    sides_of = layers.person_sides
     names = _display_names(persons)
     named = persons
-    unnamed = role_mentions(document.text, analysis, persons) + leader_mentions(document.text, persons, sides_of)
+    unnamed = layers.offices
     taken = {m.start for m in persons}
     persons = tuple(sorted(persons + tuple(m for m in unnamed if m.start not in taken), key=lambda m: m.start))
     candidates: list[Candidate] = []
     previous: Party | None = None
     last_parties: tuple[Party, ...] = ()
     wide: tuple[Party, ...] = ()
-    for sentence in analysis.sentences:
+    for layer in layers.sentences:
+        sentence = layer.sentence
         inside = [m for m in persons if sentence.start <= m.start < sentence.stop]
-        found = _sentence_candidates(document, sentence, inside, sides_of, names, background, previous,
-                                     last_parties, wide) if sentence.parsed else []
+        found = _sentence_candidates(document, layer, inside, sides_of, names, background, previous,
+                                     last_parties, wide)
         meetings_found = [c for c in found if _two_sides(c)]
         if not meetings_found and inside and MEETING_PRONOUN.search(sentence.text) \
                 and ATTENDANCE.search(sentence.text):
@@ -382,7 +372,7 @@ def find_meetings(document: Document, analysis: Analysis,
             last_parties = meetings_found[-1].parties
         wide = next((c.parties for c in reversed(meetings_found) if len({p.side or p.key for p in c.parties}) >= 3),
                     wide)
-        subject = _subject(sentence, inside)
+        subject = _subject(layer.tree, inside)
         if subject is not None:
             previous = _party(subject, sides_of, names)
     groups = merge([c for c in candidates if _two_sides(c)])
