@@ -86,6 +86,9 @@ def test_a_copy_of_the_russian_lexicon_loads_as_another_language(copy):
     (lambda d: d["nouns"]["map"].update({"встреча": ["talks"]}), "values must be strings or integers"),
     (lambda d: d["speech_verbs"].update({"map": {}}), "exactly one of words, map, rows"),
     (lambda d: d.update({"patterns": {"about": "records of no known table", "rows": []}}), "no row table"),
+    (lambda d: d["nouns"].update({"examples": [{"text": "Встреча прошла."}]}), "says nothing that extraction must find"),
+    (lambda d: d["nouns"].update({"examples": [{"text": "Встреча прошла.", "mood": "good"}]}), "unknown field 'mood'"),
+    (lambda d: d["nouns"].update({"examples": [{"text": "Встреча прошла.", "meetings": "one"}]}), "'meetings' must be a int"),
 ])
 def test_a_malformed_meetings_file_is_named(copy, change, message):
     _rewrite(copy / "meetings.json", change)

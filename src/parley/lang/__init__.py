@@ -10,8 +10,12 @@ line saying what the words are for:
 - ``{"about": …, "map": {word: value}}``: words with a value (a meeting kind,
   a side code, a day shift);
 - ``{"about": …, "rows": [{…}, …]}``: records, one per country, organisation or
-  pattern, whose fields ``ROW_FIELDS`` lists; rows may carry ``examples``,
-  sentences that the tests run.
+  pattern, whose fields ``ROW_FIELDS`` lists.
+
+Any entry may add ``examples``: sentences in our own words that show what its
+words do, each with what extraction must find in it (``EXAMPLE_FIELDS``: the
+meeting's parties, status, kind, place, date, or how many meetings); the tests
+run every example.
 
 The format is described for lexicon writers in docs/lexicon.md. A malformed
 file raises :class:`LexiconError` naming the file and the entry.
@@ -30,6 +34,11 @@ from parley.errors import LexiconError
 HERE = Path(__file__).resolve().parent
 KINDS = ("meetings", "status", "roles", "sides", "dates", "places", "quotes", "grammar")
 SHAPES = ("words", "map", "rows")
+# What an example may expect of the one meeting its text states (or "meetings": how many it states).
+EXAMPLE_FIELDS: dict[str, type] = {"text": str, "parties": list, "status": str, "kind": str, "place": str,
+                                   "date": str, "meetings": int}
+# The publication date examples are read against ("вчера", "в четверг").
+EXAMPLE_PUBLISHED = "2026-02-01"
 
 # Fields of the rows of each record table: name → (type, required).
 ROW_FIELDS: dict[tuple[str, str], dict[str, tuple[type, bool]]] = {
@@ -39,11 +48,9 @@ ROW_FIELDS: dict[tuple[str, str], dict[str, tuple[type, bool]]] = {
     },
     ("roles", "organisations"): {
         "name": (str, True), "stems": (list, True), "country": (str, False), "head_office": (str, False),
-        "spokesman_office": (str, False), "examples": (list, False),
+        "spokesman_office": (str, False),
     },
-    ("roles", "offices"): {
-        "head": (str, True), "office": (str, True), "title": (str, False), "examples": (list, False),
-    },
+    ("roles", "offices"): {"head": (str, True), "office": (str, True)},
 }
 
 # Maps whose values are space-separated tags from a fixed set.
@@ -78,6 +85,11 @@ class Lexicon:
         if tag not in TAGS.get((kind, key), ()):
             raise LexiconError(f"lexicon {self.lang!r}: {kind}.{key} has no tag {tag!r}")
         return frozenset(w for w, tags in self.mapping(kind, key).items() if tag in tags.split())
+
+    def examples(self) -> tuple[tuple[str, str, Mapping[str, Any]], ...]:
+        """(kind, entry, example) for every example of every entry, in file order."""
+        return tuple((kind, key, example) for (kind, key), entry in self.entries.items()
+                     for example in entry.get("examples", ()))
 
     def rows(self, kind: str, key: str) -> tuple[Mapping[str, Any], ...]:
         return self._entry(kind, key, "rows")
@@ -119,10 +131,35 @@ def _entry(entry: object, kind: str, key: str, where: str) -> Mapping[str, Any]:
     if not isinstance(entry.get("about"), str) or not entry["about"].strip():
         raise LexiconError(f"{where} needs an 'about' line saying what its words are for")
     shapes = [s for s in SHAPES if s in entry]
-    extra = set(entry) - {"about", *SHAPES}
+    extra = set(entry) - {"about", "examples", *SHAPES}
     if len(shapes) != 1 or extra:
-        raise LexiconError(f"{where} must have 'about' and exactly one of {', '.join(SHAPES)}")
-    shape = shapes[0]
+        raise LexiconError(f"{where} must have 'about' and exactly one of {', '.join(SHAPES)} (and may have examples)")
+    examples = tuple(_example(e, f"{where} example {n + 1}") for n, e in enumerate(_list(entry.get("examples", []), where)))
+    checked = _shape(entry, kind, key, where, shapes[0])
+    return {**checked, "examples": examples} if examples else checked
+
+
+def _list(value: object, where: str) -> list:
+    if not isinstance(value, list):
+        raise LexiconError(f"{where}: 'examples' must be a list")
+    return value
+
+
+def _example(example: object, where: str) -> Mapping[str, Any]:
+    if not isinstance(example, dict) or not isinstance(example.get("text"), str) or not example["text"].strip():
+        raise LexiconError(f"{where} must be an object with a 'text'")
+    for name, value in example.items():
+        kind = EXAMPLE_FIELDS.get(name)
+        if kind is None:
+            raise LexiconError(f"{where}: unknown field {name!r} (known: {', '.join(EXAMPLE_FIELDS)})")
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise LexiconError(f"{where}: {name!r} must be a {kind.__name__}")
+    if len(example) < 2:
+        raise LexiconError(f"{where}: says nothing that extraction must find")
+    return MappingProxyType(dict(example))
+
+
+def _shape(entry: dict, kind: str, key: str, where: str, shape: str) -> Mapping[str, Any]:
     value = entry[shape]
     if shape == "words":
         words = _strings(value, where)
