@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from parley.nlp import inflect, word_is_known, word_parses
 from parley.records import Actor, ActorMention, Analysis, Document, Token
 from parley.resolve.offices import OFFICE_HEADS, OFFICES, TITLE_WORDS, office_holder, role_head
-from parley.resolve.sides import first_side
+from parley.resolve.sides import first_side, side_of_adjective_form
 from parley.resolve import actor_of, automatic_person
 from parley.resolve.kb import KbActor, KnowledgeBase, knowledge_base
 from parley.resolve.names import NAME_PARTICLES, fold_key, nominative_candidates, person_nominative
@@ -171,14 +171,6 @@ def _kb_surface_cached(actor_id: str, words: tuple[str, ...]) -> str:
 # --- pass 2: countries, organisations and sides ---------------------------------------
 
 
-def _adjective_pattern(kb: KnowledgeBase) -> tuple[re.Pattern, dict[str, str]]:
-    stems = {a.adjective: a.id for a in kb.actors.values() if a.adjective}
-    return re.compile("^(" + "|".join(sorted(stems, key=len, reverse=True)) + ")"), stems
-
-
-_ADJECTIVES: tuple[re.Pattern, dict[str, str]] | None = None
-
-
 def _sides(tokens, used, kb: KnowledgeBase) -> list[_Found]:
     found = []
     taken_to = -1
@@ -196,7 +188,7 @@ def _sides(tokens, used, kb: KnowledgeBase) -> list[_Found]:
                 used[k] = True
             taken_to = i + length - 1
             continue
-        side = _adjective_side(word)
+        side = side_of_adjective_form(word)
         if side is not None and i + 1 < len(tokens) and not used[i + 1] and _side_noun(tokens[i + 1].text.lower()):
             entry = kb.actors[side]
             phrase = _side_phrase(word.lower(), tokens[i + 1].text.lower())
@@ -208,18 +200,7 @@ def _sides(tokens, used, kb: KnowledgeBase) -> list[_Found]:
 
 @functools.lru_cache(maxsize=65536)
 def _side_candidate(word: str) -> bool:
-    return (word[:1].isupper() and _may_open_phrase(word)) or _adjective_side(word) is not None
-
-
-@functools.lru_cache(maxsize=65536)
-def _adjective_side(word: str) -> str | None:
-    """"американской" → USA: the side an adjective names."""
-    global _ADJECTIVES
-    if _ADJECTIVES is None:
-        _ADJECTIVES = _adjective_pattern(knowledge_base())
-    adjective_re, adjective_ids = _ADJECTIVES
-    m = adjective_re.match(word.lower())
-    return adjective_ids[m.group(1)] if m else None
+    return (word[:1].isupper() and _may_open_phrase(word)) or side_of_adjective_form(word) is not None
 
 
 def _side_noun(word: str) -> bool:
@@ -335,7 +316,7 @@ def _phrase_end(tokens, head: int, end: int) -> int:
 
 @functools.lru_cache(maxsize=16384)
 def _side_adjective(word: str) -> bool:
-    return word[:1].isalpha() and _adjective_side(word) is not None and \
+    return word[:1].isalpha() and side_of_adjective_form(word) is not None and \
         any(p.tag.POS == "ADJF" for p in word_parses(word)[:2])
 
 

@@ -44,7 +44,7 @@ EXAMPLE_PUBLISHED = "2026-02-01"
 ROW_FIELDS: dict[tuple[str, str], dict[str, tuple[type, bool]]] = {
     ("sides", "countries"): {
         "code": (str, True), "display": (str, True), "names": (list, False), "adjectives": (list, False),
-        "demonyms": (list, False), "compounds": (list, False), "stems": (list, False),
+        "capital_adjectives": (list, False), "demonyms": (list, False), "compounds": (list, False), "stems": (list, False),
     },
     ("roles", "organisations"): {
         "name": (str, True), "stems": (list, True), "country": (str, False), "head_office": (str, False),

@@ -2,6 +2,7 @@
 
 - ``side_of_name(lemma)``, ``side_of_adjective(lemma)``, ``side_of_demonym(lemma)``:
   a parsed word ("россия", "американский", "украинец") → its side code;
+  ``side_of_adjective_form(word)`` the same for an adjective in any form;
 - ``compound_sides(lemma)``: "российско-американский" → ["RUS", "USA"];
 - ``sides_in(text)`` / ``first_side(text)``: the sides raw words name
   ("представителя Кремля", "украинской и российской", "план Трампа"), found by
@@ -23,7 +24,8 @@ COUNTRIES = RU.rows("sides", "countries")
 ORGANISATIONS = RU.rows("roles", "organisations")
 
 SIDE_NAMES = {name: row["code"] for row in COUNTRIES for name in row["names"]}
-SIDE_ADJECTIVES = {adjective: row["code"] for row in COUNTRIES for adjective in row["adjectives"]}
+COUNTRY_ADJECTIVES = {adjective: row["code"] for row in COUNTRIES for adjective in row["adjectives"]}
+SIDE_ADJECTIVES = COUNTRY_ADJECTIVES | {a: row["code"] for row in COUNTRIES for a in row["capital_adjectives"]}
 DEMONYMS = {demonym: row["code"] for row in COUNTRIES for demonym in row["demonyms"]}
 COMPOUND_PARTS = {part: row["code"] for row in COUNTRIES for part in row["compounds"]}
 SIDE_DISPLAY = {row["code"]: row["display"] for row in COUNTRIES}
@@ -59,6 +61,24 @@ def side_of_name(lemma: str) -> str | None:
 
 def side_of_adjective(lemma: str) -> str | None:
     return SIDE_ADJECTIVES.get(lemma)
+
+
+@functools.cache
+def _adjective_stems() -> tuple[re.Pattern, dict[str, str]]:
+    """Stems of side adjectives, from the lexicon ("американск") joined with the knowledge base's."""
+    stems = {adjective[:-2]: code for adjective, code in COUNTRY_ADJECTIVES.items()}
+    for actor in knowledge_base().actors.values():
+        if actor.adjective:
+            stems.setdefault(actor.adjective, actor.id)
+    return re.compile("^(" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + ")"), stems
+
+
+@functools.lru_cache(maxsize=65536)
+def side_of_adjective_form(word: str) -> str | None:
+    """The side a country's adjective names in any form: "американской" → USA (not "московской")."""
+    pattern, stems = _adjective_stems()
+    m = pattern.match(word.lower().replace("ё", "е"))
+    return stems[m.group(1)] if m else None
 
 
 def side_of_demonym(lemma: str) -> str | None:
