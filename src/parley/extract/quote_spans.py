@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
 from parley.lang import lexicon
 
 RU = lexicon("ru")
 
-SPEECH_VERB = re.compile(
-    r"(сказа|заяв|отмет|отмеч|подчерк|добав|напис|пиш|сообщ|ответ|поясн|уточн|призна|завер|констатир|указа|говор|"
-    r"рассказ|заключ|продолж|резюмир|привод|объясн|высказ|счита|предупред|напомн|акцентир|пообещ|обеща|подыто|"
-    r"призв|настаива|повтор|отрез|парир|поделил|замет|процитир|цитир|написа|выраз|убежд|пошути|поддержа|признава|"
-    r"назва|назыв|охарактеризова|исключ|оцени)",
-)
+SPEECH_VERB = re.compile("(" + "|".join(map(re.escape, RU.sequence("quotes", "speech_stems"))) + ")")
 OUTLET_NOUNS = RU.sequence("quotes", "outlet_stems")
 _PAIRS = {"«": "»", "„": "“”", "“": "”"}
 _ANY_MARK = re.compile(r"[«„“\"]")

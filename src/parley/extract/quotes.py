@@ -34,8 +34,7 @@ from parley.lang import lexicon
 
 RU = lexicon("ru")
 
-IMPERSONAL = re.compile(r"^(говорится|говорилось|сказано|отмечается|отмечено|указывается|указано|подчеркивается|"
-                        r"подчеркнуто|приводятся|заявлено|написано)")
+IMPERSONAL = re.compile("^(" + "|".join(map(re.escape, RU.sequence("quotes", "impersonal_forms"))) + ")")
 CHANNELS = (
     (re.compile(r"truth\s*social", re.I), "Truth Social"),
     (re.compile(r"(соцсет\w*|платформ\w*|сети)\s+[XХ]\b|\b[XХ]\s*\(|\bв\s+[XХ]\b"), "X"),
@@ -302,10 +301,10 @@ class _Context:
         return self._antecedent(before, side, None if head in GENERIC_HEADS else head)
 
 
-OUTLET_STATEMENT = re.compile(r"(публикаци|стать|материал|доклад|документ|издани|отчет|расследовани)")
+OUTLET_STATEMENT = re.compile("(" + "|".join(map(re.escape, RU.sequence("quotes", "document_stems"))) + ")")
 OBJECT_PRONOUNS = RU.words("grammar", "object_pronouns")
-QUOTING_VERB = re.compile(r"(цитир|процитир|привод|перескаж)")
-ANONYMOUS = re.compile(r"(один из|одна из|источник|собеседник|неназванн|анонимн|пожелавш)")
+QUOTING_VERB = re.compile("(" + "|".join(map(re.escape, RU.sequence("quotes", "quoting_stems"))) + ")")
+ANONYMOUS = re.compile("(" + "|".join(map(re.escape, RU.sequence("quotes", "anonymous_stems"))) + ")")
 _ANONYMOUS = object()
 _STOP_WORDS = RU.words("grammar", "quote_role_phrase_stops")
 
