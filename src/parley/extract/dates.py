@@ -45,20 +45,26 @@ MONTH_ONLY = re.compile(r"(?<![\d\w])(?:в|во|с|к|до|начале|конц
 MONTH_ADJ = re.compile(r"(?<![\w])" + _MONTH_ADJ, re.IGNORECASE)
 RELATIVE = re.compile(r"(?<![\w])(?P<word>позавчера|послезавтра|сегодня|сегодняшн\w*|вчера|вчерашн\w*|накануне"
                       r"|завтра|завтрашн\w*|только что)(?![\w])", re.IGNORECASE)
-WEEKDAY = re.compile(r"(?<![\w])(?:в|во|на)\s+(?P<weekday>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
-                     r"(?P<this_week>\s+на\s+этой\s+неделе)?(?![\w])", re.IGNORECASE)
 VAGUE = re.compile(r"(?<![\w])(?:(?:на|в)\s+(?:минувш\w+\s+|прошл\w+\s+|эти\s+|ближайш\w+\s+)?выходн\w+"
                    r"|на\s+(?:прошлой|этой|следующей|будущей)\s+неделе|в\s+ближайшие\s+(?:дни|недели)"
                    r"|в\s+(?:течение\s+)?(?:последних|ближайших)\s+(?:\w+\s+)?(?:дней|недель))(?![\w])",
                    re.IGNORECASE)
-# "в этом месяце", "в следующем месяце": the month counted from the publication date.
-MONTH_RELATIVE = re.compile(r"(?<![\w])(?:в|на|до\s+конца)\s+(?P<which>этом|текущем|нынешнем|следующем|будущем|прошлом"
-                            r"|минувшем|прошедшем)\s+месяце(?![\w])", re.IGNORECASE)
-MONTH_SHIFT = RU.mapping("dates", "relative_month_shift")
 DEADLINE_BEFORE = re.compile(r"(?:\bдо|\bк|\bпо)\s+(?:конца\s+|начала\s+|середины\s+)?$", re.IGNORECASE)
 
 RELATIVE_SHIFT = RU.mapping("dates", "relative_day_shift")
 WEEKDAYS = RU.mapping("dates", "weekdays")
+MONTH_SHIFT = RU.mapping("dates", "relative_month_shift")
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+WEEKDAY = re.compile(rf"(?<![\w])(?:в|во|на)\s+(?P<weekday>{_alternatives(WEEKDAYS)})"
+                     r"(?P<this_week>\s+на\s+этой\s+неделе)?(?![\w])", re.IGNORECASE)
+# "в этом месяце", "в следующем месяце": the month counted from the publication date.
+MONTH_RELATIVE = re.compile(rf"(?<![\w])(?:в|на|до\s+конца)\s+(?P<which>{_alternatives(MONTH_SHIFT)})\s+месяце(?![\w])",
+                            re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
