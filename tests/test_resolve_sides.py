@@ -101,3 +101,10 @@ def test_role_head_declined():
 def test_role_parts(role, title, organization, country):
     parts = role_parts(role)
     assert (parts.title, parts.organization, parts.country) == (title, organization, country)
+
+
+def test_head_of_state_without_a_side():
+    from parley.resolve.offices import names_head_of_state
+
+    assert names_head_of_state("главы государства") == "глава государства"
+    assert names_head_of_state("глава делегации") is None

@@ -20,7 +20,7 @@ import functools
 import re
 
 from parley.resolve.offices import (
-    GENERIC_HEADS, OFFICE_HEADS, OFFICES, RANKS, RELATIONAL_HEADS, is_role_reference, office_of, role_head, role_parts,
+    GENERIC_HEADS, OFFICE_HEADS, OFFICES, RANKS, RELATIONAL_HEADS, is_role_reference, names_head_of_state, office_holder, role_head, role_parts,
 )
 from parley.resolve.sides import first_side
 from parley.nlp import inflect, word_parses
@@ -359,16 +359,13 @@ def _standalone(tokens, heads, here, persons, document):
                 (tokens[end].text.isupper() or _is_genitive(tokens[end].text) or _names_side(tokens, end)):
             end += 1
         phrase = " ".join(t.text for t in tokens[start:end])
-        side = first_side(phrase)
-        office = office_of(head, phrase)
-        if side is None and office is None and re.fullmatch(r"глав\w* государства", phrase.lower()):
+        holder = office_holder(head, phrase, document.published)
+        head_of_state = names_head_of_state(phrase) if holder is None else None
+        if head_of_state is not None:
             leader = _last_head_of_state(persons, token.start, document)
             if leader is not None:  # "глава государства" is the head of state named last
-                yield leader, "глава государства"
+                yield leader, head_of_state
             continue
-        if side is None or office is None:
-            continue
-        holder = knowledge_base().holder(office, side, document.published)
         if holder is not None and holder.id in named:
             yield named[holder.id], _nominative_phrase(tokens, start, end)
 

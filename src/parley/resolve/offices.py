@@ -114,6 +114,17 @@ def office_of(head: str, phrase: str) -> str | None:
     return None  # "глава делегации", "глава фракции": not an office the knowledge base dates
 
 
+HEAD_OF_STATE_PHRASES = tuple(tuple(p.split()) for p in RU.sequence("roles", "head_of_state_phrases"))
+
+
+def names_head_of_state(phrase: str) -> str | None:
+    """"главы государства" → "глава государства": a phrase naming the head of state with no side (the text
+    before it says whose), in the nominative; None for any other phrase."""
+    words = phrase.lower().split()
+    return next((" ".join(known) for known in HEAD_OF_STATE_PHRASES if len(words) == len(known)
+                 and role_head(words[0]) == known[0] and words[1:] == list(known[1:])), None)
+
+
 def office_holder(head: str, phrase: str, day: dt.date | None, side_words: str | None = None) -> KbActor | None:
     """Who held the office ``phrase`` names on ``day``; the side is read from ``side_words`` when given."""
     side = first_side(phrase if side_words is None else side_words)
