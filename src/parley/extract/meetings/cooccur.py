@@ -26,6 +26,7 @@ from parley.extract.meetings.merge import Candidate
 from parley.extract.meetings.participants import Party, speaker_of
 from parley.extract.meetings.tree import Tree
 from parley.extract.places import meeting_place
+from parley.lang import lexicon
 from parley.extract.status import status_of
 from parley.records import DatePrecision, Evidence, MeetingStatus
 from parley.resolve.sides import display as side_display
@@ -33,8 +34,7 @@ from parley.resolve.sides import display as side_display
 if TYPE_CHECKING:
     from parley.extract.layers import SentenceLayers
 
-NOUN_KINDS = {"разговор": "call", "звон": "call", "созвон": "call", "визит": "visit", "посет": "visit",
-              "саммит": "summit"}
+NOUN_KINDS = lexicon("ru").mapping("meetings", "noun_kind_stems")
 STRONG_VERBS = frozenset(MEETING_VERBS) - frozenset(WEAK_MEETING_VERBS)
 
 

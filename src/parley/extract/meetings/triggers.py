@@ -49,13 +49,14 @@ def _is_trigger(tree: Tree, i: int) -> tuple[str, bool] | None:
         if head != -1 and tree.lemma(head) in NOT_MEETING_NEIGHBOURS and tree.rel(i) == "nmod":
             return None
         kind = MEETING_NOUNS[lemma]
-        if any(tree.lemma(c) == "телефонный" for c in tree.children[i]):
+        if any(tree.lemma(c) in CALL_ADJECTIVES for c in tree.children[i]):
             return "call", False  # "телефонные переговоры", "телефонная беседа"
-        if lemma == "разговор" and not any(tree.lemma(c) in ("телефонный",) for c in tree.children[i]):
-            kind = "call" if "телефон" in " ".join(t.text.lower() for t in tree.tokens) else "talks"
+        if lemma in TALK_NOUNS:
+            words = " ".join(t.text.lower() for t in tree.tokens)
+            kind = "call" if any(stem in words for stem in CALL_STEMS) else "talks"
         return kind, False
     if token.pos == "VERB" and lemma in MEETING_VERBS:
-        if lemma in ("принять", "принимать") and any(tree.lemma(c) in NOT_HOSTED for c in tree.children[i]):
+        if lemma in HOSTING_VERBS and any(tree.lemma(c) in NOT_HOSTED for c in tree.children[i]):
             return None  # "принять участие" in a meeting named elsewhere, not hosting one
         return MEETING_VERBS[lemma], True
     return None
@@ -68,6 +69,11 @@ DISCUSSION_VERBS = RU.words("meetings", "discussion_verbs")
 TEMPORAL_PREPOSITIONS = RU.words("meetings", "temporal_prepositions")
 TEMPORAL_HEADS = RU.words("meetings", "temporal_heads")
 PHASE_NOUNS = RU.words("meetings", "phase_nouns")
+CALL_ADJECTIVES = RU.words("meetings", "call_adjectives")
+CALL_STEMS = RU.sequence("meetings", "call_stems")
+TALK_NOUNS = RU.words("meetings", "talk_nouns")
+HOSTING_VERBS = RU.words("meetings", "hosting_verbs")
+BETWEEN_PREPOSITIONS = RU.words("grammar", "between_prepositions")
 
 
 def _adjunct_with_own_parties(tree: Tree, i: int, names: frozenset[int]) -> bool:
@@ -80,7 +86,7 @@ def _adjunct_with_own_parties(tree: Tree, i: int, names: frozenset[int]) -> bool
     if not temporal:
         return False
     return any(tree.rel(c) == "nmod" and (
-        tree.case_word(c) == "между"  # "переговоров между Россией, США и Украиной"
+        tree.case_word(c) in BETWEEN_PREPOSITIONS  # "переговоров между Россией, США и Украиной"
         or tree.tokens[c].feat("Case") == "Gen" and (c in names or tree.tokens[c].feat("Animacy") == "Anim"))
         for c in tree.children[i])
 
