@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parley.extract.lexicon import SIDE_DISPLAY
+from parley.resolve.sides import SIDE_DISPLAY
 from parley.extract.talks.model import LinearModel
 from parley.extract.talks.view import DocumentView, Features, bucket
 from parley.extract.talks.words import CueMatch, TalksWords
