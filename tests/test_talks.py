@@ -71,8 +71,8 @@ def test_a_bad_cue_is_named_with_its_file():
 def test_a_lexicon_file_missing_a_list_is_named(monkeypatch):
     from parley.extract.talks import words as module
 
-    real = module._read
-    monkeypatch.setattr(module, "_read", lambda lang, name: {k: v for k, v in real(lang, name).items() if k != "agenda"})
+    real = module._entries
+    monkeypatch.setattr(module, "_entries", lambda lang, kind: {k: v for k, v in real(lang, kind).items() if k != "agenda"})
     module.talks_words.cache_clear()
     try:
         with pytest.raises(LexiconError, match="talks.json: missing agenda"):

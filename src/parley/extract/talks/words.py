@@ -9,17 +9,19 @@ rest of the lexicon folder: ``{"about": …, "words": [...]}``, or ``"map"``
 for the side voices (pattern → side). Every cue is a
 regular expression over ``fold(text)`` (lower case, "ё" as "е", same length as
 the text, so offsets carry over) that must start at the start of a word.
-A file that is missing or malformed raises :class:`LexiconError` naming it.
+The files are read and checked by the lexicon loader (``parley.lang``); a cue
+that is no regular expression raises :class:`LexiconError` naming it.
 """
 from __future__ import annotations
 
 import functools
-import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
+from parley.errors import LexiconError
+from parley.lang import languages, lexicon
 from parley.records import TOPICS
 
 WORD_START = r"(?<![0-9a-zа-яёіїєґ'’-])"
@@ -28,10 +30,6 @@ TONE_KEYS = ("positive", "negative", "negated_positive", "negation", "contrast",
              "side_voices", "both_sides")
 TALK_KEYS = ("meeting_words", "back_reference", "agenda", "pronouns", "not_negating", "by_words")
 FILES = ("topics.json", "tone.json", "talks.json")
-
-
-class LexiconError(ValueError):
-    """A talks lexicon file that cannot be used, with the file and the entry at fault."""
 
 
 def fold(text: str) -> str:
@@ -123,29 +121,19 @@ class TalksWords:
 
 @functools.lru_cache(maxsize=None)
 def has_lexicon(lang: str) -> bool:
-    """Whether ``parley/lang/<lang>/`` has the talks files; a language without them is read with Russian cues,
-    which share most stems with Ukrainian ones."""
-    folder = resources.files("parley") / "lang" / lang
-    return all((folder / name).is_file() for name in FILES)
+    """Whether ``parley/lang/<lang>/`` is a lexicon (it then has the talks files); a language without one is
+    read with Russian cues."""
+    return lang in languages()
 
 
-def _read(lang: str, name: str) -> dict[str, Any]:
-    path = resources.files("parley") / "lang" / lang / name
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise LexiconError(f"lang/{lang}/{name}: missing") from None
-    except json.JSONDecodeError as error:
-        raise LexiconError(f"lang/{lang}/{name}: not JSON: {error}") from None
-    if not isinstance(data, dict) or not all(isinstance(v, dict) and isinstance(v.get("about"), str)
-                                             for v in data.values()):
-        raise LexiconError(f"lang/{lang}/{name}: expected entries of the shape {{\"about\": …, \"words\": […]}}")
-    return data
+def _entries(lang: str, kind: str) -> dict[str, Mapping[str, Any]]:
+    """The entries of one file of the language's lexicon, read and checked by ``parley.lang``."""
+    return {key: entry for (k, key), entry in lexicon(lang).entries.items() if k == kind}
 
 
-def _strings(data: dict[str, Any], key: str, source: str) -> list[str]:
+def _strings(data: Mapping[str, Any], key: str, source: str) -> list[str]:
     value = data.get(key, {}).get("words")
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+    if not isinstance(value, (list, tuple)) or not value or not all(isinstance(v, str) and v for v in value):
         raise LexiconError(f"{source}: {key}: expected a list of patterns under \"words\"")
     return [fold(v) for v in value]
 
@@ -168,25 +156,25 @@ def _stems(words: list[str], source: str) -> re.Pattern[str]:
 @functools.lru_cache(maxsize=None)
 def talks_words(lang: str = "ru") -> TalksWords:
     topics_source, tone_source = f"lang/{lang}/topics.json", f"lang/{lang}/tone.json"
-    topic_data = _read(lang, "topics.json")
+    topic_data = _entries(lang, "topics")
     unknown = sorted(set(topic_data) - set(TOPICS))
     if unknown:
         raise LexiconError(f"{topics_source}: not a topic: {', '.join(unknown)} (topics: {', '.join(TOPICS)})")
     topics = [(topic, cue) for topic in TOPICS if topic in topic_data
               for cue in _strings(topic_data, topic, topics_source)]
-    tone = _read(lang, "tone.json")
+    tone = _entries(lang, "tone")
     missing = [k for k in TONE_KEYS if k not in tone]
     if missing:
         raise LexiconError(f"{tone_source}: missing {', '.join(missing)}")
     polar = [(label, cue) for label in ("positive", "negative", "negated_positive")
              for cue in _strings(tone, label, tone_source)]
     voices = tone["side_voices"].get("map")
-    if not isinstance(voices, dict) or not voices or not all(isinstance(k, str) and k and isinstance(v, str) and v
+    if not isinstance(voices, Mapping) or not voices or not all(isinstance(k, str) and k and isinstance(v, str) and v
                                                              for k, v in voices.items()):
         raise LexiconError(f"{tone_source}: side_voices: expected a map of pattern → side")
     sides = [(side, fold(cue)) for cue, side in voices.items()]
     talks_source = f"lang/{lang}/talks.json"
-    talk = _read(lang, "talks.json")
+    talk = _entries(lang, "talks")
     missing = [k for k in TALK_KEYS if k not in talk]
     if missing:
         raise LexiconError(f"{talks_source}: missing {', '.join(missing)}")
