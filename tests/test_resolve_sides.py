@@ -108,3 +108,26 @@ def test_head_of_state_without_a_side():
 
     assert names_head_of_state("главы государства") == "глава государства"
     assert names_head_of_state("глава делегации") is None
+
+
+def test_a_country_is_one_row(tmp_path):
+    """A lexicon with one more row answers for the new country everywhere: name, adjective, stems, display."""
+    import json
+    import shutil
+
+    from parley.lang import HERE, load
+    from parley.resolve.sides import SideResolver
+
+    folder = tmp_path / "zz"
+    shutil.copytree(HERE / "ru", folder)
+    data = json.loads((folder / "sides.json").read_text(encoding="utf-8"))
+    data["countries"]["rows"].append({"code": "NOR", "display": "Норвегия", "names": ["норвегия", "осло"],
+                                      "adjectives": ["норвежский"], "stems": ["норвеги", "норвежск"]})
+    (folder / "sides.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    sides = SideResolver(load(folder, "zz"))
+    assert sides.side_of_name("осло") == "NOR"
+    assert sides.side_of_adjective("норвежский") == "NOR"
+    assert sides.side_of_adjective_form("норвежской") == "NOR"
+    assert sides.first_side("премьер-министр Норвегии") == "NOR"
+    assert sides.display("NOR") == "Норвегия"
+    assert first_side("премьер-министр Норвегии") is None  # the shipped lexicon has no such row
