@@ -7,7 +7,7 @@ layer which sentences need morphology and syntax.
 """
 from __future__ import annotations
 
-from parley.extract import actors, meetings, quotes, roles
+from parley.extract import meetings, quotes, roles
 from parley.extract.layers import annotate
 from parley.extract.lexicon import MEETING_STEMS
 from parley.records import Analysis, Document, Extraction
