@@ -131,3 +131,25 @@ def test_a_country_is_one_row(tmp_path):
     assert sides.first_side("премьер-министр Норвегии") == "NOR"
     assert sides.display("NOR") == "Норвегия"
     assert first_side("премьер-министр Норвегии") is None  # the shipped lexicon has no such row
+
+
+def test_offices_for_another_lexicon_take_its_words(tmp_path):
+    """An OfficeResolver over another lexicon takes its role words and offices from that lexicon's rows."""
+    import json
+    import shutil
+
+    from parley.lang import HERE, load
+    from parley.resolve.offices import OfficeResolver
+    from parley.resolve.sides import SideResolver
+
+    folder = tmp_path / "zz"
+    shutil.copytree(HERE / "ru", folder)
+    data = json.loads((folder / "roles.json").read_text(encoding="utf-8"))
+    data["words"]["map"]["канцлер"] = "head"  # no longer an office by itself
+    data["offices"]["rows"] = [row for row in data["offices"]["rows"] if row["head"] != "канцлер"]
+    (folder / "roles.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    lex = load(folder, "zz")
+    offices = OfficeResolver(lex, SideResolver(lex))
+    assert offices.office_of("канцлер", "канцлер Германии") is None
+    assert office_of("канцлер", "канцлер Германии") == "head_of_government"
+    assert offices.role_parts("секретарь СНБО Украины") == role_parts("секретарь СНБО Украины")
