@@ -153,3 +153,17 @@ def test_offices_for_another_lexicon_take_its_words(tmp_path):
     assert offices.office_of("канцлер", "канцлер Германии") is None
     assert office_of("канцлер", "канцлер Германии") == "head_of_government"
     assert offices.role_parts("секретарь СНБО Украины") == role_parts("секретарь СНБО Украины")
+
+
+@pytest.mark.parametrize("lemmas, i, side", [
+    (["соединенный", "штат", "америка"], 1, "USA"),  # counted once, at "Штаты"
+    (["соединенный", "штат", "америка"], 2, None),
+    (["штат", "америка"], 1, "USA"),  # "Штаты Америки": at "Америки"
+    (["штат"], 0, None),
+    (["объединенный", "арабский", "эмират"], 2, "ARE"),
+    (["визит", "в", "россия"], 2, "RUS"),
+])
+def test_side_of_a_name_of_several_words(lemmas, i, side):
+    from parley.resolve.sides import side_of_name_at
+
+    assert side_of_name_at(lemmas, i) == side

@@ -49,6 +49,7 @@ ROW_FIELDS: dict[tuple[str, str], dict[str, tuple[type, bool]]] = {
         "code": (str, True), "display": (str, True), "names": (list, False), "adjectives": (list, False),
         "capital_adjectives": (list, False), "demonyms": (list, False), "compounds": (list, False), "stems": (list, False),
     },
+    ("sides", "name_phrases"): {"words": (list, True), "code": (str, True), "tails": (list, False)},
     ("roles", "organisations"): {
         "name": (str, True), "stems": (list, True), "country": (str, False), "head_office": (str, False),
         "spokesman_office": (str, False),

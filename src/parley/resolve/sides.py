@@ -65,6 +65,10 @@ class SideResolver:
         self.demonyms = {demonym: row["code"] for row in rows for demonym in row["demonyms"]}
         self.compound_parts = {part: row["code"] for row in rows for part in row["compounds"]}
         self.display_names = {row["code"]: row["display"] for row in rows}
+        phrases = lex.rows("sides", "name_phrases")
+        self.name_phrases = {tuple(row["words"]): row["code"] for row in phrases}
+        self.name_tails = {(row["words"][-1], tail) for row in phrases for tail in row["tails"]}
+        self.phrase_ends = frozenset(row["words"][-1] for row in phrases)
         self._stems, self._stem_sides = self._stem_table(organisations=True)
         self._country_stems, self._country_sides = self._stem_table(organisations=False)
         self._adjective_forms: tuple[re.Pattern, dict[str, str]] | None = None
@@ -85,6 +89,18 @@ class SideResolver:
 
     def side_of_adjective(self, lemma: str) -> str | None:
         return self.adjectives.get(lemma)
+
+    def side_of_name_at(self, lemmas: list[str], i: int) -> str | None:
+        """The side the name ending at lemma ``i`` names: "соединенный штат" → USA at "штат"; None at
+        "штат" alone, and at "америка" after "соединенный штат" (counted once, at "Штаты")."""
+        lemma = lemmas[i]
+        if i > 0 and (lemmas[i - 1], lemma) in self.name_phrases:
+            return self.name_phrases[(lemmas[i - 1], lemma)]
+        if i > 1 and (lemmas[i - 2], lemmas[i - 1]) in self.name_phrases and (lemmas[i - 1], lemma) in self.name_tails:
+            return None
+        if lemma in self.phrase_ends:
+            return None
+        return self.names.get(lemma)
 
     def side_of_demonym(self, lemma: str) -> str | None:
         return self.demonyms.get(lemma)
@@ -152,6 +168,7 @@ SIDE_NAMES = _RU.names
 SIDE_ADJECTIVES = _RU.adjectives
 SIDE_DISPLAY = _RU.display_names
 side_of_name = _RU.side_of_name
+side_of_name_at = _RU.side_of_name_at
 side_of_adjective = _RU.side_of_adjective
 side_of_adjective_form = _RU.side_of_adjective_form
 side_of_demonym = _RU.side_of_demonym
