@@ -11,7 +11,7 @@ from parley.ingest.language import LANGUAGE_NAMES, detect_language
 from parley.ingest.readers import RawArticle
 from parley.records import Document, IngestResult, LedgerEntry, LedgerStatus
 
-EXTRACTED_LANGUAGES = frozenset({"ru"})
+EXTRACTED_LANGUAGES = frozenset({"ru", "uk"})
 MAX_DOC_ID_CHARS = 200  # the width of the store's doc_id columns
 _QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "’": "'", "ё": "е", "—": "-", "–": "-"})
 
@@ -47,7 +47,7 @@ def to_result(article: RawArticle, max_document_chars: int) -> IngestResult:
                                  "(PARLEY_MAX_DOCUMENT_CHARS)")
     language = detect_language(cleaned.text)
     if language not in EXTRACTED_LANGUAGES:
-        return _skipped(article, f"language {language}: only Russian is extracted for now "
+        return _skipped(article, f"language {language}: only Russian and Ukrainian are extracted for now "
                                  f"(this text reads as {LANGUAGE_NAMES[language]})")
     document = Document(
         doc_id=article.doc_id,

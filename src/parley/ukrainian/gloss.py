@@ -37,7 +37,7 @@ _NAME_INSTRUMENTAL = re.compile(r"(?<=[оеи][вн])им$")  # "Умєрови�
 _CLUSTERS = (("ськ", "ск"), ("цьк", "цк"), ("зьк", "зк"), ("ьо", "е"))
 # Grammemes carried from the Ukrainian word to its Russian gloss.
 _CARRIED = ("nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur", "masc", "femn", "neut",
-            "past", "pres", "futr", "1per", "2per", "3per", "impr", "infn", "actv", "pssv")
+            "past", "pres", "futr", "1per", "2per", "3per", "impr", "actv", "pssv")
 _NAME_GRAMMEMES = frozenset({"Surn", "Name", "Patr"})
 _CASE_MAP = {"voct": "nomn", "v_naz": "nomn"}
 _POS_GROUPS = {"ADJF": "ADJ", "ADJS": "ADJ", "PRTF": "ADJ", "PRTS": "ADJ", "INFN": "VERB", "VERB": "VERB",
@@ -68,7 +68,9 @@ def match_case(form: str, model: str) -> str:
     if model.isupper() and len(model) > 1:
         return form.upper()
     if model[:1].isupper():
-        return "-".join(part[:1].upper() + part[1:] for part in form.split("-"))
+        if re.search(r"-\w", model) and model.split("-")[-1][:1].isupper():  # "Абу-Дабі" → "Абу-Даби"
+            return "-".join(part[:1].upper() + part[1:] for part in form.split("-"))
+        return form[:1].upper() + form[1:]
     return form
 
 
