@@ -17,6 +17,7 @@ from tokenize_uk import tokenize_words_with_spans
 from parley.ukrainian.gloss import gloss_word, match_case
 from parley.ukrainian.lexicon import ukrainian_lexicon
 
+LOCATIVE_PREPOSITIONS = frozenset({"у", "в", "на", "при", "по", "о"})
 _LINE = re.compile(r"[^\n]+")
 _WORDLIKE = re.compile(r"\w")
 
@@ -72,7 +73,10 @@ def gloss_text(text: str) -> GlossedText:
     """The Russian gloss of a Ukrainian text, word by word."""
     spans = _words(text)
     phrases = ukrainian_lexicon().phrases
-    glosses = [gloss_word(text[a:b]) if _WORDLIKE.search(text[a:b]) else text[a:b] for a, b in spans]
+    glosses = []
+    for i, (a, b) in enumerate(spans):
+        locative = i > 0 and text[spans[i - 1][0]:spans[i - 1][1]].lower() in LOCATIVE_PREPOSITIONS
+        glosses.append(gloss_word(text[a:b], locative) if _WORDLIKE.search(text[a:b]) else text[a:b])
     for i in range(len(spans) - 1):  # two-word phrases: "за словами" → "по словам", "під час" → "во время"
         (a, b), (c, d) = spans[i], spans[i + 1]
         if not text[b:c].isspace():

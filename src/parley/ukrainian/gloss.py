@@ -38,6 +38,7 @@ _CLUSTERS = (("ськ", "ск"), ("цьк", "цк"), ("зьк", "зк"), ("ьо"
 # Grammemes carried from the Ukrainian word to its Russian gloss.
 _CARRIED = ("nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur", "masc", "femn", "neut",
             "past", "pres", "futr", "1per", "2per", "3per", "impr", "actv", "pssv")
+_RARE = frozenset({"impr", "voct"})
 _NAME_GRAMMEMES = frozenset({"Surn", "Name", "Patr"})
 _CASE_MAP = {"voct": "nomn", "v_naz": "nomn"}
 _POS_GROUPS = {"ADJF": "ADJ", "ADJS": "ADJ", "PRTF": "ADJ", "PRTS": "ADJ", "INFN": "VERB", "VERB": "VERB",
@@ -75,8 +76,11 @@ def match_case(form: str, model: str) -> str:
 
 
 @functools.lru_cache(maxsize=200_000)
-def gloss_word(word: str) -> str:
-    """The Russian gloss of one Ukrainian word, in the word's own case and capitalisation."""
+def gloss_word(word: str, locative: bool = False) -> str:
+    """The Russian gloss of one Ukrainian word, in the word's own case and capitalisation.
+
+    ``locative``: the word follows a preposition that governs the locative ("у Женеві",
+    "на зустрічі"), so a form that is dative or locative is read as locative."""
     if not _CYRILLIC_WORD.fullmatch(word):
         return word
     lexicon = ukrainian_lexicon()
@@ -85,13 +89,16 @@ def gloss_word(word: str) -> str:
     if form is not None:
         return match_case(form, word)
     parses = ukrainian_morph().parse(low)
+    if locative:
+        parses = sorted(parses, key=lambda p: "loct" not in p.tag)
     for parse in parses:
         target = lexicon.lemmas.get(parse.normal_form.replace("’", "'"))
         if target is not None:
             return match_case(_inflect(target, parse.tag), word)
     # pymorphy3's Ukrainian parses come unranked; the longest lemma is the fullest reading
     # ("українська": "український", not the town "Українськ").
-    for parse in sorted(parses, key=lambda p: -len(p.normal_form)):
+    # Imperative and vocative readings are rare in news ("оборони" is "оборона", not "оборонити").
+    for parse in sorted(parses, key=lambda p: (bool(p.tag.grammemes & _RARE), -len(p.normal_form))):
         if parse.tag.grammemes & _NAME_GRAMMEMES:
             continue
         lemma = _russian_lemma(parse.normal_form, _POS_GROUPS.get(parse.tag.POS or "", ""))
