@@ -33,14 +33,17 @@ def restore(extraction: Extraction, glossed: GlossedText, document: Document) ->
     for m in extraction.actors:
         start, stop = glossed.span(m.start, m.stop)
         written = text[start:stop]
-        name = ukrainian_nominative(written, m.actor.kind) if m.actor.kind == "person" else written
-        if len(name.split()) > len(m.name.split()):
-            name = " ".join(name.split()[-len(m.name.split()):])
+        if m.actor.kind == "person":
+            name = person_nominative(written, glossed.text[m.start:m.stop], m.name)
+        else:
+            name = ukrainian_display(m.actor.id) or written
         mentions.append(replace(m, start=start, stop=stop, text=written, name=name))
         if len(name.split()) >= len(names.get(m.actor.id, "").split()):
             names[m.actor.id] = name
 
     def name_of(actor: Actor, russian: str) -> str:
+        if actor.kind != "person":
+            return ukrainian_display(actor.id) or russian
         return names.get(actor.id) or ukrainian_display(actor.id) or russian
 
     meetings = [
@@ -111,6 +114,42 @@ def common_nominative(word: str) -> str:
         if inflected is not None:
             return inflected.word
     return word.lower()
+
+
+def person_nominative(written: str, gloss: str, russian_name: str) -> str:
+    """A person's name as the Ukrainian text writes it, in the nominative.
+
+    Word by word from the right: a first name or surname the Ukrainian dictionary
+    knows is put in the nominative by it; any other word takes the ending that the
+    Russian pipeline gave its gloss ("Умєрова": gloss "Умерова" → "Умеров", so "Умєров")."""
+    words, glosses, nominatives = written.split(), gloss.split(), russian_name.split()
+    if len(words) != len(glosses):
+        return ukrainian_nominative(written)
+    count = min(len(nominatives), len(words))
+    out = []
+    for word, glossed, nominative in zip(words[-count:], glosses[-count:], nominatives[-count:]):
+        known = _nominative_word(word)
+        out.append(known if known != word or _is_name_nominative(word) else _transfer_ending(word, glossed, nominative))
+    return " ".join(out)
+
+
+def _is_name_nominative(word: str) -> bool:
+    return any(p.tag.grammemes & _NAME_GRAMMEMES and "nomn" in p.tag for p in ukrainian_morph().parse(word))
+
+
+_ENDINGS_BACK = {"ый": "ий", "ий": "ий", "ая": "а", "ой": "ой"}
+
+
+def _transfer_ending(word: str, gloss: str, nominative: str) -> str:
+    g, n = gloss.lower(), nominative.lower()
+    common = 0
+    while common < min(len(g), len(n)) and g[common] == n[common]:
+        common += 1
+    if common < 2 or len(g) - common >= len(word):
+        return word
+    tail = n[common:]
+    tail = _ENDINGS_BACK.get(tail, tail)
+    return word[:len(word) - (len(g) - common)] + tail
 
 
 @functools.lru_cache(maxsize=50_000)
