@@ -65,6 +65,17 @@ def respell(word: str) -> str:
     return match_case(low, word)
 
 
+def _cased(form: str, word: str, target: str | None = None) -> str:
+    """``form`` in the case of ``word``; a lexicon target written with capitals keeps them
+    (Ukrainian papers may write "росія", "рф": the gloss is "Россия", "РФ")."""
+    target = target or form
+    if form.lower() == target.lower() and target[1:] != target[1:].lower() and not word.isupper():
+        return target  # "Мар-а-Лаго", "ОАЭ" as the lexicon writes them
+    if word.islower() and not target.islower():
+        return form.upper() if target.isupper() else form[:1].upper() + form[1:]
+    return match_case(form, word)
+
+
 def match_case(form: str, model: str) -> str:
     if model.isupper() and len(model) > 1:
         return form.upper()
@@ -87,14 +98,18 @@ def gloss_word(word: str, locative: bool = False) -> str:
     low = word.lower().replace("’", "'").replace("ʼ", "'")
     form = lexicon.forms.get(low)
     if form is not None:
-        return match_case(form, word)
+        return _cased(form, word)
+    parts = word.split("-")
+    if len(parts) > 1 and all(parts) and low not in lexicon.lemmas \
+            and (any(p.isupper() and len(p) > 1 for p in parts) or all(p[:1].isupper() for p in parts)):
+        return "-".join(gloss_word(p) for p in parts)  # "Україна-США-Росія", "РБК-Україна"
     parses = ukrainian_morph().parse(low)
     if locative:
         parses = sorted(parses, key=lambda p: "loct" not in p.tag)
     for parse in parses:
         target = lexicon.lemmas.get(parse.normal_form.replace("’", "'"))
         if target is not None:
-            return match_case(_inflect(target, parse.tag), word)
+            return _cased(_inflect(target, parse.tag), word, target)
     # pymorphy3's Ukrainian parses come unranked; the longest lemma is the fullest reading
     # ("українська": "український", not the town "Українськ").
     # Imperative and vocative readings are rare in news ("оборони" is "оборона", not "оборонити").

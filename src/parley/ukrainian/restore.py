@@ -110,7 +110,9 @@ def common_nominative(word: str) -> str:
             continue
         if "nomn" in parse.tag:
             return parse.word
-        inflected = parse.inflect({"nomn"})
+        if "plur" not in parse.tag:
+            return parse.normal_form  # the dictionary's lemma is the nominative singular
+        inflected = parse.inflect({"nomn", "plur"})
         if inflected is not None:
             return inflected.word
     return word.lower()
@@ -128,13 +130,17 @@ def person_nominative(written: str, gloss: str, russian_name: str) -> str:
     count = min(len(nominatives), len(words))
     out = []
     for word, glossed, nominative in zip(words[-count:], glosses[-count:], nominatives[-count:]):
-        known = _nominative_word(word)
-        out.append(known if known != word or _is_name_nominative(word) else _transfer_ending(word, glossed, nominative))
+        if glossed.lower() == nominative.lower():
+            out.append(word)  # already in the nominative
+        elif _is_first_name(word):
+            out.append(_nominative_word(word))  # "Кирила" → "Кирило", as the Ukrainian dictionary has it
+        else:
+            out.append(_transfer_ending(word, glossed, nominative))
     return " ".join(out)
 
 
-def _is_name_nominative(word: str) -> bool:
-    return any(p.tag.grammemes & _NAME_GRAMMEMES and "nomn" in p.tag for p in ukrainian_morph().parse(word))
+def _is_first_name(word: str) -> bool:
+    return any("Name" in p.tag for p in ukrainian_morph().parse(word))
 
 
 _ENDINGS_BACK = {"ый": "ий", "ий": "ий", "ая": "а", "ой": "ой"}
