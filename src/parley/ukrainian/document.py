@@ -14,10 +14,13 @@ from dataclasses import dataclass
 
 from tokenize_uk import tokenize_words_with_spans
 
-from parley.ukrainian.gloss import gloss_word, match_case
+from parley.ukrainian.gloss import agree, gloss_word, match_case
 from parley.ukrainian.lexicon import ukrainian_lexicon
 
 LOCATIVE_PREPOSITIONS = frozenset({"у", "в", "на", "при", "по", "о"})
+PREPOSITIONS = frozenset("""з із зі від до для без біля після через про за під над перед між серед щодо проти крім
+окрім замість навколо довкола поруч вздовж протягом коло попри задля""".split())
+_CLUSTER = re.compile(r"^[вфсзшж][бвгджзклмнпрстфхцчшщ]", re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
 _WORDLIKE = re.compile(r"\w")
 
@@ -69,14 +72,25 @@ def _words(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _euphony(word: str, following: str) -> str:
+    """Russian "во", "со", "ко" before a cluster: "во вторник", "со стороны"."""
+    low = word.lower()
+    if low in ("в", "с", "к") and (_CLUSTER.match(following) and following[:1].lower() in "вфсзшж" + ("" if low == "в" else "")):
+        if low == "в" and following[:1].lower() not in "вф" or low == "с" and following[:1].lower() not in "сзшж":
+            return word
+        return match_case(low + "о", word)
+    return word
+
+
 def gloss_text(text: str) -> GlossedText:
     """The Russian gloss of a Ukrainian text, word by word."""
     spans = _words(text)
     phrases = ukrainian_lexicon().phrases
     glosses = []
     for i, (a, b) in enumerate(spans):
-        locative = i > 0 and text[spans[i - 1][0]:spans[i - 1][1]].lower() in LOCATIVE_PREPOSITIONS
-        glosses.append(gloss_word(text[a:b], locative) if _WORDLIKE.search(text[a:b]) else text[a:b])
+        before = text[spans[i - 1][0]:spans[i - 1][1]].lower() if i else ""
+        after = "locative" if before in LOCATIVE_PREPOSITIONS else "preposition" if before in PREPOSITIONS else ""
+        glosses.append(gloss_word(text[a:b], after) if _WORDLIKE.search(text[a:b]) else text[a:b])
     for i in range(len(spans) - 1):  # two-word phrases: "за словами" → "по словам", "під час" → "во время"
         (a, b), (c, d) = spans[i], spans[i + 1]
         if not text[b:c].isspace():
@@ -86,6 +100,9 @@ def gloss_text(text: str) -> GlossedText:
             parts = target.split(" ", 1)
             glosses[i] = match_case(parts[0], text[a:b])
             glosses[i + 1] = parts[1] if len(parts) > 1 else ""
+    for i in range(len(spans) - 1):
+        if text[spans[i][1]:spans[i + 1][0]] == " " and glosses[i] and glosses[i + 1]:
+            glosses[i] = _euphony(agree(glosses[i], glosses[i + 1]), glosses[i + 1])
     pieces: list[str] = []
     pairs: list[WordPair] = []
     at = previous = 0

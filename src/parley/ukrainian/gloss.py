@@ -87,11 +87,13 @@ def match_case(form: str, model: str) -> str:
 
 
 @functools.lru_cache(maxsize=200_000)
-def gloss_word(word: str, locative: bool = False) -> str:
+def gloss_word(word: str, after: str = "") -> str:
     """The Russian gloss of one Ukrainian word, in the word's own case and capitalisation.
 
-    ``locative``: the word follows a preposition that governs the locative ("у Женеві",
-    "на зустрічі"), so a form that is dative or locative is read as locative."""
+    ``after``: ``"locative"`` when the word follows a preposition that may govern the
+    locative ("у Женеві", "на зустрічі": a dative-or-locative form is read as locative),
+    ``"preposition"`` after any other one (a form that may be nominative is read as
+    oblique: "на зустріч" is accusative)."""
     if not _CYRILLIC_WORD.fullmatch(word):
         return word
     lexicon = ukrainian_lexicon()
@@ -102,10 +104,10 @@ def gloss_word(word: str, locative: bool = False) -> str:
     parts = word.split("-")
     if len(parts) > 1 and all(parts) and low not in lexicon.lemmas \
             and (any(p.isupper() and len(p) > 1 for p in parts) or all(p[:1].isupper() for p in parts)):
-        return "-".join(gloss_word(p) for p in parts)  # "Україна-США-Росія", "РБК-Україна"
+        return "-".join(gloss_word(p, after) for p in parts)  # "Україна-США-Росія", "РБК-Україна"
     parses = ukrainian_morph().parse(low)
-    if locative:
-        parses = sorted(parses, key=lambda p: "loct" not in p.tag)
+    if after:
+        parses = sorted(parses, key=lambda p: ("nomn" in p.tag, after == "locative" and "loct" not in p.tag))
     for parse in parses:
         target = lexicon.lemmas.get(parse.normal_form.replace("’", "'"))
         if target is not None:
@@ -188,3 +190,22 @@ def _inflect(lemma: str, tag) -> str:
         return lemma
     carried = frozenset(g for g in grammemes if g in _CARRIED)
     return _inflect_cached(lemma, carried, pos)
+
+
+@functools.lru_cache(maxsize=100_000)
+def agree(adjective: str, noun: str) -> str:
+    """A glossed adjective in the gender of the glossed noun after it: Ukrainian and Russian
+    nouns differ in gender ("телефонна розмова" → "телефонный разговор", not "телефонная")."""
+    morph = russian_morph()
+    adjectives = [p for p in morph.parse(adjective.lower()) if p.tag.POS in ("ADJF", "PRTF") and "sing" in p.tag]
+    nouns = [p for p in morph.parse(noun.lower()) if p.tag.POS == "NOUN" and "sing" in p.tag]
+    if not adjectives or not nouns:
+        return adjective
+    for adj in adjectives:
+        for parse in nouns:
+            if parse.tag.case == adj.tag.case:
+                if parse.tag.gender in (adj.tag.gender, None) or "Ms-f" in parse.tag:
+                    return adjective
+                inflected = Parse.inflect(adj, {parse.tag.gender, parse.tag.case, "sing"})
+                return match_case(inflected.word, adjective) if inflected is not None else adjective
+    return adjective
