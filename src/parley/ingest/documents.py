@@ -48,7 +48,7 @@ def to_result(article: RawArticle, max_document_chars: int) -> IngestResult:
     language = detect_language(cleaned.text)
     if language not in EXTRACTED_LANGUAGES:
         return _skipped(article, f"language {language}: only Russian and Ukrainian are extracted for now "
-                                 f"(this text reads as {LANGUAGE_NAMES[language]})")
+                                 f"(this text reads as {LANGUAGE_NAMES[language]})", language)
     document = Document(
         doc_id=article.doc_id,
         text=cleaned.text,
@@ -59,8 +59,9 @@ def to_result(article: RawArticle, max_document_chars: int) -> IngestResult:
         lang=language,
         content_hash=content_hash(cleaned.text),
     )
-    return IngestResult(LedgerEntry(article.source, LedgerStatus.PROCESSED, article.note, document.doc_id), document)
+    return IngestResult(LedgerEntry(article.source, LedgerStatus.PROCESSED, article.note, document.doc_id, language),
+                        document)
 
 
-def _skipped(article: RawArticle, reason: str) -> IngestResult:
-    return IngestResult(LedgerEntry(article.source, LedgerStatus.SKIPPED, reason, article.doc_id))
+def _skipped(article: RawArticle, reason: str, language: str | None = None) -> IngestResult:
+    return IngestResult(LedgerEntry(article.source, LedgerStatus.SKIPPED, reason, article.doc_id, language))

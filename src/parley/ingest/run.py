@@ -9,7 +9,7 @@ Database errors are not caught here: the caller reports them (exit code 3).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -59,7 +59,9 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
     pending_hashes: dict[str, str] = {}
     notes: dict[str, str] = {}  # source → what of the input was left out, kept on its processed row
 
-    def record(entry: LedgerEntry) -> None:
+    def record(entry: LedgerEntry, document: Document | None = None) -> None:
+        if document is not None:
+            entry = replace(entry, lang=document.lang)
         store.record_ledger(entry)
         summary.count(entry)
         if on_entry:
@@ -70,22 +72,23 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
             if isinstance(outcome, Extraction) and not getattr(outcome, "skipped_reason", None):
                 problem = _save(store, document, outcome)
                 if problem:
-                    record(LedgerEntry(document.source, LedgerStatus.FAILED, problem, document.doc_id))
+                    record(LedgerEntry(document.source, LedgerStatus.FAILED, problem, document.doc_id), document)
                     continue
                 summary.new_documents += 1
                 record(LedgerEntry(document.source, LedgerStatus.PROCESSED, notes.pop(document.source, ""),
-                                   document.doc_id))
+                                   document.doc_id), document)
             elif isinstance(outcome, Extraction):
-                record(LedgerEntry(document.source, LedgerStatus.SKIPPED, outcome.skipped_reason, document.doc_id))
+                record(LedgerEntry(document.source, LedgerStatus.SKIPPED, outcome.skipped_reason, document.doc_id),
+                       document)
             else:
-                record(LedgerEntry(document.source, LedgerStatus.FAILED, outcome, document.doc_id))
+                record(LedgerEntry(document.source, LedgerStatus.FAILED, outcome, document.doc_id), document)
         pending.clear()
         pending_hashes.clear()
 
     for result in read_inputs(paths, settings):
         entry = _settle(result, store, pending, pending_hashes)
         if entry is not None:
-            record(entry)
+            record(entry, result.document)
             continue
         pending.append(result.document)
         pending_hashes[result.document.content_hash] = result.document.doc_id

@@ -89,7 +89,8 @@ def document_dict(document: Document) -> dict:
 
 def ledger_dict(entry: LedgerEntry) -> dict:
     status = entry.status.value if hasattr(entry.status, "value") else str(entry.status)
-    return {"source": entry.source, "status": status, "reason": entry.reason, "doc_id": entry.doc_id}
+    return {"source": entry.source, "status": status, "reason": entry.reason, "doc_id": entry.doc_id,
+            "lang": entry.lang}
 
 
 def places(events: list[dict]) -> list[str]:

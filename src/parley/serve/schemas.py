@@ -78,6 +78,7 @@ class LedgerRow(BaseModel):
     status: str = Field(description="processed, skipped or failed")
     reason: str = ""
     doc_id: str | None = None
+    lang: str | None = Field(None, description="the language the input reads as: ru, uk, en, other")
 
 
 class Ledger(BaseModel):

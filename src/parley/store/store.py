@@ -68,9 +68,11 @@ class Store:
                 t.documents.c.content_hash == content_hash, t.documents.c.extraction_hash.is_not(None)))
 
     def record_ledger(self, entry: LedgerEntry) -> None:
-        row = {"status": entry.status.value, "reason": entry.reason, "doc_id": entry.doc_id,
+        row = {"status": entry.status.value, "reason": entry.reason, "doc_id": entry.doc_id, "lang": entry.lang,
                "updated_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)}
         with self.engine.begin() as conn:
+            if entry.lang is None and entry.doc_id:  # a duplicate or an unchanged input: its stored document's
+                row["lang"] = conn.scalar(select(t.documents.c.lang).where(t.documents.c.doc_id == entry.doc_id))
             done = conn.execute(update(t.ledger).where(t.ledger.c.source == entry.source).values(**row))
             if not done.rowcount:
                 conn.execute(insert(t.ledger).values(source=entry.source, **row))
@@ -78,7 +80,7 @@ class Store:
     def ledger(self) -> list[LedgerEntry]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(t.ledger).order_by(t.ledger.c.source)).all()
-        return [LedgerEntry(r.source, LedgerStatus(r.status), r.reason, r.doc_id) for r in rows]
+        return [LedgerEntry(r.source, LedgerStatus(r.status), r.reason, r.doc_id, r.lang) for r in rows]
 
     def save_document(self, document: Document) -> None:
         with self.engine.begin() as conn:
