@@ -6,6 +6,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field
 
 DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"  # YYYY-MM-DD or YYYY-MM, as event dates are stored
+LANG_PATTERN = r"^(ru|uk)$"
 
 
 class Open(BaseModel):
@@ -28,6 +29,7 @@ class Source(Open):
     doc_id: str
     url: str | None = None
     published: str | None = None
+    lang: str | None = Field(None, description="the article's language: ru or uk")
     evidence: Span
 
 

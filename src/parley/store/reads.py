@@ -97,17 +97,18 @@ def load_extractions(conn: Connection, doc_ids: list[str]) -> list[Extraction]:
 
 
 def events(conn: Connection, actor=None, date_from=None, date_to=None, place=None, status=None,
-           limit=None, offset=0) -> list[dict]:
-    rows = _event_rows(conn, actor, date_from, date_to, place, status)
+           limit=None, offset=0, lang=None) -> list[dict]:
+    rows = _event_rows(conn, actor, date_from, date_to, place, status, lang)
     rows = rows[offset:offset + limit if limit is not None else None]
     return event_dicts(conn, [r.id for r in rows])
 
 
-def count_events(conn: Connection, actor=None, date_from=None, date_to=None, place=None, status=None) -> int:
-    return len(_event_rows(conn, actor, date_from, date_to, place, status))
+def count_events(conn: Connection, actor=None, date_from=None, date_to=None, place=None, status=None,
+                 lang=None) -> int:
+    return len(_event_rows(conn, actor, date_from, date_to, place, status, lang))
 
 
-def _event_rows(conn: Connection, actor, date_from, date_to, place, status) -> list:
+def _event_rows(conn: Connection, actor, date_from, date_to, place, status, lang=None) -> list:
     """Ids (and first days) of the matching events, oldest first, undated last."""
     e = t.events
     query = select(e.c.id, e.c.date_start)
@@ -125,6 +126,10 @@ def _event_rows(conn: Connection, actor, date_from, date_to, place, status) -> l
         query = query.where(e.c.place_key.contains(fold(place), autoescape=True))
     if status:
         query = query.where(e.c.status == status)
+    if lang:  # events with at least one source in that language
+        query = query.where(e.c.id.in_(select(t.event_sources.c.event_id)
+                                       .join(t.documents, t.documents.c.doc_id == t.event_sources.c.doc_id)
+                                       .where(t.documents.c.lang == lang)))
     return sorted(conn.execute(query), key=lambda r: (r.date_start is None, r.date_start or "", r.id))
 
 

@@ -285,17 +285,17 @@ class Store:
 
     def events(self, actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
                place: str | None = None, status: str | None = None, limit: int | None = None,
-               offset: int = 0) -> list[dict]:
+               offset: int = 0, lang: str | None = None) -> list[dict]:
         with self.engine.connect() as conn:
             return reads.events(conn, actor=actor, date_from=date_from, date_to=date_to, place=place,
-                                status=status, limit=limit, offset=offset)
+                                status=status, limit=limit, offset=offset, lang=lang)
 
     def count_events(self, actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                     place: str | None = None, status: str | None = None) -> int:
+                     place: str | None = None, status: str | None = None, lang: str | None = None) -> int:
         """How many events ``events`` would return with these filters and no limit."""
         with self.engine.connect() as conn:
             return reads.count_events(conn, actor=actor, date_from=date_from, date_to=date_to, place=place,
-                                      status=status)
+                                      status=status, lang=lang)
 
     def event(self, event_id: str) -> dict | None:
         with self.engine.connect() as conn:
