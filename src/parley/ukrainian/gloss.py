@@ -197,8 +197,12 @@ def agree(adjective: str, noun: str) -> str:
     """A glossed adjective in the gender of the glossed noun after it: Ukrainian and Russian
     nouns differ in gender ("телефонна розмова" → "телефонный разговор", not "телефонная")."""
     morph = russian_morph()
-    adjectives = [p for p in morph.parse(adjective.lower()) if p.tag.POS in ("ADJF", "PRTF") and "sing" in p.tag]
-    nouns = [p for p in morph.parse(noun.lower()) if p.tag.POS == "NOUN" and "sing" in p.tag]
+    adjective_parses, noun_parses = morph.parse(adjective.lower()), morph.parse(noun.lower())
+    if not adjective_parses or not noun_parses or noun_parses[0].tag.POS != "NOUN" \
+            or adjective_parses[0].tag.POS not in ("ADJF", "PRTF") or any("Surn" in p.tag for p in adjective_parses):
+        return adjective  # only a plain adjective before a plain noun ("Зеленского" is a name)
+    adjectives = [p for p in adjective_parses if p.tag.POS in ("ADJF", "PRTF") and "sing" in p.tag]
+    nouns = [p for p in noun_parses if p.tag.POS == "NOUN" and "sing" in p.tag]
     if not adjectives or not nouns:
         return adjective
     for adj in adjectives:

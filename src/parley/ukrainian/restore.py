@@ -80,6 +80,8 @@ def restore_phrase(phrase: str, glossed: GlossedText, where: Evidence) -> str:
             continue
         last, pair, exact = found
         original = glossed.original[pair.start:pair.stop]
+        if word.islower() and original[:1].isupper() and not original.isupper():
+            original = original.lower()  # a role that opens a sentence: "Секретар РНБО …" → "секретар РНБО"
         out.append(original if exact else match_case(common_nominative(original), original))
     return " ".join(out)
 
