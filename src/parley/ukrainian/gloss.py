@@ -199,7 +199,7 @@ def agree(adjective: str, noun: str) -> str:
     morph = russian_morph()
     adjective_parses, noun_parses = morph.parse(adjective.lower()), morph.parse(noun.lower())
     if not adjective_parses or not noun_parses or noun_parses[0].tag.POS != "NOUN" \
-            or adjective_parses[0].tag.POS not in ("ADJF", "PRTF") or any("Surn" in p.tag for p in adjective_parses):
+            or any("Surn" in p.tag for p in adjective_parses):
         return adjective  # only a plain adjective before a plain noun ("Зеленского" is a name)
     adjectives = [p for p in adjective_parses if p.tag.POS in ("ADJF", "PRTF") and "sing" in p.tag]
     nouns = [p for p in noun_parses if p.tag.POS == "NOUN" and "sing" in p.tag]

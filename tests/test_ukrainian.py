@@ -1,0 +1,259 @@
+"""Ukrainian documents, stage by stage: gloss, offsets, names, extraction, routing, fusion across languages.
+
+Every sentence here is written for these tests. The Ukrainian dictionary and the
+Russian models load once per session (``functools.cache`` and the ``models`` fixture).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from parley.ingest.dates import parse_printed_date
+from parley.records import Document
+from parley.ukrainian.document import gloss_text
+from parley.ukrainian.gloss import gloss_word, respell
+from parley.ukrainian.lexicon import LexiconError, read_pairs, ukrainian_lexicon
+from parley.ukrainian.restore import common_nominative, person_nominative, restore_phrase
+
+# --- the gloss, word by word -------------------------------------------------------
+
+WORDS = [
+    ("зустріч", "встреча"),  # the lexicon
+    ("переговорів", "переговоров"),  # a respelled lemma Russian knows, inflected
+    ("делегації", "делегации"),
+    ("четвер", "четверг"),
+    ("січня", "января"),
+    ("тижня", "недели"),
+    ("заявив", "заявил"),
+    ("відбулася", "состоялась"),
+    ("оборони", "обороны"),  # the noun, not the imperative of "оборонити"
+    ("українська", "украинская"),  # the adjective, not the town "Українськ"
+    ("Маямі", "Майами"),
+    ("РНБО", "СНБО"),
+    ("рф", "РФ"),  # a lexicon target with capitals keeps them
+    ("Віткоффа", "Виткоффа"),  # names are respelled
+    ("Умєровим", "Умеровым"),
+    ("Зеленського", "Зеленского"),
+    ("Україна-США-Росія", "Украина-США-Россия"),  # compounds part by part
+    ("2026", "2026"),
+    ("«", "«"),
+]
+
+
+@pytest.mark.parametrize(("ukrainian", "russian"), WORDS)
+def test_gloss_word(ukrainian, russian):
+    assert gloss_word(ukrainian) == russian
+
+
+@pytest.mark.parametrize(("ukrainian", "russian"), [
+    ("Віткофф", "Виткофф"), ("Пєсков", "Песков"), ("Сибіга", "Сибига"), ("Ґалуза", "Галуза"), ("Мінськ", "Минск"),
+])
+def test_respell(ukrainian, russian):
+    assert respell(ukrainian) == russian
+
+
+PHRASES = [
+    ("За словами речника", "По словам пресс-секретаря"),  # a two-word phrase of the lexicon
+    ("Про це повідомив радник", "Об этом сообщил советник"),
+    ("зустрілися у Женеві", "встретились в Женеве"),  # locative after "у"
+    ("прилетів на зустріч", "прилетел на встречу"),  # not the nominative after a preposition
+    ("у вівторок", "во вторник"),  # "во" before a cluster
+    ("телефонна розмова", "телефонный разговор"),  # the adjective takes the Russian noun's gender
+    ("минулого тижня", "прошлой недели"),
+    ("під час візиту", "во время визита"),
+]
+
+
+@pytest.mark.parametrize(("ukrainian", "russian"), PHRASES)
+def test_gloss_text(ukrainian, russian):
+    assert gloss_text(ukrainian).text == russian
+
+
+def test_gloss_keeps_everything_between_words_and_maps_offsets_back():
+    text = "Умєров: «Зустріч у Маямі\nвідбулася», — за словами речника."
+    glossed = gloss_text(text)
+    assert glossed.text == "Умеров: «Встреча в Майами\nсостоялась», — по словам пресс-секретаря."
+    for pair in glossed.words:  # every gloss word points at its Ukrainian word
+        assert text[pair.start:pair.stop].strip() and glossed.text[pair.gloss_start:pair.gloss_stop] is not None
+    start = glossed.text.index("Встреча")
+    stop = glossed.text.index("состоялась") + len("состоялась")
+    assert text[slice(*glossed.span(start, stop))] == "Зустріч у Маямі\nвідбулася"
+    inside = glossed.text.index("ресс-секретаря")  # an offset inside a word maps to the word's start
+    assert glossed.to_original(inside) == text.index("речника")
+    assert glossed.to_original(len(glossed.text)) == len(text)
+
+
+# --- the lexicon ----------------------------------------------------------------------
+
+
+def test_lexicon_loads_its_sections():
+    lexicon = ukrainian_lexicon()
+    assert lexicon.lemmas["зустріч"] == "встреча" and lexicon.lemmas["п'ятниця"] == "пятница"
+    assert lexicon.phrases[("за", "словами")] == "по словам"
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("зустріч\n", "expected 'ukrainian<TAB>russian'"),
+    ("зустріч\tвстреча\tлишнее\n", "expected 'ukrainian<TAB>russian'"),
+    ("зустріч\tвстреча\nзустріч\tсвидание\n", "is already glossed as 'встреча'"),
+])
+def test_lexicon_malformed_lines_are_named(tmp_path: Path, content, message):
+    path = tmp_path / "lemmas.tsv"
+    path.write_text("# a comment\n" + content, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message) as raised:
+        read_pairs(path)
+    assert f"{path}:" in str(raised.value)
+
+
+# --- names and roles back in Ukrainian -------------------------------------------------
+
+@pytest.mark.parametrize(("written", "gloss", "russian", "ukrainian"), [
+    ("Стіва Віткоффа", "Стива Виткоффа", "Стив Виткофф", "Стів Віткофф"),
+    ("Рустемом Умєровим", "Рустемом Умеровым", "Рустем Умеров", "Рустем Умєров"),
+    ("Зеленського", "Зеленского", "Зеленский", "Зеленський"),
+    ("Володимиром Зеленським", "Володимиром Зеленским", "Володимир Зеленский", "Володимир Зеленський"),
+    ("Дмитрієва", "Дмитриева", "Дмитриев", "Дмитрієв"),
+    ("Марко Рубіо", "Марко Рубио", "Марко Рубио", "Марко Рубіо"),  # already nominative
+])
+def test_person_nominative(written, gloss, russian, ukrainian):
+    assert person_nominative(written, gloss, russian) == ukrainian
+
+
+@pytest.mark.parametrize(("word", "nominative"), [("секретаря", "секретар"), ("радником", "радник"),
+                                                   ("делегації", "делегація")])
+def test_common_nominative(word, nominative):
+    assert common_nominative(word) == nominative
+
+
+def test_role_phrase_back_in_the_text_words():
+    text = "Зустрілися з секретарем РНБО України Рустемом Умєровим."
+    glossed = gloss_text(text)
+    from parley.records import Evidence
+
+    assert restore_phrase("секретарь СНБО Украины", glossed, Evidence(0, len(glossed.text))) == "секретар РНБО України"
+
+
+# --- whole documents through the pipeline ------------------------------------------------
+
+EXTRACTION = [
+    # (sentence, participants by id, place, date, status)
+    ("Стів Віткофф у четвер зустрівся в Маямі з Рустемом Умєровим.",
+     {"witkoff", "umerov"}, "Майами", "2026-02-05", "held"),
+    ("Наступного тижня в Женеві відбудеться зустріч делегацій України та Росії.",
+     {"UKR", "RUS"}, "Женева", None, "planned"),
+    ("31 січня Кирило Дмитрієв прилетів до Маямі на переговори з Віткоффом.",
+     {"dmitriev", "witkoff"}, None, "2026-01-31", "held"),
+    ("Зустріч Зеленського з Трампом у Білому домі скасували.",
+     {"zelensky", "trump"}, "Белый дом", None, "cancelled"),
+    ("У вівторок Віткофф і Кушнер провели в Кремлі п'ятигодинну зустріч з Путіним.",
+     {"witkoff", "kushner", "putin"}, "Кремль", "2026-02-03", "held"),
+]
+PUBLISHED = dt.date(2026, 2, 5)  # a Thursday
+
+
+def ukrainian(text: str) -> Document:
+    return Document(doc_id="uk-test", text=text, published=PUBLISHED, lang="uk")
+
+
+@pytest.mark.parametrize(("sentence", "who", "place", "date", "status"), EXTRACTION)
+def test_meetings_in_ukrainian(models, sentence, who, place, date, status):
+    from parley.pipeline import process
+
+    extraction = process(ukrainian(sentence))
+    assert extraction.document.text == sentence  # the facts are on the Ukrainian text
+    found = [(frozenset(a.id for a in m.participants), m.place, m.date, m.status.value) for m in extraction.meetings]
+    assert (frozenset(who), place, date, status) in found
+    for meeting in extraction.meetings:
+        assert sentence[meeting.evidence.start:meeting.evidence.stop].strip()
+    names = {name for m in extraction.meetings for name in m.participant_names}
+    assert not names & {"Уиткофф", "Умеров", "Украина", "Россия"}  # names as the Ukrainian text writes them
+
+
+def test_roles_and_quotes_in_ukrainian(models):
+    from parley.pipeline import process
+
+    text = ("Міністр закордонних справ Росії Сергій Лавров поговорив телефоном з держсекретарем США Марко Рубіо. "
+            "Речник Кремля Дмитро Пєсков заявив: \"Ми готові до нового раунду\".")
+    extraction = process(ukrainian(text))
+    roles = {(r.actor.id, r.name, r.role.lower()) for r in extraction.roles}
+    assert ("lavrov", "Сергій Лавров", "міністр закордонних справ росії") in roles
+    assert any(r.actor.id == "peskov" and r.role.lower() == "речник кремля" for r in extraction.roles)
+    quote = next(q for q in extraction.quotes if q.speaker.id == "peskov")
+    assert quote.text == "Ми готові до нового раунду" == text[quote.start:quote.stop]
+    assert quote.speaker_name == "Дмитро Пєсков"
+    mention = next(m for m in extraction.actors if m.actor.id == "rubio_mark" or m.actor.id == "rubio")
+    assert text[mention.start:mention.stop] == mention.text
+
+
+def test_a_language_without_a_pipeline_is_skipped_with_its_reason():
+    from parley.pipeline import process, screen
+
+    document = Document(doc_id="en", text="Witkoff met Putin in Moscow on Tuesday.", lang="en")
+    assert screen(document) == "language en: no pipeline reads it yet"
+    assert process(document).skipped_reason == "language en: no pipeline reads it yet"
+
+
+@pytest.mark.parametrize(("printed", "date"), [("4 грудня 2025", dt.date(2025, 12, 4)),
+                                               ("17 лютого 2026, 10:15", dt.date(2026, 2, 17)),
+                                               ("31 травня 2025", dt.date(2025, 5, 31))])
+def test_ukrainian_publication_dates(printed, date):
+    assert parse_printed_date(printed) == date
+
+
+# --- one event from a Russian and a Ukrainian report ---------------------------------------
+
+RUSSIAN_REPORT = """Уиткофф и Умеров провели переговоры в Майами
+
+4 декабря 2025
+
+Спецпосланник президента США Стив Уиткофф в четверг встретился в Майами с секретарем СНБО Украины
+Рустемом Умеровым. Стороны обсудили мирный план, сообщили в Белом доме.
+"""
+UKRAINIAN_REPORT = """Віткофф і Умєров провели переговори в Маямі
+
+4 грудня 2025
+
+Спецпосланець президента США Стів Віткофф у четвер зустрівся в Маямі із секретарем РНБО України
+Рустемом Умєровим. Сторони обговорили мирний план, повідомили в Білому домі.
+"""
+OTHER_REPORT = """Лавров и Рубио поговорили по телефону
+
+2 декабря 2025
+
+Министр иностранных дел России Сергей Лавров во вторник провел телефонный разговор с госсекретарем США
+Марко Рубио, сообщили в МИД России.
+"""
+
+
+def test_a_russian_and_a_ukrainian_report_fuse_into_one_event(models, tmp_path):
+    pytest.importorskip("httpx")
+    from fastapi.testclient import TestClient
+
+    from parley.ingest.run import ingest
+    from parley.serve import create_app
+    from parley.settings import Settings
+    from parley.store import Store
+
+    for name, text in (("ru.txt", RUSSIAN_REPORT), ("uk.txt", UKRAINIAN_REPORT), ("other.txt", OTHER_REPORT)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'p.db'}"
+    with Store.open(url) as store:
+        ingest(store, [tmp_path / "ru.txt", tmp_path / "uk.txt", tmp_path / "other.txt"])
+        assert {e.lang for e in store.ledger()} == {"ru", "uk"}
+        miami = [e for e in store.events() if e["place"] == "Майами"]
+        assert len(miami) == 1
+        assert {s["doc_id"]: s["lang"] for s in miami[0]["sources"]} == {"ru": "ru", "uk": "uk"}
+        assert miami[0]["date"] == "2025-12-04"
+        assert {p["id"] for p in miami[0]["participants"]} == {"witkoff", "umerov"}
+    with TestClient(create_app(Settings(db_url=url))) as client:
+        everything = client.get("/api/events").json()
+        from_kyiv = client.get("/api/events", params={"lang": "uk"}).json()
+        assert everything["total"] == 2 and from_kyiv["total"] == 1
+        assert from_kyiv["items"][0]["place"] == "Майами"
+        assert client.get("/api/events", params={"lang": "en"}).status_code == 422
+        page = client.get("/", params={"lang": "uk"})
+        assert page.status_code == 200 and 'id="filter-lang"' in page.text
+        event = client.get(f"/events/{miami[0]['id']}")
+        assert event.status_code == 200 and "язык статьи" in event.text
