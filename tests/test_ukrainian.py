@@ -257,3 +257,39 @@ def test_a_russian_and_a_ukrainian_report_fuse_into_one_event(models, tmp_path):
         assert page.status_code == 200 and 'id="filter-lang"' in page.text
         event = client.get(f"/events/{miami[0]['id']}")
         assert event.status_code == 200 and "язык статьи" in event.text
+
+
+# --- one actor across languages --------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "actor_id"), [
+    ("Віткофф", "witkoff"), ("Стіва Віткоффа", "witkoff"), ("Віткоффові", "witkoff"), ("Уиткоффа", "witkoff"),
+    ("Рустемом Умєровим", "umerov"), ("Умеровым", "umerov"), ("Зеленського", "zelensky"),
+    ("Зеленським", "zelensky"), ("Кирилом Дмитрієвим", "dmitriev"), ("Андрієм Сибігою", "sybiha"),
+])
+def test_knowledge_base_reads_ukrainian_spellings_and_declensions(written, actor_id):
+    from parley.resolve import resolve_name
+
+    assert resolve_name(written).id == actor_id
+
+
+@pytest.mark.parametrize(("ukrainian", "russian"), [
+    ("Павло Зарубін", "Павел Зарубин"), ("Олексій Кулик", "Алексей Кулик"), ("Іван Гнатюк", "Иван Гнатюк"),
+])
+def test_a_new_person_gets_one_id_in_both_languages(models, ukrainian, russian):
+    """A person the knowledge base lacks: the Ukrainian report's id is the Russian report's (a transliteration key)."""
+    from parley.pipeline import process
+
+    surname_uk, surname_ru = ukrainian.split()[-1], russian.split()[-1]
+    uk = process(ukrainian_doc := ukrainian_doc_of(f"Політолог {ukrainian} прокоментував переговори. "
+                                                   f"{surname_uk} зустрівся з Віткоффом у Женеві."))
+    ru = process(Document(doc_id="ru-test", text=f"Политолог {russian} прокомментировал переговоры. "
+                                                  f"{surname_ru} встретился с Уиткоффом в Женеве.",
+                          published=PUBLISHED, lang="ru"))
+    assert ukrainian_doc.lang == "uk"
+    ids_uk = {m.actor.id for m in uk.actors if m.actor.kind == "person"} - {"witkoff"}
+    ids_ru = {m.actor.id for m in ru.actors if m.actor.kind == "person"} - {"witkoff"}
+    assert ids_uk and ids_uk == ids_ru
+
+
+def ukrainian_doc_of(text: str) -> Document:
+    return Document(doc_id="uk-new", text=text, published=PUBLISHED, lang="uk")

@@ -115,8 +115,11 @@ def gloss_word(word: str, after: str = "") -> str:
     # pymorphy3's Ukrainian parses come unranked; the longest lemma is the fullest reading
     # ("українська": "український", not the town "Українськ").
     # Imperative and vocative readings are rare in news ("оборони" is "оборона", not "оборонити").
+    # A capitalised word that may be a name is a name, unless it reads as an adjective
+    # ("Марко" is not "марка"; "Українська" opening a sentence is "украинская").
+    named = word[:1].isupper() and any(p.tag.grammemes & _NAME_GRAMMEMES for p in parses)
     for parse in sorted(parses, key=lambda p: (bool(p.tag.grammemes & _RARE), -len(p.normal_form))):
-        if parse.tag.grammemes & _NAME_GRAMMEMES:
+        if parse.tag.grammemes & _NAME_GRAMMEMES or named and parse.tag.POS not in ("ADJF", "PRTF"):
             continue
         lemma = _russian_lemma(parse.normal_form, _POS_GROUPS.get(parse.tag.POS or "", ""))
         if lemma is not None:
