@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tokenize_uk import tokenize_words_with_spans
 
-from parley.ukrainian.gloss import agree, gloss_word, match_case
+from parley.ukrainian.gloss import agree, gloss_word, is_transitive_verb, match_case, place_accusative
 from parley.ukrainian.lexicon import ukrainian_lexicon
 
 LOCATIVE_PREPOSITIONS = frozenset({"у", "в", "на", "при", "по", "о"})
@@ -86,11 +86,16 @@ def gloss_text(text: str) -> GlossedText:
     """The Russian gloss of a Ukrainian text, word by word."""
     spans = _words(text)
     phrases = ukrainian_lexicon().phrases
-    glosses = []
+    glosses: list[str] = []
     for i, (a, b) in enumerate(spans):
         before = text[spans[i - 1][0]:spans[i - 1][1]].lower() if i else ""
-        after = "locative" if before in LOCATIVE_PREPOSITIONS else "preposition" if before in PREPOSITIONS else ""
+        after = "locative" if before in LOCATIVE_PREPOSITIONS else "preposition" if before in PREPOSITIONS \
+            else "object" if i and text[spans[i - 1][1]:a] == " " and is_transitive_verb(glosses[-1]) else ""
         glosses.append(gloss_word(text[a:b], after) if _WORDLIKE.search(text[a:b]) else text[a:b])
+        if before == "до" and text[a:b][:1].isupper() and text[spans[i - 1][1]:a] == " ":
+            place = place_accusative(glosses[-1])  # "до Москви" is "в Москву", not "до Москвы"
+            if place is not None:
+                glosses[-2], glosses[-1] = match_case("в", text[spans[i - 1][0]:spans[i - 1][1]]), place
     for i in range(len(spans) - 1):  # two-word phrases: "за словами" → "по словам", "під час" → "во время"
         (a, b), (c, d) = spans[i], spans[i + 1]
         if not text[b:c].isspace():

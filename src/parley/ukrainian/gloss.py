@@ -93,7 +93,8 @@ def gloss_word(word: str, after: str = "") -> str:
     ``after``: ``"locative"`` when the word follows a preposition that may govern the
     locative ("у Женеві", "на зустрічі": a dative-or-locative form is read as locative),
     ``"preposition"`` after any other one (a form that may be nominative is read as
-    oblique: "на зустріч" is accusative)."""
+    oblique: "на зустріч" is accusative), ``"object"`` after a transitive verb ("мав
+    зустріч": accusative)."""
     if not _CYRILLIC_WORD.fullmatch(word):
         return word
     lexicon = ukrainian_lexicon()
@@ -106,7 +107,9 @@ def gloss_word(word: str, after: str = "") -> str:
             and (any(p.isupper() and len(p) > 1 for p in parts) or all(p[:1].isupper() for p in parts)):
         return "-".join(gloss_word(p, after) for p in parts)  # "Україна-США-Росія", "РБК-Україна"
     parses = ukrainian_morph().parse(low)
-    if after:
+    if after == "object":  # after a transitive verb, a form that may be nominative or accusative is accusative
+        parses = sorted(parses, key=lambda p: "accs" not in p.tag)
+    elif after:
         parses = sorted(parses, key=lambda p: ("nomn" in p.tag, after == "locative" and "loct" not in p.tag))
     for parse in parses:
         target = lexicon.lemmas.get(parse.normal_form.replace("’", "'"))
@@ -216,3 +219,21 @@ def agree(adjective: str, noun: str) -> str:
                 inflected = Parse.inflect(adj, {parse.tag.gender, parse.tag.case, "sing"})
                 return match_case(inflected.word, adjective) if inflected is not None else adjective
     return adjective
+
+
+@functools.lru_cache(maxsize=50_000)
+def is_transitive_verb(gloss: str) -> bool:
+    parses = russian_morph().parse(gloss.lower())
+    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND") and "tran" in parses[0].tag
+
+
+@functools.lru_cache(maxsize=50_000)
+def place_accusative(gloss: str) -> str | None:
+    """A glossed place name in the accusative, when the gazetteer knows it: "Москвы" → "Москву"."""
+    from parley.resolve.places import gazetteer
+
+    for parse in russian_morph().parse(gloss.lower()):
+        if parse.tag.POS == "NOUN" and gazetteer().named(parse.normal_form.capitalize()) is not None:
+            inflected = Parse.inflect(parse, {"accs"})
+            return match_case(inflected.word, gloss) if inflected is not None else gloss
+    return None
