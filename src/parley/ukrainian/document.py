@@ -14,9 +14,12 @@ from dataclasses import dataclass
 
 from tokenize_uk import tokenize_words_with_spans
 
-from parley.ukrainian.gloss import agree, gloss_word, is_transitive_verb, match_case, place_accusative
+from parley.ukrainian.gloss import (
+    agree, gloss_word, is_transitive_verb, match_case, place_accusative, to_dative, ukrainian_morph,
+)
 from parley.ukrainian.lexicon import ukrainian_lexicon
 
+POSSESSIVES = frozenset("його її їх їхніми нашими вашими своїми моїми".split())
 LOCATIVE_PREPOSITIONS = frozenset({"у", "в", "на", "при", "по", "о"})
 PREPOSITIONS = frozenset("""з із зі від до для без біля після через про за під над перед між серед щодо проти крім
 окрім замість навколо довкола поруч вздовж протягом коло попри задля""".split())
@@ -82,6 +85,21 @@ def _euphony(word: str, following: str) -> str:
     return word
 
 
+def _according_to(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
+    """"за" with the instrumental is Russian "по" with the dative: "за словами" → "по словам",
+    "за його даними" → "по его данным", "за підсумками" → "по итогам"."""
+    for i, (a, b) in enumerate(spans[:-2]):
+        if text[a:b].lower() != "за":
+            continue
+        j = i + 2 if text[spans[i + 1][0]:spans[i + 1][1]].lower() in POSSESSIVES else i + 1
+        word = text[spans[j][0]:spans[j][1]]
+        parses = ukrainian_morph().parse(word.lower())
+        if parses and parses[0].tag.POS == "NOUN" and "ablt" in parses[0].tag and "plur" in parses[0].tag:
+            dative = to_dative(glosses[j])
+            if dative is not None:
+                glosses[i], glosses[j] = match_case("по", text[a:b]), dative
+
+
 def gloss_text(text: str) -> GlossedText:
     """The Russian gloss of a Ukrainian text, word by word."""
     spans = _words(text)
@@ -105,6 +123,7 @@ def gloss_text(text: str) -> GlossedText:
             parts = target.split(" ", 1)
             glosses[i] = match_case(parts[0], text[a:b])
             glosses[i + 1] = parts[1] if len(parts) > 1 else ""
+    _according_to(text, spans, glosses)
     for i in range(len(spans) - 1):
         if text[spans[i][1]:spans[i + 1][0]] == " " and glosses[i] and glosses[i + 1]:
             glosses[i] = _euphony(agree(glosses[i], glosses[i + 1]), glosses[i + 1])

@@ -118,6 +118,10 @@ def gloss_word(word: str, after: str = "") -> str:
     # pymorphy3's Ukrainian parses come unranked; the longest lemma is the fullest reading
     # ("українська": "український", not the town "Українськ").
     # Imperative and vocative readings are rare in news ("оборони" is "оборона", not "оборонити").
+    if parses and parses[0].tag.POS == "GRND" and parses[0].normal_form == low:
+        gerund = _gerund(low)
+        if gerund is not None:
+            return match_case(gerund, word)
     # A capitalised word that may be a name is a name, unless it reads as an adjective
     # ("Марко" is not "марка"; "Українська" opening a sentence is "украинская").
     named = word[:1].isupper() and any(p.tag.grammemes & _NAME_GRAMMEMES for p in parses)
@@ -150,7 +154,7 @@ def _spellings(base: str) -> list[str]:
     -ть for -ти, -ость for -ість, -ние for -ння."""
     base = re.sub("т\0(ся)?$", lambda m: "ть" + (m.group(1) or ""), base)
     base = re.sub("исть$", "ость", base)
-    stems = [base, re.sub(r"([нт])\1я$", r"\1ие", base)]
+    stems = [base, re.sub(r"([нт])\1я$", r"\1ие", base), re.sub("([еа])н\0й$", "\\1нн\0й", base)]
     out: list[str] = []
     for stem in stems:
         positions = [i for i, c in enumerate(stem) if c == "\0"]
@@ -236,4 +240,41 @@ def place_accusative(gloss: str) -> str | None:
         if parse.tag.POS == "NOUN" and gazetteer().named(parse.normal_form.capitalize()) is not None:
             inflected = Parse.inflect(parse, {"accs"})
             return match_case(inflected.word, gloss) if inflected is not None else gloss
+    return None
+
+
+# Gerund endings → infinitive endings: "коментуючи" → "коментувати", "зазначивши" → "зазначити".
+_GERUND_ENDINGS = (("уючись", "уватися"), ("уючи", "увати"), ("юючи", "ювати"), ("аючись", "атися"), ("аючи", "ати"),
+                   ("яючи", "яти"), ("вшись", "тися"), ("вши", "ти"), ("ючи", "ити"), ("учи", "ути"), ("ачи", "ати"),
+                   ("ячи", "яти"))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _gerund(word: str) -> str | None:
+    """A Ukrainian gerund glossed as the Russian gerund of its verb ("коментуючи" → "комментируя")."""
+    lexicon = ukrainian_lexicon()
+    for ending, infinitive in _GERUND_ENDINGS:
+        if not word.endswith(ending):
+            continue
+        verb = word[: len(word) - len(ending)] + infinitive
+        if not any(p.normal_form == verb and "infn" in p.tag for p in ukrainian_morph().parse(verb)):
+            continue
+        russian = lexicon.lemmas.get(verb) or _russian_lemma(verb, "VERB")
+        if russian is None:
+            return None
+        for parse in russian_morph().parse(russian):
+            if parse.tag.POS == "INFN":
+                tense = "past" if ending.startswith("вш") else "pres"
+                inflected = Parse.inflect(parse, {"GRND", tense}) or Parse.inflect(parse, {"GRND"})
+                return inflected.word if inflected is not None else None
+    return None
+
+
+@functools.lru_cache(maxsize=20_000)
+def to_dative(gloss: str) -> str | None:
+    """A glossed plural noun in the dative: "итогами" → "итогам"."""
+    for parse in russian_morph().parse(gloss.lower()):
+        if parse.tag.POS == "NOUN" and "ablt" in parse.tag:
+            inflected = Parse.inflect(parse, {"datv", "plur"})
+            return match_case(inflected.word, gloss) if inflected is not None else None
     return None
