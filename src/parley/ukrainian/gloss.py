@@ -105,7 +105,11 @@ def gloss_word(word: str, after: str = "") -> str:
     parts = word.split("-")
     if len(parts) > 1 and all(parts) and low not in lexicon.lemmas \
             and (any(p.isupper() and len(p) > 1 for p in parts) or all(p[:1].isupper() for p in parts)):
-        return "-".join(gloss_word(p, after) for p in parts)  # "Україна-США-Росія", "РБК-Україна"
+        glossed = [gloss_word(p, after) for p in parts]
+        if all(_is_country(g) for g in glossed):  # "Україна-США-Росія" → "Украины, США и России"
+            named = [_genitive(g) for g in glossed]
+            return ", ".join(named[:-1]) + " и " + named[-1]
+        return "-".join(glossed)  # "РБК-Україна"
     parses = ukrainian_morph().parse(low)
     if after == "object":  # after a transitive verb, a form that may be nominative or accusative is accusative
         parses = sorted(parses, key=lambda p: "accs" not in p.tag)
@@ -278,3 +282,19 @@ def to_dative(gloss: str) -> str | None:
             inflected = Parse.inflect(parse, {"datv", "plur"})
             return match_case(inflected.word, gloss) if inflected is not None else None
     return None
+
+
+def _is_country(gloss: str) -> bool:
+    from parley.resolve.places import gazetteer
+
+    place = gazetteer().named(gloss)
+    return place is not None and place.kind == "country"
+
+
+def _genitive(gloss: str) -> str:
+    for parse in russian_morph().parse(gloss.lower()):
+        if parse.tag.POS == "NOUN" and "Fixd" not in parse.tag and not gloss.isupper():
+            inflected = Parse.inflect(parse, {"gent"})
+            if inflected is not None:
+                return match_case(inflected.word, gloss)
+    return gloss
