@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from tokenize_uk import tokenize_words_with_spans
 
 from parley.ukrainian.gloss import (
-    agree, gloss_word, is_transitive_verb, match_case, place_accusative, to_dative, ukrainian_morph,
+    agree, gloss_word, is_transitive_verb, match_case, place_accusative, to_dative, to_nominative, verb_agreeing,
+    ukrainian_morph,
 )
 from parley.ukrainian.lexicon import ukrainian_lexicon
 
@@ -100,6 +101,21 @@ def _according_to(text: str, spans: list[tuple[int, int]], glosses: list[str]) -
                 glosses[i], glosses[j] = match_case("по", text[a:b]), dative
 
 
+def _direct_speech(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
+    """The heading of a quote "Пряма мова Ушакова: «…»" as Russian introduces one: "Ушаков заявил: «…»"."""
+    for i in range(len(spans) - 3):
+        if text[spans[i][0]:spans[i + 1][1]].lower() != "пряма мова":
+            continue
+        colon = next((j for j in range(i + 2, min(i + 7, len(spans))) if text[spans[j][0]:spans[j][1]] == ":"), None)
+        if colon is None or colon == i + 2:
+            continue
+        speaker = glosses[i + 2:colon]
+        # a name in the nominative ("Юрія Ушакова" → "Юрий Ушаков"), an office by its head ("речника Кремля")
+        speaker = [to_nominative(speaker[0]), *speaker[1:]] if speaker[0].islower() else [to_nominative(g) for g in speaker]
+        glosses[i] = glosses[i + 1] = ""
+        glosses[i + 2:colon] = speaker[:-1] + [speaker[-1] + " заявил"]
+
+
 def gloss_text(text: str) -> GlossedText:
     """The Russian gloss of a Ukrainian text, word by word."""
     spans = _words(text)
@@ -124,9 +140,18 @@ def gloss_text(text: str) -> GlossedText:
             glosses[i] = match_case(parts[0], text[a:b])
             glosses[i + 1] = parts[1] if len(parts) > 1 else ""
     _according_to(text, spans, glosses)
+    _direct_speech(text, spans, glosses)
     for i in range(len(spans) - 1):
         if text[spans[i][1]:spans[i + 1][0]] == " " and glosses[i] and glosses[i + 1]:
             glosses[i] = _euphony(agree(glosses[i], glosses[i + 1]), glosses[i + 1])
+    for i in range(len(spans) - 1):  # a past-tense verb next to its subject takes the subject's gender
+        if text[spans[i][1]:spans[i + 1][0]] != " " or not glosses[i] or not glosses[i + 1]:
+            continue
+        after = glosses[i + 2] if i + 2 < len(spans) and text[spans[i + 1][1]:spans[i + 2][0]] == " " else ""
+        glosses[i] = verb_agreeing(glosses[i], glosses[i + 1])
+        if after:
+            glosses[i] = verb_agreeing(glosses[i], after)  # "состоялась телефонный разговор"
+        glosses[i + 1] = verb_agreeing(glosses[i + 1], glosses[i])  # "разговор состоялась"
     pieces: list[str] = []
     pairs: list[WordPair] = []
     at = previous = 0

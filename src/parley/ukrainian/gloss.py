@@ -298,3 +298,32 @@ def _genitive(gloss: str) -> str:
             if inflected is not None:
                 return match_case(inflected.word, gloss)
     return gloss
+
+
+@functools.lru_cache(maxsize=20_000)
+def to_nominative(gloss: str) -> str:
+    """A glossed noun or name in the nominative singular: "Ушакова" → "Ушаков"."""
+    for parse in russian_morph().parse(gloss.lower()):
+        if parse.tag.POS in ("NOUN", "ADJF") and "nomn" not in parse.tag:
+            inflected = Parse.inflect(parse, {"nomn", "sing"}) or Parse.inflect(parse, {"nomn"})
+            if inflected is not None:
+                return match_case(inflected.word, gloss)
+        if "nomn" in parse.tag:
+            return gloss
+    return gloss
+
+
+@functools.lru_cache(maxsize=50_000)
+def verb_agreeing(verb: str, noun: str) -> str:
+    """A glossed past-tense verb in the gender of its glossed subject: "состоялась разговор" →
+    "состоялся" (Ukrainian "розмова" is feminine, Russian "разговор" masculine)."""
+    morph = russian_morph()
+    verbs, nouns = morph.parse(verb.lower()), morph.parse(noun.lower())
+    if not verbs or not nouns or verbs[0].tag.POS != "VERB" or "past" not in verbs[0].tag or "sing" not in verbs[0].tag:
+        return verb
+    subject = nouns[0]
+    if subject.tag.POS != "NOUN" or "nomn" not in subject.tag or "sing" not in subject.tag \
+            or subject.tag.gender in (None, verbs[0].tag.gender) or "Ms-f" in subject.tag:
+        return verb
+    inflected = Parse.inflect(verbs[0], {subject.tag.gender})
+    return match_case(inflected.word, verb) if inflected is not None else verb
