@@ -62,7 +62,9 @@ PHRASES = [
     ("прилетів на зустріч", "прилетел на встречу"),  # not the nominative after a preposition
     ("у вівторок", "во вторник"),  # "во" before a cluster
     ("телефонна розмова", "телефонный разговор"),  # the adjective takes the Russian noun's gender
-    ("минулого тижня", "прошлой недели"),
+    ("минулого тижня", "на прошлой неделе"),  # a relative date as Russian phrases it
+    ("Відбулася телефонна розмова", "Состоялся телефонный разговор"),  # the verb agrees with the Russian noun
+    ("Пряма мова Ушакова: «Так»", "  Ушаков заявил: «Так»"),  # a quote introduced as Russian does
     ("під час візиту", "во время визита"),
     ("прилетів до Москви", "прилетел в Москву"),  # "до" before a place
     ("мав зустріч", "имел встречу"),  # accusative after a transitive verb
