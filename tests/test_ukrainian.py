@@ -192,6 +192,9 @@ def test_roles_and_quotes_in_ukrainian(models):
     quote = next(q for q in extraction.quotes if q.speaker.id == "peskov")
     assert quote.text == "Ми готові до нового раунду" == text[quote.start:quote.stop]
     assert quote.speaker_name == "Дмитро Пєсков"
+    said = process(ukrainian("Разом із Віткоффом на зустрічі був Кушнер.\n\nМи бачимо прогрес у переговорах з обох "
+                             "сторін,\n\n– заявив Рустем Умєров журналістам.")).quotes
+    assert [(q.speaker.id, q.text) for q in said] == [("umerov", "Ми бачимо прогрес у переговорах з обох сторін")]
     mention = next(m for m in extraction.actors if m.actor.id == "rubio_mark" or m.actor.id == "rubio")
     assert text[mention.start:mention.stop] == mention.text
 

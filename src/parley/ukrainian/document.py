@@ -16,7 +16,7 @@ from tokenize_uk import tokenize_words_with_spans
 
 from parley.ukrainian.gloss import (
     agree, gloss_word, is_transitive_verb, match_case, place_accusative, to_dative, to_nominative, verb_agreeing,
-    ukrainian_morph,
+    russian_morph, ukrainian_morph,
 )
 from parley.ukrainian.lexicon import ukrainian_lexicon
 
@@ -116,6 +116,36 @@ def _direct_speech(text: str, spans: list[tuple[int, int]], glosses: list[str]) 
         glosses[i + 2:colon] = speaker[:-1] + [speaker[-1] + " заявил"]
 
 
+SPEECH_LEMMAS = frozenset("заявить сказать написать сообщить добавить отметить подчеркнуть рассказать пояснить "
+                          "ответить уточнить резюмировать".split())
+_DASHES = frozenset("–—-")
+_QUOTE_MARKS = re.compile(r"[«»\"“”„]")
+
+
+def _dialogue_quotes(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
+    """A paragraph said by someone and attributed on the next line ("…безпеки,\n– заявив Віткофф")
+    is a quote: its gloss is put in quote marks, as Russian papers write it."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
+    starts = [a for a, _ in spans]
+    for (start, stop), (next_start, next_stop) in zip(lines, lines[1:]):
+        body = text[start:stop].rstrip()
+        if not body.endswith((",", ":")) or _QUOTE_MARKS.search(body):
+            continue
+        first = bisect.bisect_left(starts, next_start)
+        if first + 1 >= len(spans) or text[spans[first][0]:spans[first][1]] not in _DASHES \
+                or not _is_speech(glosses[first + 1]):
+            continue
+        inside = [i for i in range(bisect.bisect_left(starts, start), first)
+                  if _WORDLIKE.search(text[spans[i][0]:spans[i][1]])]
+        if len(inside) >= 3:
+            glosses[inside[0]] = "«" + glosses[inside[0]]
+            glosses[inside[-1]] = glosses[inside[-1]] + "»"
+
+
+def _is_speech(gloss: str) -> bool:
+    return any(p.normal_form in SPEECH_LEMMAS for p in russian_morph().parse(gloss.lower())[:2])
+
+
 def gloss_text(text: str) -> GlossedText:
     """The Russian gloss of a Ukrainian text, word by word."""
     spans = _words(text)
@@ -141,6 +171,7 @@ def gloss_text(text: str) -> GlossedText:
             glosses[i + 1] = parts[1] if len(parts) > 1 else ""
     _according_to(text, spans, glosses)
     _direct_speech(text, spans, glosses)
+    _dialogue_quotes(text, spans, glosses)
     for i in range(len(spans) - 1):
         if text[spans[i][1]:spans[i + 1][0]] == " " and glosses[i] and glosses[i + 1]:
             glosses[i] = _euphony(agree(glosses[i], glosses[i + 1]), glosses[i + 1])
