@@ -22,7 +22,7 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
-# The web page's browser libraries (vis-timeline, cytoscape, swagger-ui) come from npm,
+# The web page's browser libraries (vis-timeline, cytoscape, swagger-ui, uplot) come from npm,
 # pinned in package.json; their built files are copied into the package and committed,
 # so installing Parley needs no npm. This target rebuilds them; CI checks they match.
 web-assets:

@@ -15,8 +15,11 @@ copy node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css vis-timeline.
 copy node_modules/cytoscape/dist/cytoscape.min.js cytoscape.min.js
 copy node_modules/swagger-ui-dist/swagger-ui-bundle.js swagger-ui-bundle.js
 copy node_modules/swagger-ui-dist/swagger-ui.css swagger-ui.css
+copy node_modules/uplot/dist/uPlot.iife.min.js uplot.min.js
+copy node_modules/uplot/dist/uPlot.min.css uplot.min.css
 cp node_modules/swagger-ui-dist/LICENSE "$VENDOR/swagger-ui.LICENSE.txt"
 cp node_modules/vis-timeline/LICENSE.MIT.txt "$VENDOR/vis-timeline.LICENSE.txt"
 cp node_modules/cytoscape/LICENSE "$VENDOR/cytoscape.LICENSE.txt"
-node -e 'for (const p of ["vis-timeline", "cytoscape", "swagger-ui-dist"]) { const j = require("./node_modules/" + p + "/package.json"); console.log(p + " " + j.version + " " + j.license); }' > "$VENDOR/VERSIONS.txt"
+cp node_modules/uplot/LICENSE "$VENDOR/uplot.LICENSE.txt"
+node -e 'for (const p of ["vis-timeline", "cytoscape", "swagger-ui-dist", "uplot"]) { const j = require("./node_modules/" + p + "/package.json"); console.log(p + " " + j.version + " " + j.license); }' > "$VENDOR/VERSIONS.txt"
 echo "copied into $VENDOR:"; ls -l "$VENDOR"
