@@ -32,7 +32,7 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders to read (folders recursively)."),
     db: str | None = DB_OPTION,
 ) -> None:
-    """Read inputs, store each new Russian article once with its facts, fuse meetings; every input is ledgered."""
+    """Read inputs, store each new Russian or Ukrainian article once with its facts, fuse meetings; every input is ledgered."""
     err = Console(stderr=True, soft_wrap=True)
     missing = [str(path) for path in paths if not os.path.lexists(path)]
     if missing:
