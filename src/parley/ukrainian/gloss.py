@@ -203,6 +203,10 @@ def _inflect(lemma: str, tag) -> str:
     if pos == "INFN":
         return lemma
     carried = frozenset(g for g in grammemes if g in _CARRIED)
+    if pos == "VERB" and "futr" in grammemes and "impf" in grammemes and lemma != "быть":
+        # "чекатиме" is "будет ждать": Russian builds the imperfective future with "быть"
+        auxiliary = _inflect_cached("быть", carried & {"futr", "1per", "2per", "3per", "sing", "plur"}, "VERB")
+        return f"{auxiliary} {lemma}"
     return _inflect_cached(lemma, carried, pos)
 
 
