@@ -13,7 +13,8 @@ Entry point: ``gloss_word(word)``. A word is glossed, in this order:
    "Умєрова" → "Умерова") and words Russian lacks.
 
 The gloss has one word for each Ukrainian word, so every offset and every
-token of the original text has its counterpart (``parley.ukrainian.document``).
+token of the original text has its counterpart (``parley.ukrainian.document``;
+the rewrites that need the words around a word are in ``parley.ukrainian.context``).
 """
 from __future__ import annotations
 
@@ -22,11 +23,10 @@ import itertools
 import re
 
 import pymorphy3
-import yargy  # noqa: F401  (patches pymorphy2 for Python 3.11; must precede natasha)
-from natasha import MorphVocab
 from pymorphy2.analyzer import Parse
 
 from parley.ukrainian.lexicon import ukrainian_lexicon
+from parley.ukrainian.russian import country_list, match_case, russian_morph
 
 _CYRILLIC_WORD = re.compile(r"[А-ЩЬЮЯҐЄІЇа-щьюяґєії'’ʼ\-]+")
 _APOSTROPHES = "'’ʼ"
@@ -51,11 +51,6 @@ def ukrainian_morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(lang="uk")
 
 
-@functools.cache
-def russian_morph() -> MorphVocab:
-    return MorphVocab()
-
-
 def respell(word: str) -> str:
     """A Ukrainian word in Russian letters: "Зеленського" → "Зеленского", "Віткофф" → "Виткофф"."""
     low = word.lower()
@@ -74,16 +69,6 @@ def _cased(form: str, word: str, target: str | None = None) -> str:
     if word.islower() and not target.islower():
         return form.upper() if target.isupper() else form[:1].upper() + form[1:]
     return match_case(form, word)
-
-
-def match_case(form: str, model: str) -> str:
-    if model.isupper() and len(model) > 1:
-        return form.upper()
-    if model[:1].isupper():
-        if re.search(r"-\w", model) and model.split("-")[-1][:1].isupper():  # "Абу-Дабі" → "Абу-Даби"
-            return "-".join(part[:1].upper() + part[1:] for part in form.split("-"))
-        return form[:1].upper() + form[1:]
-    return form
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -106,10 +91,7 @@ def gloss_word(word: str, after: str = "") -> str:
     if len(parts) > 1 and all(parts) and low not in lexicon.lemmas \
             and (any(p.isupper() and len(p) > 1 for p in parts) or all(p[:1].isupper() for p in parts)):
         glossed = [gloss_word(p, after) for p in parts]
-        if all(_is_country(g) for g in glossed):  # "Україна-США-Росія" → "Украины, США и России"
-            named = [_genitive(g) for g in glossed]
-            return ", ".join(named[:-1]) + " и " + named[-1]
-        return "-".join(glossed)  # "РБК-Україна"
+        return country_list(glossed) or "-".join(glossed)  # "Україна-США-Росія"; "РБК-Україна"
     parses = ukrainian_morph().parse(low)
     if after == "object":  # after a transitive verb, a form that may be nominative or accusative is accusative
         parses = sorted(parses, key=lambda p: "accs" not in p.tag)
@@ -210,47 +192,6 @@ def _inflect(lemma: str, tag) -> str:
     return _inflect_cached(lemma, carried, pos)
 
 
-@functools.lru_cache(maxsize=100_000)
-def agree(adjective: str, noun: str) -> str:
-    """A glossed adjective in the gender of the glossed noun after it: Ukrainian and Russian
-    nouns differ in gender ("телефонна розмова" → "телефонный разговор", not "телефонная")."""
-    morph = russian_morph()
-    adjective_parses, noun_parses = morph.parse(adjective.lower()), morph.parse(noun.lower())
-    if not adjective_parses or not noun_parses or noun_parses[0].tag.POS != "NOUN" \
-            or any("Surn" in p.tag for p in adjective_parses):
-        return adjective  # only a plain adjective before a plain noun ("Зеленского" is a name)
-    adjectives = [p for p in adjective_parses if p.tag.POS in ("ADJF", "PRTF") and "sing" in p.tag]
-    nouns = [p for p in noun_parses if p.tag.POS == "NOUN" and "sing" in p.tag]
-    if not adjectives or not nouns:
-        return adjective
-    for adj in adjectives:
-        for parse in nouns:
-            if parse.tag.case == adj.tag.case:
-                if parse.tag.gender in (adj.tag.gender, None) or "Ms-f" in parse.tag:
-                    return adjective
-                inflected = Parse.inflect(adj, {parse.tag.gender, parse.tag.case, "sing"})
-                return match_case(inflected.word, adjective) if inflected is not None else adjective
-    return adjective
-
-
-@functools.lru_cache(maxsize=50_000)
-def is_transitive_verb(gloss: str) -> bool:
-    parses = russian_morph().parse(gloss.lower())
-    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND") and "tran" in parses[0].tag
-
-
-@functools.lru_cache(maxsize=50_000)
-def place_accusative(gloss: str) -> str | None:
-    """A glossed place name in the accusative, when the gazetteer knows it: "Москвы" → "Москву"."""
-    from parley.resolve.places import gazetteer
-
-    for parse in russian_morph().parse(gloss.lower()):
-        if parse.tag.POS == "NOUN" and gazetteer().named(parse.normal_form.capitalize()) is not None:
-            inflected = Parse.inflect(parse, {"accs"})
-            return match_case(inflected.word, gloss) if inflected is not None else gloss
-    return None
-
-
 # Gerund endings → infinitive endings: "коментуючи" → "коментувати", "зазначивши" → "зазначити".
 _GERUND_ENDINGS = (("уючись", "уватися"), ("уючи", "увати"), ("юючи", "ювати"), ("аючись", "атися"), ("аючи", "ати"),
                    ("яючи", "яти"), ("вшись", "тися"), ("вши", "ти"), ("ючи", "ити"), ("учи", "ути"), ("ачи", "ати"),
@@ -278,56 +219,3 @@ def _gerund(word: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=20_000)
-def to_dative(gloss: str) -> str | None:
-    """A glossed plural noun in the dative: "итогами" → "итогам"."""
-    for parse in russian_morph().parse(gloss.lower()):
-        if parse.tag.POS == "NOUN" and "ablt" in parse.tag:
-            inflected = Parse.inflect(parse, {"datv", "plur"})
-            return match_case(inflected.word, gloss) if inflected is not None else None
-    return None
-
-
-def _is_country(gloss: str) -> bool:
-    from parley.resolve.places import gazetteer
-
-    place = gazetteer().named(gloss)
-    return place is not None and place.kind == "country"
-
-
-def _genitive(gloss: str) -> str:
-    for parse in russian_morph().parse(gloss.lower()):
-        if parse.tag.POS == "NOUN" and "Fixd" not in parse.tag and not gloss.isupper():
-            inflected = Parse.inflect(parse, {"gent"})
-            if inflected is not None:
-                return match_case(inflected.word, gloss)
-    return gloss
-
-
-@functools.lru_cache(maxsize=20_000)
-def to_nominative(gloss: str) -> str:
-    """A glossed noun or name in the nominative singular: "Ушакова" → "Ушаков"."""
-    for parse in russian_morph().parse(gloss.lower()):
-        if parse.tag.POS in ("NOUN", "ADJF") and "nomn" not in parse.tag:
-            inflected = Parse.inflect(parse, {"nomn", "sing"}) or Parse.inflect(parse, {"nomn"})
-            if inflected is not None:
-                return match_case(inflected.word, gloss)
-        if "nomn" in parse.tag:
-            return gloss
-    return gloss
-
-
-@functools.lru_cache(maxsize=50_000)
-def verb_agreeing(verb: str, noun: str) -> str:
-    """A glossed past-tense verb in the gender of its glossed subject: "состоялась разговор" →
-    "состоялся" (Ukrainian "розмова" is feminine, Russian "разговор" masculine)."""
-    morph = russian_morph()
-    verbs, nouns = morph.parse(verb.lower()), morph.parse(noun.lower())
-    if not verbs or not nouns or verbs[0].tag.POS != "VERB" or "past" not in verbs[0].tag or "sing" not in verbs[0].tag:
-        return verb
-    subject = nouns[0]
-    if subject.tag.POS != "NOUN" or "nomn" not in subject.tag or "sing" not in subject.tag \
-            or subject.tag.gender in (None, verbs[0].tag.gender) or "Ms-f" in subject.tag:
-        return verb
-    inflected = Parse.inflect(verbs[0], {subject.tag.gender})
-    return match_case(inflected.word, verb) if inflected is not None else verb

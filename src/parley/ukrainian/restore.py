@@ -12,10 +12,11 @@ import functools
 import re
 from dataclasses import replace
 
-from parley.records import Actor, Document, Evidence, Extraction, Meeting, Quote, Role
+from parley.records import Actor, Document, Evidence, Extraction, Quote, Role
 from parley.resolve.kb import knowledge_base
 from parley.ukrainian.document import GlossedText, WordPair
-from parley.ukrainian.gloss import match_case, russian_morph, ukrainian_morph
+from parley.ukrainian.gloss import ukrainian_morph
+from parley.ukrainian.russian import match_case, russian_morph
 
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 _UKRAINIAN_ONLY = re.compile(r"[іїєґІЇЄҐ']")
