@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := sqlite:///demo.db
 
-.PHONY: setup demo test gate model cv web-assets clean
+.PHONY: setup demo test gate model cv cv-uk web-assets clean
 
 setup: $(VENV)/.installed
 
@@ -36,6 +36,9 @@ model: setup
 # 5-fold cross-validation by document over dev + train: per fold, the mean, and the rules alone.
 cv: setup
 	$(BIN)/python bench/cv.py
+
+cv-uk: setup
+	$(BIN)/python bench/cv_uk.py
 
 gate: setup
 	$(BIN)/python bench/quality_gate.py
