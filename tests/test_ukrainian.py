@@ -306,3 +306,22 @@ def test_a_new_person_gets_one_id_in_both_languages(models, ukrainian, russian):
 
 def ukrainian_doc_of(text: str) -> Document:
     return Document(doc_id="uk-new", text=text, published=PUBLISHED, lang="uk")
+
+
+# --- the word map on any text ----------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+UKRAINIAN_TEXT = st.text(alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюяАБВІЇЄУ'’-–«», .:\n0123", max_size=120)
+
+
+@settings(max_examples=150, deadline=None)
+@given(UKRAINIAN_TEXT)
+def test_the_word_map_stays_in_the_text_and_in_order(text):
+    glossed = gloss_text(text)
+    mapped = [glossed.to_original(offset) for offset in range(len(glossed.text) + 1)]
+    assert all(0 <= m <= len(text) for m in mapped)
+    assert mapped == sorted(mapped)
+    for pair in glossed.words:
+        assert text[pair.start:pair.stop] and not text[pair.start:pair.stop].isspace()
