@@ -185,6 +185,8 @@ def _inflect(lemma: str, tag) -> str:
     if pos == "INFN":
         return lemma
     carried = frozenset(g for g in grammemes if g in _CARRIED)
+    if pos in ("ADJF", "PRTF") and "accs" in carried and not grammemes & {"anim", "inan"}:
+        carried |= {"inan"}  # Russian tells the accusative of things from that of people: "прямые переговоры"
     if pos == "VERB" and "futr" in grammemes and "impf" in grammemes and lemma != "быть":
         # "чекатиме" is "будет ждать": Russian builds the imperfective future with "быть"
         auxiliary = _inflect_cached("быть", carried & {"futr", "1per", "2per", "3per", "sing", "plur"}, "VERB")

@@ -37,7 +37,10 @@ def agree(adjective: str, noun: str) -> str:
             if parse.tag.case == adj.tag.case:
                 if parse.tag.gender in (adj.tag.gender, None) or "Ms-f" in parse.tag:
                     return adjective
-                inflected = Parse.inflect(adj, {parse.tag.gender, parse.tag.case, "sing"})
+                wanted = {parse.tag.gender, parse.tag.case, "sing"}
+                if parse.tag.case == "accs" and parse.tag.animacy:
+                    wanted.add(parse.tag.animacy)  # "телефонный разговор", not "телефонного"
+                inflected = Parse.inflect(adj, wanted)
                 return match_case(inflected.word, adjective) if inflected is not None else adjective
     return adjective
 
