@@ -22,6 +22,7 @@ __all__ = ["GlossedText", "gloss_document", "restore"]
 
 
 def gloss_document(document: Document) -> tuple[Document, GlossedText]:
+    """The gloss as a Russian document (``lang`` "ru": the Russian lexicon and extractors read it)."""
     glossed = gloss_text(document.text)
     title = gloss_text(document.title).text if document.title else document.title
-    return replace(document, text=glossed.text, title=title), glossed
+    return replace(document, text=glossed.text, title=title, lang="ru"), glossed
