@@ -173,7 +173,7 @@ def test_meetings_in_ukrainian(models, sentence, who, place, date, status):
     from parley.pipeline import process
 
     extraction = process(ukrainian(sentence))
-    assert extraction.document.text == sentence  # the facts are on the Ukrainian text
+    assert extraction.document.text == sentence and extraction.document.lang == "uk"  # on the Ukrainian text
     found = [(frozenset(a.id for a in m.participants), m.place, m.date, m.status.value) for m in extraction.meetings]
     assert (frozenset(who), place, date, status) in found
     for meeting in extraction.meetings:
@@ -326,3 +326,11 @@ def test_the_word_map_stays_in_the_text_and_in_order(text):
     assert mapped == sorted(mapped)
     for pair in glossed.words:
         assert text[pair.start:pair.stop] and not text[pair.start:pair.stop].isspace()
+
+
+def test_the_gloss_is_read_as_a_russian_document():
+    from parley.ukrainian import gloss_document
+
+    read, word_map = gloss_document(Document(doc_id="g", text="Зустріч у Женеві.", title="Переговори", lang="uk"))
+    assert (read.lang, read.text, read.title) == ("ru", "Встреча в Женеве.", "Переговоры")
+    assert word_map.original == "Зустріч у Женеві."
