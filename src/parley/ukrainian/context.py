@@ -4,6 +4,8 @@ Entry point: ``rewrite(text, spans, glosses)``, in place, one gloss per
 Ukrainian word kept (a gloss may grow or shrink, never move):
 
 - "за" with the instrumental is "по" with the dative ("за словами" → "по словам");
+- a weekday in the genitive after "минулого", "наступного", "цього" is Russian
+  "в" with the accusative ("минулої неділі" → "в прошлое воскресенье");
 - a quote headed "Пряма мова X:" is introduced as Russian does ("X заявил:");
 - a paragraph attributed on the next line ("…,\n– заявив X") gets quote marks;
 - an adjective takes the gender of the Russian noun after it, a past-tense verb
@@ -13,6 +15,8 @@ from __future__ import annotations
 
 import bisect
 import re
+
+from pymorphy2.analyzer import Parse
 
 from parley.ukrainian.gloss import ukrainian_morph
 from parley.ukrainian.russian import agree, match_case, russian_morph, to_dative, to_nominative, verb_agreeing
@@ -25,6 +29,7 @@ _WORDLIKE = re.compile(r"\w")
 
 def rewrite(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
     _according_to(text, spans, glosses)
+    _weekday_genitive(text, spans, glosses)
     _direct_speech(text, spans, glosses)
     _dialogue_quotes(text, spans, glosses)
     for i in range(len(spans) - 1):
@@ -48,6 +53,31 @@ def _euphony(word: str, following: str) -> str:
             return word
         return match_case(low + "о", word)
     return word
+
+
+WEEKDAYS = frozenset("понедельник вторник среда четверг пятница суббота воскресенье воскресение".split())
+WEEKDAY_MODIFIERS = frozenset("прошлый следующий этот минувший ближайший".split())
+
+
+def _weekday_genitive(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
+    for i in range(1, len(spans)):
+        if text[spans[i - 1][1]:spans[i][0]] != " " or (i > 1 and text[spans[i - 2][0]:spans[i - 2][1]].lower()
+                                                          in ("у", "в", "до", "з", "від", "після", "на")):
+            continue
+        day = _reading(glosses[i], WEEKDAYS, "gent")
+        modifier = _reading(glosses[i - 1], WEEKDAY_MODIFIERS, "gent")
+        if day is None or modifier is None:
+            continue
+        noun = Parse.inflect(day, {"accs", "sing"})
+        adjective = None if noun is None else (Parse.inflect(modifier, {"accs", "sing", "inan", day.tag.gender})
+                                               or Parse.inflect(modifier, {"accs", "sing", day.tag.gender}))
+        if adjective is not None:
+            glosses[i - 1] = match_case("в " + adjective.word, glosses[i - 1])
+            glosses[i] = match_case(noun.word.replace("воскресение", "воскресенье"), glosses[i])
+
+
+def _reading(gloss: str, lemmas: frozenset[str], case: str):
+    return next((p for p in russian_morph().parse(gloss.lower()) if p.normal_form in lemmas and case in p.tag), None)
 
 
 def _according_to(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:

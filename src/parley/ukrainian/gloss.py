@@ -167,8 +167,9 @@ def _inflect_cached(lemma: str, grammemes: frozenset[str], pos: str) -> str:
         return lemma
     best = same_pos[0]
     wanted = set(grammemes)
-    for attempt in (wanted, wanted - {"masc", "femn", "neut"}, wanted & {"nomn", "gent", "datv", "accs", "ablt", "loct",
-                                                                         "sing", "plur"}):
+    plain = wanted - {"actv", "pssv"}  # a Ukrainian participle reading of a Russian adjective ("минулої")
+    for attempt in (wanted, plain, plain - {"masc", "femn", "neut"},
+                    wanted & {"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur"}):
         if not attempt:
             break
         inflected = Parse.inflect(best, attempt)
