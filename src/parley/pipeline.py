@@ -15,14 +15,22 @@ skipped with that reason. A front door that wants to decide before storing a
 document calls ``screen(document)`` itself; ``process`` screens again, which
 costs a few microseconds (a Ukrainian document is glossed for it, a few
 milliseconds).
+
+Each document is analysed and extracted under a time and memory budget
+(``parley.budget``, settings ``PARLEY_DOCUMENT_SECONDS`` and
+``PARLEY_DOCUMENT_MEGABYTES``): ``process_many`` yields a :class:`Failure`
+with the reason for a document over it, and goes on with the next.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import islice
 
 from parley import extract, nlp, relevance, ukrainian
-from parley.records import Document, Extraction
+from parley.budget import Budget, OverBudget
+from parley.records import Analysis, Document, Extraction
+from parley.settings import Settings
 
 DOCUMENTS_PER_BATCH = 64  # 16 documents: 92 articles/s, 64: 115/s, 128: 124/s on one core (docs/scale.md)
 LANGUAGES = ("ru", "uk")  # the languages with a pipeline; ingest skips the others
@@ -30,34 +38,81 @@ LANGUAGES = ("ru", "uk")  # the languages with a pipeline; ingest skips the othe
 
 def screen(document: Document) -> str | None:
     """``None`` when the document goes through NLP, else why it is skipped."""
+    return _screen(document, _readable(document)[0])
+
+
+def _readable(document: Document) -> tuple[Document, ukrainian.GlossedText | None]:
+    """What the models read: the document itself, or a Ukrainian one's Russian gloss and its word map."""
+    return ukrainian.gloss_document(document) if document.lang == "uk" else (document, None)
+
+
+def _screen(document: Document, read: Document) -> str | None:
     if document.lang not in LANGUAGES:
         return f"language {document.lang}: no pipeline reads it yet"
-    if document.lang == "uk":
-        return relevance.screen(ukrainian.gloss_document(document)[0].text)
-    return relevance.screen(document.text)
+    return relevance.screen(read.text)
 
 
 def skipped(document: Document, reason: str) -> Extraction:
     return Extraction(document=document, skipped_reason=reason)
 
 
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document that could not be extracted within its budget, and why."""
+
+    document: Document
+    reason: str
+
+
+def budget_from_settings(settings: Settings | None = None) -> Budget:
+    settings = settings or Settings.from_env()
+    return Budget(settings.document_seconds, settings.document_megabytes)
+
+
 def process(document: Document) -> Extraction:
-    return next(process_many([document]))
+    read, word_map = _readable(document)
+    reason = _screen(document, read)
+    if reason is not None:
+        return skipped(document, reason)
+    analysis = nlp.analyse(read.text, parse=extract.wants_parse)
+    return _restored(extract.extract(read, analysis), word_map, document)
 
 
-def process_many(documents: Iterable[Document], batch: int = DOCUMENTS_PER_BATCH) -> Iterator[Extraction]:
-    """``process`` for each document, in order, analysing ``batch`` documents together."""
+def _restored(extraction: Extraction, word_map: ukrainian.GlossedText | None, document: Document) -> Extraction:
+    return ukrainian.restore(extraction, word_map, document) if word_map is not None else extraction
+
+
+def process_many(documents: Iterable[Document], batch: int = DOCUMENTS_PER_BATCH,
+                 budget: Budget | None = None) -> Iterator[Extraction | Failure]:
+    """``process`` for each document, in order, analysing ``batch`` documents together; a document
+    over its ``budget`` (by default the settings') is a :class:`Failure`, and the rest go on."""
+    budget = budget or budget_from_settings()
     iterator = iter(documents)
     while chunk := list(islice(iterator, batch)):
-        glossed = [ukrainian.gloss_document(d) if d.lang == "uk" else None for d in chunk]
-        readable = [pair[0] if pair else d for d, pair in zip(chunk, glossed)]  # what the models read
-        reasons = [f"language {d.lang}: no pipeline reads it yet" if d.lang not in LANGUAGES
-                   else relevance.screen(r.text) for d, r in zip(chunk, readable)]
-        wanted = [r for r, reason in zip(readable, reasons) if reason is None]
-        analyses = iter(nlp.analyse_many([r.text for r in wanted], parse=extract.wants_parse))
-        for document, read, pair, reason in zip(chunk, readable, glossed, reasons):
+        readable = [_readable(d) for d in chunk]
+        reasons = [_screen(d, read) for d, (read, _) in zip(chunk, readable)]
+        wanted = [read for (read, _), reason in zip(readable, reasons) if reason is None]
+        try:
+            with budget.watch(f"{len(wanted)} documents", scale=max(1, len(wanted))):
+                analyses = iter(nlp.analyse_many([d.text for d in wanted], parse=extract.wants_parse))
+        except OverBudget:  # one of them is too costly: each on its own budget
+            analyses = iter([None] * len(wanted))
+        for document, (read, word_map), reason in zip(chunk, readable, reasons):
             if reason is not None:
                 yield skipped(document, reason)
                 continue
-            extraction = extract.extract(read, next(analyses))
-            yield ukrainian.restore(extraction, pair[1], document) if pair else extraction
+            outcome = _within(budget, read, next(analyses))
+            if isinstance(outcome, Failure):
+                yield Failure(document, outcome.reason)
+            else:
+                yield _restored(outcome, word_map, document)
+
+
+def _within(budget: Budget, document: Document, analysis: Analysis | None) -> Extraction | Failure:
+    try:
+        with budget.watch("the document"):
+            if analysis is None:
+                analysis = nlp.analyse(document.text, parse=extract.wants_parse)
+            return extract.extract(document, analysis)
+    except OverBudget as error:
+        return Failure(document, str(error) or "over its time or memory budget")

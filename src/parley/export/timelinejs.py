@@ -5,6 +5,8 @@ import html
 import json
 from pathlib import Path
 
+from parley.safe_text import web_link
+
 STATUS_WORDS = {"held": "состоялась", "planned": "запланирована", "cancelled": "отменена", "unknown": "статус неясен"}
 
 
@@ -21,7 +23,7 @@ def start_date(date: str) -> dict:
 def slide(event: dict) -> dict:
     names = ", ".join(p["name"] for p in event["participants"])
     headline = names + (f" — {event['place']}" if event["place"] else "")
-    sources = "".join(f'<li><a href="{html.escape(s["url"] or "")}">{html.escape(s["doc_id"])}</a> '
+    sources = "".join(f'<li><a href="{html.escape(web_link(s["url"]) or "")}">{html.escape(s["doc_id"])}</a> '
                       f'{html.escape(s["evidence"]["text"])}</li>' for s in event["sources"])
     text = (f"<p>{STATUS_WORDS.get(event['status'], event['status'])}; "
             f"источников: {len(event['sources'])} (независимых: {event['independent_sources']})</p>"
