@@ -17,13 +17,9 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from parley.errors import ParleyError
+from parley.errors import LexiconError
 
 DATA = Path(__file__).resolve().parent.parent / "lang" / "uk"
-
-
-class LexiconError(ParleyError):
-    """A lexicon file is malformed."""
 
 
 @dataclass(frozen=True)
