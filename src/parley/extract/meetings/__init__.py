@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from parley.extract.background import find_background, is_background
@@ -381,8 +382,9 @@ def meeting_candidates(document: Document, analysis: Analysis,
     previous: Party | None = None
     last_parties: tuple[Party, ...] = ()
     wide: tuple[Party, ...] = ()
+    starts = [m.start for m in persons]  # sorted: each sentence's people by bisection, not a scan of all
     for sentence in analysis.sentences:
-        inside = [m for m in persons if sentence.start <= m.start < sentence.stop]
+        inside = list(persons[bisect_left(starts, sentence.start):bisect_left(starts, sentence.stop)])
         found = _sentence_candidates(document, sentence, inside, sides_of, names, background, previous,
                                      last_parties, wide) if sentence.parsed else []
         meetings_found = [c for c in found if _two_sides(c)]
