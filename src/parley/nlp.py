@@ -406,3 +406,24 @@ def _match_case(form: str, model: str) -> str:
         parts = form.split("-")
         return "-".join(p[:1].upper() + p[1:] for p in parts)
     return form
+
+
+# --- words ------------------------------------------------------------------
+# The extractors' only way to the morphological analyser: a word's readings and their inflections.
+
+
+@functools.lru_cache(maxsize=32768)
+def word_parses(word: str) -> tuple:
+    """Every reading of one word, most likely first (pymorphy2 parses: ``tag``, ``normal_form``, ``score``)."""
+    return tuple(models().morph_vocab.parse(word))
+
+
+@functools.lru_cache(maxsize=32768)
+def word_is_known(word: str) -> bool:
+    """Whether the analyser's dictionary has the word (lower case), rather than guessing from its ending."""
+    return models().morph_vocab.word_is_known(word)
+
+
+def inflect(parse, grammemes: set[str]):
+    """A reading put into other grammemes (OpenCorpora names: {"nomn", "sing"}), or None when it cannot be."""
+    return PymorphyParse.inflect(parse, grammemes)

@@ -257,7 +257,8 @@ class Store:
             conn.execute(insert(t.roles), [
                 {"doc_id": doc.doc_id, "seq": i, "actor_id": r.actor.id, "name": r.name, "role": r.role,
                  "evidence_start": r.evidence.start, "evidence_stop": r.evidence.stop,
-                 "background": r.evidence.background} for i, r in enumerate(extraction.roles)])
+                 "background": r.evidence.background, "title": r.title, "organization": r.organization,
+                 "country": r.country} for i, r in enumerate(extraction.roles)])
         spans = {(b.start, b.stop) for b in extraction.background}
         if spans:
             conn.execute(insert(t.background_spans),
