@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING, Mapping
 
@@ -371,9 +372,10 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
     previous: Party | None = None
     last_parties: tuple[Party, ...] = ()
     wide: tuple[Party, ...] = ()
+    starts = [m.start for m in persons]  # sorted: each sentence's people by bisection, not a scan of all
     for layer in layers.sentences:
         sentence = layer.sentence
-        inside = [m for m in persons if sentence.start <= m.start < sentence.stop]
+        inside = list(persons[bisect_left(starts, sentence.start):bisect_left(starts, sentence.stop)])
         found = _sentence_candidates(document, layer, inside, sides_of, names, background, previous,
                                      last_parties, wide)
         meetings_found = [c for c in found if _two_sides(c)]

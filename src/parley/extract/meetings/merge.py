@@ -273,11 +273,18 @@ def join_counterparts(groups: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _agreement_key(candidate: Candidate) -> tuple:
+    """What ``parties_agree`` and ``_unnamed_counterpart`` read of a group's member."""
+    return (frozenset((p.key, p.side, p.is_person) for p in candidate.parties), candidate.place, candidate.date)
+
+
 def merge(candidates: list[Candidate]) -> list[Candidate]:
     """Mentions join the first meeting whose every mention's parties agree with theirs, so that a loose
     mention ("Переговоры России и Украины", a rubric) does not chain two meetings together."""
     groups: list[Candidate] = []
-    members: list[list[Candidate]] = []
+    # per group, one member for each distinct (parties, place, date): all the agreement test below reads
+    # of a member, so a long text repeating one meeting costs linear time, not quadratic
+    members: list[dict[tuple, Candidate]] = []
     # mentions whose status the words say go first; a default status then joins a meeting of the same
     # status when there is one ("Разговор Путина и Трампа" in a headline is the held call, not the planned one)
     ordered = [c for c in candidates if c.status_explicit] + [c for c in candidates if not c.status_explicit]
@@ -286,13 +293,14 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
                 if not (candidate.fresh and group.evidence.start < candidate.evidence.start)
                 and not (group.fresh and candidate.evidence.start < group.evidence.start)
                 and same_meeting(group, candidate) and all(parties_agree(m.parties, candidate.parties)
-                                                          or _unnamed_counterpart(m, candidate) for m in members[k])]
+                                                          or _unnamed_counterpart(m, candidate)
+                                                          for m in members[k].values())]
         same_status = [k for k in fits if groups[k].status == candidate.status]
         if fits:
             k = (same_status or fits)[0]
             groups[k] = combine(groups[k], candidate)
-            members[k].append(candidate)
+            members[k].setdefault(_agreement_key(candidate), candidate)
         else:
             groups.append(candidate)
-            members.append([candidate])
+            members.append({_agreement_key(candidate): candidate})
     return sorted(groups, key=lambda g: g.evidence.start)
