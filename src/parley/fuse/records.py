@@ -36,6 +36,7 @@ class Report:
     background: bool = False
     agency: str | None = None
     signature: str | None = None
+    date_end: str | None = None  # the round's last day when the report gives a range
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ class Event:
     independent_sources: int
     type: str = "meeting"
     block: str | None = None  # the block of reports it was grouped in (parley.fuse.blocks)
+    date_end: str | None = None  # the last day of a round of several days; ``date`` is its first
 
 
 @dataclass(frozen=True, slots=True)
