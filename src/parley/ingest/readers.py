@@ -34,6 +34,7 @@ class RawArticle:
     url: str | None = None
     title: str | None = None
     note: str = ""  # a field of the input that was not usable and was left out (shown in the ledger)
+    outlet: str | None = None  # the name the input gives its publisher: og:site_name, the feed's title
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +144,7 @@ def read_html(candidate: Candidate, data: bytes) -> Iterator[Item]:
         yield Problem(candidate.source, LedgerStatus.SKIPPED, "no article text found in the page")
         return
     yield RawArticle(candidate.source, candidate.name, text, parse_iso_date(extracted.date),
-                     _string(extracted.url), _string(extracted.title))
+                     _string(extracted.url), _string(extracted.title), outlet=_string(extracted.sitename))
 
 
 def read_feed(candidate: Candidate, data: bytes) -> Iterator[Item]:
@@ -169,7 +170,8 @@ def read_feed(candidate: Candidate, data: bytes) -> Iterator[Item]:
         if title and not text.startswith(title):
             text = f"{title}\n{text}"
         doc_id = _string(entry.get("id")) or _string(entry.get("link")) or f"{candidate.name}#{number}"
-        yield RawArticle(source, doc_id, text, _feed_date(entry), _string(entry.get("link")), title)
+        yield RawArticle(source, doc_id, text, _feed_date(entry), _string(entry.get("link")), title,
+                         outlet=_string(feed.feed.get("title")))
 
 
 def html_fragment_text(fragment: str) -> str:

@@ -27,7 +27,10 @@ class Span(Open):
 class Source(Open):
     doc_id: str
     url: str | None = None
+    outlet: str | None = Field(default=None, description="Who published it: known host, og:site_name or feed title")
     published: str | None = None
+    copy_of: str | None = Field(default=None, description="The doc_id of the earlier source this one republishes")
+    copy_of_outlet: str | None = None
     evidence: Span
 
 
@@ -36,12 +39,14 @@ class Event(Open):
     type: str
     participants: list[Participant]
     date: str | None = None
+    date_end: str | None = Field(default=None, description="The last day of a round of several days; date is its first")
     place: str | None = None
     status: str = Field(description="held, planned, cancelled or unknown")
     sources: list[Source]
     conflicts: list[dict] = []
     history: list[dict] = []
     independent_sources: int = 0
+    independent_outlets: list[str] = Field(default=[], description="The outlets of the independent sources")
 
 
 class EventPage(BaseModel):
@@ -70,6 +75,7 @@ class DocumentOut(BaseModel):
     source: str = ""
     lang: str = "ru"
     content_hash: str = ""
+    outlet: str | None = None
     text: str
 
 

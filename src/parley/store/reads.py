@@ -41,7 +41,7 @@ def load_reports(conn: Connection, condition=None) -> list[Report]:
     if condition is not None:
         query = query.where(condition)
     return [Report(meeting_id=r.id, doc_id=r.doc_id, seq=r.seq, published=r.published,
-                   participants=tuple(people.get(r.id, ())), place=r.place, date=r.date,
+                   participants=tuple(people.get(r.id, ())), place=r.place, date=r.date, date_end=r.date_end,
                    date_precision=r.date_precision, status=r.status, kind=r.kind,
                    evidence_start=r.evidence_start, evidence_stop=r.evidence_stop, evidence_text=r.evidence_text,
                    background=bool(r.background), agency=r.agency, signature=r.signature)
@@ -72,7 +72,7 @@ def load_extractions(conn: Connection, doc_ids: list[str]) -> list[Extraction]:
     for doc in conn.execute(select(t.documents).where(t.documents.c.doc_id.in_(doc_ids)).order_by(
             t.documents.c.doc_id)):
         document = Document(doc.doc_id, doc.text, doc.published, doc.url, doc.title, doc.source, doc.lang,
-                            doc.content_hash or "")
+                            doc.content_hash or "", doc.outlet)
         out.append(Extraction(
             document=document,
             actors=tuple(ActorMention(r.start, r.stop, r.text, r.name, actors[r.actor_id])
@@ -81,7 +81,8 @@ def load_extractions(conn: Connection, doc_ids: list[str]) -> list[Extraction]:
                 participants=tuple(actors[x.actor_id] for x in people[r.id]),
                 participant_names=tuple(x.name for x in people[r.id]), place=r.place, date=r.date,
                 date_precision=DatePrecision(r.date_precision), status=MeetingStatus(r.status),
-                evidence=Evidence(r.evidence_start, r.evidence_stop, bool(r.background)), kind=r.kind)
+                evidence=Evidence(r.evidence_start, r.evidence_stop, bool(r.background)), kind=r.kind,
+                date_end=r.date_end)
                 for r in meetings[doc.doc_id]),
             quotes=tuple(Quote(actors[r.speaker_id], r.speaker_name, r.text, r.start, r.stop,
                                Evidence(r.evidence_start, r.evidence_stop, bool(r.background)), r.channel)
