@@ -362,3 +362,25 @@ def test_web_links_to_odd_document_ids_work(client, doc_id):
     assert page.status_code == 200
     assert "<mark id=\"span-1\">&lt;b&gt;статьи&lt;/b&gt;</mark>" in page.text
     assert client.get("/api" + path).json()["doc_id"] == doc_id
+
+
+@pytest.mark.parametrize("format, media", [("csv", "text/csv"), ("json", "application/json"),
+                                           ("graphml", "application/graphml+xml"),
+                                           ("timelinejs", "application/json")])
+def test_api_export_of_the_filtered_meetings(client, format, media):
+    listed = client.get("/api/events", params={"actor": "Уиткофф"}).json()
+    response = client.get(f"/api/export/{format}", params={"actor": "Уиткофф"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith(media)
+    assert "attachment" in response.headers["content-disposition"]
+    dated = sum(1 for e in listed["items"] if e["date"])
+    expected = dated if format == "timelinejs" else listed["total"]
+    assert response.headers["x-parley-count"] == str(expected)
+    if format == "json":
+        assert [e["id"] for e in response.json()["items"]] == [e["id"] for e in listed["items"]]
+    if format == "timelinejs":
+        assert len(response.json()["events"]) == expected
+
+
+def test_api_export_refuses_an_unknown_format_or_date(client):
+    assert client.get("/api/export/docx").status_code == 422
+    assert "'from'" in client.get("/api/export/csv", params={"from": "soon"}).json()["message"]

@@ -29,6 +29,7 @@ ACTOR_HELP = "Actor id or name, in any stored or known spelling (Уиткофф,
 
 class ExportFormat(str, Enum):
     jsonl = "jsonl"
+    json = "json"
     csv = "csv"
     parquet = "parquet"
     plover = "plover"
@@ -230,14 +231,16 @@ def reprocess(db: str | None = DB_OPTION) -> None:
 @guarded
 def export(fmt: ExportFormat = typer.Option(..., "--format", help="Output format."),
            output: Path = typer.Option(..., "-o", "--output", help="File to write."),
+           countries: bool = typer.Option(False, "--countries",
+                                          help="GraphML: add countries and organisations as nodes beside persons."),
            db: str | None = DB_OPTION) -> None:
-    """Write the fused meetings as JSONL, CSV, Parquet, PLOVER, GraphML or TimelineJS JSON."""
+    """Write the fused meetings as JSONL, JSON, CSV, Parquet, PLOVER, GraphML or TimelineJS JSON."""
     from parley.export import export as write
 
     why = unwritable(output)
     if why:
         raise _fail(f"cannot write {output}: {why}", 2)
     with opened(db) as store:
-        count = write(store, fmt.value, output)
+        count = write(store, fmt.value, output, countries=countries)
     Console(stderr=True).print(f"wrote {count} meetings to {output}", highlight=False)
 
