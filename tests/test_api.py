@@ -306,7 +306,7 @@ def test_web_page_shows_at_most_max_events(client, monkeypatch):
     assert "Показаны первые 2 из 2" not in page
     page = client.get("/").text
     assert "Показаны первые 2 из 5" in page
-    assert page.count('<tr>\n      <td class="date">') == 2
+    assert page.count('<tr data-event=') == 2
 
 
 def test_api_unexpected_errors_are_json_without_details(db_url, monkeypatch):
@@ -344,7 +344,7 @@ def test_web_event_page_shows_conflicting_reports(client):
     moscow = client.get("/api/events", params={"place": "Москва"}).json()["items"][0]
     page = client.get(f"/events/{moscow['id']}").text
     assert "Расхождения между источниками" in page and "<strong>место</strong>" in page
-    assert "Санкт-Петербург (<a href=\"/documents/w-007\">w-007</a>)" in page
+    assert "Санкт-Петербург (<a href=\"/documents/w-007\" title=\"w-007\">w-007</a>)" in page
     assert page.count("<mark") == 3
     assert "· место: Санкт-Петербург" in page
 
