@@ -344,7 +344,7 @@ def test_web_event_page_shows_conflicting_reports(client):
     moscow = client.get("/api/events", params={"place": "Москва"}).json()["items"][0]
     page = client.get(f"/events/{moscow['id']}").text
     assert "Расхождения между источниками" in page and "<strong>место</strong>" in page
-    assert "Санкт-Петербург (<a href=\"/documents/w-007\" title=\"w-007\">w-007</a>)" in page
+    assert "Санкт-Петербург (<a href=\"/documents/w-007\" title=\"w-007\">Северный вестник</a>)" in page
     assert page.count("<mark") == 3
     assert "· место: Санкт-Петербург" in page
 

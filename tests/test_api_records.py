@@ -95,6 +95,11 @@ ARTICLES = (
 )
 
 
+# Made-up outlets: two of the three reports of the Moscow meeting come from one of them.
+OUTLETS = {"w-001": "Северный вестник", "w-002": "Дневная газета", "w-007": "Северный вестник",
+           "w-003": "Вечерний курьер", "w-005": "Южная лента"}
+
+
 def _span(text: str, words: str) -> Evidence:
     start = text.index(words)
     return Evidence(start, start + len(words))
@@ -104,7 +109,8 @@ def extraction(article: Article) -> Extraction:
     text = article.text
     document = Document(doc_id=article.doc_id, text=text, published=dt.date.fromisoformat(article.published),
                         url=f"https://news.example/{article.doc_id}", title=article.title,
-                        source=f"web-fixture:{article.doc_id}", content_hash=f"hash-{article.doc_id}")
+                        source=f"web-fixture:{article.doc_id}", content_hash=f"hash-{article.doc_id}",
+                        outlet=OUTLETS.get(article.doc_id))
     names = {actor_id: name for _, name, actor_id in article.mentions}
     mentions = tuple(ActorMention(text.index(written), text.index(written) + len(written), written, name,
                                   ACTORS[actor_id]) for written, name, actor_id in article.mentions)

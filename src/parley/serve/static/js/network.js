@@ -73,6 +73,7 @@
       box.dataset.nodes = box.dataset.edges = "0";
       return;
     }
+    var narrow = P.narrow();  // a phone: a tighter layout, so that the fitted labels stay readable
     var cy = cytoscape({
       container: box, elements: items, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 2,
       style: [
@@ -88,12 +89,14 @@
           "curve-style": "straight"}},
         {selector: "node:active, edge:active", style: {"overlay-opacity": 0.15}}
       ],
-      layout: {name: "cose", animate: false, randomize: false, padding: 24, nodeRepulsion: function () { return 90000; },
-               idealEdgeLength: function () { return 90; }, nodeOverlap: 40, gravity: 0.6, numIter: 1500,
+      layout: {name: "cose", animate: false, randomize: false, padding: narrow ? 8 : 24,
+               nodeRepulsion: function () { return narrow ? 12000 : 90000; },
+               idealEdgeLength: function () { return narrow ? 40 : 90; }, nodeOverlap: narrow ? 10 : 40,
+               componentSpacing: narrow ? 20 : 60, gravity: narrow ? 1.5 : 0.6, numIter: 1500,
                nodeDimensionsIncludeLabels: true}
     });
     var rounds = spreadLabels(cy);
-    cy.fit(undefined, 24);
+    cy.fit(undefined, narrow ? 8 : 24);
     cy.on("tap", "edge", function (evt) { window.location.href = P.eventUrl(evt.target.data("event")); });
     cy.on("tap", "node", function (evt) { window.location.href = P.actorUrl(evt.target.id()); });
     box._cy = cy;

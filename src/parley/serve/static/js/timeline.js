@@ -67,18 +67,26 @@
     if (narrow) { options.zoomKey = ""; }
     var timeline = groups.length > 1 ? new vis.Timeline(box, new vis.DataSet(items), new vis.DataSet(groups), options)
                                      : new vis.Timeline(box, new vis.DataSet(items), options);
+    // The window the labels need too: once the boxes are drawn and measured, vis-timeline's fit counts their
+    // widths, not only their dates. The box is marked rendered only then.
+    var fitted = false;
+    timeline.on("changed", function () {
+      if (fitted) { return; }
+      fitted = true;
+      timeline.fit({animation: false});
+      window.requestAnimationFrame(function () { box.dataset.rendered = "true"; });
+    });
     timeline.on("click", function (props) { if (props.item) { window.location.href = P.eventUrl(props.item); } });
     if (onWindow) {
       timeline.on("rangechanged", function (props) { if (props.byUser) { onWindow(props.start, props.end); } });
     }
-    box.dataset.rendered = "true";
     box.dataset.items = String(items.length);
     box.dataset.tracks = String(groups.length);
     box.dataset.first = new Date(first).toISOString().slice(0, 10);
     box.dataset.last = new Date(last - DAY).toISOString().slice(0, 10);
     return {
       timeline: timeline,
-      reset: function () { timeline.setWindow(new Date(first - pad), new Date(last + pad), {animation: false}); }
+      reset: function () { timeline.fit({animation: false}); }
     };
   }
 
