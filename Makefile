@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := sqlite:///demo.db
 
-.PHONY: setup demo test test-all gate web-assets clean
+.PHONY: setup demo test test-all gate model cv web-assets clean
 
 setup: $(VENV)/.installed
 
@@ -35,6 +35,14 @@ test-all: setup
 web-assets:
 	npm ci --no-audit --no-fund --loglevel=error
 	sh scripts/vendor_web.sh >/dev/null
+
+# The meeting decisions, trained on ../shared/gold (dev + train); the weights are committed.
+model: setup
+	$(BIN)/python -m parley.learn.train
+
+# 5-fold cross-validation by document over dev + train: per fold, the mean, and the rules alone.
+cv: setup
+	$(BIN)/python bench/cv.py
 
 gate: setup
 	$(BIN)/python bench/quality_gate.py

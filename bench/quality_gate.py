@@ -3,11 +3,14 @@
 
     python bench/quality_gate.py [--update]
 
-Runs ``parley extract`` over ../shared/gold/dev.jsonl (and the seeds and the
-factRuEval dev set when present), scores each with ../shared/eval/score.py and
-compares every F1 with bench/quality_baseline.json. A figure more than
-ALLOWANCE under its baseline fails the gate; ``--update`` records the current
-figures as the new baseline. Without ../shared the gate skips with a message.
+Gates the 5-fold cross-validated figures over dev + train (bench/cv.py: each
+fold scored by a model that never saw it) and the factRuEval dev set, which no
+model is trained on. The dev set and the seeds are extracted with the shipped
+model and reported only: the shipped model was trained on dev, so its dev
+figures are a fit, not a measure. Every F1 is scored by ../shared/eval/score.py
+and compared with bench/quality_baseline.json; a gated figure more than
+ALLOWANCE under its baseline fails; ``--update`` records the current figures as
+the new baseline. Without ../shared the gate skips with a message.
 """
 from __future__ import annotations
 
@@ -23,8 +26,9 @@ SHARED = ROOT.parent / "shared"
 BASELINE = ROOT / "bench" / "quality_baseline.json"
 ALLOWANCE = 0.02
 GOLD_SETS = {"dev": "dev.jsonl", "seeds": "seeds.jsonl", "factru": "factru_dev.jsonl"}
-# The seeds are two articles: one fact moves their F1 by more than the allowance, so they are reported only.
-GATED_SETS = {"dev", "factru"}
+# The seeds are two articles: one fact moves their F1 by more than the allowance, so they are reported only;
+# dev is training data for the shipped model, so its figures are reported only.
+GATED_SETS = {"cv", "factru"}
 MEASURES = ("meetings", "meetings_strict", "quotes", "roles", "actor_linking_across_documents")
 
 
@@ -57,6 +61,11 @@ def main(argv: list[str] | None = None) -> int:
             gold = SHARED / "gold" / file
             if gold.exists():
                 current[name] = measure(gold, Path(tmp))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from cv import cross_validate  # noqa: E402  (needs the package importable, as the gate's venv has it)
+
+    cv = cross_validate()
+    current["cv"] = {k: v for k, v in cv["mean_learned"].items() if k in MEASURES}
     failures = []
     print(f"{'set':8} {'measure':32} {'baseline':>9} {'now':>7}")
     for name, figures in current.items():

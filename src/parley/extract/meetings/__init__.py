@@ -22,9 +22,10 @@ from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.epithets import leader_mentions, role_mentions
 from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
 from parley.extract.meetings.merge import (
-    Candidate, attach_delegations, combine, fill_from_orphans, join_counterparts, merge, same_meeting,
+    Candidate, attach_delegations, combine, expanded, fill_from_orphans, join_counterparts, merge, same_meeting,
     shares_a_person,
 )
+from parley.extract.meetings.cooccur import cooccurrence
 from parley.extract.meetings.participants import (
     Party, generic_subject, participants_for, partner_after, speaker_of,
 )
@@ -33,6 +34,7 @@ from parley.extract.meetings.tree import Tree
 from parley.extract.meetings.triggers import PARTICIPATION_VERBS, Trigger, find_triggers
 from parley.extract.places import meeting_place
 from parley.extract.status import status_of
+from parley.learn.decide import decide
 from parley.records import (
     Actor, ActorMention, Analysis, DatePrecision, Document, Evidence, Meeting, MeetingStatus, Sentence,
 )
@@ -63,7 +65,7 @@ ATTENDANCE = re.compile(r"(?<![\w])(?:был[аио]?|присутствова\w
                         r"|приня\w*\s+участие|принима\w*\s+участие|вошл[иа]|входил[иа]?|входят)(?![\w])",
                         re.IGNORECASE)
 
-__all__ = ["find_meetings"]
+__all__ = ["find_meetings", "meeting_candidates"]
 
 
 def _person_sides(document: Document, mentions: tuple[ActorMention, ...], analysis: Analysis) -> dict[str, str]:
@@ -363,6 +365,13 @@ def _add_attendees(candidates: list[Candidate], attendees: list[ActorMention], s
 
 def find_meetings(document: Document, analysis: Analysis,
                   mentions: tuple[ActorMention, ...]) -> tuple[Meeting, ...]:
+    """The meetings the rules propose, as the trained decisions keep and correct them (``parley.learn``)."""
+    return decide(document, analysis, meeting_candidates(document, analysis, mentions))
+
+
+def meeting_candidates(document: Document, analysis: Analysis,
+                       mentions: tuple[ActorMention, ...]) -> list[tuple[Candidate, Meeting]]:
+    """Every meeting the rules propose, each with the merged mention it was finished from."""
     persons = tuple(m for m in mentions if m.actor.kind == "person")
     background = find_background(document.text)
     sides_of = _person_sides(document, persons, analysis)
@@ -372,6 +381,7 @@ def find_meetings(document: Document, analysis: Analysis,
     taken = {m.start for m in persons}
     persons = tuple(sorted(persons + tuple(m for m in unnamed if m.start not in taken), key=lambda m: m.start))
     candidates: list[Candidate] = []
+    proposals: list[Candidate] = []
     previous: Party | None = None
     last_parties: tuple[Party, ...] = ()
     wide: tuple[Party, ...] = ()
@@ -384,6 +394,11 @@ def find_meetings(document: Document, analysis: Analysis,
                 and ATTENDANCE.search(sentence.text):
             _add_attendees(candidates, [m for m in inside if m.start in taken], sides_of, names)
         candidates += found
+        if not meetings_found:
+            proposal = cooccurrence(sentence, [_party(m, sides_of, names) for m in inside], background,
+                                    document.published, sentence.start < headline_stop(document.text))
+            if proposal is not None:
+                proposals.append(proposal)
         if meetings_found:
             last_parties = meetings_found[-1].parties
         wide = next((c.parties for c in reversed(meetings_found) if len({p.side or p.key for p in c.parties}) >= 3),
@@ -403,11 +418,13 @@ def find_meetings(document: Document, analysis: Analysis,
             groups.append(candidate)
     groups = fill_from_orphans(groups, [c for c in candidates if len(c.parties) < 2])
     groups = join_counterparts(groups)  # a place filled in may show an unnamed side is someone named
+    told = [expanded(g.parties) for g in groups]
+    groups += [c for c in merge(proposals) if not any(expanded(c.parties) <= keys for keys in told)]
     members = {side: [_party(m, sides_of, names) for m in found]
                for side, found in delegation_members(analysis, named, sides_of).items()}
-    meetings = []
+    proposed = []
     for candidate in sorted(groups, key=lambda c: c.evidence.start):
         meeting = _finish(candidate, members, document.published)
         if meeting is not None:
-            meetings.append(meeting)
-    return tuple(meetings)
+            proposed.append((candidate, meeting))
+    return proposed

@@ -32,6 +32,7 @@ class Candidate:
     date_default: bool = False  # the date is the publication day of a live report, not a date word
     headline: bool = False  # told in the text's headline line
     again: bool = False  # said to be another one: "новая встреча", "вновь встретятся"
+    cooccurring: bool = False  # proposed for recall: a meeting word and two sides in one sentence (cooccur.py)
     date_end: str | None = None  # the round's last day when it lasts more than one
 
 
