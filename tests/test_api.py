@@ -384,3 +384,16 @@ def test_api_export_of_the_filtered_meetings(client, format, media):
 def test_api_export_refuses_an_unknown_format_or_date(client):
     assert client.get("/api/export/docx").status_code == 422
     assert "'from'" in client.get("/api/export/csv", params={"from": "soon"}).json()["message"]
+
+
+def test_web_participant_filter_offers_only_actors_with_meetings(client):
+    page = client.get("/").text
+    offered = page.split('id="filter-actor"', 1)[1].split("</select>", 1)[0]
+    assert 'value="witkoff-steve"' in offered
+    assert 'value="ushakov-yuri"' not in offered  # quoted, never at a meeting
+
+
+def test_web_page_in_english_keeps_the_data_as_reported(client):
+    page = client.get("/?lang=en")
+    assert 'lang="en"' in page.text and "Timeline" in page.text and "Москва" in page.text
+    assert page.cookies.get("lang") == "en" or "lang=en" in page.headers.get("set-cookie", "")
