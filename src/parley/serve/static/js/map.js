@@ -48,9 +48,15 @@
     svg.appendChild(land);
     var most = Math.max.apply(null, places.map(function (p) { return p.meetings; }));
     var markers = element("g", {class: "markers"});
+    var taken = [];
     places.slice().sort(function (a, b) { return b.meetings - a.meetings; }).forEach(function (p) {
       var xy = projection([p.lon, p.lat]);
       if (!xy) { return; }
+      // Two places in one city ("Кремль", "Москва"): the second circle steps aside so that both can be clicked.
+      for (var turn = 0; turn < 12 && taken.some(function (t) { return Math.hypot(t[0] - xy[0], t[1] - xy[1]) < 7; }); turn++) {
+        xy = [xy[0] + 9 * Math.cos(turn * 2.4), xy[1] + 9 * Math.sin(turn * 2.4)];
+      }
+      taken.push(xy);
       var link = element("a", {href: placeUrl(p.place), class: "marker", "data-place": p.place});
       var circle = element("circle", {cx: xy[0].toFixed(1), cy: xy[1].toFixed(1),
                                       r: (5 + 13 * Math.sqrt(p.meetings / most)).toFixed(1),
