@@ -38,7 +38,8 @@ _DASH = r"\s*[-–—]\s*"
 
 DAY_MONTH = re.compile(
     r"(?<![\d.:])(?:в\s+ночь\s+с\s+(?P<night>\d{1,2})\s+на\s+)?(?P<day>\d{1,2})"
-    r"(?:" + _DASH + r"(?P<day2>\d{1,2})|\s+и\s+(?P<day3>\d{1,2}))?\s+" + _MONTH_WORD + r"(?![а-яё])" + _YEAR,
+    r"(?:" + _DASH + r"(?P<day2>\d{1,2})|\s+и\s+(?P<day3>\d{1,2})|\s+по\s+(?P<day4>\d{1,2}))?\s+" + _MONTH_WORD
+    + r"(?![а-яё])" + _YEAR,
     re.IGNORECASE,
 )
 NUMERIC = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>20\d\d)(?![\d.]\d)")
@@ -164,7 +165,7 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
             continue
         if valid_day(year, month, day):
             add(m, f"{year:04d}-{month:02d}-{day:02d}", DatePrecision.DAY, "absolute",
-                end=_last_day(year, month, day, m["day2"] or m["day3"]))
+                end=_last_day(year, month, day, m["day2"] or m["day3"] or m["day4"]))
         else:
             taken.append(m.span())  # "31 февраля": not a date, and not a bare month either
     if published is not None:
