@@ -397,3 +397,14 @@ def test_web_page_in_english_keeps_the_data_as_reported(client):
     page = client.get("/?lang=en")
     assert 'lang="en"' in page.text and "Timeline" in page.text and "Москва" in page.text
     assert page.cookies.get("lang") == "en" or "lang=en" in page.headers.get("set-cookie", "")
+
+
+def test_api_a_round_of_two_days_is_one_event_with_its_range_and_outlets(client):
+    moscow = client.get("/api/events", params={"place": "Москва"}).json()["items"][0]
+    assert (moscow["date"], moscow["date_end"]) == ("2025-12-02", "2025-12-03")
+    assert moscow["independent_outlets"] == ["Северный вестник", "Дневная газета"]
+    assert {s["outlet"] for s in moscow["sources"]} == {"Северный вестник", "Дневная газета"}
+    assert not [c for c in moscow["conflicts"] if c["field"] == "date"]  # the 2nd is inside the round
+    assert client.get("/api/events", params={"from": "2025-12-03", "to": "2025-12-03"}).json()["total"] == 1
+    page = client.get(f"/events/{moscow['id']}").text
+    assert "2025-12-02 — 2025-12-03" in page

@@ -34,7 +34,7 @@ class Article:
     title: str
     text: str
     mentions: tuple[tuple[str, str, str], ...]  # (as written, nominative, actor id)
-    meetings: tuple[tuple[tuple[str, ...], str | None, str | None, str, str], ...] = ()  # ids, place, date, status, evidence
+    meetings: tuple[tuple, ...] = ()  # ids, place, date, status, evidence[, the last day of a round]
     quotes: tuple[tuple[str, str], ...] = ()  # speaker id, quoted words
     roles: tuple[tuple[str, str, str], ...] = ()  # actor id, role, evidence sentence
 
@@ -85,13 +85,13 @@ ARTICLES = (
             meetings=((("zelensky-volodymyr", "erdogan-recep"), None, None, "unknown",
                        "Владимир Зеленский и Реджеп Тайип Эрдоган обсудили возможность новых переговоров."),)),
     Article("w-007", "2025-12-03", "Где прошла встреча",
-            "По другим сведениям, 2 декабря Владимир Путин встречался со Стивом Уиткоффом и Джаредом Кушнером "
+            "По другим сведениям, 2 и 3 декабря Владимир Путин встречался со Стивом Уиткоффом и Джаредом Кушнером "
             "в Санкт-Петербурге.",
             (("Владимир Путин", "Владимир Путин", "putin-vladimir"), ("Стивом Уиткоффом", "Стив Уиткофф", "witkoff-steve"),
              ("Джаредом Кушнером", "Джаред Кушнер", "kushner-jared")),
             meetings=((("putin-vladimir", "witkoff-steve", "kushner-jared"), "Санкт-Петербург", "2025-12-02", "held",
-                       "По другим сведениям, 2 декабря Владимир Путин встречался со Стивом Уиткоффом и Джаредом "
-                       "Кушнером в Санкт-Петербурге."),)),
+                       "По другим сведениям, 2 и 3 декабря Владимир Путин встречался со Стивом Уиткоффом и "
+                       "Джаредом Кушнером в Санкт-Петербурге.", "2025-12-03"),)),
 )
 
 
@@ -118,8 +118,9 @@ def extraction(article: Article) -> Extraction:
                              place=place, date=date,
                              date_precision=DatePrecision.UNKNOWN if date is None else
                              DatePrecision.MONTH if len(date) == 7 else DatePrecision.DAY,
-                             status=MeetingStatus(status), evidence=_span(text, evidence))
-                     for ids, place, date, status, evidence in article.meetings)
+                             status=MeetingStatus(status), evidence=_span(text, evidence),
+                             date_end=date_end[0] if date_end else None)
+                     for ids, place, date, status, evidence, *date_end in article.meetings)
     quotes = tuple(Quote(ACTORS[speaker], names[speaker], words, text.index(words), text.index(words) + len(words),
                          _span(text, words)) for speaker, words in article.quotes)
     roles = tuple(Role(ACTORS[actor_id], names[actor_id], role, _span(text, sentence))

@@ -222,7 +222,7 @@ def _event_id(server, place: str) -> str:
 
 PAGES = [("index", "/"), ("filtered", "/?actor=witkoff-steve"), ("event", None), ("actors", "/actors"),
          ("actor", "/actors/witkoff-steve"), ("document", "/documents/w-003?highlight=0-88#span-1"),
-         ("search", "/search?q=переговорах в Москве"), ("not-found", "/events/nothing-here")]
+         ("search", "/search?q=переговорах в Москве"), ("not-found", "/events/nothing-here"), ("api-docs", "/docs")]
 
 
 @pytest.mark.parametrize("name, path", PAGES, ids=[name for name, _ in PAGES])
@@ -234,6 +234,8 @@ def test_web_no_page_scrolls_sideways(sized, server, name, path):
         page.expected_problems += ["nothing-here", "status of 404"]
     page.goto(path)
     page.wait_for_load_state("networkidle")
+    if name == "api-docs":
+        page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
     for box in ("#timeline", "#network", "#map"):
         if page.locator(box).count():
             page.wait_for_selector(f"{box}[data-rendered=true]")

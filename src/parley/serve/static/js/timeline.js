@@ -58,7 +58,7 @@
     var last = Date.parse(spans.map(function (s) { return s[1]; }).sort().pop()) + DAY;
     var pad = Math.max(3 * DAY, (last - first) * 0.04);
     var options = {
-      stack: true, orientation: "top", locale: P.t("lang.name") === "English" ? "en" : "ru",
+      stack: true, orientation: "top", locale: document.documentElement.lang === "en" ? "en" : "ru",
       start: new Date(first - pad), end: new Date(last + pad),
       min: new Date(first - 400 * DAY), max: new Date(last + 400 * DAY), zoomMin: 2 * DAY,
       margin: {item: {horizontal: 2, vertical: 4}}, zoomKey: "ctrlKey", tooltip: {followMouse: true},
