@@ -97,6 +97,7 @@
     });
     var rounds = spreadLabels(cy);
     cy.fit(undefined, narrow ? 8 : 24);
+    if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(); }  // a pair or two: ordinary-sized labels, not giant ones
     cy.on("tap", "edge", function (evt) { window.location.href = P.eventUrl(evt.target.data("event")); });
     cy.on("tap", "node", function (evt) { window.location.href = P.actorUrl(evt.target.id()); });
     box._cy = cy;
