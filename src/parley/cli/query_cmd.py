@@ -242,5 +242,7 @@ def export(fmt: ExportFormat = typer.Option(..., "--format", help="Output format
         raise _fail(f"cannot write {output}: {why}", 2)
     with opened(db) as store:
         count = write(store, fmt.value, output, countries=countries)
-    Console(stderr=True).print(f"wrote {count} meetings to {output}", highlight=False)
+        total = store.count_events()
+    left_out = f" of {total} (the {total - count} undated ones have no place on a timeline)" if count < total else ""
+    Console(stderr=True).print(f"wrote {count} meetings{left_out} to {output}", highlight=False)
 
