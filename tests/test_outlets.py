@@ -41,7 +41,10 @@ def test_outlet_from_a_page_a_feed_and_a_jsonl_line(tmp_path):
         "</item></channel></rss>", encoding="utf-8")
     (tmp_path / "lines.jsonl").write_text(
         '{"doc_id": "j1", "url": "https://tass.ru/politika/1", "text": "Стороны договорились о новой встрече '
-        'в Стамбуле на следующей неделе, сообщили дипломаты."}\n', encoding="utf-8")
+        'в Стамбуле на следующей неделе, сообщили дипломаты."}\n'
+        '{"doc_id": "j2", "outlet": "Заводская многотиражка", "text": "Делегации снова встретятся в Женеве '
+        'в конце месяца, говорят источники."}\n', encoding="utf-8")
     outlets = {r.document.source.rsplit("/", 1)[-1]: r.document.outlet
                for r in read_inputs([tmp_path]) if r.document is not None}
-    assert outlets == {"page.html": "Северная газета", "feed.xml#1": "Лента Юга", "lines.jsonl:1": "ТАСС"}
+    assert outlets == {"page.html": "Северная газета", "feed.xml#1": "Лента Юга", "lines.jsonl:1": "ТАСС",
+                       "lines.jsonl:2": "Заводская многотиражка"}

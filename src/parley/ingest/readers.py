@@ -19,7 +19,7 @@ from parley.ingest.encoding import UndecodableError, decode
 from parley.ingest.files import Candidate
 from parley.records import LedgerStatus
 
-JSONL_FIELDS = ("doc_id", "text", "published", "url", "title")  # the only fields read: never annotations
+JSONL_FIELDS = ("doc_id", "text", "published", "url", "title", "outlet")  # the only fields read: never annotations
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 
 
@@ -105,11 +105,12 @@ def _jsonl_item(source: str, number: int, line: str, name: str) -> Item:
     published, notes = _published_field(row["published"]), []
     if published is None and row["published"] not in (None, ""):
         notes.append(f"'published' {_shown(row['published'])} is not a date: left out")
-    for key in ("url", "title"):
+    for key in ("url", "title", "outlet"):
         if row[key] is not None and not isinstance(row[key], str):
             notes.append(f"'{key}' is not a string: left out")
     return RawArticle(source, doc_id or f"{name}:{number}", row["text"], published,
-                      _text_field(row["url"]), _text_field(row["title"]), "; ".join(notes))
+                      _text_field(row["url"]), _text_field(row["title"]), "; ".join(notes),
+                      outlet=_text_field(row["outlet"]))
 
 
 def _published_field(value: object) -> dt.date | None:
