@@ -29,7 +29,7 @@ test-all: setup
 	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { echo "PostgreSQL is missing: apt-get install postgresql" >&2; exit 1; }
 	bash -c 'source .ci/postgres.sh && start_postgres && trap stop_postgres EXIT && $(BIN)/python -m pytest -q'
 
-# The web page's browser libraries (vis-timeline, cytoscape, swagger-ui) come from npm,
+# The web page's browser libraries (vis-timeline, cytoscape, swagger-ui, uplot, d3-geo, world-atlas) come from npm,
 # pinned in package.json; their built files are copied into the package and committed,
 # so installing Parley needs no npm. This target rebuilds them; CI checks they match.
 web-assets:

@@ -17,7 +17,7 @@ from parley.records import Actor
 from parley.store import Store
 from parley.store import schema as t
 from test_fuse import REPORTS, report
-from test_store_fixtures import ACTORS, BACKENDS, fresh_url, meeting_report
+from test_store_fixtures import ACTORS, BACKENDS, fresh_url, meeting_report, with_talk
 
 # (doc, published, participants, status, date, place): three weeks of January talks, a round in March
 ROWS = [
@@ -33,6 +33,11 @@ ROWS = [
     ("mar3", "2026-03-06", "umerov witkoff kushner", "held", None, "Берлин"),
     ("mar4", "2026-03-12", "umerov witkoff", "cancelled", None, None),
 ]
+# What some reports say the meeting dealt with, and how a judge saw it: one judge's tones differ in January
+TALK = {"jan2": ("territory", "positive"), "jan3": ("economy", "negative"), "jan4": (None, "positive"),
+        "jan7": ("territory", None), "mar2": ("ceasefire", "mixed"), "mar3": ("ceasefire", "positive")}
+TOPIC_WORDS = {"territory": "линии соприкосновения", "economy": "санкциях", "ceasefire": "перемирии"}
+TONE_WORDS = {"positive": "полезной", "negative": "бесполезной", "mixed": "трудной, но нужной"}
 
 
 def article(doc, published, who, status, date, place):
@@ -40,7 +45,14 @@ def article(doc, published, who, status, date, place):
     names = " и ".join(ACTORS[p].name.split()[-1] for p in people)
     verb = {"planned": "встретятся", "held": "встретились", "cancelled": "не встретятся"}[status]
     text = f"{names} {verb}{' в ' + place if place else ''}. Подробности стороны не раскрывают."
-    return meeting_report(doc, text, published, people, status, date, place)
+    topic, tone = TALK.get(doc, (None, None))
+    if topic:
+        text += f" Говорили о {TOPIC_WORDS[topic]}."
+    if tone:
+        text += f" Дмитриев назвал встречу {TONE_WORDS[tone]}."
+    return with_talk(meeting_report(doc, text, published, people, status, date, place),
+                     topics=((topic, TOPIC_WORDS[topic]),) if topic else (),
+                     assessments=(("dmitriev", tone, TONE_WORDS[tone]),) if tone else ())
 
 
 ARTICLES = [article(*row) for row in ROWS]

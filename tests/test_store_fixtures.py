@@ -1,13 +1,14 @@
 """Fresh databases on both backends, and small extraction records built by hand (no NLP needed)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 
 import pytest
 
-from parley.records import (Actor, ActorMention, DatePrecision, Document, Evidence, Extraction, Meeting,
-                            MeetingStatus, Quote, Role)
+from parley.records import (Actor, ActorMention, Assessment, DatePrecision, Document, Evidence, Extraction, Meeting,
+                            MeetingStatus, Quote, Role, Tone, Topic)
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
@@ -16,7 +17,8 @@ KUSHNER = Actor("kushner", "Джаред Кушнер", "person", "USA")
 DMITRIEV = Actor("dmitriev", "Кирилл Дмитриев", "person", "RUS")
 UMEROV = Actor("umerov", "Рустем Умеров", "person", "UKR")
 PUTIN = Actor("putin", "Владимир Путин", "person", "RUS")
-ACTORS = {a.id: a for a in (WITKOFF, KUSHNER, DMITRIEV, UMEROV, PUTIN)}
+PESKOV = Actor("peskov", "Дмитрий Песков", "person", "RUS")
+ACTORS = {a.id: a for a in (WITKOFF, KUSHNER, DMITRIEV, UMEROV, PUTIN, PESKOV)}
 
 
 _PG_MIGRATED: set[str] = set()
@@ -80,3 +82,21 @@ def meeting_report(doc_id: str, text: str, published: str, participants: list[st
     if role:
         roles = (Role(actors[0], actors[0].name, role, Evidence(0, first)),)
     return Extraction(document=doc, actors=tuple(mentions), meetings=(meeting,), quotes=quotes, roles=roles)
+
+
+def with_talk(extraction: Extraction, topics: tuple[tuple[str, str], ...] = (),
+              assessments: tuple[tuple[str, str, str], ...] = ()) -> Extraction:
+    """The article's (first) meeting with topics ``(topic, words)`` and assessments ``(judge id, tone, words)``,
+    each pointing at the first place its words occur in the text."""
+    text = extraction.document.text
+
+    def span(words: str) -> Evidence:
+        at = text.index(words)
+        return Evidence(at, at + len(words))
+
+    meeting = dataclasses.replace(
+        extraction.meetings[0],
+        topics=tuple(Topic(topic, span(words)) for topic, words in topics),
+        assessments=tuple(Assessment(ACTORS[judge], ACTORS[judge].name, Tone(tone), span(words))
+                          for judge, tone, words in assessments))
+    return dataclasses.replace(extraction, meetings=(meeting, *extraction.meetings[1:]))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from parley.cli import batch_cmd, extract_cmd, ingest_cmd, query_cmd, serve_cmd
+from parley.cli import assessments_cmd, batch_cmd, extract_cmd, ingest_cmd, query_cmd, serve_cmd
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Rebuild peace-negotiation meetings, actors and statements from Russian news.")
@@ -15,6 +15,7 @@ app.command("batch")(batch_cmd.batch)
 app.command("load")(batch_cmd.load)
 for _name in ("events", "timeline", "actors", "actor", "search", "reprocess", "export"):
     app.command(_name)(getattr(query_cmd, _name))
+app.command("assessments")(assessments_cmd.assessments)
 
 
 @app.callback()

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from parley.cli.paths import unwritable
-from parley.cli.query_args import event_filters, known_spellings, valid_date, valid_name
+from parley.cli.query_args import TOPIC_HELP, TopicName, event_filters, known_spellings, valid_date, valid_name
 from parley.cli.timeline_view import compact_table, print_events
 from parley.errors import DatabaseError, ParleyError
 from parley.records import MeetingStatus
@@ -103,16 +103,18 @@ def events(
     date_to: str | None = typer.Option(None, "--to", callback=valid_date, help="Latest date, YYYY-MM-DD or YYYY-MM."),
     place: str | None = typer.Option(None, "--place", help="Part of the place name."),
     status: MeetingStatus | None = typer.Option(None, "--status", help="held, planned, cancelled or unknown."),
+    topic: TopicName | None = typer.Option(None, "--topic", help=TOPIC_HELP),
     limit: int | None = typer.Option(None, "--limit", min=0, help="At most this many events."),
     as_json: bool = JSON_OPTION,
     db: str | None = DB_OPTION,
 ) -> None:
-    """Fused meetings, filtered; each with its sources, evidence, history and conflicts."""
+    """Fused meetings, filtered; each with its sources, evidence, history, conflicts, topics and judgements."""
     if date_from and date_to and date_from > _end_of(date_to):
         raise _fail(f"--from {date_from} is after --to {date_to}", 2)
     with opened(db) as store:
         found = _store_events(store, actor, limit=limit, date_from=date_from, date_to=_end_of(date_to),
-                              place=place, status=status.value if status else None)
+                              place=place, status=status.value if status else None,
+                              topic=topic.value if topic else None)
     if as_json:
         _print_json(found)
     else:

@@ -2,7 +2,8 @@
 
 Modes: ``phone`` (a call), ``multilateral`` (three or more sides), ``visit``
 (two sides, meeting at home of one of them), ``third-party`` (two sides,
-meeting elsewhere). Planned and cancelled meetings are flagged, not dropped.
+meeting elsewhere). Planned and cancelled meetings are flagged, not dropped. ``context`` holds the
+topics the meeting dealt with; ``assessments`` how each judge saw it.
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ def plover_record(event: dict) -> dict:
         "event_date": event["date"],
         "event_type": "CONSULT",
         "mode": consult_mode(event),
+        "context": list(event.get("topics") or []),
         "planned": event["status"] == "planned",
         "status": event["status"],
         "actor": "; ".join(p["name"] for p in actors) or None, "actor_country": first_side,
@@ -49,6 +51,8 @@ def plover_record(event: dict) -> dict:
         "sources": [{"doc_id": s["doc_id"], "url": s["url"], "published": s["published"]} for s in event["sources"]],
         "independent_sources": event["independent_sources"],
         "conflicts": event["conflicts"],
+        "assessments": [{"by": a["by"], "side": a["side"], "tone": a["tone"], "evidence": a["evidence"]["text"],
+                         "doc_id": a["doc_id"]} for a in event.get("assessments") or ()],
     }
 
 

@@ -5,7 +5,10 @@ import csv
 import json
 from pathlib import Path
 
-LIST_COLUMNS = ("participants", "participant_ids", "countries", "independent_outlets", "doc_ids", "urls", "outlets")
+LIST_COLUMNS = ("participants", "participant_ids", "countries", "independent_outlets", "doc_ids", "urls", "outlets",
+                "topics", "assessed_by", "assessment_sides", "assessment_tones", "assessment_evidence")
+# Evidence is free text that may hold "; ": in CSV its items go one to a line of the (quoted) cell.
+LINE_LIST_COLUMNS = ("assessment_evidence",)
 
 
 def flat_row(event: dict) -> dict:
@@ -23,7 +26,16 @@ def flat_row(event: dict) -> dict:
         "conflicts": "; ".join(f"{c['field']}: " + " vs ".join(v["value"] for v in c["values"])
                                for c in event["conflicts"]),
         "history": " → ".join(h["change"] for h in event["history"]),
+        **judgement_columns(event),
     }
+
+
+def judgement_columns(event: dict) -> dict:
+    """Topics, and one item per judgement in each parallel list: who, their side, the tone, the words."""
+    judged = event.get("assessments") or []
+    return {"topics": list(event.get("topics") or []), "assessed_by": [a["by"] for a in judged],
+            "assessment_sides": [a["side"] or "" for a in judged], "assessment_tones": [a["tone"] for a in judged],
+            "assessment_evidence": [a["evidence"]["text"] for a in judged]}
 
 
 def write_jsonl(events: list[dict], path: Path) -> int:
@@ -46,7 +58,8 @@ def write_csv(events: list[dict], path: Path) -> int:
         writer = csv.DictWriter(out, fieldnames=columns)
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: "; ".join(v) if k in LIST_COLUMNS else v for k, v in row.items()})
+            writer.writerow({k: ("\n" if k in LINE_LIST_COLUMNS else "; ").join(v) if k in LIST_COLUMNS else v
+                             for k, v in row.items()})
     return len(rows)
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 
+from parley.fuse.assessments import gather
 from parley.fuse.match import parse_day, places_agree
 from parley.fuse.provenance import near_copies
 from parley.fuse.records import Conflict, Event, HistoryEntry, Participant, Report, Source
@@ -34,12 +35,13 @@ def build_event(reports: list[Report]) -> Event:
     place = _most_common([r.place for r in settled if r.place]) or _most_common(
         [r.place for r in ordered if r.place])
     sources = _sources(ordered)
+    topics, judgements, tone_conflicts = gather(sources)
     return Event(
         id=event_id(reports), kind=Counter(r.kind for r in ordered).most_common(1)[0][0], date=date,
         date_precision=precision, place=place, status=status,
         participants=_participants(ordered), sources=sources, history=_history(ordered),
-        date_end=date_end, conflicts=_conflicts(settled), independent_sources=sum(1 for s in sources if s.copy_of is None
-                                                               and _first_of_doc(s, sources)))
+        date_end=date_end, conflicts=_conflicts(settled) + tone_conflicts, topics=topics, assessments=judgements,
+        independent_sources=sum(1 for s in sources if s.copy_of is None and _first_of_doc(s, sources)))
 
 
 def _status(ordered: list[Report]) -> str:

@@ -17,6 +17,33 @@ class Participant:
 
 
 @dataclass(frozen=True, slots=True)
+class TopicReport:
+    """A topic one document ties to the meeting, with the words that name it."""
+
+    topic: str
+    evidence_start: int
+    evidence_stop: int
+    evidence_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentReport:
+    """One judge's judgement of the meeting in one document: the words that carry it and their sentence."""
+
+    judge_id: str
+    name: str  # as the actor table names the judge
+    written: str  # as the document writes it
+    side: str | None
+    tone: str  # positive | negative | mixed
+    evidence_start: int
+    evidence_stop: int
+    evidence_text: str
+    sentence_start: int
+    sentence_stop: int
+    sentence_text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """One meeting as one document states it, with what fusion needs about that document."""
 
@@ -37,12 +64,33 @@ class Report:
     agency: str | None = None
     signature: str | None = None
     date_end: str | None = None  # the round's last day when the report gives a range
+    topics: tuple[TopicReport, ...] = ()
+    assessments: tuple[AssessmentReport, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
     report: Report
     copy_of: str | None = None  # doc_id of the earlier source this one republishes
+
+
+@dataclass(frozen=True, slots=True)
+class TopicSource:
+    """A topic of a fused event and the report that gives it."""
+
+    doc_id: str
+    meeting_id: int
+    topic: TopicReport
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """An assessment of a fused event and the report that states it."""
+
+    doc_id: str
+    meeting_id: int
+    published: dt.date | None
+    assessment: AssessmentReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +105,7 @@ class HistoryEntry:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    field: str  # date | place
+    field: str  # date | place | tone (one judge's tone differs between reports)
     value: str
     doc_ids: tuple[str, ...]
 
@@ -78,6 +126,8 @@ class Event:
     type: str = "meeting"
     block: str | None = None  # the block of reports it was grouped in (parley.fuse.blocks)
     date_end: str | None = None  # the last day of a round of several days; ``date`` is its first
+    topics: tuple[TopicSource, ...] = ()  # the union of its sources' topics
+    assessments: tuple[Judgement, ...] = ()  # every source's judgements
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from parley.ingest.files import source_order
-from parley.records import MeetingStatus
+from parley.records import MeetingStatus, Tone
 from parley.serve import queries, schemas, writes
 from parley.serve.cache import read_key
 
@@ -48,11 +48,12 @@ async def list_events(
                                 description="Latest event date, YYYY-MM-DD or YYYY-MM"),
     place: str | None = Query(None, max_length=200, description="Place name as shown on events"),
     status: MeetingStatus | None = Query(None, description="held, planned, cancelled or unknown"),
+    topic: schemas.TopicName | None = Query(None, description="Only meetings that dealt with this topic"),
     limit: int = Query(50, ge=1, le=1000, description="Page size"),
     offset: int = Query(0, ge=0, description="How many matching events to skip"),
 ) -> Response:
     filters = queries.EventFilters(actor=actor, date_from=date_from, date_to=date_to, place=place,
-                                   status=status.value if status else None)
+                                   status=status.value if status else None, topic=topic.value if topic else None)
     app = request.app
     return await _cached(request, lambda: dump(queries.event_page(app, filters, limit, offset)))
 
@@ -80,12 +81,13 @@ async def export_events(
                                 description="Latest event date, YYYY-MM-DD or YYYY-MM"),
     place: str | None = Query(None, max_length=200, description="Place name as shown on events"),
     status: MeetingStatus | None = Query(None, description="held, planned, cancelled or unknown"),
+    topic: schemas.TopicName | None = Query(None, description="Only meetings that dealt with this topic"),
     countries: bool = Query(False, description="GraphML: countries and organisations as nodes beside persons"),
 ) -> Response:
     from parley.export import MEDIA_TYPES, SUFFIXES, export_bytes
 
     filters = queries.EventFilters(actor=actor, date_from=date_from, date_to=date_to, place=place,
-                                   status=status.value if status else None)
+                                   status=status.value if status else None, topic=topic.value if topic else None)
     events = await run_in_threadpool(queries.cached_events, request.app, filters)
     body, count = await run_in_threadpool(export_bytes, events, format.value, countries)
     name = f"parley-meetings.{SUFFIXES[format.value]}"
@@ -100,6 +102,29 @@ def get_event(request: Request, event_id: str = Path(max_length=200)) -> Respons
     if event is None:
         raise HTTPException(404, f"no event with id '{event_id}'")
     return json_response(event)
+
+
+@router.get("/assessments", summary="How each side judged each meeting, with the words that say so",
+            responses={200: {"model": schemas.AssessmentPage}, **BAD_INPUT})
+async def list_assessments(
+    request: Request,
+    side: str | None = Query(None, pattern=r"^[A-Za-z]{2,4}$",
+                             description="Only judges of this side: RUS, UKR, USA, EU…"),
+    date_from: str | None = Query(None, alias="from", pattern=schemas.DATE_PATTERN,
+                                  description="Earliest meeting date, YYYY-MM-DD or YYYY-MM"),
+    date_to: str | None = Query(None, alias="to", pattern=schemas.DATE_PATTERN,
+                                description="Latest meeting date, YYYY-MM-DD or YYYY-MM"),
+    tone: Tone | None = Query(None, description="positive, negative or mixed"),
+    topic: schemas.TopicName | None = Query(None, description="Only meetings that dealt with this topic"),
+    judge: str | None = Query(None, max_length=200, description="Only this judge: actor id or name"),
+    limit: int = Query(50, ge=1, le=1000, description="Page size"),
+    offset: int = Query(0, ge=0, description="How many matching judgements to skip"),
+) -> Response:
+    filters = queries.AssessmentFilters(side=side.upper() if side else None, date_from=date_from, date_to=date_to,
+                                        tone=tone.value if tone else None, topic=topic.value if topic else None,
+                                        judge=judge)
+    app = request.app
+    return await _cached(request, lambda: dump(queries.assessment_page(app, filters, limit, offset)))
 
 
 @router.get("/actors", summary="Every actor, with name variants and counts",

@@ -17,8 +17,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from parley import __version__
 from parley.errors import DatabaseError, InputError, ParleyError
-from parley.serve import api, pages, schemas
 from parley.resolve import coordinates
+from parley.serve import api, pages, schemas, talkviews
 from parley.serve.cache import CachedReads, ResponseCache
 from parley.settings import Settings
 
@@ -57,9 +57,11 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     app.state.templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     app.state.templates.env.globals["path_for"] = lambda name, **params: link_path(app, name, **params)
     app.state.templates.env.filters["plural"] = russian_plural
+    talkviews.register(app.state.templates.env)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(talkviews.router)
     _add_docs_page(app)
     _add_error_handlers(app)
     _document_article_schema(app)

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from parley.records import MeetingStatus
 from parley.resolve.kb import knowledge_base
-from parley.serve import highlight, labels, queries, schemas, views
+from parley.serve import highlight, labels, queries, schemas, talkviews, views
 from parley.store.stemmer import STOPWORDS, WORD, stem, words
 
 router = APIRouter(include_in_schema=False)
@@ -51,13 +51,15 @@ def _blank_to_none(value: str | None) -> str | None:
 
 
 def page_filters(actor: str | None, date_from: str | None, date_to: str | None, place: str | None,
-                 status: str | None) -> queries.EventFilters:
-    filters = queries.EventFilters(*(_blank_to_none(v) for v in (actor, date_from, date_to, place, status)))
+                 status: str | None, topic: str | None = None) -> queries.EventFilters:
+    filters = queries.EventFilters(*(_blank_to_none(v) for v in (actor, date_from, date_to, place, status, topic)))
     for label, value in (("from", filters.date_from), ("to", filters.date_to)):
         if value and not DATE.match(value):
             raise HTTPException(422, f"the '{label}' date must be YYYY-MM-DD or YYYY-MM, not '{value}'")
     if filters.status and filters.status not in STATUSES:
         raise HTTPException(422, f"status must be one of {', '.join(STATUSES)}, not '{filters.status}'")
+    if filters.topic and filters.topic not in talkviews.TOPIC_LABELS:
+        raise HTTPException(422, f"topic must be one of {', '.join(talkviews.TOPIC_LABELS)}, not '{filters.topic}'")
     return filters
 
 
@@ -81,8 +83,9 @@ def chosen_actor(store, query: str | None, actors: list[dict]) -> dict | None:
 def index(request: Request, actor: str | None = Query(None, max_length=200),
           date_from: str | None = Query(None, alias="from", max_length=10),
           date_to: str | None = Query(None, alias="to", max_length=10),
-          place: str | None = Query(None, max_length=200), status: str | None = Query(None, max_length=16)):
-    filters = page_filters(actor, date_from, date_to, place, status)
+          place: str | None = Query(None, max_length=200), status: str | None = Query(None, max_length=16),
+          topic: str | None = Query(None, max_length=32)):
+    filters = page_filters(actor, date_from, date_to, place, status, topic)
     events = queries.cached_events(request.app, filters)
     everything = queries.cached_events(request.app, queries.EventFilters())
     actors = queries.actor_list(request.app)["items"]
@@ -123,7 +126,8 @@ def event_page(request: Request, event_id: str):
         sources.append({"source": source, "document": document, "span": span,
                         "pieces": highlight.pieces(document.text, [span] if span else []) if document else []})
     outlets = {s.get("doc_id"): s.get("outlet") or s.get("doc_id") for s in event.get("sources") or ()}
-    return render(request, "event.html", {"event": event, "sources": sources, "outlets": outlets})
+    return render(request, "event.html", {"event": event, "sources": sources, "outlets": outlets,
+                                          "judged_by_side": talkviews.judgements_by_side(store, event, documents)})
 
 
 @router.get("/actors", response_class=HTMLResponse)

@@ -15,11 +15,12 @@ class EventFilters:
     date_to: str | None = None
     place: str | None = None
     status: str | None = None
+    topic: str | None = None
 
     def as_query(self) -> dict[str, str]:
         """The filters as the page's and the API's query parameters."""
         pairs = {"actor": self.actor, "from": self.date_from, "to": self.date_to, "place": self.place,
-                 "status": self.status}
+                 "status": self.status, "topic": self.topic}
         return {key: value for key, value in pairs.items() if value}
 
 
@@ -48,7 +49,8 @@ def last_day(date: str | None) -> str | None:
 
 def matching_events(store, filters: EventFilters) -> list[dict]:
     return store.events(actor=actor_key(store, filters.actor), date_from=first_day(filters.date_from),
-                        date_to=last_day(filters.date_to), place=filters.place, status=filters.status)
+                        date_to=last_day(filters.date_to), place=filters.place, status=filters.status,
+                        topic=filters.topic)
 
 
 def cached_events(app, filters: EventFilters) -> list[dict]:
@@ -60,7 +62,8 @@ def event_page(app, filters: EventFilters, limit: int, offset: int) -> dict:
     """One page of events and how many match in all: a count query and a paged read, not the whole list."""
     store, cache = app.state.store, app.state.cache
     where = {"actor": actor_key(store, filters.actor), "date_from": first_day(filters.date_from),
-             "date_to": last_day(filters.date_to), "place": filters.place, "status": filters.status}
+             "date_to": last_day(filters.date_to), "place": filters.place, "status": filters.status,
+             "topic": filters.topic}
     total = cache.get_or_compute(("event-count", filters), lambda: store.count_events(**where))
     items = cache.get_or_compute(("event-page", filters, limit, offset),
                                  lambda: store.events(**where, limit=limit, offset=offset))
@@ -95,3 +98,26 @@ def ledger_dict(entry: LedgerEntry) -> dict:
 
 def places(events: list[dict]) -> list[str]:
     return sorted({event["place"] for event in events if event.get("place")})
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentFilters:
+    side: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    tone: str | None = None
+    topic: str | None = None
+    judge: str | None = None
+
+
+def assessment_page(app, filters: AssessmentFilters, limit: int | None, offset: int = 0) -> dict:
+    """One page of judgements and how many match in all."""
+    store = app.state.store
+
+    def read() -> dict:
+        total, items = store.assessments(side=filters.side, date_from=first_day(filters.date_from),
+                                         date_to=last_day(filters.date_to), tone=filters.tone, topic=filters.topic,
+                                         judge=actor_key(store, filters.judge), limit=limit, offset=offset)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    return app.state.cache.get_or_compute(("assessments", filters, limit, offset), read)

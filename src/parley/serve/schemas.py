@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from parley.records import TOPICS
+
 DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"  # YYYY-MM-DD or YYYY-MM, as event dates are stored
+
+TopicName = Enum("TopicName", {topic: topic for topic in TOPICS}, type=str)  # the topic vocabulary, as a choice
 
 
 class Open(BaseModel):
@@ -34,6 +39,25 @@ class Source(Open):
     evidence: Span
 
 
+class TopicSource(Open):
+    topic: str = Field(description="One of the topic vocabulary")
+    doc_id: str
+    evidence: Span = Field(description="The words of the source that name the topic")
+
+
+class Judgement(Open):
+    by: str = Field(description="The judge, as the actor table names them")
+    by_id: str
+    written: str = Field("", description="The judge's name as the source writes it")
+    side: str | None = Field(None, description="The judge's side: ISO 3166 alpha-3, or EU/NATO/UN")
+    tone: str = Field(description="positive, negative or mixed")
+    doc_id: str
+    url: str | None = None
+    published: str | None = None
+    evidence: Span = Field(description="The words that carry the judgement")
+    sentence: Span = Field(description="The sentence around them")
+
+
 class Event(Open):
     id: str
     type: str
@@ -47,6 +71,9 @@ class Event(Open):
     history: list[dict] = []
     independent_sources: int = 0
     independent_outlets: list[str] = Field(default=[], description="The outlets of the independent sources")
+    topics: list[str] = Field([], description="What the meeting dealt with: the union of its sources' topics")
+    topic_sources: list[TopicSource] = []
+    assessments: list[Judgement] = Field([], description="Every source's judgements of the meeting")
 
 
 class EventPage(BaseModel):
@@ -54,6 +81,22 @@ class EventPage(BaseModel):
     limit: int
     offset: int
     items: list[Event]
+
+
+class AssessmentRow(Judgement):
+    event_id: str
+    date: str | None = None
+    place: str | None = None
+    status: str
+    participants: list[Participant]
+    topics: list[str] = []
+
+
+class AssessmentPage(BaseModel):
+    total: int = Field(description="How many judgements match the filters, over all pages")
+    limit: int
+    offset: int
+    items: list[AssessmentRow]
 
 
 class ActorList(BaseModel):

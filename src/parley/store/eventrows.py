@@ -8,7 +8,7 @@ from collections import defaultdict
 from sqlalchemy import Connection, insert, select
 
 from parley.fuse.records import Event
-from parley.store import schema as t
+from parley.store import assessmentrows, schema as t
 
 CHUNK = 500
 
@@ -50,6 +50,9 @@ def write_events(conn: Connection, events: list[Event]) -> None:
         rows["conflicts"] += [
             {"event_id": event.id, "field": c.field, "value": c.value, "doc_ids": " ".join(c.doc_ids)}
             for c in event.conflicts]
+        topics, judged = assessmentrows.event_rows(event)
+        rows["event_topics"] += topics
+        rows["event_assessments"] += judged
     for table in reversed(t.EVENT_TABLES):  # parents first
         batch = rows[table.name]
         for i in range(0, len(batch), 5000):
@@ -102,6 +105,7 @@ def _event_chunk(conn: Connection, ids: list[str]) -> dict[str, dict]:
         grouped[row.event_id, row.field].append({"value": row.value, "doc_ids": row.doc_ids.split()})
     for (event_id, field), values in grouped.items():
         out[event_id]["conflicts"].append({"field": field, "values": values})
+    assessmentrows.add_to_event_dicts(conn, ids, out)
     for event in out.values():
         name_outlets(event)
     return out

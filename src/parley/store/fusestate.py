@@ -3,7 +3,7 @@
 A document is pending when its facts or its publication date changed (``fusion_pending``), when a
 meeting of it is in no event, or when an event cites a meeting of it that is gone. A block is stale
 when one of its events names a participant differently from the actor table (an actor's side or
-name changed, so every report of that actor reads differently now).
+name changed, so every report of that actor reads differently now), or one of its judges does.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, delete, exists, insert, or_, select
 
 from parley.fuse.records import Event
-from parley.store import schema as t
+from parley.store import assessmentrows, schema as t
 from parley.store.eventrows import write_events
 
 CHUNK = 500
@@ -45,7 +45,7 @@ def stale_blocks(conn: Connection) -> set[str]:
     query = (select(e.c.block).join(p, p.c.event_id == e.c.id).join(a, a.c.id == p.c.actor_id, isouter=True)
              .where(or_(p.c.country.is_distinct_from(a.c.country), p.c.name != a.c.name))
              .distinct())
-    return {b for b in conn.execute(query).scalars() if b is not None}
+    return {b for b in conn.execute(query).scalars() if b is not None} | assessmentrows.stale_blocks(conn)
 
 
 def blocks_of_meetings(conn: Connection, meeting_ids: Iterable[int]) -> dict[int, str]:

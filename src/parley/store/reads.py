@@ -13,7 +13,7 @@ from sqlalchemy import Connection, func, select, text
 from parley.fuse.records import Participant, Report
 from parley.records import (Actor, ActorMention, DatePrecision, Document, Evidence, Extraction, Meeting,
                             MeetingStatus, Quote, Role)
-from parley.store import schema as t
+from parley.store import assessmentrows, schema as t
 from parley.store.eventrows import event_dicts
 from parley.store.stemmer import STOPWORDS, stem, words
 
@@ -40,11 +40,13 @@ def load_reports(conn: Connection, condition=None) -> list[Report]:
     query = select(m, d.c.published, d.c.agency, d.c.signature).join(d, d.c.doc_id == m.c.doc_id).order_by(m.c.id)
     if condition is not None:
         query = query.where(condition)
+    topics, judged = assessmentrows.load_report_facts(conn, condition)
     return [Report(meeting_id=r.id, doc_id=r.doc_id, seq=r.seq, published=r.published,
                    participants=tuple(people.get(r.id, ())), place=r.place, date=r.date, date_end=r.date_end,
                    date_precision=r.date_precision, status=r.status, kind=r.kind,
                    evidence_start=r.evidence_start, evidence_stop=r.evidence_stop, evidence_text=r.evidence_text,
-                   background=bool(r.background), agency=r.agency, signature=r.signature)
+                   background=bool(r.background), agency=r.agency, signature=r.signature,
+                   topics=topics.get(r.id, ()), assessments=judged.get(r.id, ()))
             for r in conn.execute(query)]
 
 
@@ -68,6 +70,7 @@ def load_extractions(conn: Connection, doc_ids: list[str]) -> list[Extraction]:
     if meeting_ids:
         for row in conn.execute(select(p).where(p.c.meeting_id.in_(meeting_ids)).order_by(p.c.position)):
             people[row.meeting_id].append(row)
+    topics, judged = assessmentrows.load_meeting_facts(conn, meeting_ids, actors)
     out = []
     for doc in conn.execute(select(t.documents).where(t.documents.c.doc_id.in_(doc_ids)).order_by(
             t.documents.c.doc_id)):
@@ -82,7 +85,7 @@ def load_extractions(conn: Connection, doc_ids: list[str]) -> list[Extraction]:
                 participant_names=tuple(x.name for x in people[r.id]), place=r.place, date=r.date,
                 date_precision=DatePrecision(r.date_precision), status=MeetingStatus(r.status),
                 evidence=Evidence(r.evidence_start, r.evidence_stop, bool(r.background)), kind=r.kind,
-                date_end=r.date_end)
+                date_end=r.date_end, topics=topics.get(r.id, ()), assessments=judged.get(r.id, ()))
                 for r in meetings[doc.doc_id]),
             quotes=tuple(Quote(actors[r.speaker_id], r.speaker_name, r.text, r.start, r.stop,
                                Evidence(r.evidence_start, r.evidence_stop, bool(r.background)), r.channel)
@@ -98,17 +101,18 @@ def load_extractions(conn: Connection, doc_ids: list[str]) -> list[Extraction]:
 
 
 def events(conn: Connection, actor=None, date_from=None, date_to=None, place=None, status=None,
-           limit=None, offset=0) -> list[dict]:
-    rows = _event_rows(conn, actor, date_from, date_to, place, status)
+           limit=None, offset=0, topic=None) -> list[dict]:
+    rows = _event_rows(conn, actor, date_from, date_to, place, status, topic)
     rows = rows[offset:offset + limit if limit is not None else None]
     return event_dicts(conn, [r.id for r in rows])
 
 
-def count_events(conn: Connection, actor=None, date_from=None, date_to=None, place=None, status=None) -> int:
-    return len(_event_rows(conn, actor, date_from, date_to, place, status))
+def count_events(conn: Connection, actor=None, date_from=None, date_to=None, place=None, status=None,
+                 topic=None) -> int:
+    return len(_event_rows(conn, actor, date_from, date_to, place, status, topic))
 
 
-def _event_rows(conn: Connection, actor, date_from, date_to, place, status) -> list:
+def _event_rows(conn: Connection, actor, date_from, date_to, place, status, topic=None) -> list:
     """Ids (and first days) of the matching events, oldest first, undated last."""
     e = t.events
     query = select(e.c.id, e.c.date_start)
@@ -126,6 +130,8 @@ def _event_rows(conn: Connection, actor, date_from, date_to, place, status) -> l
         query = query.where(e.c.place_key.contains(fold(place), autoescape=True))
     if status:
         query = query.where(e.c.status == status)
+    if topic:
+        query = query.where(e.c.id.in_(assessmentrows.events_with_topic(topic)))
     return sorted(conn.execute(query), key=lambda r: (r.date_start is None, r.date_start or "", r.id))
 
 

@@ -85,6 +85,34 @@ meeting_participants = Table(
     Column("name", Text, nullable=False),
 )
 
+# What a meeting dealt with and how its participants or others judged it (GUIDELINES: topics, assessments)
+meeting_topics = Table(
+    "meeting_topics", metadata,
+    Column("meeting_id", Integer, ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("topic", String(32), nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_stop", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("background", Boolean, nullable=False, default=False),
+)
+
+meeting_assessments = Table(
+    "meeting_assessments", metadata,
+    Column("meeting_id", Integer, ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("judge_id", String(200), nullable=False, index=True),
+    Column("judge_name", Text, nullable=False),  # as written in the document, nominative
+    Column("tone", String(16), nullable=False),
+    Column("evidence_start", Integer, nullable=False),  # the words that carry the judgement
+    Column("evidence_stop", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("sentence_start", Integer, nullable=False),  # the sentence around them
+    Column("sentence_stop", Integer, nullable=False),
+    Column("sentence_text", Text, nullable=False),
+    Column("background", Boolean, nullable=False, default=False),
+)
+
 quotes = Table(
     "quotes", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -176,6 +204,37 @@ event_sources = Table(
     Column("date_end", String(10)),
 )
 
+event_topics = Table(  # the union of the topics the sources give, each with the source that gives it
+    "event_topics", metadata,
+    Column("event_id", String(32), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("topic", String(32), nullable=False, index=True),
+    Column("meeting_id", Integer, nullable=False),
+    Column("doc_id", String(200), nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_stop", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+)
+
+event_assessments = Table(  # every source's judgements; the judge's name and side as the actor table says
+    "event_assessments", metadata,
+    Column("event_id", String(32), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("meeting_id", Integer, nullable=False),
+    Column("doc_id", String(200), nullable=False),
+    Column("judge_id", String(200), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("written", Text, nullable=False),  # the name as the source writes it
+    Column("side", String(16), index=True),
+    Column("tone", String(16), nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_stop", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_stop", Integer, nullable=False),
+    Column("sentence_text", Text, nullable=False),
+)
+
 event_history = Table(
     "event_history", metadata,
     Column("event_id", String(32), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
@@ -201,5 +260,7 @@ fusion_pending = Table(  # documents whose facts or publication date changed sin
     Column("doc_id", String(200), primary_key=True),
 )
 
-EVENT_TABLES = (conflicts, event_history, event_sources, event_participants, events)
-FACT_TABLES = (meeting_participants, meetings, mentions, quotes, roles, background_spans)
+EVENT_TABLES = (event_assessments, event_topics, conflicts, event_history, event_sources, event_participants,
+                events)  # children first
+FACT_TABLES = (meeting_assessments, meeting_topics, meeting_participants, meetings, mentions, quotes, roles,
+               background_spans)

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from parley.fuse.provenance import simhash, wire_agency
 from parley.fuse.records import Event, Report
 from parley.records import Actor, Document, Extraction, LedgerEntry, LedgerStatus
-from parley.store import fusestate, reads, schema as t
+from parley.store import assessmentrows, fusestate, reads, schema as t
 from parley.store.engine import open_engine
 from parley.store.eventrows import write_events
 from parley.store.stemmer import stemmed_text
@@ -168,6 +168,8 @@ class Store:
     def _delete_facts(self, conn: Connection, doc_id: str) -> None:
         meeting_ids = select(t.meetings.c.id).where(t.meetings.c.doc_id == doc_id).scalar_subquery()
         conn.execute(delete(t.meeting_participants).where(t.meeting_participants.c.meeting_id.in_(meeting_ids)))
+        for table, condition in assessmentrows.delete_condition(meeting_ids):
+            conn.execute(delete(table).where(condition))
         for table in (t.meetings, t.mentions, t.quotes, t.roles, t.background_spans):
             conn.execute(delete(table).where(table.c.doc_id == doc_id))
 
@@ -175,7 +177,9 @@ class Store:
         doc = extraction.document
         self._upsert_actors(conn, [m.actor for m in extraction.actors]
                             + [a for m in extraction.meetings for a in m.participants]
-                            + [q.speaker for q in extraction.quotes] + [r.actor for r in extraction.roles])
+                            + [q.speaker for q in extraction.quotes] + [r.actor for r in extraction.roles]
+                            + [a.judge for m in extraction.meetings for a in m.assessments])
+        passages = list(passages_of(doc.text)) if any(m.assessments for m in extraction.meetings) else []
         if extraction.actors:
             conn.execute(insert(t.mentions), [
                 {"doc_id": doc.doc_id, "actor_id": m.actor.id, "start": m.start, "stop": m.stop,
@@ -193,6 +197,7 @@ class Store:
                     {"meeting_id": meeting_id, "position": i, "actor_id": actor.id,
                      "name": names[i] if i < len(meeting.participant_names) else actor.name}
                     for i, actor in enumerate(meeting.participants)])
+            assessmentrows.insert_meeting_facts(conn, meeting_id, meeting, doc, passages)
         if extraction.quotes:
             conn.execute(insert(t.quotes), [
                 {"doc_id": doc.doc_id, "seq": i, "speaker_id": q.speaker.id, "speaker_name": q.speaker_name,
@@ -284,17 +289,27 @@ class Store:
 
     def events(self, actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
                place: str | None = None, status: str | None = None, limit: int | None = None,
-               offset: int = 0) -> list[dict]:
+               offset: int = 0, topic: str | None = None) -> list[dict]:
         with self.engine.connect() as conn:
             return reads.events(conn, actor=actor, date_from=date_from, date_to=date_to, place=place,
-                                status=status, limit=limit, offset=offset)
+                                status=status, limit=limit, offset=offset, topic=topic)
 
     def count_events(self, actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                     place: str | None = None, status: str | None = None) -> int:
+                     place: str | None = None, status: str | None = None, topic: str | None = None) -> int:
         """How many events ``events`` would return with these filters and no limit."""
         with self.engine.connect() as conn:
             return reads.count_events(conn, actor=actor, date_from=date_from, date_to=date_to, place=place,
-                                      status=status)
+                                      status=status, topic=topic)
+
+    def assessments(self, side: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                    tone: str | None = None, topic: str | None = None, judge: str | None = None,
+                    limit: int | None = None, offset: int = 0) -> tuple[int, list[dict]]:
+        """Judgements of fused events, filtered (dates as in ``events``, ``judge`` as an actor query):
+        how many match, and the page ``limit``/``offset`` asks for."""
+        with self.engine.connect() as conn:
+            judge_ids = reads.actor_ids(conn, judge) if judge else None
+            return assessmentrows.assessments(conn, side=side, date_from=date_from, date_to=date_to, tone=tone,
+                                              topic=topic, judge_ids=judge_ids, limit=limit, offset=offset)
 
     def event(self, event_id: str) -> dict | None:
         with self.engine.connect() as conn:
