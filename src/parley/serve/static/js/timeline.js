@@ -11,6 +11,8 @@
     return (shown || P.t("no_participants")) + (more > 0 ? " +" + more : "");
   }
 
+  function clip(text, most) { return text.length > most ? text.slice(0, most - 1) + "…" : text; }
+
   function describe(event) {
     return [event.date + (event.date_end ? " — " + event.date_end : ""), P.names(event), event.place,
             P.t("status." + event.status), P.t("sources.count") + ": " + event.sources].filter(Boolean).join(" · ");
@@ -18,7 +20,9 @@
 
   function item(event, narrow) {
     var label = document.createElement("span");
-    label.textContent = narrow ? shortNames(event, 2) : shortNames(event, 3) + (event.place ? " — " + event.place : "");
+    // On a phone a box says only where (or who), so that the axis can keep its months; the rest is its title.
+    label.textContent = narrow ? clip(event.place || shortNames(event, 1), 12)
+                               : shortNames(event, 3) + (event.place ? " — " + event.place : "");
     label.title = describe(event);
     var out = {id: event.id, content: label, start: event.date, group: event.track, type: "box",
                className: "status-" + event.status};
