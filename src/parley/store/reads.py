@@ -191,17 +191,18 @@ def actor(conn: Connection, query: str) -> dict | None:
     d = t.documents
 
     def dated(table, *columns):
-        query = (select(table, d.c.published, d.c.url, func.substr(d.c.text, table.c.evidence_start + 1,
+        query = (select(table, d.c.published, d.c.url, d.c.outlet, func.substr(d.c.text, table.c.evidence_start + 1,
                                                                     table.c.evidence_stop - table.c.evidence_start)
                         .label("evidence_text"), *columns)
                  .join(d, d.c.doc_id == table.c.doc_id))
         return query
 
     roles = [{"role": r.role, "name": r.name, "doc_id": r.doc_id, "published": _iso(r.published), "url": r.url,
+              "outlet": r.outlet,
               "evidence": {"start": r.evidence_start, "end": r.evidence_stop, "text": r.evidence_text}}
              for r in conn.execute(dated(t.roles).where(t.roles.c.actor_id == row.id))]
     quotes = [{"text": r.text, "channel": r.channel, "doc_id": r.doc_id, "published": _iso(r.published),
-               "url": r.url, "start": r.start, "end": r.stop,
+               "url": r.url, "outlet": r.outlet, "start": r.start, "end": r.stop,
                "evidence": {"start": r.evidence_start, "end": r.evidence_stop, "text": r.evidence_text}}
               for r in conn.execute(dated(t.quotes).where(t.quotes.c.speaker_id == row.id))]
     order = lambda item: (item["published"] or "9999", item["doc_id"], item["evidence"]["start"])  # noqa: E731
