@@ -224,7 +224,7 @@ def search(conn: Connection, query: str, limit: int = 50) -> list[dict]:
     if not terms:
         return []
     p, d = t.passages, t.documents
-    columns = "p.id, p.doc_id, p.start, p.stop, p.text, d.title, d.url, d.published"
+    columns = "p.id, p.doc_id, p.start, p.stop, p.text, d.title, d.url, d.published, d.outlet"
     if conn.dialect.name == "sqlite":
         match = " ".join('"%s"' % stem(w) for w in terms)
         sql = text(f"SELECT {columns} FROM passages_fts f JOIN passages p ON p.id = f.rowid "
@@ -235,8 +235,9 @@ def search(conn: Connection, query: str, limit: int = 50) -> list[dict]:
                    "WHERE to_tsvector('russian', p.text) @@ plainto_tsquery('russian', :q)")
         rows = conn.execute(sql, {"q": " ".join(terms)}).all()
     rows = sorted(rows, key=lambda r: (-_day(r.published).toordinal(), r.doc_id, r.start))[:limit]
-    return [{"doc_id": r.doc_id, "title": r.title, "url": r.url, "published": _iso(r.published and _day(r.published)),
-             "start": r.start, "end": r.stop, "text": r.text} for r in rows]
+    return [{"doc_id": r.doc_id, "title": r.title, "url": r.url, "outlet": r.outlet,
+             "published": _iso(r.published and _day(r.published)), "start": r.start, "end": r.stop, "text": r.text}
+            for r in rows]
 
 
 def _day(value) -> dt.date:
