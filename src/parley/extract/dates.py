@@ -42,6 +42,10 @@ DAY_MONTH = re.compile(
     + r"(?![а-яё])" + _YEAR,
     re.IGNORECASE,
 )
+# "30 января – 1 февраля", "с 30 января по 2 февраля": a round across the turn of a month.
+ACROSS_MONTHS = re.compile(
+    r"(?<![\d.:])(?P<day>\d{1,2})\s+" + _MONTH_WORD + r"(?![а-яё])(?:" + _DASH + r"|\s+по\s+)(?P<day2>\d{1,2})\s+"
+    + _MONTH_WORD.replace("?P<month>", "?P<month2>") + r"(?![а-яё])" + _YEAR, re.IGNORECASE)
 NUMERIC = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>20\d\d)(?![\d.]\d)")
 MONTH_ONLY = re.compile(r"(?<![\d\w])(?:в|во|с|к|до|начале|конце|середине|течение)?\s*" + _MONTH_ALONE
                         + r"(?![а-яё])" + _YEAR, re.IGNORECASE)
@@ -151,6 +155,16 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
             # "Заголовок - 25.01.2026, ПРАЙМ": a numeric publication date is the page's stamp
             kind = "stamp" if published == dt.date(year, month, day) else "absolute"
             add(m, f"{year:04d}-{month:02d}-{day:02d}", DatePrecision.DAY, kind)
+    for m in ACROSS_MONTHS.finditer(text):
+        first, last = month_number(m["month"]), month_number(m["month2"])
+        if first is None or last is None or (published is None and not m["year"]):
+            continue
+        day, day2 = int(m["day"]), int(m["day2"])
+        year = int(m["year"]) if m["year"] else nearest_year(first, day, published)
+        year2 = year + 1 if last < first else year
+        if valid_day(year, first, day) and valid_day(year2, last, day2) and (year2, last) > (year, first):
+            add(m, f"{year:04d}-{first:02d}-{day:02d}", DatePrecision.DAY, "absolute",
+                end=f"{year2:04d}-{last:02d}-{day2:02d}")
     for m in DAY_MONTH.finditer(text):
         month = month_number(m["month"])
         day = int(m["night"] or m["day"])
