@@ -36,9 +36,12 @@ def server(tmp_path_factory):
     from parley.settings import Settings
     from parley.store import Store
 
+    from parley.resolve import coordinates
+
     url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'parley.db'}"
     with Store.open(url) as store:
         fill(store)
+    coordinates.warm()  # the map's cities load once, here, not inside the first test's wait
     port = free_port()
     config = uvicorn.Config(create_app(Settings(db_url=url)), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
@@ -65,8 +68,12 @@ def browser():
         launched.close()
 
 
+WAIT_MS = 60_000  # a shared machine under load draws slowly; nothing here should take that long
+
+
 def open_page(browser, server, width: int, height: int):
     context = browser.new_context(viewport={"width": width, "height": height}, base_url=server, locale="ru-RU")
+    context.set_default_timeout(WAIT_MS)
     return context, context.new_page()
 
 
@@ -97,6 +104,7 @@ def sized(request, browser, server):
 def page(browser, server):
     """A fresh page that records console errors, failed requests and dialogs; none may happen."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server, locale="ru-RU")
+    context.set_default_timeout(WAIT_MS)
     opened = context.new_page()
     problems: list[str] = []
     opened.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
