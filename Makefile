@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := sqlite:///demo.db
 
-.PHONY: setup demo test test-all gate model cv web-assets clean
+.PHONY: setup demo test test-all gate model model-talks cv web-assets clean
 
 setup: $(VENV)/.installed
 
@@ -37,8 +37,14 @@ web-assets:
 	sh scripts/vendor_web.sh >/dev/null
 
 # The meeting decisions, trained on ../shared/gold (dev + train); the weights are committed.
+# The topic and assessment decisions read the meetings found, so they are trained after them.
 model: setup
 	$(BIN)/python -m parley.learn.train
+	$(BIN)/python -m parley.extract.talks.train
+
+# The topic and assessment decisions alone (dev + train); deterministic, under a minute.
+model-talks: setup
+	$(BIN)/python -m parley.extract.talks.train
 
 # 5-fold cross-validation by document over dev + train: per fold, the mean, and the rules alone.
 cv: setup

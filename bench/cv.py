@@ -30,7 +30,9 @@ from parley.learn import train  # noqa: E402
 from parley.learn.decide import using  # noqa: E402
 from parley.records import Document, Extraction  # noqa: E402
 
-MEASURES = ("meetings", "meetings_strict", "quotes", "roles", "topics", "assessments")
+# Topics and assessments are cross-validated by bench/talks_cv.py, which retrains their models per fold;
+# here they would be scored by the shipped talks model, which saw every fold.
+MEASURES = ("meetings", "meetings_strict", "quotes", "roles")
 SEED = 20260201
 
 

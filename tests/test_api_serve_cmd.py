@@ -7,6 +7,14 @@ from typer.testing import CliRunner
 from parley.cli import app
 
 
+@pytest.fixture(autouse=True)
+def stored(tmp_path):
+    """The store the server reads: `parley serve` opens an existing one only."""
+    from parley.store import Store
+
+    Store.open(f"sqlite:///{tmp_path / 'a.db'}").close()
+
+
 @pytest.fixture()
 def served(monkeypatch):
     """Runs ``parley serve`` with uvicorn replaced by a recorder; returns (result, what uvicorn got)."""
@@ -81,3 +89,10 @@ def test_api_serve_explains_an_address_in_use(monkeypatch, tmp_path):
     result = CliRunner().invoke(app, ["serve", "--db", f"sqlite:///{tmp_path / 'a.db'}", "--port", "8123"])
     assert result.exit_code == 2
     assert "cannot listen on 127.0.0.1:8123" in result.output
+
+
+def test_api_serve_never_creates_a_store(served, tmp_path):
+    result, call = served("--db", f"sqlite:///{tmp_path / 'typo.db'}")
+    assert call is None and result.exit_code == 3
+    assert "no Parley store" in " ".join(result.output.split())
+    assert not (tmp_path / "typo.db").exists()

@@ -29,6 +29,12 @@ class MemoryStore:
     def ledger(self):
         return sorted(self.rows.values(), key=lambda entry: entry.source)
 
+    def forget_stale_ledger(self, file_source, keep):
+        stale = [s for s in self.rows if s not in keep and (s == file_source or s.startswith(file_source + ":"))]
+        for source in stale:
+            del self.rows[source]
+        return len(stale)
+
     def save_document(self, document):
         self.saves += 1
         self.documents[document.doc_id] = document

@@ -38,3 +38,30 @@ def test_nlp_parses_only_requested_sentences(models):
     analysis = nlp.analyse("Переговоры прошли в Женеве. Погода была хорошей.", parse=lambda s: "Переговоры" in s)
     assert [s.parsed for s in analysis.sentences] == [True, False]
     assert analysis.sentences[0].tokens[0].lemma == "переговоры"
+
+
+def test_a_run_without_full_stops_is_cut_at_clause_marks():
+    from parley.nlp import MAX_SENTENCE_CHARS, split_sentences
+
+    clause = "делегации обсудили обмен пленными и гарантии, после чего стороны сделали перерыв; "
+    text = "Заголовок\n" + clause * 400
+    pieces = split_sentences(text)
+    assert len(pieces) > 50
+    assert all(stop - start <= MAX_SENTENCE_CHARS for start, stop in pieces)
+    assert all(text[stop - 1] in ";," for start, stop in pieces[1:-1])  # cut after a mark, never mid-word
+    covered = "".join(text[start:stop] for start, stop in pieces)
+    assert covered.replace(" ", "") == text.replace("\n", "").replace(" ", "")
+
+
+def test_a_run_without_spaces_is_cut_hard():
+    from parley.nlp import split_sentences
+
+    pieces = split_sentences("ж" * 1234, limit=500)
+    assert pieces == [(0, 500), (500, 1000), (1000, 1234)]
+
+
+def test_ordinary_sentences_are_not_cut():
+    from parley.nlp import split_sentences
+
+    text = "Первое предложение о встрече. " * 3 + "Второе, с запятыми, двоеточием: и точкой с запятой; вот."
+    assert split_sentences(text) == split_sentences(text, limit=10**9)

@@ -11,12 +11,12 @@ def place_of(text: str) -> str | None:
     from parley import nlp
     from parley.extract.meetings.tree import Tree
     from parley.extract.meetings.triggers import find_triggers
-    from parley.extract.places import meeting_place
+    from parley.extract.places import meeting_place, place_mentions
 
     sentence = nlp.analyse(text).sentences[0]
     tree = Tree.of(sentence)
     trigger = find_triggers(tree)[0]
-    found = meeting_place(tree, sentence.spans, trigger.anchors)
+    found = meeting_place(tree, tuple(place_mentions(tree, sentence.spans)), trigger.anchors)
     return found.name if found else None
 
 

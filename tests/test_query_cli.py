@@ -187,7 +187,7 @@ def test_query_cli_bad_database_exits_3(tmp_path, args, url):
 
 
 @pytest.mark.parametrize("args", [["actor", ""], ["actor", "  "], ["events", "--actor", ""],
-                                  ["timeline", "--actor", "."], ["search", "мир", "--limit", "0"],
+                                  ["timeline", "--actor", "."], ["search", "мир", "--limit", "-1"],
                                   ["events", "--limit", "-1"]])
 def test_query_cli_blank_or_negative_is_a_usage_error(db, args):
     result = run(*args, "--db", db)

@@ -8,7 +8,8 @@ import pytest
 from parley import nlp
 from parley.extract.actors import find_actors
 from parley.extract.roles import find_roles
-from parley.records import Document
+from parley.contract import to_contract
+from parley.records import Document, Extraction
 
 
 def roles_of(text: str, published=dt.date(2025, 12, 10)) -> list[tuple[str, str]]:
@@ -120,3 +121,16 @@ def test_roles_not_given(models, text, person):
         assert ("rubio", "госсекретарь") in found
     else:
         assert person not in {p for p, _ in found}
+
+
+def test_roles_carry_title_organization_and_country(models):
+    text = "Доклад сделал секретарь СНБО Украины Рустем Умеров."
+    document = Document(doc_id="t", text=text, published=dt.date(2025, 12, 10))
+    analysis = nlp.analyse(text)
+    (role,) = find_roles(document, analysis, find_actors(document, analysis))
+    assert (role.role, role.title, role.organization, role.country) == (
+        "секретарь СНБО Украины", "секретарь", "СНБО", "Украина")
+    extraction = Extraction(document=document, actors=(), roles=(role,), quotes=(), meetings=())
+    (out,) = to_contract(extraction)["roles"]
+    assert {k: out[k] for k in ("role", "title", "organization", "country")} == {
+        "role": "секретарь СНБО Украины", "title": "секретарь", "organization": "СНБО", "country": "Украина"}

@@ -49,6 +49,7 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
         ],
         "roles": [
             {"person": r.name, "person_id": r.actor.id, "role": r.role,
+             "title": r.title or r.role, "organization": r.organization, "country": r.country,
              "evidence": {"start": r.evidence.start, "end": r.evidence.stop}}
             for r in extraction.roles
         ],

@@ -24,3 +24,9 @@ class KnowledgeBaseError(ParleyError):
     """A curated data file (actors, places) is malformed; the message names file and line."""
 
     exit_code = 4
+
+
+class LexiconError(ParleyError):
+    """A language's lexicon (src/parley/lang/<lang>/) is missing or malformed; the message names file and entry."""
+
+    exit_code = 4

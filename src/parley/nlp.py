@@ -10,6 +10,9 @@ Pitfalls handled here (see docs/design-notes.md):
   captions and the `` date`` line never glue onto the next sentence;
 - NER misses a name at the very start of its input, so every sentence handed to
   the tagger is preceded by the words of a neutral prefix, dropped again after;
+- a sentence longer than ``MAX_SENTENCE_CHARS`` (a list, a run with no full
+  stop) is cut at its clause marks, so no later stage sees a sentence of
+  unbounded length: their cost per sentence grows faster than linearly;
 - morphology and syntax are the slow part, so they run only on the sentences
   a caller asks for (``parse=``).
 
@@ -24,7 +27,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,6 +44,12 @@ _NER_PREFIX_WORDS = [t.text for t in tokenize(NER_PREFIX)]
 TOKENS_PER_BATCH = 1024  # padded tokens per model call: measured best of 512-4096 on one core
 MAX_SENTENCES_PER_BATCH = 256
 _LINE = re.compile(r"[^\n]+")
+# The longest sentence handed on whole: longer runs are cut at clause marks. The longest sentence
+# of the annotated articles has about 450 characters; a run without a full stop can have 200,000.
+MAX_SENTENCE_CHARS = 500
+# Where a long run is cut, best first: after a semicolon, a dash between words, a comma, a colon, a space.
+_CLAUSE_MARKS = (re.compile(r";\s"), re.compile(r"\s[—–-]\s"), re.compile(r",\s"), re.compile(r":\s"),
+                 re.compile(r"\s"))
 
 
 @dataclass(frozen=True)
@@ -107,10 +116,12 @@ class _ConvEncoder:
                 grown = min(WORD_PROJECTIONS, max(2 * self.table.shape[0], self.used + room, 1024))
                 self.table = np.concatenate([self.table, np.empty((grown - self.table.shape[0],
                                                                    self.table.shape[1]), self.table.dtype)])
-            new = missing[:room]
-            self.table[self.used:self.used + room] = self.words(new) @ self.word_columns
-            self.slots[new] = np.arange(self.used, self.used + room)
+            # rows are claimed first and words pointed at them last: work stopped in between (over its
+            # budget, parley.budget) leaves unused rows, never a word pointing at a row not filled
+            new, begin = missing[:room], self.used
             self.used += room
+            self.table[begin:begin + room] = self.words(new) @ self.word_columns
+            self.slots[new] = np.arange(begin, begin + room)
             slots = self.slots[flat]
         known = slots >= 0
         if known.all():
@@ -161,8 +172,8 @@ def models() -> Models:
     return loaded
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence offsets: lines first, then razdel within each line."""
+def split_sentences(text: str, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """Sentence offsets: lines first, then razdel within each line; none longer than ``limit``."""
     bounds: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         if not line.group().strip():
@@ -170,8 +181,31 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         base = line.start()
         for sent in sentenize(line.group()):
             if sent.text.strip():
-                bounds.append((base + sent.start, base + sent.stop))
+                bounds.extend(_cut_long(text, base + sent.start, base + sent.stop, limit))
     return bounds
+
+
+def _cut_long(text: str, start: int, stop: int, limit: int) -> Iterator[tuple[int, int]]:
+    """``text[start:stop]`` in pieces of at most ``limit`` characters, cut at the best clause mark
+    in the second half of each window (a hard cut only where a window has no space at all)."""
+    while stop - start > limit:
+        window = text[start:start + limit]
+        cut = limit
+        for mark in _CLAUSE_MARKS:
+            ends = [m.end() for m in mark.finditer(window, limit // 2)]
+            if ends:
+                cut = ends[-1]
+                break
+        piece_stop = start + cut
+        while piece_stop > start and text[piece_stop - 1].isspace():
+            piece_stop -= 1
+        if piece_stop > start:
+            yield start, piece_stop
+        start += cut
+        while start < stop and text[start].isspace():
+            start += 1
+    if start < stop and text[start:stop].strip():
+        yield start, stop
 
 
 def _run_batched(run: Callable[[list[list[str]]], Iterable], items: Sequence[list[str]]) -> list:
@@ -260,7 +294,10 @@ def _spans(text: str, tokens: Sequence[Token], tags: Sequence[str]) -> tuple[Nam
 
 @functools.lru_cache(maxsize=200_000)
 def _lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
-    lemma = models().morph_vocab.lemmatize(word, pos, dict(feats)) or word.lower()
+    try:
+        lemma = models().morph_vocab.lemmatize(word, pos, dict(feats)) or word.lower()
+    except ValueError:  # pymorphy2 looks up each character's Unicode name; unassigned ones have none
+        lemma = word.lower()
     return lemma.lower().replace("ё", "е")
 
 
@@ -343,7 +380,10 @@ def normalize_name(surface: str, span_type: str, vocab: MorphVocab | None = None
 def _nominative_word(word: str, span_type: str, vocab: MorphVocab) -> str:
     if not word[:1].isupper() or "-" in word and word.isupper():
         return word
-    parses = vocab.parse(word)
+    try:
+        parses = vocab.parse(word)
+    except ValueError:  # a character without a Unicode name (see _lemma)
+        return word
     if not parses:
         return word
     preferred = [p for p in parses if any(tag in p.tag for tag in _NAME_TAGS)] or parses
@@ -366,3 +406,24 @@ def _match_case(form: str, model: str) -> str:
         parts = form.split("-")
         return "-".join(p[:1].upper() + p[1:] for p in parts)
     return form
+
+
+# --- words ------------------------------------------------------------------
+# The extractors' only way to the morphological analyser: a word's readings and their inflections.
+
+
+@functools.lru_cache(maxsize=32768)
+def word_parses(word: str) -> tuple:
+    """Every reading of one word, most likely first (pymorphy2 parses: ``tag``, ``normal_form``, ``score``)."""
+    return tuple(models().morph_vocab.parse(word))
+
+
+@functools.lru_cache(maxsize=32768)
+def word_is_known(word: str) -> bool:
+    """Whether the analyser's dictionary has the word (lower case), rather than guessing from its ending."""
+    return models().morph_vocab.word_is_known(word)
+
+
+def inflect(parse, grammemes: set[str]):
+    """A reading put into other grammemes (OpenCorpora names: {"nomn", "sing"}), or None when it cannot be."""
+    return PymorphyParse.inflect(parse, grammemes)

@@ -10,14 +10,22 @@ Off-topic documents are screened out before any NLP (``parley.relevance``):
 skipped with that reason. A front door that wants to decide before storing a
 document calls ``screen(document)`` itself; ``process`` screens again, which
 costs a few microseconds.
+
+Each document is analysed and extracted under a time and memory budget
+(``parley.budget``, settings ``PARLEY_DOCUMENT_SECONDS`` and
+``PARLEY_DOCUMENT_MEGABYTES``): ``process_many`` yields a :class:`Failure`
+with the reason for a document over it, and goes on with the next.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import islice
 
 from parley import extract, nlp, relevance
-from parley.records import Document, Extraction
+from parley.budget import Budget, OverBudget
+from parley.records import Analysis, Document, Extraction
+from parley.settings import Settings
 
 DOCUMENTS_PER_BATCH = 64  # 16 documents: 92 articles/s, 64: 115/s, 128: 124/s on one core (docs/scale.md)
 
@@ -31,6 +39,19 @@ def skipped(document: Document, reason: str) -> Extraction:
     return Extraction(document=document, skipped_reason=reason)
 
 
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document that could not be extracted within its budget, and why."""
+
+    document: Document
+    reason: str
+
+
+def budget_from_settings(settings: Settings | None = None) -> Budget:
+    settings = settings or Settings.from_env()
+    return Budget(settings.document_seconds, settings.document_megabytes)
+
+
 def process(document: Document) -> Extraction:
     reason = screen(document)
     if reason is not None:
@@ -39,15 +60,32 @@ def process(document: Document) -> Extraction:
     return extract.extract(document, analysis)
 
 
-def process_many(documents: Iterable[Document], batch: int = DOCUMENTS_PER_BATCH) -> Iterator[Extraction]:
-    """``process`` for each document, in order, analysing ``batch`` documents together."""
+def process_many(documents: Iterable[Document], batch: int = DOCUMENTS_PER_BATCH,
+                 budget: Budget | None = None) -> Iterator[Extraction | Failure]:
+    """``process`` for each document, in order, analysing ``batch`` documents together; a document
+    over its ``budget`` (by default the settings') is a :class:`Failure`, and the rest go on."""
+    budget = budget or budget_from_settings()
     iterator = iter(documents)
     while chunk := list(islice(iterator, batch)):
         reasons = [screen(d) for d in chunk]
         wanted = [d for d, reason in zip(chunk, reasons) if reason is None]
-        analyses = iter(nlp.analyse_many([d.text for d in wanted], parse=extract.wants_parse))
+        try:
+            with budget.watch(f"{len(wanted)} documents", scale=max(1, len(wanted))):
+                analyses = iter(nlp.analyse_many([d.text for d in wanted], parse=extract.wants_parse))
+        except OverBudget:  # one of them is too costly: each on its own budget
+            analyses = iter([None] * len(wanted))
         for document, reason in zip(chunk, reasons):
             if reason is not None:
                 yield skipped(document, reason)
             else:
-                yield extract.extract(document, next(analyses))
+                yield _within(budget, document, next(analyses))
+
+
+def _within(budget: Budget, document: Document, analysis: Analysis | None) -> Extraction | Failure:
+    try:
+        with budget.watch("the document"):
+            if analysis is None:
+                analysis = nlp.analyse(document.text, parse=extract.wants_parse)
+            return extract.extract(document, analysis)
+    except OverBudget as error:
+        return Failure(document, str(error) or "over its time or memory budget")

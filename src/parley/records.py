@@ -168,6 +168,9 @@ class Role:
     name: str  # the person's name as written in this document, nominative
     role: str  # nominative: "секретарь СНБО Украины"
     evidence: Evidence
+    title: str = ""  # the position alone: "секретарь", "министр иностранных дел"
+    organization: str | None = None  # "СНБО"; the lexicon's name for a known organisation
+    country: str | None = None  # the side the role serves, by its display name: "Украина"
 
 
 @dataclass(frozen=True, slots=True)

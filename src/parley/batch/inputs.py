@@ -17,6 +17,7 @@ from pathlib import Path
 
 from parley.batch.worker import Partition
 from parley.records import IngestResult, LedgerEntry, LedgerStatus
+from parley.safe_text import shown
 from parley.settings import Settings
 
 PARQUET_FIELDS = ("doc_id", "text", "published", "url", "title")
@@ -44,16 +45,16 @@ def read_parquet(path: Path, settings: Settings) -> Iterator[IngestResult]:
         table_file = pq.ParquetFile(path)
         columns = [c for c in PARQUET_FIELDS if c in table_file.schema_arrow.names]
     except Exception as error:  # not Parquet after all, or unreadable
-        yield IngestResult(LedgerEntry(str(path), LedgerStatus.FAILED, f"cannot read Parquet: {error}"))
+        yield IngestResult(LedgerEntry(shown(path), LedgerStatus.FAILED, f"cannot read Parquet: {error}"))
         return
     if "text" not in columns:
-        yield IngestResult(LedgerEntry(str(path), LedgerStatus.FAILED, "Parquet file has no 'text' column"))
+        yield IngestResult(LedgerEntry(shown(path), LedgerStatus.FAILED, "Parquet file has no 'text' column"))
         return
     number = 0
     for group in range(table_file.num_row_groups):
         for row in table_file.read_row_group(group, columns=columns).to_pylist():
             number += 1
-            source = f"{path}:{number}"
+            source = f"{shown(path)}:{number}"
             text = row.get("text")
             if not isinstance(text, str) or not text.strip():
                 yield IngestResult(LedgerEntry(source, LedgerStatus.SKIPPED, f"row {number}: no text"))
@@ -69,6 +70,13 @@ def _string(value) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a link in a loop
+        return False
+
+
 def read_all(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[IngestResult]:
     """Every input item: Parquet rows first (in path order), then everything else via ``read_inputs``."""
     from parley.ingest import read_inputs
@@ -81,7 +89,7 @@ def read_all(paths: Iterable[str | Path], settings: Settings | None = None) -> I
     others = [p for p in paths if p not in parquet]
     if not others:
         return
-    parquet_sources = {str(p) for p in parquet}
+    parquet_sources = {shown(p) for p in parquet}
     for result in read_inputs(others, settings):
         if result.entry.source in parquet_sources:
             continue  # a Parquet file inside a folder: read above, not an unsupported file
@@ -100,11 +108,11 @@ def fingerprint(paths: Iterable[str | Path]) -> list[dict]:
     """What the inputs were: each path with its size and modification time, for the manifest."""
     out = []
     for path in map(Path, paths):
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        files = sorted(p for p in path.rglob("*") if _is_file(p)) if path.is_dir() else [path]
         for file in files:
             try:
                 stat = os.stat(file)
-                out.append({"path": str(file), "bytes": stat.st_size, "mtime": int(stat.st_mtime)})
+                out.append({"path": shown(file), "bytes": stat.st_size, "mtime": int(stat.st_mtime)})
             except OSError:
-                out.append({"path": str(file), "bytes": None, "mtime": None})
+                out.append({"path": shown(file), "bytes": None, "mtime": None})
     return out

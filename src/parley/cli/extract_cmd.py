@@ -33,7 +33,7 @@ def extract(
     if missing:
         err.print(f"[red]error:[/] no such file or folder: {escape(', '.join(missing))}")
         raise typer.Exit(2)
-    why = unwritable(output)
+    why = unwritable(output, inputs)
     if why:
         err.print(f"[red]error:[/] cannot write {escape(str(output))}: {why}")
         raise typer.Exit(2)

@@ -62,7 +62,7 @@ def ledger(
     """What became of every input: processed, skipped (why) or failed (why)."""
     err = Console(stderr=True, soft_wrap=True)
     settings = _settings(db, err)
-    store = _open_store(settings.db_url, err)
+    store = _open_store(settings.db_url, err, create=False)
     try:
         entries = sorted((entry for entry in store.ledger() if status is None or entry.status is status),
                          key=lambda entry: source_order(entry.source))
@@ -112,11 +112,11 @@ def _settings(db: str | None, err: Console) -> Settings:
         raise typer.Exit(EXIT_USAGE) from None
 
 
-def _open_store(url: str, err: Console):
+def _open_store(url: str, err: Console, create: bool = True):
     try:
         from parley.store import Store
 
-        return Store.open(url)
+        return Store.open(url, create=create)
     except Exception as error:
         err.print(f"[red]database error:[/] cannot open {escape(url)}: {escape(_database_message(error))}")
         raise typer.Exit(EXIT_DATABASE) from None

@@ -70,7 +70,7 @@ def opened(db: str | None):
 
     url = Settings.from_env(db_url=db).db_url
     try:
-        store = Store.open(url)
+        store = Store.open(url, create=False)
     except DatabaseError as error:
         Console(stderr=True).print(f"[red]database error:[/] {escape(str(error))}", highlight=False)
         raise typer.Exit(DatabaseError.exit_code) from None
@@ -196,7 +196,7 @@ def actor(name: str = typer.Argument(..., callback=valid_name, help=ACTOR_HELP),
 
 @guarded
 def search(query: str = typer.Argument(..., help="Words to find; any inflection matches."),
-           limit: int = typer.Option(50, "--limit", min=1, help="At most this many passages."),
+           limit: int = typer.Option(50, "--limit", min=0, help="At most this many passages."),
            as_json: bool = JSON_OPTION, db: str | None = DB_OPTION) -> None:
     """Full-text search over the stored articles, with Russian stemming."""
     with opened(db) as store:
@@ -217,17 +217,26 @@ def search(query: str = typer.Argument(..., help="Words to find; any inflection 
 def reprocess(db: str | None = DB_OPTION) -> None:
     """Extract again from every stored article (after the rules change) and rebuild the fused meetings."""
     from parley.fuse import fuse
-    from parley.pipeline import process_many
+    from parley.pipeline import Failure, process_many
 
     err = Console(stderr=True)
     with opened(db) as store:
         changed = total = 0
+        failed: list[Failure] = []
         for extraction in process_many(store.documents()):
-            changed += store.save_extraction(extraction)
             total += 1
+            if isinstance(extraction, Failure):  # its stored facts stay as they were
+                failed.append(extraction)
+                continue
+            changed += store.save_extraction(extraction)
         report = fuse(store, full=True)
-    err.print(f"reprocessed {total} documents ({changed} changed); {report.events} meetings "
-              f"from {report.reports} reports", highlight=False)
+    for failure in failed:
+        err.print(f"[red]failed[/] {escape(failure.document.doc_id)}: {escape(failure.reason)}", highlight=False)
+    kept = f", {len(failed)} failed and kept as they were" if failed else ""
+    err.print(f"reprocessed {total} documents ({changed} changed{kept}); "
+              f"{report.events} meetings from {report.reports} reports", highlight=False)
+    if failed:
+        raise typer.Exit(1)
 
 
 @guarded
@@ -239,7 +248,7 @@ def export(fmt: ExportFormat = typer.Option(..., "--format", help="Output format
     """Write the fused meetings as JSONL, JSON, CSV, Parquet, PLOVER, GraphML or TimelineJS JSON."""
     from parley.export import export as write
 
-    why = unwritable(output)
+    why = unwritable(output, db_url=Settings.from_env(db_url=db).db_url)
     if why:
         raise _fail(f"cannot write {output}: {why}", 2)
     with opened(db) as store:

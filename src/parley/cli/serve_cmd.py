@@ -26,6 +26,7 @@ def serve(
     import uvicorn
 
     from parley.serve import create_app
+    from parley.serve.app import allowed_hosts_for
 
     try:
         settings = Settings.from_env(db_url=db, host=host, port=port)
@@ -35,7 +36,7 @@ def serve(
     if problem:
         _fail(problem)
     try:
-        app = create_app(settings)
+        app = create_app(settings, allowed_hosts=allowed_hosts_for(settings.host, settings.allowed_hosts))
     except ParleyError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None

@@ -5,6 +5,8 @@ import html
 import json
 from pathlib import Path
 
+from parley.safe_text import web_link
+
 STATUS_WORDS = {"held": "состоялась", "planned": "запланирована", "cancelled": "отменена", "unknown": "статус неясен"}
 
 
@@ -21,8 +23,9 @@ def start_date(date: str) -> dict:
 def source_item(source: dict) -> str:
     """One source: its outlet (or id), linked when the article has an address, then its evidence."""
     name = html.escape(source.get("outlet") or source["doc_id"])
-    if source.get("url"):
-        name = f'<a href="{html.escape(source["url"])}" rel="noopener noreferrer">{name}</a>'
+    link = web_link(source.get("url"))
+    if link:
+        name = f'<a href="{html.escape(link)}" rel="noopener noreferrer">{name}</a>'
     copy = f" (перепечатка: {html.escape(source['copy_of_outlet'])})" if source.get("copy_of_outlet") else ""
     return f"<li>{name}{copy}: {html.escape(source['evidence']['text'])}</li>"
 

@@ -1,13 +1,19 @@
-"""Facts from one analysed document: actors, roles, quotes, meetings.
+"""Facts from one analysed document: actors, roles, quotes, meetings, and what each meeting dealt with.
 
-Entry point: ``extract(document, analysis)``. ``wants_parse`` tells the NLP
-layer which sentences need morphology and syntax.
+Entry point: ``extract(document, analysis)``: the document is annotated once
+(``layers.annotate``: actors, sides, offices, dates, places over the NLP
+analysis) and each extractor reads those layers. ``wants_parse`` tells the NLP
+layer which sentences need morphology and syntax. ``facts`` is the same
+without the topics and assessments of meetings (what their training reads).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from parley.extract import actors, meetings, quotes, roles
-from parley.extract.background import find_background
+from parley.extract.layers import annotate
 from parley.extract.lexicon import MEETING_STEMS
+from parley.extract.talks import attach_talks
 from parley.records import Analysis, Document, Extraction
 
 
@@ -17,12 +23,17 @@ def wants_parse(sentence: str) -> bool:
 
 
 def extract(document: Document, analysis: Analysis) -> Extraction:
-    mentions = actors.find_actors(document, analysis)
+    found = facts(document, analysis)
+    return replace(found, meetings=attach_talks(document, analysis, found.actors, found.quotes, found.meetings))
+
+
+def facts(document: Document, analysis: Analysis) -> Extraction:
+    layers = annotate(document, analysis)
     return Extraction(
         document=document,
-        actors=mentions,
-        roles=roles.find_roles(document, analysis, mentions),
-        quotes=quotes.find_quotes(document, analysis, mentions),
-        meetings=meetings.find_meetings(document, analysis, mentions),
-        background=find_background(document.text),
+        actors=layers.actors,
+        roles=roles.find_roles(document, analysis, layers.actors),
+        quotes=quotes.find_quotes(document, analysis, layers.actors),
+        meetings=meetings.find_meetings(document, analysis, layers.actors, layers),
+        background=layers.background,
     )

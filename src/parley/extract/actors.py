@@ -22,22 +22,21 @@ import functools
 import re
 from dataclasses import dataclass
 
-from parley.nlp import models
+from parley.nlp import inflect, word_is_known, word_parses
 from parley.records import Actor, ActorMention, Analysis, Document, Token
-from parley.extract.role_words import OFFICES, PHRASE_HEADS, country_in, office_of, role_head
+from parley.resolve.offices import OFFICE_HEADS, OFFICES, TITLE_WORDS, office_holder, role_head
+from parley.resolve.sides import first_side, side_of_adjective_form
 from parley.resolve import actor_of, automatic_person
 from parley.resolve.kb import KbActor, KnowledgeBase, knowledge_base
 from parley.resolve.names import NAME_PARTICLES, fold_key, nominative_candidates, person_nominative
+from parley.lang import lexicon
 
-LOCATIVE_PREPOSITIONS = frozenset("в во на из под до к ко у около через над возле близ".split())
-SIDE_NOUNS = ("сторон", "делегаци", "представител", "переговорщик", "команд", "власт", "лидер", "партнер", "партнёр")
-JUNIOR = frozenset({"младший", "младшего", "младшему", "младшим", "младшем", "мл", "jr"})
-SINGLE_LEADER = frozenset({"лидер", "лидера", "лидеру", "лидером", "лидере"})
-TITLE_WORDS = frozenset(
-    "президент вице-президент премьер премьер-министр министр госсекретарь глава лидер канцлер "
-    "спецпосланник спецпредставитель посланник помощник советник секретарь пресс-секретарь генсек "
-    "шейх принц король эмир господин госпожа мистер сенатор губернатор мэр посол генерал".split()
-)
+RU = lexicon("ru")
+
+LOCATIVE_PREPOSITIONS = RU.words("grammar", "locative_prepositions")
+SIDE_NOUNS = RU.sequence("sides", "group_stems")
+JUNIOR = RU.words("roles", "junior_words")
+SINGLE_LEADER = RU.words("sides", "single_leader_forms")
 
 
 @dataclass(slots=True)
@@ -140,7 +139,7 @@ def _close_first_name(word: str, ids: tuple[str, ...], kb: KnowledgeBase) -> tup
 
 
 def _is_first_name(word: str) -> bool:
-    return any("Name" in p.tag for p in models().morph_vocab.parse(word))
+    return any("Name" in p.tag for p in word_parses(word))
 
 
 def _kb_surface(entry: KbActor, words: list[str]) -> str:
@@ -166,18 +165,10 @@ def _kb_surface_cached(actor_id: str, words: tuple[str, ...]) -> str:
             best, best_score = " ".join(tail), score
     if best is not None:
         return best
-    return person_nominative(words, models().morph_vocab.parse)
+    return person_nominative(words, word_parses)
 
 
 # --- pass 2: countries, organisations and sides ---------------------------------------
-
-
-def _adjective_pattern(kb: KnowledgeBase) -> tuple[re.Pattern, dict[str, str]]:
-    stems = {a.adjective: a.id for a in kb.actors.values() if a.adjective}
-    return re.compile("^(" + "|".join(sorted(stems, key=len, reverse=True)) + ")"), stems
-
-
-_ADJECTIVES: tuple[re.Pattern, dict[str, str]] | None = None
 
 
 def _sides(tokens, used, kb: KnowledgeBase) -> list[_Found]:
@@ -197,7 +188,7 @@ def _sides(tokens, used, kb: KnowledgeBase) -> list[_Found]:
                 used[k] = True
             taken_to = i + length - 1
             continue
-        side = _adjective_side(word)
+        side = side_of_adjective_form(word)
         if side is not None and i + 1 < len(tokens) and not used[i + 1] and _side_noun(tokens[i + 1].text.lower()):
             entry = kb.actors[side]
             phrase = _side_phrase(word.lower(), tokens[i + 1].text.lower())
@@ -209,18 +200,7 @@ def _sides(tokens, used, kb: KnowledgeBase) -> list[_Found]:
 
 @functools.lru_cache(maxsize=65536)
 def _side_candidate(word: str) -> bool:
-    return (word[:1].isupper() and _may_open_phrase(word)) or _adjective_side(word) is not None
-
-
-@functools.lru_cache(maxsize=65536)
-def _adjective_side(word: str) -> str | None:
-    """"американской" → USA: the side an adjective names."""
-    global _ADJECTIVES
-    if _ADJECTIVES is None:
-        _ADJECTIVES = _adjective_pattern(knowledge_base())
-    adjective_re, adjective_ids = _ADJECTIVES
-    m = adjective_re.match(word.lower())
-    return adjective_ids[m.group(1)] if m else None
+    return (word[:1].isupper() and _may_open_phrase(word)) or side_of_adjective_form(word) is not None
 
 
 def _side_noun(word: str) -> bool:
@@ -264,18 +244,16 @@ def _abbreviation(word: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _side_phrase(adjective: str, noun: str) -> str:
     """"американской делегацией" → "американская делегация", keeping the number."""
-    from pymorphy2.analyzer import Parse  # natasha's subclass takes UD grammemes
-
-    parse = models().morph_vocab.parse
+    parse = word_parses
     noun_parse = next((p for p in parse(noun) if p.tag.POS == "NOUN"), None)
     if noun_parse is None:
         return f"{adjective} {noun}"
     number = noun_parse.tag.number or "sing"
-    noun_form = Parse.inflect(noun_parse, {"nomn", number})
+    noun_form = inflect(noun_parse, {"nomn", number})
     adj_parse = next((p for p in parse(adjective) if p.tag.POS == "ADJF"), None)
     gender = noun_parse.tag.gender if noun_parse.tag.gender in ("masc", "femn", "neut") else None
     wanted = {"nomn", number} | ({gender} if number == "sing" and gender else set())
-    adj_form = Parse.inflect(adj_parse, wanted) if adj_parse is not None else None
+    adj_form = inflect(adj_parse, wanted) if adj_parse is not None else None
     return f"{adj_form.word if adj_form else adjective} {noun_form.word if noun_form else noun}"
 
 
@@ -288,7 +266,7 @@ def _role_references(tokens, used, found: list[_Found], day) -> list[_Found]:
     out = []
     for i, token in enumerate(tokens):
         head = role_head(token.text) if token.text[:1].isalpha() else None
-        if head is None or used[i] or (head not in OFFICES and head not in PHRASE_HEADS) or _plural(token.text):
+        if head is None or used[i] or (head not in OFFICES and head not in OFFICE_HEADS) or _plural(token.text):
             continue
         start = i - 1 if i and _side_adjective(tokens[i - 1].text) else i
         if start and tokens[start - 1].text.lower().startswith(("бывш", "экс")) or head.startswith("экс"):
@@ -298,19 +276,16 @@ def _role_references(tokens, used, found: list[_Found], day) -> list[_Found]:
         while end < len(tokens) and len(run) < 3 and tokens[end].text[:1].isupper() and end not in people:
             run.append(tokens[end].text)
             end += 1
-        if run and country_in(" ".join(run)) is None:
+        if run and first_side(" ".join(run)) is None:
             end, run = i + 1, []
         if end < len(tokens) and end in people or any(used[start:i + 1]):
             continue  # "президент США Дональд Трамп": the name is the mention
         phrase = " ".join(t.text for t in tokens[start:min(len(tokens), end + 2)]).lower()
-        side = country_in(" ".join(t.text for t in tokens[start:end])) if head not in PHRASE_HEADS else country_in(phrase)
-        office = office_of(head, phrase) if head in PHRASE_HEADS else OFFICES[head]
-        if side is None or office is None:
-            continue
-        holder = knowledge_base().holder(office, side, day)
+        side_words = " ".join(t.text for t in tokens[start:end]) if head not in OFFICE_HEADS else phrase
+        holder = office_holder(head, phrase, day, side_words)
         if holder is None:
             continue
-        if head in PHRASE_HEADS:
+        if head in OFFICE_HEADS:
             end = _phrase_end(tokens, i, end)
         if any(used[i + 1:end]):
             end = i + 1  # "президента США": "США" stays the country's own mention
@@ -341,13 +316,13 @@ def _phrase_end(tokens, head: int, end: int) -> int:
 
 @functools.lru_cache(maxsize=16384)
 def _side_adjective(word: str) -> bool:
-    return word[:1].isalpha() and _adjective_side(word) is not None and \
-        any(p.tag.POS == "ADJF" for p in models().morph_vocab.parse(word)[:2])
+    return word[:1].isalpha() and side_of_adjective_form(word) is not None and \
+        any(p.tag.POS == "ADJF" for p in word_parses(word)[:2])
 
 
 @functools.lru_cache(maxsize=16384)
 def _plural(word: str) -> bool:
-    nouns = [p for p in models().morph_vocab.parse(word) if p.tag.POS == "NOUN"]
+    nouns = [p for p in word_parses(word) if p.tag.POS == "NOUN"]
     return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
 
 
@@ -375,7 +350,7 @@ def _completed(parts: list[str]) -> KbActor | None:
 
 def _ner_persons(spans, tokens, used, cut_at: int | None = None) -> list[_Found]:
     found = []
-    parse = models().morph_vocab.parse
+    parse = word_parses
     for span in spans:
         if span.type != "PER":
             continue
@@ -410,15 +385,14 @@ def _ner_persons(spans, tokens, used, cut_at: int | None = None) -> list[_Found]
 
 
 def _common_word(word: str) -> bool:
-    vocab = models().morph_vocab
-    if not vocab.word_is_known(word.lower()):
+    if not word_is_known(word.lower()):
         return False
-    return not any(tag in p.tag for p in vocab.parse(word) for tag in ("Name", "Surn", "Patr", "Geox"))
+    return not any(tag in p.tag for p in word_parses(word) for tag in ("Name", "Surn", "Patr", "Geox"))
 
 
 def _is_title(word: str) -> bool:
     return word.lower() in TITLE_WORDS or any(
-        p.normal_form in TITLE_WORDS for p in models().morph_vocab.parse(word)[:2]
+        p.normal_form in TITLE_WORDS for p in word_parses(word)[:2]
     )
 
 

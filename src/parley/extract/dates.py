@@ -21,12 +21,11 @@ import re
 from dataclasses import dataclass
 
 from parley.records import DatePrecision
+from parley.lang import lexicon
 
-MONTH_STEMS = {
-    "январ": 1, "янв": 1, "феврал": 2, "фев": 2, "март": 3, "мар": 3, "апрел": 4, "апр": 4,
-    "ма": 5, "июн": 6, "июл": 7, "август": 8, "авг": 8, "сентябр": 9, "сен": 9, "сент": 9,
-    "октябр": 10, "окт": 10, "ноябр": 11, "ноя": 11, "нояб": 11, "декабр": 12, "дек": 12,
-}
+RU = lexicon("ru")
+
+MONTH_STEMS = RU.mapping("dates", "month_stems")
 _MONTH_WORD = (r"(?P<month>январ[яеьюи]|янв\.?|феврал[яеьюи]|фев\.?|марта?|мар\.?|апрел[яеьюи]|апр\.?|ма[йяею]"
                r"|июн[яеьюи]|июл[яеьюи]|августа?|авг\.?|сентябр[яеьюи]|сент?\.?|октябр[яеьюи]|окт\.?"
                r"|ноябр[яеьюи]|нояб?\.?|декабр[яеьюи]|дек\.?)")
@@ -52,32 +51,36 @@ MONTH_ONLY = re.compile(r"(?<![\d\w])(?:в|во|с|к|до|начале|конц
 MONTH_ADJ = re.compile(r"(?<![\w])" + _MONTH_ADJ, re.IGNORECASE)
 RELATIVE = re.compile(r"(?<![\w])(?P<word>позавчера|послезавтра|сегодня|сегодняшн\w*|вчера|вчерашн\w*|накануне"
                       r"|завтра|завтрашн\w*|только что)(?![\w])", re.IGNORECASE)
-_WEEKDAY_WORD = r"понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье"
-WEEKDAY = re.compile(r"(?<![\w])(?:в|во|на)\s+(?P<weekday>" + _WEEKDAY_WORD + r")"
-                     r"(?:\s+и\s+(?:(?:в|во)\s+)?(?P<weekday2>" + _WEEKDAY_WORD + r"))?"
-                     r"(?P<this_week>\s+на\s+этой\s+неделе)?(?![\w])", re.IGNORECASE)
 VAGUE = re.compile(r"(?<![\w])(?:(?:на|в)\s+(?:минувш\w+\s+|прошл\w+\s+|эти\s+|ближайш\w+\s+)?выходн\w+"
                    r"|на\s+(?:прошлой|этой|следующей|будущей)\s+неделе|в\s+ближайшие\s+(?:дни|недели)"
                    r"|в\s+(?:течение\s+)?(?:последних|ближайших)\s+(?:\w+\s+)?(?:дней|недель))(?![\w])",
                    re.IGNORECASE)
-# "в этом месяце", "в следующем месяце": the month counted from the publication date.
-MONTH_RELATIVE = re.compile(r"(?<![\w])(?:в|на|до\s+конца)\s+(?P<which>этом|текущем|нынешнем|следующем|будущем|прошлом"
-                            r"|минувшем|прошедшем)\s+месяце(?![\w])", re.IGNORECASE)
-MONTH_SHIFT = {"этом": 0, "текущем": 0, "нынешнем": 0, "следующем": 1, "будущем": 1, "прошлом": -1, "минувшем": -1,
-               "прошедшем": -1}
 # "переговоры продлятся два дня", "двухдневный раунд": how many days a round lasts. A span counted from
 # or to something else ("через два дня", "два дня назад", "за два дня до") is not the round's length.
-DURATION = re.compile(r"(?<![\w-])(?:(?P<count>два|двух|три|трех|трёх|2|3)\s+(?:дня|дней|суток)(?![\w])"
-                      r"|(?P<prefix>двух|трех|трёх|2-х|3-х|2-|3-)\s*(?:дневн|суточн)\w*)", re.IGNORECASE)
 DURATION_NOT_LENGTH_BEFORE = re.compile(r"(?:\bчерез|\bспустя|\bза|\bна\s+протяжении\s+последних)\s+$", re.IGNORECASE)
 DURATION_NOT_LENGTH_AFTER = re.compile(r"^\s+(?:назад|спустя|до|после|тому)(?![\w])", re.IGNORECASE)
-DURATION_DAYS = {"два": 2, "двух": 2, "2": 2, "2-х": 2, "2-": 2, "три": 3, "трех": 3, "трёх": 3, "3": 3, "3-х": 3,
-                 "3-": 3}
 DEADLINE_BEFORE = re.compile(r"(?:\bдо|\bк|\bпо)\s+(?:конца\s+|начала\s+|середины\s+)?$", re.IGNORECASE)
 
-RELATIVE_SHIFT = {"только что": 0, "позавчера": -2, "вчера": -1, "вчерашн": -1, "накануне": -1, "сегодня": 0, "сегодняшн": 0,
-                  "завтра": 1, "завтрашн": 1, "послезавтра": 2}
-WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5, "воскресенье": 6}
+RELATIVE_SHIFT = RU.mapping("dates", "relative_day_shift")
+WEEKDAYS = RU.mapping("dates", "weekdays")
+MONTH_SHIFT = RU.mapping("dates", "relative_month_shift")
+DURATION_DAYS = RU.mapping("dates", "round_length")
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+WEEKDAY = re.compile(rf"(?<![\w])(?:в|во|на)\s+(?P<weekday>{_alternatives(WEEKDAYS)})"
+                     rf"(?:\s+и\s+(?:(?:в|во)\s+)?(?P<weekday2>{_alternatives(WEEKDAYS)}))?"
+                     r"(?P<this_week>\s+на\s+этой\s+неделе)?(?![\w])", re.IGNORECASE)
+# "переговоры продлятся два дня", "двухдневный раунд": how many days a round lasts.
+DURATION = re.compile(rf"(?<![\w-])(?:(?P<count>{_alternatives(k for k in DURATION_DAYS if not k.endswith('-'))})"
+                      r"\s+(?:дня|дней|суток)(?![\w])"
+                      rf"|(?P<prefix>{_alternatives(DURATION_DAYS)})\s*(?:дневн|суточн)\w*)", re.IGNORECASE)
+# "в этом месяце", "в следующем месяце": the month counted from the publication date.
+MONTH_RELATIVE = re.compile(rf"(?<![\w])(?:в|на|до\s+конца)\s+(?P<which>{_alternatives(MONTH_SHIFT)})\s+месяце(?![\w])",
+                            re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """The place of a meeting: the most specific place its clause puts it in, in the nominative.
 
-Entry point: ``meeting_place(tree, spans, anchors)`` → :class:`PlaceMention` or None.
+Entry points: ``place_mentions(tree, spans)`` → every :class:`PlaceMention` of a parsed sentence (a layer
+of the annotated document); ``meeting_place(tree, places, anchors)`` → the meeting's own place, or None.
 
 A place counts when it stands under "в/во/на" (or is "женевская" on the meeting
 word itself) and hangs from the meeting's clause: "встреча в Кремле", "прошли в
@@ -13,28 +14,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from parley.extract.lexicon import SIDE_ADJECTIVES, SIDE_NAMES
+from parley.resolve.sides import side_of_adjective, side_of_name
 from parley.records import NamedSpan
 from parley.resolve.places import Place, gazetteer
+from parley.lang import lexicon
 
-PLACE_PREPOSITIONS = {"в", "во", "на"}
+RU = lexicon("ru")
+
+PLACE_PREPOSITIONS = RU.words("places", "place_prepositions")
 # Nouns whose "в/на X" is not where the meeting is: "урегулирование на Украине", "посол в США".
-NOT_MEETING_PLACE_HEADS = {"урегулирование", "конфликт", "война", "ситуация", "кризис", "мир", "план", "удар",
-                           "территория", "посол", "посольство", "представитель", "война", "операция", "выборы",
-                           "интервью", "эфир", "соцсеть", "сеть", "канал", "издание", "вопрос", "мирный",
-                           "боевой", "действие", "режим", "проблема", "положение", "власть", "прекращение", "огонь",
-                           "перемирие", "обстрел", "наступление", "удар"}
+NOT_MEETING_PLACE_HEADS = RU.words("places", "not_meeting_place_heads")
 # Words that lead from a container to the place itself: "в столице ОАЭ", "в швейцарском городе Женева".
-CONTAINER_NOUNS = {"город", "столица", "штат", "отель", "гостиница", "резиденция", "поместье", "дворец",
-                   "курорт", "площадка", "дом", "здание", "особняк", "база", "регион", "страна", "территория",
-                   "земля", "почва"}
+CONTAINER_NOUNS = RU.words("places", "container_nouns")
 # Buildings named after them ("в отеле InterContinental в Женеве", "в отеле «Ритц-Карлтон»"): the name is the
 # venue, in the country of the town the sentence puts it in.
-VENUE_NOUNS = {"отель", "гостиница", "резиденция", "особняк", "поместье", "вилла", "клуб", "курорт"}
+VENUE_NOUNS = RU.words("places", "venue_nouns")
 # "на российской территории", "на американской земле": the country named by its adjective.
-TERRITORY_NOUNS = {"территория", "земля", "почва"}
+TERRITORY_NOUNS = RU.words("places", "territory_nouns")
 MAX_HOPS = 4
-VISIT_VERBS = {"посетить", "посещать"}
+VISIT_VERBS = RU.words("places", "visit_verbs")
 
 if TYPE_CHECKING:
     from parley.extract.meetings.tree import Tree
@@ -69,11 +67,12 @@ def _match_gazetteer(tree: Tree) -> list[tuple[int, int, Place]]:
     return found
 
 
-def _candidates(tree: Tree, spans: tuple[NamedSpan, ...]) -> list[PlaceMention]:
+def place_mentions(tree: Tree, spans: tuple[NamedSpan, ...]) -> list[PlaceMention]:
+    """Every place a parsed sentence names: gazetteer names, NER locations, venues."""
     out: list[PlaceMention] = []
     covered: set[int] = set()
     for first, last, place in _match_gazetteer(tree):
-        owner = SIDE_NAMES.get(tree.lemma(last + 1)) if last + 1 < len(tree) else None
+        owner = side_of_name(tree.lemma(last + 1)) if last + 1 < len(tree) else None
         if place.kind == "venue" and owner and owner != place.country:
             continue  # "в офисе президента Турции" is not the Ukrainian president's office
         head = tree.span_head(tree.tokens[first].start, tree.tokens[last].stop)
@@ -86,7 +85,7 @@ def _candidates(tree: Tree, spans: tuple[NamedSpan, ...]) -> list[PlaceMention]:
     for i, token in enumerate(tree.tokens):
         if tree.lemma(i) in TERRITORY_NOUNS:
             for child in tree.children[i]:
-                side = SIDE_ADJECTIVES.get(tree.lemma(child)) if tree.rel(child) == "amod" else None
+                side = side_of_adjective(tree.lemma(child)) if tree.rel(child) == "amod" else None
                 place = gazetteer().country(side) if side else None
                 if place is not None:
                     out.append(PlaceMention(place.name, i, place))
@@ -153,9 +152,9 @@ def _rank(mention: PlaceMention) -> float:
     return mention.place.rank if mention.place else 1.5  # unknown places: after known cities
 
 
-def meeting_place(tree: Tree, spans: tuple[NamedSpan, ...], anchors: tuple[int, ...],
+def meeting_place(tree: Tree, places: tuple[PlaceMention, ...], anchors: tuple[int, ...],
                   others: tuple[int, ...] = ()) -> PlaceMention | None:
-    """``others``: the other meeting words of the sentence, whose places are theirs
+    """The meeting's own place among the sentence's ``places`` (``place_mentions``); ``others``: the other meeting words of the sentence, whose places are theirs
     ("встретятся в Штатах после переговоров в Кремле")."""
     anchor_set = set(anchors)
     trigger = anchors[0]
@@ -170,7 +169,7 @@ def meeting_place(tree: Tree, spans: tuple[NamedSpan, ...], anchors: tuple[int, 
     # "прибыл в Анкару, где проведет переговоры с Фиданом": the place "где" stands for is the meeting's
     where = next((tree.head(a) for a in anchors if tree.rel(a) == "acl:relcl" and any(
         tree.lemma(c) == "где" for c in tree.children[a])), -1)
-    for mention in _candidates(tree, spans):
+    for mention in places:
         if mention.index == where:
             usable.append(mention)
             continue

@@ -23,15 +23,18 @@ import re
 from parley.extract.quote_spans import (
     MIN_WORDS, SPEECH_VERB, WORD, QuotedSpan, is_title, quoted_spans, skip_back,
 )
-from parley.extract.role_words import (
-    GENERIC_HEADS, PHRASE_HEADS, PRONOUNS, country_in, ends_role_phrase, is_role_reference, office_of, role_head,
+from parley.resolve.offices import (
+    GENERIC_HEADS, PRONOUNS, ends_role_phrase, is_role_reference, office_holder, role_head,
 )
+from parley.resolve.sides import first_side
 from parley.records import ActorMention, Analysis, Document, Evidence, Quote
 from parley.resolve import actor_of
 from parley.resolve.kb import knowledge_base
+from parley.lang import lexicon
 
-IMPERSONAL = re.compile(r"^(говорится|говорилось|сказано|отмечается|отмечено|указывается|указано|подчеркивается|"
-                        r"подчеркнуто|приводятся|заявлено|написано)")
+RU = lexicon("ru")
+
+IMPERSONAL = re.compile("^(" + "|".join(map(re.escape, RU.sequence("quotes", "impersonal_forms"))) + ")")
 CHANNELS = (
     (re.compile(r"truth\s*social", re.I), "Truth Social"),
     (re.compile(r"(соцсет\w*|платформ\w*|сети)\s+[XХ]\b|\b[XХ]\s*\(|\bв\s+[XХ]\b"), "X"),
@@ -201,7 +204,7 @@ class _Context:
             head = role_head(word) if (n < 4 or not verb_first) else None
             if head is not None and (verb_first or word == head):
                 named = self._apposed(inside, words[n:], a)
-                first = n - 1 if n and country_in(words[n - 1].group()) else n  # "американский лидер"
+                first = n - 1 if n and first_side(words[n - 1].group()) else n  # "американский лидер"
                 phrase = self._role_phrase(words[first:]) if first < n else self._role_phrase(words[n:])
                 at = (a + words[first].start(), a + words[n].end())
                 return named or self._by_role(head, phrase, before, at)
@@ -279,17 +282,15 @@ class _Context:
             head = role_head(w.group())
             if head is not None and w.group().lower() == head and head not in GENERIC_HEADS:
                 phrase = self._role_phrase(list(re.finditer(r"[^\W\d_][\w-]*", sentence.text))[n:])
-                side, office = country_in(phrase), _OFFICES.get(head)
-                holder = knowledge_base().holder(office, side, self.day) if side and office else None
+                holder = office_holder(head, phrase, self.day)
                 if holder is not None and holder.id in self.named_ids:
                     return next(m for m in self.persons if m.actor.id == holder.id)
         return None
 
     def _by_role(self, head: str, phrase: str, before: int, at: tuple[int, int] | None = None):
-        side = country_in(phrase)
-        office = office_of(head, phrase.lower()) if head in PHRASE_HEADS else _OFFICES.get(head)
-        if side and office:
-            holder = knowledge_base().holder(office, side, self.day)
+        side = first_side(phrase)
+        holder = office_holder(head, phrase, self.day)
+        if holder is not None:
             if holder is not None and holder.id in self.named_ids:
                 named = [m for m in self.outside if m.actor.id == holder.id and m.start < before]
                 pool = named or [m for m in self.persons if m.actor.id == holder.id]
@@ -300,16 +301,12 @@ class _Context:
         return self._antecedent(before, side, None if head in GENERIC_HEADS else head)
 
 
-OUTLET_STATEMENT = re.compile(r"(публикаци|стать|материал|доклад|документ|издани|отчет|расследовани)")
-OBJECT_PRONOUNS = frozenset({"его", "ее", "её"})
-QUOTING_VERB = re.compile(r"(цитир|процитир|привод|перескаж)")
-ANONYMOUS = re.compile(r"(один из|одна из|источник|собеседник|неназванн|анонимн|пожелавш)")
+OUTLET_STATEMENT = re.compile("(" + "|".join(map(re.escape, RU.sequence("quotes", "document_stems"))) + ")")
+OBJECT_PRONOUNS = RU.words("grammar", "object_pronouns")
+QUOTING_VERB = re.compile("(" + "|".join(map(re.escape, RU.sequence("quotes", "quoting_stems"))) + ")")
+ANONYMOUS = re.compile("(" + "|".join(map(re.escape, RU.sequence("quotes", "anonymous_stems"))) + ")")
 _ANONYMOUS = object()
-_STOP_WORDS = frozenset({"в", "на", "во", "после", "перед", "что", "и", "а", "но", "который", "которая"})
-_OFFICES = {"президент": "head_of_state", "лидер": "head_of_state", "глава": "head_of_state",
-            "госсекретарь": "foreign_minister", "вице-президент": "vice_president",
-            "пресс-секретарь": "press_secretary", "канцлер": "head_of_government", "премьер": "head_of_government",
-            "премьер-министр": "head_of_government"}
+_STOP_WORDS = RU.words("grammar", "quote_role_phrase_stops")
 
 
 def _nominative(mention: ActorMention) -> bool:

@@ -19,20 +19,20 @@ from __future__ import annotations
 import functools
 import re
 
-from parley.extract.role_words import (
-    GENERIC_HEADS, OFFICES, PHRASE_HEADS, country_in, is_role_reference, office_of, role_head,
+from parley.resolve.offices import (
+    GENERIC_HEADS, OFFICE_HEADS, OFFICES, RANKS, RELATIONAL_HEADS, is_role_reference, names_head_of_state, office_holder, role_head, role_parts,
 )
-from parley.nlp import models
+from parley.resolve.sides import first_side
+from parley.nlp import inflect, word_parses
 from parley.records import ActorMention, Analysis, Document, Evidence, Role, Sentence, Token
 from parley.resolve.kb import knowledge_base
+from parley.lang import lexicon
+
+RU = lexicon("ru")
 
 MAX_PHRASE_TOKENS = 14
-STOP_WORDS = frozenset("что как когда где если чтобы который которая которые которого которой а но или также ли же".split())
+STOP_WORDS = RU.words("grammar", "role_phrase_stops")
 _BREAKS = frozenset(",.:;!?—–")
-RANKS = frozenset("""адмирал вице-адмирал контр-адмирал генерал генерал-майор генерал-лейтенант генерал-полковник
-полковник подполковник майор капитан господин госпожа мистер шейх принц""".split())
-RELATIONAL_HEADS = frozenset("""зять тесть сын дочь жена супруга брат помощник советник спецпосланник спецпредставитель
-посланник представитель пресс-секретарь заместитель сотрудник""".split())
 
 
 def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMention, ...]) -> tuple[Role, ...]:
@@ -47,8 +47,10 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
         key = (mention.actor.id, role.lower())
         if role and key not in seen:
             seen.add(key)
+            parts = role_parts(role)
             roles.append(Role(actor=mention.actor, name=_full_name(mention, persons), role=role,
-                              evidence=Evidence(sentence.start, sentence.stop)))
+                              evidence=Evidence(sentence.start, sentence.stop), title=parts.title,
+                              organization=parts.organization, country=parts.country))
 
     if not persons:
         return ()
@@ -99,7 +101,7 @@ def _full_name(mention: ActorMention, persons: list[ActorMention]) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _parses(word: str):
-    return tuple(models().morph_vocab.parse(word.lower()))
+    return word_parses(word.lower())
 
 
 def _mention_case(mention: ActorMention) -> frozenset[str] | None:
@@ -291,8 +293,6 @@ _TRAILING = re.compile(r"(\s+(и|а|в|во|на|по|с|со|к|о|об|для|
 
 @functools.lru_cache(maxsize=16384)
 def _nominative_word(word: str, head_word: str, is_head: bool) -> str:
-    from pymorphy2.analyzer import Parse  # natasha's subclass takes UD grammemes
-
     head_parse = next((p for p in _parses(head_word) if p.tag.POS == "NOUN"), None)
     if head_parse is None:
         return word.lower() if word[1:2].islower() else word
@@ -301,7 +301,7 @@ def _nominative_word(word: str, head_word: str, is_head: bool) -> str:
     wanted = {"nomn", "sing"}
     if not is_head and head_parse.tag.gender in ("masc", "femn", "neut"):
         wanted.add(head_parse.tag.gender)
-    form = Parse.inflect(parse, wanted) if parse is not None else None
+    form = inflect(parse, wanted) if parse is not None else None
     if form is not None:
         return form.word
     return word.lower() if word[1:2].islower() else word  # a capital that only opens the sentence
@@ -346,7 +346,7 @@ def _standalone(tokens, heads, here, persons, document):
         token = tokens[i]
         head = role_head(token.text)
         office = OFFICES.get(head or "")
-        if head is None or head in GENERIC_HEADS or (office is None and head not in PHRASE_HEADS):
+        if head is None or head in GENERIC_HEADS or (office is None and head not in OFFICE_HEADS):
             continue
         if any(n is not None and 0 < n - i <= 4 for n in near):
             continue  # a name follows: the apposition rule has it
@@ -359,16 +359,13 @@ def _standalone(tokens, heads, here, persons, document):
                 (tokens[end].text.isupper() or _is_genitive(tokens[end].text) or _names_side(tokens, end)):
             end += 1
         phrase = " ".join(t.text for t in tokens[start:end])
-        side = country_in(phrase)
-        office = office_of(head, phrase.lower()) if head in PHRASE_HEADS else office
-        if side is None and office is None and re.fullmatch(r"глав\w* государства", phrase.lower()):
+        holder = office_holder(head, phrase, document.published)
+        head_of_state = names_head_of_state(phrase) if holder is None else None
+        if head_of_state is not None:
             leader = _last_head_of_state(persons, token.start, document)
             if leader is not None:  # "глава государства" is the head of state named last
-                yield leader, "глава государства"
+                yield leader, head_of_state
             continue
-        if side is None or office is None:
-            continue
-        holder = knowledge_base().holder(office, side, document.published)
         if holder is not None and holder.id in named:
             yield named[holder.id], _nominative_phrase(tokens, start, end)
 
@@ -380,7 +377,7 @@ def _names_side(tokens, i: int) -> bool:
         if not token.text[:1].isupper():
             break
         run.append(token.text)
-    return bool(run) and country_in(" ".join(run)) is not None
+    return bool(run) and first_side(" ".join(run)) is not None
 
 
 def _last_head_of_state(persons, before: int, document) -> ActorMention | None:

@@ -19,32 +19,48 @@ from parley.extract.lexicon import (
     BEFORE_PREPOSITIONS, CANCELLED_LEMMAS, DOUBT_LEMMAS, HELD_ADJECTIVES, PLANNED_LEMMAS, WEAK_HELD_ADJECTIVES,
 )
 from parley.records import MeetingStatus, Token
+from parley.lang import lexicon
 
-PLANNED_ADJECTIVES = {"предстоящий", "будущий", "следующий", "возможный", "потенциальный", "назначенный",
-                      "запланированный", "грядущий", "новый", "ближайший", "вероятный"}
+RU = lexicon("ru")
+
+PLANNED_ADJECTIVES = RU.words("status", "planned_adjectives")
 # Verbs whose tense is the meeting's own when the meeting word is their subject.
-TENSE_CARRIERS = {"состояться", "пройти", "проходить", "начаться", "начинаться", "завершиться", "закончиться",
-                  "стартовать", "продолжиться", "продолжаться", "длиться", "продлиться", "быть", "идти",
-                  "произойти", "открыться", "возобновиться", "запланировать", "планироваться", "ожидаться",
-                  "намечаться", "наметить", "назначить", "мочь", "должный", "собираться", "планировать"}
-NOT_PLANNED_VERBS = {"мочь"}
+TENSE_CARRIERS = RU.words("status", "tense_carriers")
+NOT_PLANNED_VERBS = RU.words("status", "not_planned_verbs")
 # Moved to another day: the meeting is still expected.
-POSTPONED = {"перенести", "переносить", "перенестись", "переноситься", "перенос", "отсрочить", "отсрочка"}
+POSTPONED = RU.words("status", "postponed")
 # Journeys whose purpose ("на встречу") is a meeting still to come.
-TRAVEL_VERBS = {"вылететь", "вылетать", "отправиться", "отправляться", "направиться", "направляться",
-                "поехать", "ехать", "лететь", "полететь", "собираться", "отбыть"}
+TRAVEL_VERBS = RU.words("status", "travel_verbs")
 # Nouns of a meeting's timing, said of what is still to come: "сроки визита", "дата встречи".
-SCHEDULE_NOUNS = {"срок", "сроки", "дата"}
+SCHEDULE_NOUNS = RU.words("status", "schedule_nouns")
 # "делегации ожидали начала встречи": waiting, told in the past, does not make the meeting future.
-WAITING_VERBS = {"ожидать", "ждать", "готовиться", "рассчитывать", "надеяться"}
+WAITING_VERBS = RU.words("status", "waiting_verbs")
 # Nouns through which a meeting only frames the clause: "в ходе переговоров", "по итогам встречи".
-FRAME_NOUNS = {"ход", "время", "итог", "результат", "рамка", "кулуары", "завершение", "окончание", "день"}  # "могут" alone is weak; it counts only with an infinitive under it
+FRAME_NOUNS = RU.words("status", "frame_nouns")
 
 
 @dataclass(frozen=True, slots=True)
 class StatusReading:
     status: MeetingStatus
     explicit: bool  # said by the words, not just the default
+
+
+NEGATION = RU.words("grammar", "negation")
+CONDITIONAL = RU.words("grammar", "conditional_particles")
+COPULA = RU.words("grammar", "copula")
+COPULA_FUTURE = RU.sequence("grammar", "copula_future_stems")
+OWN_POSSESSIVES = RU.words("grammar", "own_possessives")
+NEVER_PARTICLES = RU.words("status", "never_particles")
+OCCURRENCE_VERBS = RU.words("status", "occurrence_verbs")
+DUE_WORDS = RU.words("status", "due_words")
+MODAL_VERBS = RU.words("status", "modal_verbs")
+TOLD_AFTER_PREPOSITIONS = RU.words("status", "told_after_prepositions")
+PRECEDED_PREPOSITIONS = RU.words("status", "preceded_prepositions")
+BEFORE_NOUNS = RU.words("status", "before_nouns")
+PURPOSE_PREPOSITIONS = RU.words("status", "purpose_prepositions")
+DESTINATION_PREPOSITIONS = RU.words("status", "destination_prepositions")
+FRAME_PREPOSITIONS = RU.words("status", "frame_prepositions")
+NEW_ADJECTIVES = RU.words("status", "new_adjectives")
 
 
 def _say(status: MeetingStatus) -> StatusReading:
@@ -57,17 +73,15 @@ def _lemma(token: Token) -> str:
 
 # Perfective meeting verbs: a personal ending on them is the future, whatever the tagger says
 # ("переговорит" is sometimes tagged as a past form).
-PERFECTIVE_VERBS = {"встретиться", "переговорить", "созвониться", "поговорить", "побеседовать", "пообщаться",
-                    "посетить", "обсудить", "принять", "провести", "состояться", "пройти", "позвонить"}
-PERSONAL_ENDINGS = ("ит", "ет", "ут", "ют", "ят", "ат", "им", "ем", "ишь", "ешь", "ите", "ете", "ится", "ется",
-                    "утся", "ются", "ятся", "атся", "имся", "емся")
+PERFECTIVE_VERBS = RU.words("status", "perfective_meeting_verbs")
+PERSONAL_ENDINGS = RU.sequence("grammar", "personal_verb_endings")
 
 
 def _future(token: Token) -> bool:
     if token.lemma in PERFECTIVE_VERBS and token.text.lower().endswith(PERSONAL_ENDINGS):
         return True
     tense = token.feat("Tense")
-    if tense == "Fut" or (token.lemma == "быть" and token.text.lower().startswith("буд")):
+    if tense == "Fut" or (token.lemma in COPULA and token.text.lower().startswith(COPULA_FUTURE)):
         return True
     return token.pos in ("VERB", "AUX") and tense == "Pres" and token.feat("Aspect") == "Perf" \
         and token.feat("VerbForm") == "Fin"
@@ -88,14 +102,14 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
         scope += _children(tokens, a)
     window = range(max(0, trigger - 3), trigger)
     scope_lemmas = {lemmas[i] for i in scope}
-    negated = any(lemmas[c] == "не" for a in anchors for c in _children(tokens, a)) or \
-        any(lemmas[i] == "не" for i in window)
+    negated = any(lemmas[c] in NEGATION for a in anchors for c in _children(tokens, a)) or \
+        any(lemmas[i] in NEGATION for i in window)
     near = {lemmas[i] for i in range(max(0, trigger - 5), trigger)}
     if scope_lemmas & CANCELLED_LEMMAS or near & CANCELLED_LEMMAS:  # "отказалась от двусторонних … встреч"
         return _say(MeetingStatus.CANCELLED)
-    if negated and scope_lemmas & {"состояться", "пройти", "встретиться", "провести"} and "так" in lemmas:
+    if negated and scope_lemmas & OCCURRENCE_VERBS and NEVER_PARTICLES & set(lemmas):
         return _say(MeetingStatus.CANCELLED)
-    if any(lemmas[a] == "должный" and any(lemmas[c] == "быть" and tokens[c].feat("Tense") == "Past"
+    if any(lemmas[a] in DUE_WORDS and any(lemmas[c] in COPULA and tokens[c].feat("Tense") == "Past"
                                           for c in _children(tokens, a)) for a in anchors):
         return _say(MeetingStatus.CANCELLED)  # "должна была состояться": it was due and did not take place
     trigger_children = _children(tokens, trigger)
@@ -108,25 +122,25 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
     own = {lemmas[c] for c in trigger_children if tokens[c].rel in ("case", "amod", "det", "acl")} \
         | {lemmas[i] for i in window} | ({lemmas[head]} if 0 <= head < len(tokens) else set())
     past_verb = any(tokens[a].pos in ("VERB", "AUX") and tokens[a].feat("Tense") == "Past" for a in anchors)
-    possessed = any(lemmas[c] in ("свой", "мой", "наш") for c in trigger_children)
-    if own & {"до", "перед"} and past_verb and not possessed:
+    possessed = any(lemmas[c] in OWN_POSSESSIVES for c in trigger_children)
+    if own & TOLD_AFTER_PREPOSITIONS and past_verb and not possessed:
         # "пошутил перед переговорами": told afterwards; but "до своей встречи" is the speaker's next one
         return StatusReading(MeetingStatus.HELD, False)
-    if "после" in {lemmas[c] for c in trigger_children if tokens[c].rel == "case"}:
+    if PRECEDED_PREPOSITIONS & {lemmas[c] for c in trigger_children if tokens[c].rel == "case"}:
         # "встретятся после переговоров в Кремле": those talks come first, most likely already held
         return StatusReading(MeetingStatus.HELD, False)
-    if own & BEFORE_PREPOSITIONS or "преддверие" in own:
+    if own & BEFORE_PREPOSITIONS or own & BEFORE_NOUNS:
         # "перед встречей" in a caption without a verb: ahead of the photo, not necessarily of the article
         has_verb = any(tokens[a].pos in ("VERB", "AUX") for a in anchors)
         return StatusReading(MeetingStatus.PLANNED, has_verb)
-    if _case(tokens, trigger) == "для" or (len(anchors) > 1 and _case(tokens, anchors[1]) == "для"):
+    if _case(tokens, trigger) in PURPOSE_PREPOSITIONS or (len(anchors) > 1 and _case(tokens, anchors[1]) in PURPOSE_PREPOSITIONS):
         # "прибыла для переговоров": ahead of the arrival, but maybe under way by the time of writing
         return StatusReading(MeetingStatus.PLANNED, False)
-    if _case(tokens, trigger) == "на" and 0 <= head < len(tokens) and lemmas[head] in TRAVEL_VERBS \
+    if _case(tokens, trigger) in DESTINATION_PREPOSITIONS and 0 <= head < len(tokens) and lemmas[head] in TRAVEL_VERBS \
             and tokens[trigger].feat("Case") == "Acc":
         # "вылетели в Эр-Рияд на встречу": the journey is told, the meeting is its purpose, still ahead
         return StatusReading(MeetingStatus.PLANNED, False)
-    if own & (PLANNED_ADJECTIVES - {"новый"}):
+    if own & (PLANNED_ADJECTIVES - NEW_ADJECTIVES):
         return _say(MeetingStatus.PLANNED)
     modifiers = {lemmas[c] for c in trigger_children if tokens[c].rel in ("amod", "acl")
                  and tokens[c].feat("Tense") != "Fut"}
@@ -142,22 +156,22 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
             weak = True
             continue
         # "в ходе переговоров договорились об обмене": the meeting frames what was agreed; it took place.
-        framed = below is not None and (lemmas[below] in FRAME_NOUNS or _case(tokens, below) in ("на", "в", "во"))
+        framed = below is not None and (lemmas[below] in FRAME_NOUNS or _case(tokens, below) in FRAME_PREPOSITIONS)
         if _future(token):
             return _say(MeetingStatus.PLANNED)
         if lemmas[a] in PLANNED_LEMMAS and lemmas[a] not in NOT_PLANNED_VERBS and not framed \
                 and not (lemmas[a] in WAITING_VERBS and token.feat("Tense") == "Past"):
             return _say(MeetingStatus.PLANNED)
-        if lemmas[a] == "мочь" or (token.feat("VerbForm") == "Inf" and a == trigger):
+        if lemmas[a] in MODAL_VERBS or (token.feat("VerbForm") == "Inf" and a == trigger):
             return _say(MeetingStatus.PLANNED)
         for c in _children(tokens, a):
-            if lemmas[c] == "быть" and _future(tokens[c]) and not framed:
+            if lemmas[c] in COPULA and _future(tokens[c]) and not framed:
                 return _say(MeetingStatus.PLANNED)
-            if lemmas[c] == "бы":
+            if lemmas[c] in CONDITIONAL:
                 return _say(MeetingStatus.PLANNED)
             if lemmas[c] in PLANNED_LEMMAS and tokens[c].rel in ("aux", "aux:pass", "xcomp", "amod", "acl"):
                 return _say(MeetingStatus.PLANNED)
-    if "новый" in own and not any(tokens[a].feat("Tense") == "Past" or tokens[a].feat("Tense") == "Pres"
+    if own & NEW_ADJECTIVES and not any(tokens[a].feat("Tense") == "Past" or tokens[a].feat("Tense") == "Pres"
                                   and not _future(tokens[a]) for a in anchors):
         # "проведут новую встречу", not "проводит новую встречу" (going on now)
         return _say(MeetingStatus.PLANNED)

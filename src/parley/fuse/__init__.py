@@ -10,8 +10,6 @@ import dataclasses
 import gc
 import time
 
-from sqlalchemy.exc import IntegrityError
-
 from parley.fuse.blocks import Index, blocks, spans
 from parley.fuse.build import build_event
 from parley.fuse.cluster import cluster
@@ -44,6 +42,16 @@ def fuse_reports(reports: list[Report]) -> list[Event]:
 
 
 def fuse(store, full: bool = False) -> FusionReport:
+    """Bring the events up to date; one process at a time (``store.fusion_lock``), so two writers
+    fusing at once take turns, and the second finds the first's work done."""
+    lock = getattr(store, "fusion_lock", None)
+    if lock is None:
+        return _fuse(store, full)
+    with lock():
+        return _fuse(store, full)
+
+
+def _fuse(store, full: bool) -> FusionReport:
     started = time.perf_counter()
     pending = None if full else store.fusion_pending()
     if pending is None:
@@ -55,16 +63,13 @@ def fuse(store, full: bool = False) -> FusionReport:
                             seconds=time.perf_counter() - started, full=True, regrouped=len(reports))
     docs, stale = pending
     if len(docs) + len(stale) > MOST_CHANGES:  # a large batch: rebuilding costs no more, in fewer queries
-        return fuse(store, full=True)
+        return _fuse(store, full=True)
     regrouped = 0
     if docs or stale:
         touched, reports = _touched(store, docs, stale)
         if len(touched) > MOST_CHANGES:
-            return fuse(store, full=True)
-        try:
-            store.replace_blocks(touched, docs, fuse_reports(reports))
-        except IntegrityError:  # another process fused the same blocks meanwhile: rebuild from what is stored
-            return fuse(store, full=True)
+            return _fuse(store, full=True)
+        store.replace_blocks(touched, docs, fuse_reports(reports))
         regrouped = len(reports)
     return FusionReport(reports=store.count_reports(), events=store.count_events(),
                         conflicts=store.count_conflicted_events(), seconds=time.perf_counter() - started,

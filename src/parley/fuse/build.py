@@ -20,7 +20,12 @@ def _reported(report: Report) -> tuple:
 
 def event_id(reports: list[Report]) -> str:
     first = min(reports, key=lambda r: (r.published or dt.date.min, r.doc_id, r.seq))
-    return "ev-" + hashlib.sha1(f"{first.doc_id}:{first.seq}".encode()).hexdigest()[:10]
+    return report_event_id(first.doc_id, first.seq)
+
+
+def report_event_id(doc_id: str, seq: int) -> str:
+    """The id of an event whose earliest report is meeting ``seq`` of ``doc_id``."""
+    return "ev-" + hashlib.sha1(f"{doc_id}:{seq}".encode()).hexdigest()[:10]
 
 
 def build_event(reports: list[Report]) -> Event:

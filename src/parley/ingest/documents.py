@@ -10,6 +10,7 @@ from parley.ingest.clean import clean_text
 from parley.ingest.language import LANGUAGE_NAMES, detect_language
 from parley.ingest.outlets import outlet_of
 from parley.ingest.readers import RawArticle
+from parley.safe_text import storable, storable_or_none, web_link
 from parley.records import Document, IngestResult, LedgerEntry, LedgerStatus
 
 EXTRACTED_LANGUAGES = frozenset({"ru"})
@@ -37,7 +38,12 @@ def bounded_doc_id(doc_id: str, limit: int = MAX_DOC_ID_CHARS) -> str:
 
 def to_result(article: RawArticle, max_document_chars: int) -> IngestResult:
     """The article's document and ledger entry: processed, or skipped with the reason."""
-    article = replace(article, doc_id=bounded_doc_id(article.doc_id))
+    url = web_link(storable_or_none(article.url))
+    note = storable(article.note)
+    if article.url and url is None:
+        note = "; ".join(filter(None, [note, "'url' is not an http(s) address: left out"]))
+    article = replace(article, source=storable(article.source), doc_id=bounded_doc_id(storable(article.doc_id)),
+                      text=storable(article.text), title=storable_or_none(article.title), url=url, note=note)
     if not article.text.strip():
         return _skipped(article, "no text")
     cleaned = clean_text(article.text)

@@ -78,8 +78,12 @@ def decode(data: bytes, declared: str | None = None) -> DecodedText:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         lenient = data.decode("utf-8", errors="replace")
-        if lenient.count("\ufffd") <= len(lenient) // 200:
-            return DecodedText(lenient, "utf-8")  # UTF-8 with a few broken bytes, e.g. a cut-off download
+        broken = lenient.count("\ufffd")
+        well_formed = sum(1 for char in lenient if char > "\x7f") - broken
+        # UTF-8 with a few broken bytes (a cut-off download, a bad copy): most of its non-ASCII bytes still
+        # form valid sequences, which text in a Cyrillic codepage almost never does
+        if broken <= len(lenient) // 200 or well_formed >= 10 * broken:
+            return DecodedText(lenient, "utf-8")
     sample = data[:65536]
     if sum(byte >= 0xC0 for byte in sample) >= max(len(sample) // 20, 1):
         candidates = [DecodedText(data.decode(name, errors="replace"), name) for name in CYRILLIC_CODEPAGES]

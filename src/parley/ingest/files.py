@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from parley.safe_text import shown
+
 SUPPORTED_SUFFIXES = {
     ".txt": "text", ".text": "text",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
@@ -44,51 +46,65 @@ def walk(paths: Iterable[str | Path], max_bytes: int) -> Iterator[Candidate]:
     """One candidate per file under ``paths``, in a stable order."""
     for path in map(Path, paths):
         if not os.path.lexists(path):
-            yield Candidate(path, str(path), fail="no such file or folder")
+            yield Candidate(path, shown(path), fail="no such file or folder")
         elif path.is_dir():
             yield from _walk_folder(path, max_bytes)
         else:
-            yield check_file(path, max_bytes, name=path.stem)
+            yield check_file(path, max_bytes, name=shown(path.stem))
 
 
 def _walk_folder(root: Path, max_bytes: int) -> Iterator[Candidate]:
     real_root = root.resolve()
-    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+    unreadable: list[OSError] = []  # folders os.walk could not list: each gets a failed row
+    for folder, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable.append):
+        yield from _unlisted(unreadable)
         folder_path = Path(folder)
         for name in sorted(dirnames):
             link = folder_path / name
             if link.is_symlink():
                 yield _linked_folder(link, real_root)
             elif name.startswith("."):
-                yield Candidate(link, str(link), skip="hidden folder (.git, .cache …): not read")
+                yield Candidate(link, shown(link), skip="hidden folder (.git, .cache …): not read")
         dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
         for name in sorted(filenames):
             path = folder_path / name
             if path.is_symlink():
                 reason = _link_problem(path, real_root)
                 if reason:
-                    yield Candidate(path, str(path), skip=reason)
+                    yield Candidate(path, shown(path), skip=reason)
                     continue
-            yield check_file(path, max_bytes, name=path.relative_to(root).with_suffix("").as_posix())
+            yield check_file(path, max_bytes, name=shown(path.relative_to(root).with_suffix("").as_posix()))
+    yield from _unlisted(unreadable)
+
+
+def _unlisted(errors: list[OSError]) -> Iterator[Candidate]:
+    while errors:
+        error = errors.pop(0)
+        path = Path(error.filename or "?")
+        yield Candidate(path, shown(path), fail=f"cannot read the folder: {error.strerror or error}")
 
 
 def _linked_folder(link: Path, real_root: Path) -> Candidate:
     reason = _link_problem(link, real_root)
-    return Candidate(link, str(link), skip=reason or "link to a folder inside the input: its files are read there")
+    return Candidate(link, shown(link), skip=reason or "link to a folder inside the input: its files are read there")
 
 
 def _link_problem(link: Path, real_root: Path) -> str | None:
-    target = link.resolve()
-    if not target.exists():
-        return f"broken symbolic link (to {os.readlink(link)})"
+    try:
+        target = link.resolve()
+        exists = target.exists()
+    except (OSError, RuntimeError):  # a link to itself, or a loop of links
+        return f"symbolic link in a loop (to {shown(os.readlink(link))}): not followed"
+    if not exists:
+        return f"broken symbolic link (to {shown(os.readlink(link))})"
     if not target.is_relative_to(real_root):
-        return f"symbolic link pointing outside the input folder (to {target}): not followed"
+        return f"symbolic link pointing outside the input folder (to {shown(target)}): not followed"
     return None
 
 
 def check_file(path: Path, max_bytes: int, name: str = "") -> Candidate:
     """Refuse what must not be read: unreadable, empty, too large, binary, of an unknown type."""
-    source = str(path)
+    source = shown(path)
     try:
         size = path.stat().st_size
     except OSError as error:

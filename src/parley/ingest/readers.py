@@ -80,7 +80,11 @@ def read_jsonl(candidate: Candidate, data: bytes) -> Iterator[Item]:
         if not line.strip():
             continue
         lines += 1
-        yield _jsonl_item(f"{candidate.source}:{number}", number, line, candidate.name)
+        source = f"{candidate.source}:{number}"
+        try:
+            yield _jsonl_item(source, number, line, candidate.name)
+        except Exception as error:  # whatever one line holds, it fails alone and the next lines are read
+            yield Problem(source, LedgerStatus.FAILED, f"line {number}: could not be read: {type(error).__name__}")
     if lines == 0:
         yield Problem(candidate.source, LedgerStatus.SKIPPED, "no JSON lines in the file")
 
@@ -90,6 +94,10 @@ def _jsonl_item(source: str, number: int, line: str, name: str) -> Item:
         row = json.loads(line)
     except json.JSONDecodeError as error:
         return Problem(source, LedgerStatus.FAILED, f"line {number}: broken JSON ({error.msg}, column {error.colno})")
+    except RecursionError:
+        return Problem(source, LedgerStatus.FAILED, f"line {number}: JSON nested too deep to read")
+    except ValueError as error:  # numbers too long to convert, and the like
+        return Problem(source, LedgerStatus.FAILED, f"line {number}: unreadable JSON ({error})")
     if not isinstance(row, dict):
         return Problem(source, LedgerStatus.FAILED, f"line {number}: a JSON object was expected, got {type(row).__name__}")
     row = {key: row.get(key) for key in JSONL_FIELDS}

@@ -8,16 +8,18 @@ Database errors are not caught here: the caller reports them (exit code 3).
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from parley.errors import DatabaseError
 from parley.ingest import read_inputs
 from parley.pipeline import DOCUMENTS_PER_BATCH
 from parley.records import Document, Extraction, IngestResult, LedgerEntry, LedgerStatus
+from parley.safe_text import storable
 from parley.settings import Settings
 
 # Documents handed to the NLP layer at once: larger batches share model calls (docs/scale.md).
@@ -58,9 +60,12 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
     pending: list[Document] = []
     pending_hashes: dict[str, str] = {}
     notes: dict[str, str] = {}  # source → what of the input was left out, kept on its processed row
+    files: list[str] = []  # files read through: their earlier rows not written again are stale
+    recorded: set[str] = set()
 
     def record(entry: LedgerEntry) -> None:
         store.record_ledger(entry)
+        recorded.add(storable(entry.source))
         summary.count(entry)
         if on_entry:
             on_entry(entry)
@@ -68,11 +73,11 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
     def flush() -> None:
         for document, outcome in extract_each(pending, process_many):
             if isinstance(outcome, Extraction) and not getattr(outcome, "skipped_reason", None):
-                problem = _save(store, document, outcome)
+                new, problem = _save(store, document, outcome)
                 if problem:
                     record(LedgerEntry(document.source, LedgerStatus.FAILED, problem, document.doc_id))
                     continue
-                summary.new_documents += 1
+                summary.new_documents += new
                 record(LedgerEntry(document.source, LedgerStatus.PROCESSED, notes.pop(document.source, ""),
                                    document.doc_id))
             elif isinstance(outcome, Extraction):
@@ -82,8 +87,14 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
         pending.clear()
         pending_hashes.clear()
 
-    for result in read_inputs(paths, settings):
-        entry = _settle(result, store, pending, pending_hashes)
+    for result in read_inputs(paths, settings, on_file=files.append):
+        try:
+            entry = _settle(result, store, pending, pending_hashes)
+        except (SQLAlchemyError, DatabaseError, OSError):
+            raise
+        except Exception as error:  # one odd input fails alone; the run goes on
+            entry = LedgerEntry(result.entry.source, LedgerStatus.FAILED,
+                                f"could not be checked against the store: {type(error).__name__}: {error}")
         if entry is not None:
             record(entry)
             continue
@@ -94,6 +105,8 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
         if len(pending) >= BATCH:
             flush()
     flush()
+    for source in files:
+        store.forget_stale_ledger(storable(source), recorded)
     if fuse:
         summary.events, summary.fusion_error = _fuse(store)
     return summary
@@ -111,16 +124,30 @@ def _fuse(store) -> tuple[int | None, str | None]:
         return None, f"{type(error).__name__}: {error}"
 
 
-def _save(store, document: Document, extraction: Extraction) -> str | None:
-    """Store a document with its facts; a message when these facts cannot be stored (database trouble raises)."""
-    try:
-        store.save_document(document)
-        store.save_extraction(extraction)
-    except (SQLAlchemyError, DatabaseError, OSError):
-        raise
-    except Exception as error:  # facts the store cannot take: this document fails, the run goes on
-        return f"could not be stored: {type(error).__name__}: {error}"
-    return None
+SAVE_ATTEMPTS = 5
+
+
+def _save(store, document: Document, extraction: Extraction) -> tuple[bool, str | None]:
+    """Store a document with its facts: (whether its text is new in the store, a message when these
+    facts cannot be stored). Database trouble raises.
+
+    Another ingest writing the same document at the same moment makes the insert collide on a unique
+    key: the loser tries again, finds the row the other stored, and counts the document as not new.
+    """
+    for attempt in range(SAVE_ATTEMPTS):
+        try:
+            new = store.save_document(document)
+            store.save_extraction(extraction)
+            return new is not False, None
+        except IntegrityError:
+            if attempt == SAVE_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+        except (SQLAlchemyError, DatabaseError, OSError):
+            raise
+        except Exception as error:  # facts the store cannot take: this document fails, the run goes on
+            return False, f"could not be stored: {type(error).__name__}: {error}"
+    return False, None
 
 
 def _settle(result: IngestResult, store, pending: list[Document], pending_hashes: dict[str, str]) -> LedgerEntry | None:
@@ -162,8 +189,15 @@ def extract_each(documents: Sequence[Document], process_many) -> Iterator[tuple[
     except Exception:  # find the document that broke the batch: one by one
         for document in documents:
             try:
-                yield document, next(iter(process_many([document])))
+                yield document, _outcome(next(iter(process_many([document]))))
             except Exception as error:
                 yield document, f"extraction failed: {type(error).__name__}: {error}"
         return
-    yield from zip(documents, extractions)
+    yield from zip(documents, map(_outcome, extractions))
+
+
+def _outcome(result) -> Extraction | str:
+    """An extraction, or the reason a document failed within the pipeline (over its budget)."""
+    from parley.pipeline import Failure
+
+    return f"extraction failed: {result.reason}" if isinstance(result, Failure) else result

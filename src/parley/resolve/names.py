@@ -94,7 +94,7 @@ _FEMN_SURNAME_ENDINGS = {
 
 
 def person_nominative(words: list[str], parse) -> str:
-    """The nominative of a person's name; ``parse`` is pymorphy's ``MorphAnalyzer.parse``."""
+    """The nominative of a person's name; ``parse`` gives a word's readings (``parley.nlp.word_parses``)."""
     if not words:
         return ""
     case, gender = _first_name_case(words[0], parse) if len(words) > 1 else (None, None)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from enum import Enum
+from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
@@ -100,8 +101,19 @@ async def export_events(
 def get_event(request: Request, event_id: str = Path(max_length=200)) -> Response:
     event = request.app.state.store.event(event_id)
     if event is None:
-        raise HTTPException(404, f"no event with id '{event_id}'")
+        moved_to(request, event_id)
     return json_response(event)
+
+
+def moved_to(request: Request, event_id: str) -> None:
+    """Raise the answer for an event id not stored: a permanent redirect to the event that took over its
+    reports (an earlier report renamed it), else 404."""
+    now = request.app.state.store.event_now(event_id)
+    if now is None:
+        raise HTTPException(404, f"no event with id '{event_id}'")
+    path = request.url.path
+    raise HTTPException(308, f"event '{event_id}' is now '{now}'",
+                        headers={"Location": path[: len(path) - len(path.rsplit("/", 1)[-1])] + quote(now, safe="")})
 
 
 @router.get("/assessments", summary="How each side judged each meeting, with the words that say so",
@@ -166,9 +178,11 @@ def get_document(request: Request, doc_id: str) -> Response:
 
 @router.get("/ledger", summary="What became of every input: processed, skipped or failed, and why",
             responses={200: {"model": schemas.Ledger}})
-def ledger(request: Request) -> Response:
+def ledger(request: Request, paths: bool = Query(False, description="Sources with their folders on the "
+                                                                     "server (by default the file names only).")
+           ) -> Response:
     entries = sorted(request.app.state.store.ledger(), key=lambda entry: source_order(entry.source))
-    rows = [queries.ledger_dict(entry) for entry in entries]
+    rows = [queries.ledger_dict(entry, full_paths=paths) for entry in entries]
     return json_response({"total": len(rows), "items": rows})
 
 

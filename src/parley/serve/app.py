@@ -1,7 +1,10 @@
 """The application factory: one store, the JSON API, the web page, errors as JSON or as a page."""
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
+import re
 import threading
 from http import HTTPStatus
 from pathlib import Path
@@ -13,6 +16,8 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from parley import __version__
@@ -20,6 +25,7 @@ from parley.errors import DatabaseError, InputError, ParleyError
 from parley.resolve import coordinates
 from parley.serve import api, pages, schemas, talkviews
 from parley.serve.cache import CachedReads, ResponseCache
+from parley.safe_text import web_link
 from parley.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -31,14 +37,15 @@ its evidence. Every read is open; `POST /api/documents` needs `Authorization: Be
 and is refused when the server runs without a token."""
 
 
-def create_app(settings: Settings | None = None, store=None) -> FastAPI:
-    """Build the application. Opens ``settings.db_url`` unless a ``store`` is given (and then leaves it open)."""
+def create_app(settings: Settings | None = None, store=None, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """Build the application. Opens ``settings.db_url`` unless a ``store`` is given (and then leaves it open).
+    ``allowed_hosts``: the Host headers answered (``parley serve`` passes them; DNS rebinding defence)."""
     settings = settings or Settings.from_env()
     owns_store = store is None
     if store is None:
         from parley.store import Store
 
-        store = Store.open(settings.db_url)
+        store = Store.open(settings.db_url, create=bool(settings.token))  # only a server that takes writes makes one
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -57,6 +64,7 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     app.state.templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     app.state.templates.env.globals["path_for"] = lambda name, **params: link_path(app, name, **params)
     app.state.templates.env.filters["plural"] = russian_plural
+    app.state.templates.env.filters["web_link"] = web_link  # a stored javascript: URL is no link
     talkviews.register(app.state.templates.env)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     app.include_router(api.router)
@@ -66,7 +74,41 @@ def create_app(settings: Settings | None = None, store=None) -> FastAPI:
     _add_error_handlers(app)
     _document_article_schema(app)
     app.add_middleware(CachedReads, cache=app.state.cache)
+    app.add_middleware(SafeHeaders)
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     return app
+
+
+class SafeHeaders:
+    """``X-Content-Type-Options: nosniff`` on every answer (JSON included): a browser never reads
+    an answer as another type than it says."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"x-content-type-options"]
+                message = {**message, "headers": [*headers, (b"x-content-type-options", b"nosniff")]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def allowed_hosts_for(host: str, configured: str | None) -> list[str]:
+    """The Host headers a server bound to ``host`` answers: the configured list (PARLEY_ALLOWED_HOSTS,
+    comma-separated), else its loopback names, else (bound to all addresses) any."""
+    if configured and configured.strip():
+        return [name.strip() for name in configured.split(",") if name.strip()]
+    if host in ("0.0.0.0", "::", ""):
+        return ["*"]
+    return sorted({"127.0.0.1", "localhost", "::1", "[::1]", host, f"[{host}]" if ":" in host else host})
 
 
 def _document_article_schema(app: FastAPI) -> None:
@@ -87,10 +129,23 @@ def _add_docs_page(app: FastAPI) -> None:
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> HTMLResponse:
         # The Swagger UI files ship inside the package: the page works with no network.
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="Parley API",
+        page = get_swagger_ui_html(openapi_url="/openapi.json", title="Parley API",
                                    swagger_js_url="/static/vendor/swagger-ui-bundle.js",
                                    swagger_css_url="/static/vendor/swagger-ui.css",
                                    swagger_favicon_url="/static/favicon.svg")
+        page.headers["Content-Security-Policy"] = docs_csp(page.body.decode("utf-8"))
+        return page
+
+
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+def docs_csp(page: str) -> str:
+    """The page's policy for the API docs: the site's, with the one inline script Swagger UI starts
+    with allowed by its hash, nothing else inline."""
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+                      for body in _INLINE_SCRIPT.findall(page))
+    return pages.CSP.replace("script-src 'self'", f"script-src 'self' {hashes}".rstrip())
 
 
 def link_path(app: FastAPI, name: str, **params) -> str:
@@ -118,8 +173,10 @@ def _wants_json(request: Request) -> bool:
 def _error_response(request: Request, status: int, message: str, headers: dict | None = None) -> Response:
     if _wants_json(request):
         return JSONResponse(error_body(status, message), status_code=status, headers=headers)
-    return pages.render(request, "error.html", {"status": status, "phrase": HTTPStatus(status).phrase,
+    page = pages.render(request, "error.html", {"status": status, "phrase": HTTPStatus(status).phrase,
                                                 "message": message}, status_code=status)
+    page.headers.update(headers or {})
+    return page
 
 
 def _describe_validation(exc: RequestValidationError) -> str:
@@ -150,6 +207,12 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def unexpected_error(request: Request, exc: Exception) -> Response:
         # The traceback goes to the server's log; the client learns only that it was not its fault.
         return _error_response(request, 500, "the server failed to answer; the error is in its log")
+
+    @app.exception_handler(SQLAlchemyError)
+    async def database_error(request: Request, exc: SQLAlchemyError) -> Response:
+        # the database down or unreachable: the client may try again later (docs/api.md)
+        return _error_response(request, 503, "the database cannot be reached; try again later",
+                               {"Retry-After": "5"})
 
     @app.exception_handler(ParleyError)
     async def parley_error(request: Request, exc: ParleyError) -> Response:

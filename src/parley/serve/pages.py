@@ -110,7 +110,9 @@ def event_page(request: Request, event_id: str):
     store = request.app.state.store
     event = store.event(event_id)
     if event is None:
-        raise HTTPException(404, f"no event with id '{event_id}'")
+        from parley.serve.api import moved_to
+
+        moved_to(request, event_id)
     documents: dict[str, object] = {}
     sources = []
     for source in event.get("sources") or ():

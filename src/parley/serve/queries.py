@@ -86,14 +86,21 @@ def search(store, query: str, limit: int) -> dict:
 def document_dict(document: Document) -> dict:
     return {"doc_id": document.doc_id, "title": document.title, "url": document.url,
             "published": document.published.isoformat() if document.published else None,
-            "source": document.source, "lang": document.lang, "content_hash": document.content_hash,
+            "source": source_name(document.source), "lang": document.lang, "content_hash": document.content_hash,
             "outlet": document.outlet,
             "text": document.text}
 
 
-def ledger_dict(entry: LedgerEntry) -> dict:
+def ledger_dict(entry: LedgerEntry, full_paths: bool = False) -> dict:
     status = entry.status.value if hasattr(entry.status, "value") else str(entry.status)
-    return {"source": entry.source, "status": status, "reason": entry.reason, "doc_id": entry.doc_id}
+    return {"source": entry.source if full_paths else source_name(entry.source), "status": status,
+            "reason": entry.reason, "doc_id": entry.doc_id}
+
+
+def source_name(source: str) -> str:
+    """A source as the API shows it unless asked for paths: a file's name without its folders (which
+    say where the server keeps its files), "api:ID" as it is."""
+    return source.rsplit("/", 1)[-1] if "/" in source and not source.startswith("api:") else source
 
 
 def places(events: list[dict]) -> list[str]:

@@ -56,6 +56,10 @@ def parse_articles(body: bytes, settings: Settings) -> list[ArticleIn]:
         payload = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise HTTPException(422, f"the body is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise HTTPException(422, "the body is JSON nested too deep to read") from None
+    except ValueError as exc:  # a number too long to convert, and the like
+        raise HTTPException(422, f"the body is not readable JSON: {exc}") from None
     try:
         parsed = _ARTICLES.validate_python(payload)
     except ValidationError as exc:

@@ -36,7 +36,13 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def open_engine(url: str) -> Engine:
+PARLEY_TABLES = {"documents", "ledger", "actors"}
+
+
+def open_engine(url: str, create: bool = True) -> Engine:
+    """An engine on a Parley store, migrated to the newest schema. ``create``: make the store when the
+    database is new or empty; without it (the reading commands) a missing store is an error. A
+    database holding another program's tables is never written to."""
     url = normalise_url(url)
     try:
         parsed = make_url(url)
@@ -47,23 +53,50 @@ def open_engine(url: str) -> Engine:
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise DatabaseError(f"not a database URL: {url!r} ({exc}); use sqlite:///FILE or "
                             "postgresql://USER@HOST/NAME") from exc
+    shown = parsed.render_as_string(hide_password=True)
     if engine.dialect.name == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            folder = Path(parsed.database).expanduser().resolve().parent
+            path = Path(parsed.database).expanduser()
+            if not create and not (path.is_file() and path.stat().st_size):
+                engine.dispose()
+                raise DatabaseError(f"no Parley store at {parsed.database}: `parley ingest` or `parley load` "
+                                    "creates one; check --db / $PARLEY_DB")
+            folder = path.resolve().parent
             if not folder.is_dir():
                 raise DatabaseError(f"cannot create {parsed.database!r}: folder {folder} does not exist")
         event.listen(engine, "connect", _on_sqlite_connect)
     try:
-        migrate(engine)
+        migrate(engine, create=create, shown=shown)
     except OperationalError as exc:
         engine.dispose()
-        raise DatabaseError(f"cannot open database {parsed.render_as_string(hide_password=True)}: "
-                            f"{exc.orig}") from exc
+        raise DatabaseError(f"cannot open database {shown}: {exc.orig}") from exc
+    except DatabaseError:
+        engine.dispose()
+        raise
     return engine
 
 
-def migrate(engine: Engine, attempts: int = 5) -> None:
-    """Bring the schema to the newest revision (a no-op when it is there).
+class _NotYetParley(Exception):
+    """Tables without a finished Parley schema: another opener may be creating it right now."""
+
+
+def _check_is_parley_store(connection, shown: str, create: bool) -> None:
+    """A Parley store, or (with ``create``) an empty database; never another program's."""
+    tables = set(inspect(connection).get_table_names())
+    if not tables and create:
+        return
+    if not tables:
+        raise DatabaseError(f"no Parley store in {shown}: `parley ingest` or `parley load` creates one; "
+                            "check --db / $PARLEY_DB")
+    if "alembic_version" not in tables or not PARLEY_TABLES <= tables:
+        listed = ", ".join(sorted(tables)[:5]) + (" …" if len(tables) > 5 else "")
+        raise _NotYetParley(f"{shown} is not a Parley store (it holds other tables: {listed}); "
+                            "it is left untouched: give another --db")
+
+
+def migrate(engine: Engine, attempts: int = 5, create: bool = True, shown: str = "the database") -> None:
+    """Bring the schema to the newest revision (a no-op when it is there); ``create``: make it in an
+    empty database. Another program's database is refused (:class:`DatabaseError`), never changed.
 
     Two processes opening a new database at once (the web server and an ingest) race to create
     the schema: the loser's DDL fails, and it finds the schema in place when it looks again.
@@ -73,11 +106,16 @@ def migrate(engine: Engine, attempts: int = 5) -> None:
     for attempt in range(attempts):
         try:
             with _MIGRATING, engine.begin() as connection:  # alembic's op/context are process-global
-                if "alembic_version" in inspect(connection).get_table_names() and _is_current(connection):
+                _check_is_parley_store(connection, shown, create)
+                if _is_current(connection):
                     return
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
             return
+        except _NotYetParley as error:
+            if attempt == attempts - 1:
+                raise DatabaseError(str(error)) from None
+            time.sleep(0.2 * (attempt + 1))
         except (OperationalError, ProgrammingError, IntegrityError):
             if attempt == attempts - 1:
                 raise

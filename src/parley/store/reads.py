@@ -13,6 +13,7 @@ from sqlalchemy import Connection, func, select, text
 from parley.fuse.records import Participant, Report
 from parley.records import (Actor, ActorMention, DatePrecision, Document, Evidence, Extraction, Meeting,
                             MeetingStatus, Quote, Role)
+from parley.resolve.offices import role_parts
 from parley.store import assessmentrows, schema as t
 from parley.store.eventrows import event_dicts
 from parley.store.stemmer import STOPWORDS, stem, words
@@ -48,6 +49,14 @@ def load_reports(conn: Connection, condition=None) -> list[Report]:
                    background=bool(r.background), agency=r.agency, signature=r.signature,
                    topics=topics.get(r.id, ()), assessments=judged.get(r.id, ()))
             for r in conn.execute(query)]
+
+
+def _role(actor: Actor, row, evidence: Evidence) -> Role:
+    """A stored role; one stored before roles were taken apart (no title) is taken apart as extraction does."""
+    if row.title is None:
+        parts = role_parts(row.role)
+        return Role(actor, row.name, row.role, evidence, parts.title, parts.organization, parts.country)
+    return Role(actor, row.name, row.role, evidence, row.title, row.organization, row.country)
 
 
 def load_extractions(conn: Connection, doc_ids: list[str]) -> list[Extraction]:
@@ -90,8 +99,8 @@ def load_extractions(conn: Connection, doc_ids: list[str]) -> list[Extraction]:
             quotes=tuple(Quote(actors[r.speaker_id], r.speaker_name, r.text, r.start, r.stop,
                                Evidence(r.evidence_start, r.evidence_stop, bool(r.background)), r.channel)
                          for r in quotes[doc.doc_id]),
-            roles=tuple(Role(actors[r.actor_id], r.name, r.role,
-                             Evidence(r.evidence_start, r.evidence_stop, bool(r.background)))
+            roles=tuple(_role(actors[r.actor_id], r,
+                              Evidence(r.evidence_start, r.evidence_stop, bool(r.background)))
                         for r in roles[doc.doc_id]),
             background=tuple(Evidence(r.start, r.stop, True) for r in background[doc.doc_id])))
     return out

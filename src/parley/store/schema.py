@@ -140,6 +140,9 @@ roles = Table(
     Column("evidence_start", Integer, nullable=False),
     Column("evidence_stop", Integer, nullable=False),
     Column("background", Boolean, nullable=False, default=False),
+    Column("title", Text),  # the role phrase taken apart (migration 0004); NULL in rows stored before it
+    Column("organization", Text),
+    Column("country", Text),
 )
 
 background_spans = Table(

@@ -3,13 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import fcntl
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from parley.fuse.provenance import simhash, wire_agency
 from parley.fuse.records import Event, Report
+from parley.safe_text import storable, storable_or_none
 from parley.records import Actor, Document, Extraction, LedgerEntry, LedgerStatus
 from parley.store import assessmentrows, fusestate, reads, schema as t
 from parley.store.engine import open_engine
@@ -18,6 +23,7 @@ from parley.store.stemmer import stemmed_text
 
 PASSAGE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[«\"„A-ZА-ЯЁ0-9—–-])|\n+")
 CHUNK = 500
+FUSION_LOCK_KEY = 7_021_434_551  # PostgreSQL advisory lock id held while fusing ("parley" on a keypad)
 
 
 def passages_of(text: str) -> Iterator[tuple[int, int, str]]:
@@ -47,8 +53,9 @@ class Store:
         self.dialect = engine.dialect.name
 
     @classmethod
-    def open(cls, url: str) -> "Store":
-        return cls(open_engine(url))
+    def open(cls, url: str, create: bool = True) -> "Store":
+        """Open the store at ``url``; ``create=False`` (the reading commands) when it must exist already."""
+        return cls(open_engine(url, create))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -68,23 +75,65 @@ class Store:
                 t.documents.c.content_hash == content_hash, t.documents.c.extraction_hash.is_not(None)))
 
     def record_ledger(self, entry: LedgerEntry) -> None:
-        row = {"status": entry.status.value, "reason": entry.reason, "doc_id": entry.doc_id,
+        row = {"status": entry.status.value, "reason": storable(entry.reason),
+               "doc_id": storable_or_none(entry.doc_id),
                "updated_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)}
+        upsert = self._insert(t.ledger).values(source=storable(entry.source), **row)
+        with self.engine.begin() as conn:  # one statement: two writers recording one input never collide
+            conn.execute(upsert.on_conflict_do_update(index_elements=["source"], set_=row))
+
+    def forget_stale_ledger(self, file_source: str, keep: set[str]) -> int:
+        """Drop the rows of ``file_source`` and of its items ("FILE:3", "FILE#2") that are not in
+        ``keep``: what an earlier reading of the file left behind. Returns how many."""
+        item = re.compile(re.escape(file_source) + r"(?:[:#]\d+)?")
+        pattern = file_source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         with self.engine.begin() as conn:
-            done = conn.execute(update(t.ledger).where(t.ledger.c.source == entry.source).values(**row))
-            if not done.rowcount:
-                conn.execute(insert(t.ledger).values(source=entry.source, **row))
+            sources = conn.execute(select(t.ledger.c.source).where(t.ledger.c.source.like(pattern, escape="\\"))
+                                   ).scalars().all()
+            stale = [s for s in sources if s not in keep and item.fullmatch(s)]
+            if stale:
+                conn.execute(delete(t.ledger).where(t.ledger.c.source.in_(stale)))
+        return len(stale)
+
+    def _insert(self, table):
+        """INSERT with the dialect's ON CONFLICT clause available (both backends speak it)."""
+        return (postgresql_insert if self.dialect == "postgresql" else sqlite_insert)(table)
 
     def ledger(self) -> list[LedgerEntry]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(t.ledger).order_by(t.ledger.c.source)).all()
         return [LedgerEntry(r.source, LedgerStatus(r.status), r.reason, r.doc_id) for r in rows]
 
-    def save_document(self, document: Document) -> None:
+    def save_document(self, document: Document) -> bool:
+        """Store the document; True when its text is new here (inserted, or changed), False when it was stored."""
         with self.engine.begin() as conn:
-            self._save_document(conn, document)
+            return self._save_document(conn, document)
 
-    def _save_document(self, conn: Connection, document: Document) -> None:
+    @contextmanager
+    def fusion_lock(self) -> Iterator[None]:
+        """One fusion at a time across processes: an advisory lock on PostgreSQL, a lock file beside an
+        SQLite database (nothing for one in memory, which no other process can reach)."""
+        if self.dialect == "postgresql":
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT pg_advisory_lock(%s)" % FUSION_LOCK_KEY)
+                try:
+                    yield
+                finally:
+                    conn.exec_driver_sql("SELECT pg_advisory_unlock(%s)" % FUSION_LOCK_KEY)
+                    conn.commit()
+            return
+        database = self.engine.url.database
+        if not database or database == ":memory:":
+            yield
+            return
+        with open(f"{database}.fusion-lock", "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _save_document(self, conn: Connection, document: Document) -> bool:
         row = {"text": document.text, "published": document.published, "url": document.url,
                "title": document.title, "source": document.source, "lang": document.lang,
                "content_hash": document.content_hash or None,
@@ -95,7 +144,7 @@ class Store:
             conn.execute(update(t.documents).where(t.documents.c.doc_id == document.doc_id).values(**row))
             if stored.published != document.published:  # the events' days and windows read it
                 fusestate.mark_pending(conn, document.doc_id)
-            return
+            return False
         row |= {"agency": wire_agency(document.text), "signature": simhash(document.text)}
         if stored is None:
             conn.execute(insert(t.documents).values(doc_id=document.doc_id, **row))
@@ -106,6 +155,7 @@ class Store:
             conn.execute(update(t.documents).where(t.documents.c.doc_id == document.doc_id)
                          .values(extraction_hash=None, **row))
         self._index_passages(conn, document)
+        return True
 
     def _index_passages(self, conn: Connection, document: Document) -> None:
         pieces = [{"doc_id": document.doc_id, "start": a, "stop": b, "text": s}
@@ -208,7 +258,8 @@ class Store:
             conn.execute(insert(t.roles), [
                 {"doc_id": doc.doc_id, "seq": i, "actor_id": r.actor.id, "name": r.name, "role": r.role,
                  "evidence_start": r.evidence.start, "evidence_stop": r.evidence.stop,
-                 "background": r.evidence.background} for i, r in enumerate(extraction.roles)])
+                 "background": r.evidence.background, "title": r.title, "organization": r.organization,
+                 "country": r.country} for i, r in enumerate(extraction.roles)])
         spans = {(b.start, b.stop) for b in extraction.background}
         if spans:
             conn.execute(insert(t.background_spans),
@@ -220,14 +271,17 @@ class Store:
             return
         known = {r.id: r for r in conn.execute(select(t.actors).where(t.actors.c.id.in_(list(wanted))))}
         new = [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country}
-               for a in wanted.values() if a.id not in known]
-        if new:
-            conn.execute(insert(t.actors), new)
+               for a in (preferred_actor(w, w) for w in wanted.values() if w.id not in known)]
+        if new:  # another writer may add the same actor meanwhile: its row stands
+            conn.execute(self._insert(t.actors).on_conflict_do_nothing(index_elements=["id"]), new)
         for actor in wanted.values():
             row = known.get(actor.id)
-            if row is not None and (row.name, row.kind, row.country) != (actor.name, actor.kind, actor.country):
+            if row is None:
+                continue
+            chosen = preferred_actor(Actor(row.id, row.name, row.kind, row.country), actor)
+            if (row.name, row.kind, row.country) != (chosen.name, chosen.kind, chosen.country):
                 conn.execute(update(t.actors).where(t.actors.c.id == actor.id).values(
-                    name=actor.name, kind=actor.kind, country=actor.country or row.country))
+                    name=chosen.name, kind=chosen.kind, country=chosen.country))
 
     def extractions(self) -> Iterator[Extraction]:
         """Every stored document with its facts, rebuilt as records (in doc_id order)."""
@@ -316,6 +370,20 @@ class Store:
             found = reads.event_dicts(conn, [event_id])
         return found[0] if found else None
 
+    def event_now(self, old_id: str) -> str | None:
+        """The id of the event that now holds the report an event id was made from: an event's id is
+        its earliest report's (``fuse.build.event_id``), so when an earlier report arrives the id
+        changes, and the old one leads here to the event that took it over. None when unknown."""
+        from parley.fuse.build import report_event_id
+
+        s, m = t.event_sources, t.meetings
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.c.event_id, m.c.doc_id, m.c.seq).join(m, m.c.id == s.c.meeting_id))
+            for event_id, doc_id, seq in rows:
+                if report_event_id(doc_id, seq) == old_id:
+                    return event_id
+        return None
+
     def actors(self) -> list[dict]:
         with self.engine.connect() as conn:
             return reads.actors(conn)
@@ -331,6 +399,27 @@ class Store:
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return reads.counts(conn)
+
+
+_KIND_ORDER = {"person": 3, "organisation": 2, "country": 1}
+
+
+def preferred_actor(stored: Actor, incoming: Actor) -> Actor:
+    """What the store keeps of two records of one actor, whichever arrived last: the knowledge base's
+    name and kind when it knows the actor, else the fuller name (words over a code like "KGZ", then
+    Cyrillic, then the longer, then the first in alphabetical order). The choice is a maximum, so the
+    result of any order of ingest is the same."""
+    from parley.resolve.kb import knowledge_base
+
+    known = knowledge_base().actors.get(stored.id)
+    if known is not None:
+        return Actor(stored.id, known.display, known.kind, known.country or stored.country or incoming.country)
+    name = max((stored.name, incoming.name), key=lambda n: (any(c.islower() for c in n),
+                                                            any("а" <= c.lower() <= "я" for c in n), len(n),
+                                                            [-ord(c) for c in n]))
+    kind = max((stored.kind, incoming.kind), key=lambda k: (_KIND_ORDER.get(k, 0), k))
+    countries = sorted(c for c in (stored.country, incoming.country) if c)
+    return Actor(stored.id, name, kind, countries[0] if countries else None)
 
 
 def _document(row) -> Document:

@@ -1,11 +1,12 @@
 """Meetings: who met whom, where, when, and whether it happened.
 
-Entry point: ``find_meetings(document, analysis, mentions)``.
+Entry point: ``find_meetings(document, analysis, mentions, layers=None)``.
 
-Each parsed sentence with a meeting word (``triggers``) yields a candidate: its
-parties (``participants``: named persons from ``mentions``, sides from
-``sides``), place (``parley.extract.places``), date (``parley.extract.dates``)
-and status (``parley.extract.status``). Candidates stating the same meeting are
+It reads the annotated document (``parley.extract.layers``): each parsed
+sentence with a meeting word (``triggers``) yields a candidate: its parties
+(``participants``: the named persons and offices of the actor layers, the sides
+of the sentence's side layer), place (from its place layer), date (from its date
+layer) and status (``parley.extract.status``). Candidates stating the same meeting are
 merged (``merge``); named people then replace their side, and a meeting needs
 two parties. See docs/meetings.md for the conventions.
 """
@@ -14,12 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING, Mapping
 
-from parley.extract.background import find_background, is_background
-from parley.extract.dates import DateMention, find_dates, round_end, with_weekday
-from parley.extract.lexicon import SIDE_DISPLAY, SPEECH_VERBS, WEAK_MEETING_VERBS
+from parley.extract.background import is_background
+from parley.extract.dates import DateMention, round_end, with_weekday
+from parley.extract.lexicon import SPEECH_VERBS, WEAK_MEETING_VERBS
 from parley.extract.meetings.delegations import delegation_members
-from parley.extract.meetings.epithets import leader_mentions, role_mentions
 from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
 from parley.extract.meetings.merge import (
     Candidate, attach_delegations, combine, expanded, fill_from_orphans, join_counterparts, merge, same_meeting,
@@ -29,35 +30,38 @@ from parley.extract.meetings.cooccur import cooccurrence
 from parley.extract.meetings.participants import (
     Party, generic_subject, participants_for, partner_after, speaker_of,
 )
-from parley.extract.meetings.sides import find_sides, side_of_context
 from parley.extract.meetings.tree import Tree
 from parley.extract.meetings.triggers import PARTICIPATION_VERBS, Trigger, find_triggers
 from parley.extract.places import meeting_place
 from parley.extract.status import status_of
 from parley.learn.decide import decide
 from parley.records import (
-    Actor, ActorMention, Analysis, DatePrecision, Document, Evidence, Meeting, MeetingStatus, Sentence,
+    Actor, ActorMention, Analysis, DatePrecision, Document, Evidence, Meeting, MeetingStatus,
 )
+from parley.resolve.sides import display as side_display
+from parley.lang import lexicon
+
+if TYPE_CHECKING:
+    from parley.extract.layers import Layers, SentenceLayers
+
+RU = lexicon("ru")
 
 # Verbs that report a meeting as it happens: with no date word, it is the publication day.
-LIVE_VERBS = {"начаться", "стартовать", "завершиться", "закончиться", "продолжиться", "проходить", "идти",
-              "продолжаться", "начинаться", "открыться"}
+LIVE_VERBS = RU.words("meetings", "live_verbs")
 # Imperfective verbs that report a meeting going on only in the present: "проводит встречу", "встречаются".
-PRESENT_LIVE_VERBS = {"проводить", "встречаться", "беседовать", "общаться", "принимать"}
-VISIT_WORDS = {"визит", "посетить", "посещать", "прибыть", "приехать"}
+PRESENT_LIVE_VERBS = RU.words("meetings", "present_live_verbs")
+VISIT_WORDS = RU.words("meetings", "visit_words")
 # Words that make a meeting one of a series of the same parties' talks: "второй раунд", "следующие переговоры".
-SERIES_WORDS = {"раунд", "очередной", "следующий", "новый", "предыдущий", "первый", "второй", "третий",
-                "четвертый", "трехсторонний", "двусторонний", "состав", "такой", "этот", "продолжение", "тур",
-                "последний", "аналогичный", "подобный"}
+SERIES_WORDS = RU.words("meetings", "series_words")
 # Openings that tell another event than the one just told: "Перед этим …", "После этого …".
 ANOTHER_EVENT = re.compile(r"^\W*(?:перед этим|до этого|после этого)\b",
                            re.IGNORECASE)
 # A round is part of the talks it is a round of: it owns no separate date or place.
-ROUND_WORDS = {"раунд"}
-ROUND_MARKERS = {"раунд", "тур", "этап", "трехсторонний", "двусторонний", "очередной"}
+ROUND_WORDS = RU.words("meetings", "round_words")
+ROUND_MARKERS = RU.words("meetings", "round_markers")
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 # Words that make a meeting another one of the same parties, not the day after of one going on.
-AGAIN_WORDS = {"новый", "вновь", "снова", "повторный", "опять"}
+AGAIN_WORDS = RU.words("meetings", "again_words")
 # "На ней были Умеров и Мединский", "в них участвовали Уолтц и Уиткофф": a pronoun for the meeting just
 # told, and a verb of being there, name more of its people.
 MEETING_PRONOUN = re.compile(r"(?<![\w])(?:на|в)\s+(?:ней|них|нем|нём)(?![\w])", re.IGNORECASE)
@@ -66,26 +70,6 @@ ATTENDANCE = re.compile(r"(?<![\w])(?:был[аио]?|присутствова\w
                         re.IGNORECASE)
 
 __all__ = ["find_meetings", "meeting_candidates"]
-
-
-def _person_sides(document: Document, mentions: tuple[ActorMention, ...], analysis: Analysis) -> dict[str, str]:
-    """actor id → side, from the actor record or else from the role words before a name."""
-    sides: dict[str, str] = {}
-    for mention in mentions:
-        if mention.actor.kind != "person" or mention.actor.id in sides:
-            continue
-        if mention.actor.country:
-            sides[mention.actor.id] = mention.actor.country
-            continue
-        sentence = analysis.sentence_at(mention.start)
-        begin = sentence.start if sentence else max(0, mention.start - 80)
-        before = [m for m in mentions if begin <= m.stop <= mention.start]
-        if before:
-            begin = max(begin, max(m.stop for m in before))
-        side = side_of_context(document.text[max(begin, mention.start - 90):mention.start])
-        if side:
-            sides[mention.actor.id] = side
-    return sides
 
 
 def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
@@ -98,10 +82,7 @@ def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
 
 
 # Nouns a date may hang from and still date the meeting: "вечером 24 ноября", "в ночь на 23 января".
-TIME_NOUNS = {"вечер", "утро", "день", "ночь", "неделя", "время", "середина", "начало", "конец", "число",
-              "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
-              "ноябрь", "декабрь", "год", "сутки", "выходные", "понедельник", "вторник", "среда", "четверг",
-              "пятница", "суббота", "воскресенье", "воскресение", "месяц"}
+TIME_NOUNS = RU.words("dates", "time_nouns")
 
 
 def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
@@ -168,12 +149,11 @@ def _party(mention: ActorMention, sides_of: dict[str, str], names: dict[str, str
                  True, mention)
 
 
-def _subject(sentence: Sentence, persons: list[ActorMention]) -> ActorMention | None:
+def _subject(tree: Tree | None, persons: list[ActorMention]) -> ActorMention | None:
     """The person a following pronoun most likely means: the first named in the nominative."""
     if not persons:
         return None
-    if sentence.parsed:
-        tree = Tree.of(sentence)
+    if tree is not None:
         for mention in persons:
             if tree.tokens[tree.span_head(mention.start, mention.stop)].feat("Case") == "Nom":
                 return mention
@@ -206,7 +186,7 @@ def _sides_of(parties: tuple[Party, ...]) -> list[Party]:
     out: dict[str, Party] = {}
     for party in parties:
         side = party.side or party.key
-        out.setdefault(side, party if not party.is_person else Party(side, SIDE_DISPLAY.get(side, side), side,
+        out.setdefault(side, party if not party.is_person else Party(side, side_display(side), side,
                                                                        False))
     return list(out.values())
 
@@ -216,20 +196,22 @@ def _series(tree: Tree, trigger: Trigger) -> bool:
     return trigger.lemma == "раунд" or any(tree.lemma(i) in SERIES_WORDS for i in near)
 
 
-def _sentence_candidates(document: Document, sentence: Sentence, persons: list[ActorMention],
-                         sides_of: dict[str, str], names: dict[str, str],
+def _sentence_candidates(document: Document, layer: SentenceLayers, persons: list[ActorMention],
+                         sides_of: Mapping[str, str], names: dict[str, str],
                          background: tuple[Evidence, ...], previous: Party | None = None,
                          last_parties: tuple[Party, ...] = (), wide: tuple[Party, ...] = ()) -> list[Candidate]:
     """``last_parties``: the parties of the meeting told last; ``wide``: those of the last one of three sides
     or more, which a "трехсторонний" round means."""
-    tree = Tree.of(sentence)
+    sentence, tree = layer.sentence, layer.tree
+    if tree is None:
+        return []
     people = [(tree.span_head(m.start, m.stop), _party(m, sides_of, names)) for m in persons]
     triggers = find_triggers(tree, frozenset(i for i, _ in people))
     if not triggers:
         return []
     speaker = speaker_of(tree, people)
-    sides = [(s, Party(s.side, SIDE_DISPLAY.get(s.side, s.side), s.side, False)) for s in find_sides(tree)]
-    dates = find_dates(sentence.text, document.published, base=sentence.start)
+    sides = [(s, Party(s.side, side_display(s.side), s.side, False)) for s in layer.sides]
+    dates = list(layer.dates)
     evidence = Evidence(sentence.start, sentence.stop, is_background(sentence.start, background))
     out = []
     trigger_indices = frozenset(t.index for t in triggers)
@@ -271,13 +253,13 @@ def _sentence_candidates(document: Document, sentence: Sentence, persons: list[A
         date, precision, default, date_end = _choose_date(
             tree, framed, dates, status, document.published,
             [t for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS], sentence.text)
-        place = meeting_place(tree, sentence.spans, framed.anchors,
+        place = meeting_place(tree, layer.places, framed.anchors,
                               tuple(t.index for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS))
         visit = trigger.lemma in VISIT_WORDS or any(tree.lemma(a) in VISIT_WORDS for a in trigger.anchors)
         if visit and place and place.place and place.place.seat_of_power:
             host = place.place.country
             if host not in {p.side for p in parties}:
-                parties.append(Party(host, SIDE_DISPLAY.get(host, host), host, False))
+                parties.append(Party(host, side_display(host), host, False))
         candidate = Candidate(
             parties=tuple(parties), place=place.name if place else None, place_entry=place.place if place else None,
             date=date, precision=precision, date_end=date_end, status=status, evidence=evidence, kind=trigger.kind,
@@ -363,21 +345,26 @@ def _add_attendees(candidates: list[Candidate], attendees: list[ActorMention], s
     candidates[k] = replace(candidates[k], parties=candidates[k].parties + tuple(unique))
 
 
-def find_meetings(document: Document, analysis: Analysis,
-                  mentions: tuple[ActorMention, ...]) -> tuple[Meeting, ...]:
+def find_meetings(document: Document, analysis: Analysis, mentions: tuple[ActorMention, ...],
+                  layers: Layers | None = None) -> tuple[Meeting, ...]:
     """The meetings the rules propose, as the trained decisions keep and correct them (``parley.learn``)."""
-    return decide(document, analysis, meeting_candidates(document, analysis, mentions))
+    return decide(document, analysis, meeting_candidates(document, analysis, mentions, layers))
 
 
-def meeting_candidates(document: Document, analysis: Analysis,
-                       mentions: tuple[ActorMention, ...]) -> list[tuple[Candidate, Meeting]]:
-    """Every meeting the rules propose, each with the merged mention it was finished from."""
-    persons = tuple(m for m in mentions if m.actor.kind == "person")
-    background = find_background(document.text)
-    sides_of = _person_sides(document, persons, analysis)
+def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[ActorMention, ...],
+                       layers: Layers | None = None) -> list[tuple[Candidate, Meeting]]:
+    """Every meeting the rules propose, each with the merged mention it was finished from; they read the
+    annotated document's layers (built here from ``mentions`` when not given)."""
+    if layers is None:
+        from parley.extract.layers import annotate  # the layers module builds on this package's parts
+
+        layers = annotate(document, analysis, mentions)
+    persons = tuple(m for m in layers.actors if m.actor.kind == "person")
+    background = layers.background
+    sides_of = layers.person_sides
     names = _display_names(persons)
     named = persons
-    unnamed = role_mentions(document.text, analysis, persons) + leader_mentions(document.text, persons, sides_of)
+    unnamed = layers.offices
     taken = {m.start for m in persons}
     persons = tuple(sorted(persons + tuple(m for m in unnamed if m.start not in taken), key=lambda m: m.start))
     candidates: list[Candidate] = []
@@ -385,17 +372,18 @@ def meeting_candidates(document: Document, analysis: Analysis,
     previous: Party | None = None
     last_parties: tuple[Party, ...] = ()
     wide: tuple[Party, ...] = ()
-    for sentence in analysis.sentences:
+    for layer in layers.sentences:
+        sentence = layer.sentence
         inside = [m for m in persons if sentence.start <= m.start < sentence.stop]
-        found = _sentence_candidates(document, sentence, inside, sides_of, names, background, previous,
-                                     last_parties, wide) if sentence.parsed else []
+        found = _sentence_candidates(document, layer, inside, sides_of, names, background, previous,
+                                     last_parties, wide)
         meetings_found = [c for c in found if _two_sides(c)]
         if not meetings_found and inside and MEETING_PRONOUN.search(sentence.text) \
                 and ATTENDANCE.search(sentence.text):
             _add_attendees(candidates, [m for m in inside if m.start in taken], sides_of, names)
         candidates += found
         if not meetings_found:
-            proposal = cooccurrence(sentence, [_party(m, sides_of, names) for m in inside], background,
+            proposal = cooccurrence(layer, [_party(m, sides_of, names) for m in inside], background,
                                     document.published, sentence.start < headline_stop(document.text))
             if proposal is not None:
                 proposals.append(proposal)
@@ -403,7 +391,7 @@ def meeting_candidates(document: Document, analysis: Analysis,
             last_parties = meetings_found[-1].parties
         wide = next((c.parties for c in reversed(meetings_found) if len({p.side or p.key for p in c.parties}) >= 3),
                     wide)
-        subject = _subject(sentence, inside)
+        subject = _subject(layer.tree, inside)
         if subject is not None:
             previous = _party(subject, sides_of, names)
     groups = merge([c for c in candidates if _two_sides(c)])

@@ -1,6 +1,6 @@
 """Proposals for recall: a headline with a meeting word and two sides' parties.
 
-Entry point: ``cooccurrence(sentence, persons, background, published, headline)``
+Entry point: ``cooccurrence(layer, persons, background, published, headline)``
 → a :class:`Candidate` or ``None``. The grammar of ``_sentence_candidates``
 asks the parties to hang from the meeting word; headlines often say it
 otherwise ("Уиткофф и Дмитриев — о переговорах в Майами", no verb, a list
@@ -17,20 +17,24 @@ so on the factRuEval set (docs/learning.md).
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from parley.extract.background import is_background
-from parley.extract.dates import find_dates, round_end, with_weekday
-from parley.extract.lexicon import MEETING_NOUNS, MEETING_VERBS, SIDE_DISPLAY, WEAK_MEETING_VERBS
+from parley.extract.dates import round_end, with_weekday
+from parley.extract.lexicon import MEETING_NOUNS, MEETING_VERBS, WEAK_MEETING_VERBS
 from parley.extract.meetings.merge import Candidate
 from parley.extract.meetings.participants import Party, speaker_of
-from parley.extract.meetings.sides import find_sides
 from parley.extract.meetings.tree import Tree
 from parley.extract.places import meeting_place
+from parley.lang import lexicon
 from parley.extract.status import status_of
-from parley.records import DatePrecision, Evidence, MeetingStatus, Sentence
+from parley.records import DatePrecision, Evidence, MeetingStatus
+from parley.resolve.sides import display as side_display
 
-NOUN_KINDS = {"разговор": "call", "звон": "call", "созвон": "call", "визит": "visit", "посет": "visit",
-              "саммит": "summit"}
+if TYPE_CHECKING:
+    from parley.extract.layers import SentenceLayers
+
+NOUN_KINDS = lexicon("ru").mapping("meetings", "noun_kind_stems")
 STRONG_VERBS = frozenset(MEETING_VERBS) - frozenset(WEAK_MEETING_VERBS)
 
 
@@ -48,11 +52,11 @@ def _kind(word: str) -> str:
     return next((kind for stem, kind in NOUN_KINDS.items() if low.startswith(stem)), "talks")
 
 
-def cooccurrence(sentence: Sentence, persons: list[Party], background: tuple[Evidence, ...],
+def cooccurrence(layer: SentenceLayers, persons: list[Party], background: tuple[Evidence, ...],
                  published: dt.date | None, headline: bool) -> Candidate | None:
-    if not sentence.parsed or not headline:
+    sentence, tree = layer.sentence, layer.tree
+    if tree is None or not headline:
         return None
-    tree = Tree.of(sentence)
     index = _meeting_word(tree)
     if index is None:
         return None
@@ -60,20 +64,19 @@ def cooccurrence(sentence: Sentence, persons: list[Party], background: tuple[Evi
     speaker = speaker_of(tree, people)  # "сообщил Ушаков": who tells of a meeting is not at it for that
     parties = {p.key: p for p in persons if speaker is None or p.key != speaker.key}
     covered = {p.side for p in persons if p.side}
-    for side in find_sides(tree):
+    for side in layer.sides:
         if side.side not in covered and side.side not in parties:
-            parties[side.side] = Party(side.side, SIDE_DISPLAY.get(side.side, side.side), side.side, False)
+            parties[side.side] = Party(side.side, side_display(side.side), side.side, False)
     if len({p.side or p.key for p in parties.values()}) < 2:
         return None
     reading = status_of(tree.tokens, index, (index,))
-    dates = [d for d in find_dates(sentence.text, published, base=sentence.start)
-             if not d.deadline and d.kind != "stamp" and d.value]
+    dates = [d for d in layer.dates if not d.deadline and d.kind != "stamp" and d.value]
     date, precision, date_end = None, DatePrecision.UNKNOWN, None
     if dates:
         nearest = min(dates, key=lambda d: abs(tree.token_at(d.start) - index))
         nearest = with_weekday(nearest, published, future=reading.status == MeetingStatus.PLANNED)
         date, precision, date_end = nearest.value, nearest.precision, round_end(sentence.text, nearest)
-    place = meeting_place(tree, sentence.spans, (index,))
+    place = meeting_place(tree, layer.places, (index,))
     return Candidate(
         parties=tuple(parties.values()), place=place.name if place else None,
         place_entry=place.place if place else None, date=date, precision=precision, status=reading.status,

@@ -11,21 +11,24 @@ from __future__ import annotations
 
 import re
 
-from parley.extract.meetings.sides import sides_in
+from parley.resolve.sides import sides_in
+from parley.lang import lexicon
 from parley.records import ActorMention, Analysis
+
+RU = lexicon("ru")
 
 GROUP_WORD = re.compile(r"делегаци\w*|сторон[аыуе]\w*|(?:переговорн|рабоч)\w+\s+групп\w*|команд\w*", re.IGNORECASE)
 MEMBERSHIP = re.compile(r"возглав|во\s+главе|\bглав[аыуео]й?\b|руковод|в\s+состав|вошл|входи|входя|включ"
                         r"|представля|представят|представил|участи|участву|участвова|присоедин", re.IGNORECASE)
 # A name next to a verb of saying is a source ("сообщил Песков"), not a member.
-SAYING_NEAR = re.compile(r"сообщ|заяв|сказал|отметил|подчеркнул|рассказал|добавил|пояснил|уточнил|передал|написал"
-                         r"|указал|признал|ответил", re.IGNORECASE)
+SAYING_NEAR = re.compile("|".join(map(re.escape, RU.sequence("meetings", "saying_stems"))), re.IGNORECASE)
 WINDOW = 30
 # "Российскую делегацию возглавляет X, украинскую — Y", "Россию представляет X, Украину — Y": a side said
 # before a dash or before "представляет" heads the rest of its clause.
 SIDE_BEFORE_ITS_PEOPLE = re.compile(r"(?:^|[,;]\s*)(?P<word>[А-ЯЁа-яё]+)\s+(?:[—–]|представля\w*|представит|представлял\w*)\s",
                                     re.MULTILINE)
-ENVOY_BEFORE = re.compile(r"(?:представител|посланник|посланц|эмиссар)\w*\s+$", re.IGNORECASE)
+ENVOY_BEFORE = re.compile("(?:" + "|".join(map(re.escape, RU.sequence("meetings", "envoy_stems"))) + r")\w*\s+$",
+                          re.IGNORECASE)
 
 
 def _group_sides(text: str) -> set[str]:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from parley.extract.meetings.sides import sides_in
+from parley.resolve.offices import KEYED_HEADS, office_of, organisations_in
+from parley.resolve.sides import SIDE_ADJECTIVES, first_side, sides_in
 from parley.records import ActorMention, Analysis
+from parley.lang import lexicon
 
-ROLE_HEADS = {"президент", "премьер", "министр", "госсекретарь", "глава", "руководитель", "лидер", "канцлер",
-              "спецпосланник", "спецпредставитель", "посланник", "помощник", "советник", "секретарь",
-              "пресс-секретарь", "представитель", "зять", "вице-президент", "начальник", "председатель"}
+RU = lexicon("ru")
+
+ROLE_HEADS = KEYED_HEADS
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z-]+")
 STEM = 5
 
@@ -46,21 +48,38 @@ def _keys_before(words: list[tuple[int, int, str]]) -> list[tuple[str, ...]]:
     return []
 
 
-# Epithets of a country's head of state, and the side they name.
-LEADER_EPITHET = re.compile(
-    r"(?P<adj>российск|американск|украинск|турецк|французск|германск|немецк|британск|белорусск)\w*\s+"
-    r"(?:лидер|президент|коллег|глав\w*\s+государства)\w*"
-    r"|(?P<seat>глав\w*\s+Белого\s+дома|хозя\w*\s+Белого\s+дома|хозя\w*\s+Кремля|глав\w*\s+Кремля"
-    r"|глав\w*\s+киевского\s+режима|глав\w*\s+(?:РФ|России|США|Украины)(?!(?-i:\s+[А-ЯЁ][а-яё])))",
-    re.IGNORECASE)
-EPITHET_SIDES = {"российск": "RUS", "американск": "USA", "украинск": "UKR", "турецк": "TUR", "французск": "FRA",
-                 "германск": "DEU", "немецк": "DEU", "британск": "GBR", "белорусск": "BLR"}
-SEAT_SIDES = {"белого": "USA", "кремля": "RUS", "киевского": "UKR", "рф": "RUS", "россии": "RUS", "сша": "USA",
-              "украины": "UKR"}
+# Epithets of a country's head of state: a side adjective before a leader noun ("российский лидер").
+_ADJECTIVE_STEMS = sorted({adjective[:-2] for adjective in SIDE_ADJECTIVES}, key=len, reverse=True)
+_LEADER_NOUNS = "|".join(r"\s+".join(re.escape(w) for w in noun.split()) for noun in RU.sequence("roles", "leader_epithets"))
+LEADER_EPITHET = re.compile(rf"(?<![\w-])(?:{'|'.join(_ADJECTIVE_STEMS)})\w*\s+(?:{_LEADER_NOUNS})\w*", re.IGNORECASE)
+# "глава Кремля", "хозяин Белого дома", "глава киевского режима", "глава России" (no name after it)
+SEAT_HOLDER = re.compile(rf"(?<![\w-])(?:{'|'.join(RU.sequence('roles', 'seat_holder_stems'))})\w*\s+", re.IGNORECASE)
+NAME_AFTER = re.compile(r"\s+[А-ЯЁ][а-яё]")
+_WORDS = re.compile(r"[\w-]+")
+
+
+def _seat_epithets(text: str):
+    """(start, stop, side) of each head of state named by the seat or the state he heads."""
+    for match in SEAT_HOLDER.finditer(text):
+        words = list(_WORDS.finditer(text, match.end(), match.end() + 40))[:2]
+        if not words or words[0].start() != match.end():
+            continue
+        one = office_of("глава", "глава " + words[0].group()) == "head_of_state"
+        used = words[:1] if one else words[:2]
+        phrase = " ".join(w.group() for w in used)
+        if len(used) < (1 if one else 2) or (not one and office_of("глава", "глава " + phrase) != "head_of_state"):
+            continue
+        side = first_side(phrase)
+        if side is None or (one and used[0].group()[:1].isupper() and NAME_AFTER.match(text, used[-1].end())
+                            and not organisations_in(phrase)):
+            continue  # "главы США Дональда Трампа": the name is the mention
+        yield match.start(), used[-1].end(), side
+
+
 # "Президент США Дональд …", ", президент России …", "и президент Украины …" — not "помощник президента",
 # "спецпредставителю российского президента": the word before "президент" must not be a lower-case word
 PRESIDENT_BEFORE = re.compile(r"(?P<previous>[\w-]*)[^\w-]*(?<![\w-])[Пп]резидент\w*\s+(?:[А-ЯЁ]\w*\s+)?$")
-ADJECTIVE_ENDINGS = ("ого", "его", "ому", "ему", "ым", "им", "ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее")
+ADJECTIVE_ENDINGS = RU.sequence("grammar", "adjective_endings")
 
 
 def _presidents(text: str, persons: tuple[ActorMention, ...], sides_of: dict[str, str]) -> dict[str, ActorMention]:
@@ -95,15 +114,11 @@ def leader_mentions(text: str, persons: tuple[ActorMention, ...], sides_of: dict
             if model is not None:
                 start = match.start("list") + word.start()
                 found.append(replace(model, start=start, stop=start + len(word.group()), text=word.group()))
-    for match in LEADER_EPITHET.finditer(text):
-        if match["adj"]:
-            side = EPITHET_SIDES[match["adj"].lower()]
-        else:
-            words = match["seat"].lower().split()
-            side = next(v for k, v in SEAT_SIDES.items() if k in words)
-        model = presidents.get(side)
+    epithets = [(m.start(), m.end(), first_side(m.group())) for m in LEADER_EPITHET.finditer(text)]
+    for start, stop, side in sorted(epithets + list(_seat_epithets(text))):
+        model = presidents.get(side) if side else None
         if model is not None:
-            found.append(replace(model, start=match.start(), stop=match.end(), text=match.group()))
+            found.append(replace(model, start=start, stop=stop, text=text[start:stop]))
     return found
 
 

@@ -15,19 +15,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parley.extract.lexicon import MEETING_NOUNS, ROLE_NOUNS, SIDE_DISPLAY, SOURCE_NOUNS, SPEECH_VERBS
+from parley.extract.lexicon import MEETING_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
+from parley.resolve.offices import ENVOY_NOUNS, OWNER_NOUNS, PRINCIPAL_TITLES
+from parley.resolve.sides import display as side_display
 from parley.extract.meetings.sides import SideMention
 from parley.extract.meetings.tree import Tree
 from parley.extract.meetings.triggers import Trigger
 from parley.records import ActorMention
+from parley.lang import lexicon
+
+RU = lexicon("ru")
 
 LEAVING_RELATIONS = {"parataxis", "ccomp", "acl:relcl", "root", "vocative", "discourse"}
-PARTICIPATION_NOUNS = {"участие", "посредничество", "координация", "состав", "присутствие", "участник",
-                       "делегация", "сторона", "представитель", "глава", "группа"}
+PARTICIPATION_NOUNS = RU.words("meetings", "participation_nouns")
 MAX_HOPS = 7
 # Verbs of passing on what others said or wrote: their subject relays a meeting, never joins it.
-RELAYING_VERBS = {"передать", "передавать", "процитировать", "цитировать", "опубликовать", "публиковать",
-                  "информировать"}
+RELAYING_VERBS = RU.words("meetings", "relaying_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,15 +42,10 @@ class Party:
     mention: ActorMention | None = None
 
 
-PRONOUNS = {"я", "он", "она", "мы", "его", "ее", "свой", "мой", "наш"}
+PRONOUNS = RU.words("grammar", "personal_pronouns")
 MEETING_NOUN_LEMMAS = frozenset(MEETING_NOUNS)
-ENVOY_NOUNS = {"представитель", "посланник", "спецпосланник", "спецпредставитель", "эмиссар", "переговорщик",
-               "посланец", "команда", "делегация", "окружение", "администрация"}
-# Titles of the principal whose envoys meet: "спецпосланник президента США Дональда Трампа".
-PRINCIPAL_TITLES = {"президент", "лидер", "глава", "премьер-министр", "премьер", "канцлер"}
 # Subjects that stand for the parties of the meeting just spoken of: "Лидеры договорились встретиться".
-GENERIC_PARTIES = {"лидер", "сторона", "они", "оба", "президент", "переговорщик", "участник", "политик", "глава",
-                   "их", "делегация"}
+GENERIC_PARTIES = RU.words("meetings", "generic_parties")
 
 
 def _envoy_of(tree: Tree, i: int) -> bool:
@@ -76,7 +74,7 @@ def _possessor(tree: Tree, i: int, holders: frozenset[int] = frozenset()) -> boo
     if head == -1 or tree.rel(i) != "nmod" or tree.tokens[i].feat("Case") != "Gen":
         return False
     head_token = tree.tokens[head]
-    if not (tree.lemma(head) in ROLE_NOUNS or (head_token.pos == "NOUN" and head_token.feat("Animacy") == "Anim")):
+    if not (tree.lemma(head) in OWNER_NOUNS or (head_token.pos == "NOUN" and head_token.feat("Animacy") == "Anim")):
         return False
     own = tree.subtree(i)
     return any(c > i and c not in own and (c in holders or tree.tokens[c].feat("Animacy") == "Anim")
@@ -326,7 +324,7 @@ def generic_subject(tree: Tree, trigger: Trigger) -> str | None:
     return None
 
 
-FRAME_NOUNS = {"итог", "результат", "завершение", "окончание"}
+FRAME_NOUNS = RU.words("meetings", "frame_nouns")
 
 
 def _framing_subjects(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]]) -> list[Party]:
@@ -364,7 +362,7 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
         if _envoy_of(tree, index) and not _possessor(tree, index, holders):
             # "встреча представителей Трампа и Путина": their sides meet, not they
             if party.side:
-                chosen.setdefault(party.side, Party(party.side, SIDE_DISPLAY.get(party.side, party.side),
+                chosen.setdefault(party.side, Party(party.side, side_display(party.side),
                                                     party.side, False))
         else:
             chosen.setdefault(party.key, party)

@@ -1,28 +1,23 @@
 """Sides named without a person: "украинская делегация", "представители России", "Россия и США".
 
-Entry point: ``find_sides(tree)`` → :class:`SideMention` list; ``side_of_context``
-guesses a named person's side from the words before the name ("спецпосланник
-президента США Стив Уиткофф" → USA) when the actor record does not carry one.
-
-This is meeting-specific side detection; actors.py may grow a general one, and
-the two should then be unified.
+Entry point: ``find_sides(tree)`` → :class:`SideMention` list. Which side a word
+names is the resolver's answer (``parley.resolve.sides``); this module finds the
+words of a parsed sentence that stand for a party.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from parley.extract.lexicon import MEETING_NOUNS, NATIONALITY_NOUNS, SIDE_ADJECTIVES, SIDE_GROUP_NOUNS, SIDE_NAMES
+from parley.extract.lexicon import MEETING_NOUNS, SIDE_GROUP_NOUNS
 from parley.extract.meetings.tree import Tree
+from parley.lang import lexicon
+from parley.resolve.offices import PLURAL_OFFICIALS
+from parley.resolve.sides import compound_sides, side_of_adjective, side_of_demonym, side_of_name
+
+RU = lexicon("ru")
 
 # Prepositions under which a country is a place or a topic, not a party: "в Женеве", "по Украине".
-NOT_PARTY_PREPOSITIONS = {"в", "во", "на", "по", "против", "для", "о", "об", "из", "к", "за", "без", "вокруг",
-                          "над", "до", "через", "у", "при", "после", "под", "со_стороны"}
-# Officials who stand for their countries when the text does not name them: "министры Франции и Германии".
-PLURAL_OFFICIALS = {"министр", "президент", "глава", "премьер-министр", "канцлер", "советник", "дипломат",
-                    "переговорщик", "эмиссар"}
-_COMPOUND_PARTS = {"российско": "RUS", "русско": "RUS", "американо": "USA", "американско": "USA",
-                   "украинско": "UKR", "турецко": "TUR", "европейско": "EU", "китайско": "CHN"}
+NOT_PARTY_PREPOSITIONS = RU.words("sides", "not_party_prepositions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +33,8 @@ def _country(tree: Tree, i: int) -> str | None:
     if token.pos not in ("PROPN", "NOUN"):
         return None
     lemma = tree.lemma(i)
-    if lemma in NATIONALITY_NOUNS and token.pos == "NOUN":
-        return NATIONALITY_NOUNS[lemma]
+    if token.pos == "NOUN" and side_of_demonym(lemma):
+        return side_of_demonym(lemma)
     if lemma == "штат" and i > 0 and tree.lemma(i - 1) in ("соединенный", "соединить"):
         return "USA"
     if lemma in ("америка", "штат") and i > 1 and tree.lemma(i - 1) in ("штат",):
@@ -48,21 +43,15 @@ def _country(tree: Tree, i: int) -> str | None:
         return "ARE"
     if lemma in ("штат", "эмират"):
         return None
-    return SIDE_NAMES.get(lemma)
+    return side_of_name(lemma)
 
 
 def _adjective_sides(tree: Tree, i: int) -> list[str]:
     lemma = tree.lemma(i)
-    if lemma in SIDE_ADJECTIVES:
-        return [SIDE_ADJECTIVES[lemma]]
-    if "-" in lemma:
-        parts = lemma.split("-")
-        sides = [_COMPOUND_PARTS.get(p) for p in parts[:-1]]
-        last = SIDE_ADJECTIVES.get(parts[-1]) or next(
-            (v for k, v in SIDE_ADJECTIVES.items() if parts[-1].startswith(k[:6])), None)
-        if all(sides) and last:
-            return [*sides, last]
-    return []
+    side = side_of_adjective(lemma)
+    if side is not None:
+        return [side]
+    return compound_sides(lemma) if "-" in lemma else []
 
 
 def _conj_chain(tree: Tree, i: int) -> list[int]:
@@ -126,33 +115,3 @@ def find_sides(tree: Tree) -> list[SideMention]:
             continue
         found.append(SideMention(side, top, i, False))
     return found
-
-
-_CONTEXT_SIDES = (
-    (re.compile(r"\bсша\b|американ|вашингтон|белого дома|госсекретар|госдеп|пентагон|трамп|\bнато\b", re.I),
-     "USA"),
-    (re.compile(r"росси|\bрф\b|кремл|москв|путин|рфпи|\bмид рф", re.I), "RUS"),
-    (re.compile(r"украин|киев|снбо|\bвсу\b|верховн\w* рад|зеленск|\bгур\b", re.I), "UKR"),
-    (re.compile(r"турц|турецк", re.I), "TUR"),
-    (re.compile(r"германи|немецк|\bфрг\b", re.I), "DEU"),
-    (re.compile(r"франц", re.I), "FRA"),
-    (re.compile(r"британ", re.I), "GBR"),
-    (re.compile(r"\bоаэ\b|эмират", re.I), "ARE"),
-    (re.compile(r"киргиз", re.I), "KGZ"),
-    (re.compile(r"белорус|беларус", re.I), "BLR"),
-)
-
-
-def sides_in(text: str) -> set[str]:
-    """Every side named in a few words ("украинской и российской")."""
-    return {side for pattern, side in _CONTEXT_SIDES if pattern.search(text)}
-
-
-def side_of_context(words_before: str) -> str | None:
-    """The first side named in the role words just before a person's name."""
-    best: tuple[int, str] | None = None
-    for pattern, side in _CONTEXT_SIDES:
-        match = pattern.search(words_before)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), side)
-    return best[1] if best else None

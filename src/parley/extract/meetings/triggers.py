@@ -12,28 +12,20 @@ from parley.extract.lexicon import (
     CANCELLED_LEMMAS, MEETING_NOUNS, MEETING_VERBS, NOT_MEETING_NEIGHBOURS, PLANNED_LEMMAS, SPEECH_VERBS,
 )
 from parley.extract.meetings.tree import Tree
+from parley.lang import lexicon
+
+RU = lexicon("ru")
 
 # Relations that leave the trigger's clause: above them is another statement.
 CLAUSE_EDGES = {"parataxis", "ccomp", "conj", "root", "acl:relcl", "advcl"}
 # Verbs that only carry a meeting noun ("провести переговоры", "принять участие во встрече").
-LIGHT_VERBS = {"провести", "проводить", "состояться", "пройти", "проходить", "начаться", "начинаться",
-               "завершиться", "закончиться", "стартовать", "продолжиться", "продолжаться", "идти", "длиться",
-               "продлиться", "участвовать", "принять", "присутствовать", "прибыть", "отправиться", "поехать",
-               "находиться", "достичь", "договориться", "иметь", "быть", "возглавлять",
-               "возглавить", "представлять", "запланировать", "планироваться", "ожидаться", "намереваться",
-               "мочь", "должный", "готовиться", "организовать", "открыться", "продолжить", "продолжать",
-               "возобновить", "возобновиться", "планировать", "намечаться", "наметить", "назначить"}
+LIGHT_VERBS = RU.words("meetings", "light_verbs")
 # Nouns that only frame a meeting ("в ходе переговоров", "перспектива встречи", "участники переговоров").
-LIGHT_NOUNS = {"начало", "итог", "ход", "время", "рамка", "участие", "участник", "кулуары", "перспектива",
-               "проведение", "подготовка", "раунд", "день", "этап", "серия", "окончание", "завершение",
-               "продолжение", "организация", "результат", "место", "сроки", "дата", "площадка", "преддверие",
-               "канун", "возможность", "вероятность", "отмена", "перенос", "подготовка", "тур", "цикл"}
+LIGHT_NOUNS = RU.words("meetings", "light_nouns")
 # Who a meeting word with these partners is not a meeting between: an interview is not talks.
 # Where people meet who are not negotiating: "встретятся на сцене", "на ринге", "в финале".
-ARENA_NOUNS = {"сцена", "ринг", "корт", "поле", "финал", "полуфинал", "матч", "турнир", "концерт"}
-PRESS_NOUNS = {"журналист", "корреспондент", "ведущий", "издание", "телеканал", "блогер", "журналистка",
-               "репортер", "пресса", "сми", "газета", "агентство", "автор", "обозреватель", "интервьюер",
-               "радиостанция", "подкаст"}
+ARENA_NOUNS = RU.words("meetings", "arena_nouns")
+PRESS_NOUNS = RU.words("meetings", "press_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,26 +49,31 @@ def _is_trigger(tree: Tree, i: int) -> tuple[str, bool] | None:
         if head != -1 and tree.lemma(head) in NOT_MEETING_NEIGHBOURS and tree.rel(i) == "nmod":
             return None
         kind = MEETING_NOUNS[lemma]
-        if any(tree.lemma(c) == "телефонный" for c in tree.children[i]):
+        if any(tree.lemma(c) in CALL_ADJECTIVES for c in tree.children[i]):
             return "call", False  # "телефонные переговоры", "телефонная беседа"
-        if lemma == "разговор" and not any(tree.lemma(c) in ("телефонный",) for c in tree.children[i]):
-            kind = "call" if "телефон" in " ".join(t.text.lower() for t in tree.tokens) else "talks"
+        if lemma in TALK_NOUNS:
+            words = " ".join(t.text.lower() for t in tree.tokens)
+            kind = "call" if any(stem in words for stem in CALL_STEMS) else "talks"
         return kind, False
     if token.pos == "VERB" and lemma in MEETING_VERBS:
-        if lemma in ("принять", "принимать") and any(tree.lemma(c) in NOT_HOSTED for c in tree.children[i]):
+        if lemma in HOSTING_VERBS and any(tree.lemma(c) in NOT_HOSTED for c in tree.children[i]):
             return None  # "принять участие" in a meeting named elsewhere, not hosting one
         return MEETING_VERBS[lemma], True
     return None
 
 
 # What one "принимает" that is not a guest: "принять участие", "принимает решение", "принял предложение".
-NOT_HOSTED = {"участие", "решение", "мера", "меры", "закон", "внимание", "резолюция", "план", "предложение",
-              "условие", "поздравление", "заявление", "документ", "присяга", "вызов", "удар"}
-PARTICIPATION_VERBS = {"принять", "принимать", "участвовать", "присутствовать", "войти", "входить", "присоединиться"}
-DISCUSSION_VERBS = {"обсудить", "обсуждать", "говорить", "общаться"}
-TEMPORAL_PREPOSITIONS = {"после", "до", "перед"}
-TEMPORAL_HEADS = {"преддверие", "канун", "итог"}
-PHASE_NOUNS = {"окончание", "завершение", "начало", "конец"}
+NOT_HOSTED = RU.words("meetings", "not_hosted")
+PARTICIPATION_VERBS = RU.words("meetings", "participation_verbs")
+DISCUSSION_VERBS = RU.words("meetings", "discussion_verbs")
+TEMPORAL_PREPOSITIONS = RU.words("meetings", "temporal_prepositions")
+TEMPORAL_HEADS = RU.words("meetings", "temporal_heads")
+PHASE_NOUNS = RU.words("meetings", "phase_nouns")
+CALL_ADJECTIVES = RU.words("meetings", "call_adjectives")
+CALL_STEMS = RU.sequence("meetings", "call_stems")
+TALK_NOUNS = RU.words("meetings", "talk_nouns")
+HOSTING_VERBS = RU.words("meetings", "hosting_verbs")
+BETWEEN_PREPOSITIONS = RU.words("grammar", "between_prepositions")
 
 
 def _adjunct_with_own_parties(tree: Tree, i: int, names: frozenset[int]) -> bool:
@@ -89,7 +86,7 @@ def _adjunct_with_own_parties(tree: Tree, i: int, names: frozenset[int]) -> bool
     if not temporal:
         return False
     return any(tree.rel(c) == "nmod" and (
-        tree.case_word(c) == "между"  # "переговоров между Россией, США и Украиной"
+        tree.case_word(c) in BETWEEN_PREPOSITIONS  # "переговоров между Россией, США и Украиной"
         or tree.tokens[c].feat("Case") == "Gen" and (c in names or tree.tokens[c].feat("Animacy") == "Anim"))
         for c in tree.children[i])
 

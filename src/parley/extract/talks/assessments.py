@@ -1,0 +1,243 @@
+"""How each side judged a meeting: tone cues, who said them, and which meeting they judge.
+
+Entry points: ``judgements(view, words)`` → the :class:`Judgement` of each
+sentence that carries tone words, with everyone who may have said them;
+``assessment_candidates(view, words)`` → one :class:`AssessmentCandidate` per
+(meeting, judgement, judge) worth asking about, with its features;
+``choose_assessments(candidates, model, count)`` → each meeting's assessments.
+
+The tone is read by rules from ``lang/<lang>/tone.yaml``: a positive cue under
+a negation turns negative ("не дали результатов"); positive and negative cues
+together make a mixed judgement ("трудные, но продуктивные"); a hope is no
+judgement ("рассчитываем на результат"). A judgement needs a judge: the
+speaker of the quote it is in, a side's unnamed voice ("в Кремле заявили"),
+"обе стороны", a person named in the sentence, or the person just named when
+the sentence only says "он заявил". The outlet's own words have none and give
+no candidate. Which judge and which meeting is the trained model's decision.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parley.resolve.sides import SIDE_DISPLAY
+from parley.extract.talks.model import LinearModel
+from parley.extract.talks.view import DocumentView, Features, bucket
+from parley.extract.talks.words import CueMatch, TalksWords
+from parley.records import Actor, ActorMention, Assessment, Evidence, Tone
+
+MAX_DISTANCE = 3  # sentences between a judgement and a meeting's evidence beyond which it is not asked about
+NEGATION_REACH = 3  # words before a cue that a negation may stand in
+WORDS = re.compile(r"[\w-]+")
+BOTH = "*sides*"
+
+
+@dataclass(frozen=True, slots=True)
+class Judge:
+    actor: Actor | None  # None for "обе стороны": the sides of the meeting judged
+    name: str
+    how: str  # quote | side_voice | sides | named | antecedent
+    features: Features
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    sentence: int
+    start: int
+    stop: int
+    tone: Tone
+    cues: tuple[CueMatch, ...]
+    judges: tuple[Judge, ...]
+    features: Features
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentCandidate:
+    meeting: int
+    judgement: int  # index into the document's judgements
+    judge: Actor
+    judge_name: str
+    tone: Tone
+    start: int
+    stop: int
+    features: Features
+
+
+def polar_cues(view: DocumentView, words: TalksWords, start: int, stop: int) -> list[tuple[CueMatch, str]]:
+    """The tone cues between two offsets with the way each leans after negation: positive or negative."""
+    out = []
+    for cue in words.tone.finditer(view.folded, start, stop):
+        before = view.folded[start:cue.start]
+        near = WORDS.findall(before)[-NEGATION_REACH:]
+        negated = any(words.negation.fullmatch(w) for w in near) and not words.not_negating.search(" ".join(near))
+        if cue.label == "positive":
+            out.append((cue, "negative" if negated else "positive"))
+        elif cue.label == "negative" and not negated:
+            out.append((cue, "negative"))
+        elif cue.label == "negated_positive" and negated:
+            out.append((cue, "negative"))
+    return out
+
+
+def _tone(leanings: set[str]) -> Tone:
+    if leanings == {"positive"}:
+        return Tone.POSITIVE
+    if leanings == {"negative"}:
+        return Tone.NEGATIVE
+    return Tone.MIXED
+
+
+def _word_end(text: str, at: int) -> int:
+    while at < len(text) and (text[at].isalnum() or text[at] == "-"):
+        at += 1
+    return at
+
+
+def _fullest_names(view: DocumentView) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for m in view.mentions:
+        if len(m.name) > len(names.get(m.actor.id, "")):
+            names[m.actor.id] = m.name
+    return names
+
+
+def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names: dict[str, str]) -> list[Judge]:
+    s = view.sentences[sentence]
+    folded = view.folded
+    speech = [m.start() for m in words.speech.finditer(folded, s.start, s.stop)]
+    judges: list[Judge] = []
+    quote = view.quote_at(at)
+    if quote is not None:
+        judges.append(Judge(quote.speaker, names.get(quote.speaker.id, quote.speaker_name), "quote", {}))
+    for voice in words.side_voices.finditer(folded, s.start, s.stop):
+        side = voice.label
+        near = min((abs(x - voice.start) for x in speech), default=999)
+        judges.append(Judge(Actor(side, SIDE_DISPLAY.get(side, side), "country", side), SIDE_DISPLAY.get(side, side),
+                            "side_voice", {"voice_near_speech": float(near <= 40)}))
+    if speech and words.both_sides.search(folded, s.start, s.stop):
+        judges.append(Judge(None, BOTH, "sides", {}))
+    persons = [m for m in view.mentions_in[sentence] if m.actor.kind == "person"
+               and not (quote is not None and quote.start <= m.start < quote.stop)]
+    seen: set[str] = set()
+    for m in persons:
+        if m.actor.id in seen:
+            continue
+        seen.add(m.actor.id)
+        near = min((abs(x - m.start) for x in speech), default=999)
+        lead = folded[max(s.start, m.start - 14):m.start]
+        nominative = _nominative(m)
+        judges.append(Judge(m.actor, names.get(m.actor.id, m.name), "named", {
+            f"speech_gap={bucket(near, (15, 40, 90))}": 1.0,
+            "nominative": float(nominative),
+            "by_words": float("по словам" in lead or "по мнению" in lead or "по оценке" in lead),
+            "named_before_cue": float(m.start < at),
+            f"persons={bucket(len(persons), (1, 2))}": 1.0,
+        }))
+    if speech and not persons and (quote is None or words.pronouns.search(folded, s.start, s.stop)):
+        earlier = _antecedent(view, sentence)
+        if earlier is not None:
+            judges.append(Judge(earlier, names.get(earlier.id, earlier.name), "antecedent",
+                                {"pronoun": float(bool(words.pronouns.search(folded, s.start, s.stop)))}))
+    return judges
+
+
+def _nominative(mention: ActorMention) -> bool:
+    return mention.text.split()[-1].lower() == mention.name.split()[-1].lower()
+
+
+def _antecedent(view: DocumentView, sentence: int) -> Actor | None:
+    """Who "он" or "по его словам" stands for: the speaker of the last quote in the sentences just before,
+    or else the first person named there in the nominative, or else the last person named there."""
+    fallback: Actor | None = None
+    for k in range(sentence - 1, max(-1, sentence - 4), -1):
+        s = view.sentences[k]
+        spoken = [q for q in view.quotes if s.start <= q.start < s.stop]
+        if spoken:
+            return spoken[-1].speaker
+        persons = [m for m in view.mentions_in[k] if m.actor.kind == "person"]
+        subjects = [m for m in persons if _nominative(m)]
+        if subjects:
+            return subjects[0].actor
+        if persons and fallback is None:
+            fallback = persons[-1].actor
+    return fallback
+
+
+def judgements(view: DocumentView, words: TalksWords) -> list[Judgement]:
+    names = _fullest_names(view)
+    out: list[Judgement] = []
+    for index, s in enumerate(view.sentences):
+        cues = polar_cues(view, words, s.start, s.stop)
+        if not cues:
+            continue
+        leanings = {lean for _, lean in cues}
+        first, last = cues[0][0], cues[-1][0]
+        hope = bool(words.hope.search(view.folded, s.start, s.stop))
+        tone = _tone(leanings)
+        if hope and tone is Tone.POSITIVE:
+            continue  # "надеемся на продуктивную встречу": a wish, not a judgement
+        judges = _judges(view, words, index, first.start, names)
+        if not judges:
+            continue  # the outlet's own words
+        f: Features = {f"tone={tone.value}": 1.0, f"cues={bucket(len(cues), (1, 2))}": 1.0,
+                       "contrast": float(bool(words.contrast.search(view.folded, first.stop, last.start))
+                                         if len(cues) > 1 else 0.0),
+                       "hope": float(hope),
+                       "question": float("?" in s.text or " ли " in view.folded[s.start:s.stop]),
+                       "speech": float(bool(words.speech.search(view.folded, s.start, s.stop)))}
+        for cue, lean in cues:
+            f[f"tcue={cue.label}:{cue.cue}"] = 1.0
+        out.append(Judgement(index, first.start, _word_end(view.text, last.stop), tone, tuple(c for c, _ in cues),
+                             tuple(judges), f))
+    return out
+
+
+def assessment_candidates(view: DocumentView, words: TalksWords) -> tuple[list[Judgement], list[AssessmentCandidate]]:
+    found = judgements(view, words) if view.meetings else []
+    out: list[AssessmentCandidate] = []
+    for n, j in enumerate(found):
+        for meeting in range(len(view.meetings)):
+            if abs(view.distance(meeting, j.sentence)) > MAX_DISTANCE:
+                continue
+            link = view.link_features(meeting, j.sentence, j.start)
+            for judge in j.judges:
+                actors = [judge.actor] if judge.actor is not None else [
+                    a if a.kind == "country" else Actor(side, SIDE_DISPLAY.get(side, side), "country", side)
+                    for a in view.meetings[meeting].participants for side in [a.country or a.id]]
+                seen: set[str] = set()
+                for actor in actors:
+                    if actor.id in seen:
+                        continue
+                    seen.add(actor.id)
+                    f = dict(link)
+                    f.update(j.features)
+                    f.update(judge.features)
+                    f[f"how={judge.how}"] = 1.0
+                    f[f"how={judge.how}&tone={j.tone.value}"] = 1.0
+                    f["judge_takes_part"] = float(actor.id in view.meeting_ids[meeting])
+                    f["judge_side_takes_part"] = float((actor.country or actor.id) in view.meeting_sides[meeting])
+                    f[f"judge_kind={actor.kind}"] = 1.0
+                    name = judge.name if judge.actor is not None else SIDE_DISPLAY.get(actor.id, actor.id)
+                    out.append(AssessmentCandidate(meeting, n, actor, name, j.tone, j.start, j.stop, f))
+    return found, out
+
+
+def choose_assessments(candidates: list[AssessmentCandidate], model: LinearModel,
+                       count: int) -> list[tuple[Assessment, ...]]:
+    """Each judgement goes to the meeting and judge the model finds likeliest, when it is sure enough;
+    one assessment per judge and meeting, the surest."""
+    scored = [(model.probability(c.features), c) for c in candidates]
+    best_link: dict[int, float] = {}
+    for p, c in scored:
+        best_link[c.judgement] = max(best_link.get(c.judgement, 0.0), p)
+    kept: dict[tuple[int, str], tuple[float, AssessmentCandidate]] = {}
+    for p, c in scored:
+        if p < model.threshold or p < best_link[c.judgement] - 1e-9 and c.features.get("how=sides", 0.0) == 0.0:
+            continue
+        key = (c.meeting, c.judge.id)
+        if key not in kept or p > kept[key][0]:
+            kept[key] = (p, c)
+    chosen: list[list[Assessment]] = [[] for _ in range(count)]
+    for (meeting, _), (_, c) in sorted(kept.items(), key=lambda kv: (kv[0][0], kv[1][1].start, kv[0][1])):
+        chosen[meeting].append(Assessment(c.judge, c.judge_name, c.tone, Evidence(c.start, c.stop)))
+    return [tuple(a) for a in chosen]

@@ -1,0 +1,89 @@
+"""What each meeting dealt with: topic cues, and which meeting each cue belongs to.
+
+Entry points: ``topic_candidates(view, words)`` → one :class:`TopicCandidate`
+per (meeting, cue) pair worth asking about, with its features;
+``choose_topics(candidates, model, count)`` → the topics of each meeting.
+A cue is a word of the lexicon (``lang/<lang>/topics.yaml``); the trained model
+says whether the cue's sentence ties it to the meeting (its own sentence, one
+that points back to it, a neighbour naming its people).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parley.extract.talks.model import LinearModel
+from parley.extract.talks.view import DocumentView, Features, bucket
+from parley.extract.talks.words import TalksWords
+from parley.records import Evidence, Topic
+
+MAX_DISTANCE = 40  # sentences between a cue and a meeting beyond which the cue is not asked about
+
+
+@dataclass(frozen=True, slots=True)
+class TopicCandidate:
+    """Whether a meeting dealt with a topic, from every cue of the topic near it; ``start``/``stop``
+    are the nearest cue's."""
+
+    meeting: int
+    topic: str
+    start: int
+    stop: int
+    features: Features
+
+
+def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandidate]:
+    if not view.meetings:
+        return []
+    by_topic: dict[str, list] = {}
+    for cue in words.topics.finditer(view.folded):
+        by_topic.setdefault(cue.label, []).append((cue, view.sentence_of(cue.start)))
+    told = [len(s) for s in view.meeting_sentences]
+    main = max(range(len(view.meetings)), key=lambda k: (told[k], -k))
+    out: list[TopicCandidate] = []
+    for topic, cues in by_topic.items():
+        gaps = [[abs(view.distance(k, sentence)) for cue, sentence in cues] for k in range(len(view.meetings))]
+        closest = [min(g) for g in gaps]
+        for meeting in range(len(view.meetings)):
+            if closest[meeting] > MAX_DISTANCE:
+                continue
+            near = [c for c, g in zip(cues, gaps[meeting]) if g <= 1]
+            best = min(range(len(cues)), key=lambda n: (gaps[meeting][n], cues[n][0].start))
+            cue, sentence = cues[best]
+            f = view.link_features(meeting, sentence, cue.start)
+            rank = sorted(closest).index(closest[meeting])
+            f.update({
+                f"topic={topic}": 1.0,
+                f"topic={topic}&dist={bucket(closest[meeting], (0, 1, 2))}": 1.0,
+                f"min_dist={bucket(closest[meeting], (0, 1, 2, 4, 8))}": 1.0,
+                f"topic={topic}&rank={bucket(rank, (0,))}": 1.0,
+                f"cues={bucket(len(cues), (1, 2, 4))}": 1.0,
+                f"near_cues={bucket(len(near), (0, 1, 2))}": 1.0,
+                "main_meeting": float(meeting == main),
+                f"topic={topic}&main": float(meeting == main),
+                "in_evidence_any": float(any(view.meetings[meeting].evidence.start <= c.start
+                                             < view.meetings[meeting].evidence.stop for c, _ in cues)),
+                "headline_cue": float(any(s == 0 for _, s in cues)),
+                "main&headline_cue": float(meeting == main and any(s == 0 for _, s in cues)),
+                f"main&cues={bucket(len(cues), (1, 3))}": float(meeting == main),
+                f"told_cues={bucket(sum(1 for g in gaps[meeting] if g == 0), (0, 1, 2))}": 1.0,
+                "share_of_cues": sum(1 for n in range(len(cues)) if gaps[meeting][n] == min(
+                    gaps[k][n] for k in range(len(view.meetings)))) / len(cues),
+                "agenda_before": float(any(words.agenda.search(view.folded[max(view.sentences[s].start, c.start - 60):c.start])
+                                           for c, s in cues if abs(view.distance(meeting, s)) <= 1)),
+            })
+            for c, _ in near:
+                f[f"cue={topic}:{c.cue}"] = 1.0
+            own = view.meeting_ids[meeting]
+            f[f"topic={topic}&cue_names_participants"] = float(any(
+                c.start <= x.start <= c.stop + 40 and x.actor.id in own for c, _ in near for x in view.mentions))
+            out.append(TopicCandidate(meeting, topic, cue.start, cue.stop, f))
+    return out
+
+
+def choose_topics(candidates: list[TopicCandidate], model: LinearModel, count: int) -> list[tuple[Topic, ...]]:
+    """Each meeting's topics: those the model is sure enough of, in the order the text names them."""
+    chosen: list[list[Topic]] = [[] for _ in range(count)]
+    for candidate in sorted(candidates, key=lambda c: (c.meeting, c.start)):
+        if model.probability(candidate.features) >= model.threshold:
+            chosen[candidate.meeting].append(Topic(candidate.topic, Evidence(candidate.start, candidate.stop)))
+    return [tuple(topics) for topics in chosen]

@@ -1,0 +1,199 @@
+"""The talks lexicon: topic cues and tone words, read once per process from ``parley/lang/<lang>/``.
+
+Entry point: ``talks_words(lang)`` → :class:`TalksWords`. The files are
+``topics.yaml`` (topic → cues), ``tone.yaml`` (positive and negative cues,
+negation, contrast, hope, speech, the unnamed voices of sides) and
+``talks.yaml`` (meeting words, words pointing back to a meeting, agenda words,
+pronouns, what keeps a negation from negating). Every cue is a
+regular expression over ``fold(text)`` (lower case, "ё" as "е", same length as
+the text, so offsets carry over) that must start at the start of a word.
+A file that is missing or malformed raises :class:`LexiconError` naming it.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from parley.records import TOPICS
+
+WORD_START = r"(?<![0-9a-zа-яёіїєґ'’-])"
+WORD_END = r"(?![0-9a-zа-яёіїєґ'’-])"
+TONE_KEYS = ("positive", "negative", "negated_positive", "negation", "contrast", "hope", "speech",
+             "side_voices", "both_sides")
+TALK_KEYS = ("meeting_words", "back_reference", "agenda", "pronouns", "not_negating")
+FILES = ("topics.yaml", "tone.yaml", "talks.yaml")
+
+
+class LexiconError(ValueError):
+    """A talks lexicon file that cannot be used, with the file and the entry at fault."""
+
+
+def fold(text: str) -> str:
+    """Lower case with "ё" as "е"; the result has the same length as ``text``."""
+    return text.lower().replace("ё", "е")
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    start: int
+    stop: int
+    label: str  # the topic, or the polarity
+    cue: str  # the cue as written in the lexicon: a feature name for the model
+
+
+class CueSet:
+    """Many labelled cues compiled into one pattern; ``finditer`` says which cue matched."""
+
+    def __init__(self, entries: list[tuple[str, str]], source: str) -> None:
+        self.entries = tuple(entries)
+        by_first: dict[str, list[str]] = {}
+        for n, (label, cue) in enumerate(entries):
+            try:
+                re.compile(cue)
+            except re.error as error:
+                raise LexiconError(f"{source}: {label}: bad pattern {cue!r}: {error}") from None
+            firsts = _first_letters(cue)
+            key = "".join(sorted(firsts)) if firsts else ""
+            by_first.setdefault(key, []).append(f"(?P<c{n}>{cue})")
+        # One look-behind for all, then only the cues that can start with the letter found: the engine
+        # gives up a position inside a word, or a word no cue starts like, before trying any cue.
+        groups = [(f"(?=[{re.escape(key)}])" if key else "") + "(?:" + "|".join(parts) + ")"
+                  for key, parts in sorted(by_first.items(), key=lambda kv: kv[0] == "")]
+        self.pattern = re.compile(WORD_START + "(?:" + "|".join(groups) + ")") if groups else re.compile(r"(?!x)x")
+
+    def finditer(self, folded: str, start: int = 0, stop: int | None = None):
+        for match in self.pattern.finditer(folded, start, len(folded) if stop is None else stop):
+            label, cue = self.entries[int(match.lastgroup[1:])]
+            yield CueMatch(match.start(), match.end(), label, cue)
+
+
+def _first_letters(cue: str) -> set[str] | None:
+    """The letters a cue can start with, when it plainly says ("газ", "(вывод|отвод)"); ``None`` otherwise."""
+    if cue[:1].isalnum() and cue[1:2] not in ("?", "*", "{"):
+        return {cue[0]}
+    if cue.startswith("(") and not cue.startswith("(?"):
+        depth, alternatives, current = 0, [], ""
+        for n, char in enumerate(cue[1:], 1):
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                if depth == 0:
+                    if cue[n + 1:n + 2] in ("?", "*", "{"):
+                        return None
+                    alternatives.append(current)
+                    break
+                depth -= 1
+            elif char == "|" and depth == 0:
+                alternatives.append(current)
+                current = ""
+                continue
+            current += char
+        else:
+            return None
+        firsts = [_first_letters(a) if a else None for a in alternatives]
+        if any(f is None for f in firsts):
+            return None
+        return set().union(*firsts)
+    return None
+
+
+@dataclass(frozen=True)
+class TalksWords:
+    topics: CueSet
+    tone: CueSet  # labels: positive, negative, negated_positive
+    negation: re.Pattern[str]
+    contrast: re.Pattern[str]
+    hope: re.Pattern[str]
+    speech: re.Pattern[str]
+    side_voices: CueSet  # labels: side ids
+    both_sides: re.Pattern[str]
+    meeting_words: re.Pattern[str]
+    back_reference: re.Pattern[str]
+    agenda: re.Pattern[str]
+    pronouns: re.Pattern[str]
+    not_negating: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=None)
+def has_lexicon(lang: str) -> bool:
+    """Whether ``parley/lang/<lang>/`` has the talks files; a language without them is read with Russian cues,
+    which share most stems with Ukrainian ones."""
+    folder = resources.files("parley") / "lang" / lang
+    return all((folder / name).is_file() for name in FILES)
+
+
+def _read(lang: str, name: str) -> dict[str, Any]:
+    path = resources.files("parley") / "lang" / lang / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LexiconError(f"lang/{lang}/{name}: missing") from None
+    except yaml.YAMLError as error:
+        raise LexiconError(f"lang/{lang}/{name}: not YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"lang/{lang}/{name}: expected a mapping at the top")
+    return data
+
+
+def _strings(data: dict[str, Any], key: str, source: str) -> list[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        raise LexiconError(f"{source}: {key}: expected a list of patterns")
+    return [fold(v) for v in value]
+
+
+def _alternation(words: list[str], source: str) -> re.Pattern[str]:
+    try:
+        return re.compile(WORD_START + "(?:" + "|".join(words) + ")" + WORD_END)
+    except re.error as error:
+        raise LexiconError(f"{source}: bad pattern: {error}") from None
+
+
+def _stems(words: list[str], source: str) -> re.Pattern[str]:
+    """Like ``_alternation``, but a word may go on after the pattern: stems ("надежд" → "надежду")."""
+    try:
+        return re.compile(WORD_START + "(?:" + "|".join(words) + ")")
+    except re.error as error:
+        raise LexiconError(f"{source}: bad pattern: {error}") from None
+
+
+@functools.lru_cache(maxsize=None)
+def talks_words(lang: str = "ru") -> TalksWords:
+    topics_source, tone_source = f"lang/{lang}/topics.yaml", f"lang/{lang}/tone.yaml"
+    topic_data = _read(lang, "topics.yaml")
+    unknown = sorted(set(topic_data) - set(TOPICS))
+    if unknown:
+        raise LexiconError(f"{topics_source}: not a topic: {', '.join(unknown)} (topics: {', '.join(TOPICS)})")
+    topics = [(topic, cue) for topic in TOPICS if topic in topic_data
+              for cue in _strings(topic_data, topic, topics_source)]
+    tone = _read(lang, "tone.yaml")
+    missing = [k for k in TONE_KEYS if k not in tone]
+    if missing:
+        raise LexiconError(f"{tone_source}: missing {', '.join(missing)}")
+    polar = [(label, cue) for label in ("positive", "negative", "negated_positive")
+             for cue in _strings(tone, label, tone_source)]
+    voices = tone["side_voices"]
+    if not isinstance(voices, dict) or not voices:
+        raise LexiconError(f"{tone_source}: side_voices: expected side → list of patterns")
+    sides = [(str(side), cue) for side in voices for cue in _strings(voices, side, tone_source)]
+    talks_source = f"lang/{lang}/talks.yaml"
+    talk = _read(lang, "talks.yaml")
+    missing = [k for k in TALK_KEYS if k not in talk]
+    if missing:
+        raise LexiconError(f"{talks_source}: missing {', '.join(missing)}")
+    return TalksWords(
+        topics=CueSet(topics, topics_source),
+        tone=CueSet(polar, tone_source),
+        negation=_alternation(_strings(tone, "negation", tone_source), tone_source),
+        contrast=_alternation(_strings(tone, "contrast", tone_source), tone_source),
+        hope=_stems(_strings(tone, "hope", tone_source), tone_source),
+        speech=_stems(_strings(tone, "speech", tone_source), tone_source),
+        side_voices=CueSet(sides, tone_source),
+        both_sides=_alternation(_strings(tone, "both_sides", tone_source), tone_source),
+        **{key: _stems(_strings(talk, key, talks_source), talks_source) for key in TALK_KEYS},
+    )

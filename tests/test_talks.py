@@ -1,0 +1,326 @@
+"""Topics and assessments of meetings: each stage on hand-built records (sentences written for these tests)."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from parley.extract.talks import attach_talks
+from parley.extract.talks.assessments import assessment_candidates, choose_assessments, judgements, polar_cues
+from parley.extract.talks.model import LinearModel, ModelError, TalksModel, from_dict, load, shipped
+from parley.extract.talks.topics import choose_topics, topic_candidates
+from parley.extract.talks.view import DocumentView
+from parley.extract.talks.words import CueSet, LexiconError, fold, talks_words
+from parley.records import (
+    Actor, ActorMention, Analysis, DatePrecision, Document, Evidence, Meeting, MeetingStatus, Quote, Sentence, Tone,
+    TOPICS,
+)
+
+WITKOFF = Actor("witkoff", "Стив Уиткофф", "person", "USA")
+DMITRIEV = Actor("dmitriev", "Кирилл Дмитриев", "person", "RUS")
+USHAKOV = Actor("ushakov", "Юрий Ушаков", "person", "RUS")
+PESKOV = Actor("peskov", "Дмитрий Песков", "person", "RUS")
+PERSONS = {"Уиткофф": WITKOFF, "Дмитриев": DMITRIEV, "Ушаков": USHAKOV, "Песков": PESKOV}
+
+
+def sentences_of(text: str) -> tuple[Sentence, ...]:
+    return tuple(Sentence(m.start(), m.end(), m.group()) for m in re.finditer(r"[^.!?]+[.!?]?\s*", text))
+
+
+def mentions_of(text: str) -> tuple[ActorMention, ...]:
+    """Every form of a known surname in the text ("Уиткофф", "Уиткоффом") is a mention of that person."""
+    found = []
+    for surname, actor in PERSONS.items():
+        for m in re.finditer(surname + r"\w*", text):
+            found.append(ActorMention(m.start(), m.end(), m.group(), surname, actor))
+    return tuple(sorted(found, key=lambda x: x.start))
+
+
+def meeting_at(text: str, words: str, *actors: Actor, status=MeetingStatus.HELD) -> Meeting:
+    start = text.index(words)
+    return Meeting(participants=actors, participant_names=tuple(a.name for a in actors), place=None, date=None,
+                   date_precision=DatePrecision.UNKNOWN, status=status, evidence=Evidence(start, start + len(words)))
+
+
+def view_of(text: str, meetings: list[Meeting], quotes: tuple[Quote, ...] = ()) -> DocumentView:
+    return DocumentView(text, sentences_of(text), mentions_of(text), quotes, meetings)
+
+
+def one_meeting(text: str) -> tuple[str, list[Meeting]]:
+    first = text.split(".")[0]
+    return text, [meeting_at(text, first, WITKOFF, DMITRIEV)]
+
+
+WORDS = talks_words("ru")
+
+
+# --- the lexicon ---------------------------------------------------------------------------------
+
+
+def test_the_lexicon_covers_every_topic_and_keeps_offsets():
+    assert {label for label, _ in WORDS.topics.entries} == set(TOPICS)
+    assert len(fold("Ёлка и ЗАЭС")) == len("Ёлка и ЗАЭС") and fold("Ёлка") == "елка"
+
+
+def test_a_bad_cue_is_named_with_its_file():
+    with pytest.raises(LexiconError, match="topics.yaml: energy: bad pattern"):
+        CueSet([("energy", "газ(")], "lang/ru/topics.yaml")
+
+
+def test_a_lexicon_file_missing_a_list_is_named(monkeypatch):
+    from parley.extract.talks import words as module
+
+    real = module._read
+    monkeypatch.setattr(module, "_read", lambda lang, name: {k: v for k, v in real(lang, name).items() if k != "agenda"})
+    module.talks_words.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match="talks.yaml: missing agenda"):
+            module.talks_words("ru")
+    finally:
+        monkeypatch.undo()
+        module.talks_words.cache_clear()
+
+
+# --- tone ----------------------------------------------------------------------------------------
+
+
+def tone_of(sentence: str) -> set[str]:
+    view = view_of(sentence, [])
+    return {lean for _, lean in polar_cues(view, WORDS, 0, len(sentence))}
+
+
+@pytest.mark.parametrize("sentence, leanings", [
+    ("Переговоры прошли конструктивно и полезно.", {"positive"}),
+    ("Стороны добились заметного прогресса.", {"positive"}),
+    ("Консультации оказались безрезультатными.", {"negative"}),
+    ("Встреча не дала результатов.", {"negative"}),  # a negated result
+    ("Компромиссы пока не найдены.", {"negative"}),
+    ("Смысла в такой встрече нет.", {"negative"}),
+    ("Никакого прогресса достигнуто не было.", {"negative"}),  # a negated positive word
+    ("Разговор был трудным, но продуктивным.", {"positive", "negative"}),  # contrast: both ways
+    ("Делегации прибыли в город вечером.", set()),
+    ("Результаты встречи обсудят позже.", set()),  # "результат" counts only under a negation
+])
+def test_tone_words_and_negation(sentence, leanings):
+    assert tone_of(sentence) == leanings
+
+
+def judged(text: str, quotes: tuple[Quote, ...] = ()) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    text, meetings = one_meeting(text)
+    view = view_of(text, meetings, quotes)
+    return [(j.tone.value, text[j.start:j.stop], [(x.actor.id if x.actor else x.name, x.how) for x in j.judges])
+            for j in judgements(view, WORDS)]
+
+
+@pytest.mark.parametrize("text, tone, judge, how", [
+    # a named speaker, indirect speech
+    ("Уиткофф встретился с Дмитриевым в Майами. Ушаков назвал эту встречу полезной.", "positive", "ushakov", "named"),
+    ("Уиткофф встретился с Дмитриевым в Майами. По словам Ушакова, переговоры не дали результатов.",
+     "negative", "ushakov", "named"),
+    # contrast: mixed
+    ("Уиткофф встретился с Дмитриевым в Майами. Песков заявил, что беседа была тяжелой, но деловой.",
+     "mixed", "peskov", "named"),
+    # a side's unnamed voice
+    ("Уиткофф встретился с Дмитриевым в Майами. В Кремле заявили, что переговоры прошли конструктивно.",
+     "positive", "RUS", "side_voice"),
+    ("Уиткофф встретился с Дмитриевым в Майами. Обе стороны назвали переговоры продуктивными.",
+     "positive", "*sides*", "sides"),
+    # "он заявил": the person just named
+    ("Уиткофф встретился с Дмитриевым в Майами. Позже Ушаков вышел к журналистам. Он отметил, что встреча была "
+     "содержательной.", "positive", "ushakov", "antecedent"),
+])
+def test_a_judgement_has_a_tone_and_a_judge(text, tone, judge, how):
+    found = judged(text)
+    assert len(found) == 1, found
+    assert found[0][0] == tone
+    assert (judge, how) in found[0][2]
+
+
+@pytest.mark.parametrize("text", [
+    # the outlet's own adjectives: nobody says them
+    "Уиткофф встретился с Дмитриевым в Майами. Переговоры прошли конструктивно.",
+    # a hope is no judgement
+    "Уиткофф встретился с Дмитриевым в Майами. Песков выразил надежду, что следующая встреча будет продуктивной.",
+    "Уиткофф встретится с Дмитриевым в Майами. Ушаков сказал, что рассчитывает на успешные переговоры.",
+    # no tone at all
+    "Уиткофф встретился с Дмитриевым в Майами. Ушаков сообщил, что делегации вернулись домой.",
+])
+def test_no_judgement(text):
+    assert judged(text) == []
+
+
+def test_a_quote_is_judged_by_its_speaker():
+    text = "Уиткофф встретился с Дмитриевым в Майами. «Разговор был очень полезным», — сказал Ушаков."
+    start = text.index("Разговор")
+    stop = text.index("»")
+    quote = Quote(USHAKOV, "Юрий Ушаков", text[start:stop], start, stop, Evidence(start - 1, len(text)))
+    found = judged(text, (quote,))
+    assert found and found[0][0] == "positive" and ("ushakov", "quote") in found[0][2]
+
+
+# --- topics --------------------------------------------------------------------------------------
+
+
+def topics_found(text: str) -> set[str]:
+    text, meetings = one_meeting(text)
+    return {c.topic for c in topic_candidates(view_of(text, meetings), WORDS)}
+
+
+@pytest.mark.parametrize("text, topics", [
+    ("Уиткофф встретился с Дмитриевым. Стороны обсудили обмен пленными.", {"humanitarian"}),
+    ("Уиткофф встретился с Дмитриевым. Речь шла о линии соприкосновения и выводе войск.", {"territory"}),
+    ("Уиткофф встретился с Дмитриевым. Они говорили об энергетическом перемирии.", {"ceasefire", "energy"}),
+    ("Уиткофф встретился с Дмитриевым. На столе был проект рамочного соглашения.", {"peace_plan"}),
+    ("Уиткофф встретился с Дмитриевым. Обсуждались гарантии безопасности для Киева.", {"security_guarantees"}),
+    ("Уиткофф встретился с Дмитриевым. Темой стали санкции и замороженные активы.", {"economy"}),
+    ("Уиткофф встретился с Дмитриевым. Они готовили саммит лидеров.", {"summit"}),
+    ("Уиткофф встретился с Дмитриевым. Стороны говорили о мирном урегулировании.", set()),  # no topic alone
+    ("Уиткофф встретился с Дмитриевым. Погода в тот день была теплой.", set()),
+])
+def test_topic_cues(text, topics):
+    assert topics_found(text) == topics
+
+
+def test_cues_far_from_every_meeting_are_not_asked_about():
+    filler = "Погода была теплой. " * 45
+    text = "Уиткофф встретился с Дмитриевым. " + filler + "Отдельно обсуждались санкции."
+    assert topics_found(text) == set()
+
+
+# --- decisions -----------------------------------------------------------------------------------
+
+
+def model_of(topics: dict[str, float], assessments: dict[str, float], bias: float = -1.0) -> TalksModel:
+    return TalksModel("test", LinearModel(topics, bias, 0.5), LinearModel(assessments, bias, 0.5))
+
+
+TWO_MEETINGS = ("Уиткофф встретился с Дмитриевым в Майами. Стороны обсудили обмен пленными. "
+                "Позже Ушаков поговорил с Уиткоффом по телефону. Ушаков назвал разговор полезным.")
+
+
+def two_meetings() -> tuple[str, list[Meeting]]:
+    text = TWO_MEETINGS
+    return text, [meeting_at(text, "Уиткофф встретился с Дмитриевым в Майами", WITKOFF, DMITRIEV),
+                  meeting_at(text, "Позже Ушаков поговорил с Уиткоффом по телефону", USHAKOV, WITKOFF)]
+
+
+def test_a_topic_goes_to_the_meeting_the_model_ties_it_to():
+    text, meetings = two_meetings()
+    model = model_of({"min_dist=1": 3.0, "before": -5.0}, {})  # the sentence right after a meeting
+    topics = choose_topics(topic_candidates(view_of(text, meetings), WORDS), model.topics, 2)
+    assert [[t.topic for t in ts] for ts in topics] == [["humanitarian"], []]
+    evidence = topics[0][0].evidence
+    assert text[evidence.start:evidence.stop].startswith("обмен пленн")
+
+
+def test_a_judgement_goes_to_one_meeting_and_one_judge():
+    text, meetings = two_meetings()
+    model = model_of({}, {"dist=1": 2.0, "judge_takes_part": 1.0, "evidence_dist=1": 1.0})
+    _, candidates = assessment_candidates(view_of(text, meetings), WORDS)
+    chosen = choose_assessments(candidates, model.assessments, 2)
+    assert chosen[0] == ()
+    assert [(a.judge.id, a.judge_name, a.tone) for a in chosen[1]] == [("ushakov", "Ушаков", Tone.POSITIVE)]
+    evidence = chosen[1][0].evidence
+    assert text[evidence.start:evidence.stop] == "полезным"
+
+
+def test_both_sides_judge_through_each_side_of_the_meeting():
+    text = "Уиткофф встретился с Дмитриевым в Давосе. Обе стороны назвали встречу позитивной."
+    meetings = [meeting_at(text, "Уиткофф встретился с Дмитриевым в Давосе", WITKOFF, DMITRIEV)]
+    _, candidates = assessment_candidates(view_of(text, meetings), WORDS)
+    chosen = choose_assessments(candidates, model_of({}, {"how=sides": 3.0}).assessments, 1)
+    assert sorted((a.judge.id, a.judge.kind, a.tone.value) for a in chosen[0]) == [
+        ("RUS", "country", "positive"), ("USA", "country", "positive")]
+
+
+def test_attach_talks_replaces_topics_and_assessments_on_each_meeting():
+    text, meetings = two_meetings()
+    analysis = Analysis(text, sentences_of(text))
+    model = model_of({"min_dist=1": 3.0}, {"dist=1": 2.0, "judge_takes_part": 1.0})
+    out = attach_talks(Document("t", text), analysis, mentions_of(text), (), tuple(meetings), model)
+    assert [m.participants for m in out] == [m.participants for m in meetings]
+    assert [t.topic for t in out[0].topics] == ["humanitarian"]
+    assert [a.judge.id for a in out[1].assessments] == ["ushakov"]
+    assert attach_talks(Document("t", text), analysis, (), (), (), model) == ()
+
+
+# --- the model file ------------------------------------------------------------------------------
+
+
+def test_a_model_survives_its_json(tmp_path):
+    model = model_of({"a": 0.5, "b": -1.25}, {"c": 2.0}, bias=0.25)
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(model.to_dict()))
+    again = load(path)
+    assert again == model
+    assert again.topics.probability({"a": 1.0}) == pytest.approx(1 / (1 + 2.718281828459045 ** -0.75))
+
+
+@pytest.mark.parametrize("content, message", [
+    ("not json", "cannot read"),
+    ('{"format": 99}', "not a talks model"),
+    ('{"format": 1, "topics": {"bias": 0}, "assessments": {}}', "topics: expected weights"),
+])
+def test_a_bad_model_file_is_named(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    with pytest.raises(ModelError, match=message):
+        load(path)
+
+
+def test_the_shipped_model_is_read_once_and_knows_its_version():
+    assert shipped() is shipped()
+    assert shipped().version and 0 < shipped().topics.threshold < 1 and shipped().assessments.weights
+    assert from_dict(shipped().to_dict()) == shipped()
+
+
+def test_a_language_without_its_own_talks_lexicon_is_read_with_the_russian_one():
+    from parley.extract.talks.words import has_lexicon
+
+    assert has_lexicon("ru") and not has_lexicon("xx")
+
+
+# --- the whole pipeline, and training ------------------------------------------------------------
+
+
+def test_an_article_gets_topics_and_a_judgement_with_their_words(models):
+    import datetime as dt
+
+    from parley import pipeline
+    from parley.contract import to_contract
+
+    text = ("Уиткофф и Дмитриев провели переговоры в Майами\n"
+            "Спецпосланник президента США Стив Уиткофф провел в субботу переговоры с Кириллом Дмитриевым в Майами. "
+            "Стороны обсудили обмен пленными и энергетическое перемирие. "
+            "Уиткофф назвал встречу продуктивной и конструктивной.")
+    extraction = pipeline.process(Document(doc_id="t", text=text, published=dt.date(2026, 2, 1)))
+    (meeting,) = to_contract(extraction)["meetings"]
+    assert "humanitarian" in meeting["topics"] and set(meeting["topics"]) <= set(TOPICS)
+    for topic in meeting["topic_evidence"]:
+        assert fold(text[topic["start"]:topic["end"]]).startswith(("обмен", "энерг", "перемир"))
+    (judgement,) = meeting["assessments"]
+    assert (judgement["by_id"], judgement["side"], judgement["tone"]) == ("witkoff", "USA", "positive")
+    assert text[judgement["evidence"]["start"]:judgement["evidence"]["end"]] == "продуктивной и конструктивной"
+
+
+def test_training_is_deterministic():
+    from parley.extract.talks.train import _fit
+
+    rows = [({"bias": 1.0, "a": float(n % 3 == 0), "b": float(n % 5 == 0)}, int(n % 3 == 0 or n % 7 == 0))
+            for n in range(60)]
+    first, second = _fit(rows, 0.3), _fit(rows, 0.3)
+    assert first == second and first.weights["a"] > 0
+    assert _fit([({"a": 1.0}, 0)] * 3, 0.3).probability({"a": 1.0}) < 0.001  # nothing to learn: decide nothing
+
+
+@pytest.mark.gold
+def test_training_on_gold_articles_labels_candidates_from_the_paired_meetings(shared_dir):
+    from parley.extract.talks import train
+
+    samples = train.corpus([shared_dir / "gold" / "dev.jsonl"])[:25]
+    score = train.scorer(shared_dir)
+    model = train.fit(samples, score)
+    assert model == train.fit(samples, score)
+    assert model.topics.weights and model.assessments.weights
+    assert 0.2 <= model.topics.threshold <= 0.7
