@@ -271,6 +271,8 @@ def test_web_every_dated_meeting_is_on_the_timeline_in_its_track(sized):
     assert int(timeline.get_attribute("data-tracks")) >= 2
     assert page.locator("#timeline .vis-labelset .vis-label").count() == int(timeline.get_attribute("data-tracks"))
     assert (timeline.get_attribute("data-first"), timeline.get_attribute("data-last")) == ("2025-12-02", "2026-02-01")
+    round_label = page.locator("#timeline .vis-item.round .vis-item-content")  # the two-day Moscow round
+    assert round_label.count() == 1 and round_label.inner_text().startswith("02–03 ")
 
 
 def test_web_network_persons_by_side_countries_on_demand_and_no_label_overlaps(sized):

@@ -30,9 +30,13 @@
       out.start = event.date + "-15";
       out.className += " month-precision";
       label.textContent = "≈ " + label.textContent;
-    } else if (event.date_end) {  // a round of several days: a bar to the end of its last day
-      out.type = "range";
-      out.end = new Date(Date.parse(event.date_end) + DAY).toISOString().slice(0, 10);
+    } else if (event.date_end) {
+      // A round of several days: a box like any other (a bar of two days would be too thin to hold its label),
+      // its days in front, a double border.
+      var same = event.date_end.slice(0, 7) === event.date.slice(0, 7);
+      label.textContent = event.date.slice(8) + "–" + (same ? event.date_end.slice(8) : event.date_end.slice(5)) +
+                          " " + label.textContent;
+      out.className += " round";
     }
     return out;
   }
