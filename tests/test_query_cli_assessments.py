@@ -91,3 +91,11 @@ def test_events_unknown_topic_is_a_usage_error(db):
     result = run("events", "--topic", "weather", "--db", db, columns=200)
     no_traceback(result)
     assert result.exit_code == 2 and "territory" in result.output
+
+
+def test_assessments_meeting_names_at_most_three():
+    from parley.cli.assessments_cmd import meeting_label
+
+    people = [{"name": n} for n in ("Владимир Путин", "Дональд Трамп", "Сергей Лавров", "Юрий Ушаков", "США")]
+    assert meeting_label({"participants": people, "place": "Анкоридж"}) == "Путин, Трамп, Лавров +2 · Анкоридж"
+    assert meeting_label({"participants": [], "place": None}) == "—"

@@ -57,8 +57,9 @@ def assessments(
 
 
 def meeting_label(row: dict) -> str:
-    """``Уиткофф, Дмитриев · Майами``: surnames keep the column narrow."""
-    names = ", ".join(p["name"].split()[-1] for p in row["participants"] if p.get("name"))
+    """``Уиткофф, Дмитриев · Майами``: at most three surnames, then how many more, keep the column narrow."""
+    surnames = [p["name"].split()[-1] for p in row["participants"] if p.get("name")]
+    names = ", ".join(surnames[:3]) + (f" +{len(surnames) - 3}" if len(surnames) > 3 else "")
     return " · ".join(x for x in (names or "—", row.get("place")) if x)
 
 
