@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := sqlite:///demo.db
 
-.PHONY: setup demo test test-all gate model model-talks cv web-assets clean
+.PHONY: setup demo test test-all gate model model-talks cv cv-uk web-assets clean
 
 setup: $(VENV)/.installed
 
@@ -49,6 +49,9 @@ model-talks: setup
 # 5-fold cross-validation by document over dev + train: per fold, the mean, and the rules alone.
 cv: setup
 	$(BIN)/python bench/cv.py
+
+cv-uk: setup
+	$(BIN)/python bench/cv_uk.py
 
 gate: setup
 	$(BIN)/python bench/quality_gate.py

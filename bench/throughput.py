@@ -21,6 +21,9 @@ Modes:
   call, ``wants_parse``), to tell it from the extractors' cost;
 - ``parley-all-parse``: ``process_many`` with morphology and syntax on every
   sentence, to show what ``wants_parse`` saves;
+- ``parley-uk``: ``pipeline.process_many`` over the Ukrainian articles (the
+  texts of ../shared/gold/dev_uk.jsonl and the Ukrainian corpus texts): the
+  word-for-word gloss, the Russian models and extractors, the facts put back;
 - ``screen``: the off-topic screen alone (``parley.relevance``) over off-topic
   articles: the factRuEval texts it rejects, or generated ones.
 
@@ -47,7 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 TARGETS = {"speedup": 2.5, "screen_per_s": 1000.0, "peak_mb": 600.0}
-MODES = ("natasha", "parley", "parley-single", "parley-nlp", "parley-all-parse", "screen")
+MODES = ("natasha", "parley", "parley-single", "parley-nlp", "parley-all-parse", "parley-uk", "screen")
 
 _GENERATED_ON_TOPIC = (
     "Спецпосланник Стив Уиткофф прилетел в Москву, где встретился с Владимиром Путиным.",
@@ -79,6 +82,17 @@ def _generated(sentences: tuple[str, ...], count: int, size: int = 1000) -> list
             parts.append(sentences[i % len(sentences)])
             i += 3
         texts.append(" ".join(parts))
+    return texts
+
+
+def load_ukrainian_articles() -> list[str]:
+    """The Ukrainian articles beside the project (none without ../shared)."""
+    texts = []
+    if (SHARED / "gold" / "dev_uk.jsonl").exists():
+        texts = [row["text"] for row in _jsonl(SHARED / "gold" / "dev_uk.jsonl")]
+    corpus = SHARED / "corpus" / "unlabelled.jsonl"
+    if corpus.exists():
+        texts += [row["text"] for row in _jsonl(corpus) if row.get("lang") == "uk"]
     return texts
 
 
@@ -143,8 +157,10 @@ def _parley_runner(mode: str):
 
     nlp.models()
 
+    lang = "uk" if mode == "parley-uk" else "ru"
+
     def docs(texts):
-        return [Document(doc_id=str(i), text=t) for i, t in enumerate(texts)]
+        return [Document(doc_id=str(i), text=t, lang=lang) for i, t in enumerate(texts)]
 
     if mode == "parley-single":
         return lambda texts: [pipeline.process(d) for d in docs(texts)]
@@ -179,7 +195,10 @@ def _screen_runner():
 def worker(mode: str, texts_file: Path, repeat: int) -> dict:
     pinned = _pin_one_core()
     data = json.loads(texts_file.read_text(encoding="utf-8"))
-    texts = data["off" if mode == "screen" else "on"]
+    texts = data["off" if mode == "screen" else "uk" if mode == "parley-uk" else "on"]
+    if not texts:
+        return {"mode": mode, "articles": 0, "wall_s": 0.0, "cpu_s": 0.0, "per_s": 0.0, "wall_per_s": 0.0,
+                "kchars_per_s": 0.0, "load_s": 0.0, "peak_mb": 0.0, "pinned": "no articles"}
     start = time.perf_counter()
     if mode == "natasha":
         run = _natasha_runner()
@@ -241,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     best: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         texts_file = Path(tmp) / "texts.json"
-        texts_file.write_text(json.dumps({"on": on, "off": off}, ensure_ascii=False), encoding="utf-8")
+        texts_file.write_text(json.dumps({"on": on, "off": off, "uk": load_ukrainian_articles()[:args.limit or None]},
+                                         ensure_ascii=False), encoding="utf-8")
         for round_number in range(args.rounds):  # modes interleaved, so a busy moment hits them all alike
             for mode in [m.strip() for m in args.modes.split(",") if m.strip()]:
                 r = run_mode(mode, texts_file, args.repeat)
@@ -254,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{'mode':17} {'articles/s':>10} {'(wall)':>8} {'kchars/s':>9} {'vs natasha':>10} {'load s':>7} "
           f"{'peak MB':>8}  pinned")
     for r in results:
-        ratio = f"{r['per_s'] / natasha['per_s']:9.2f}x" if natasha and r["mode"] != "screen" else f"{'-':>10}"
+        ratio = f"{r['per_s'] / natasha['per_s']:9.2f}x" if natasha and r["mode"] not in ("screen", "parley-uk") \
+            else f"{'-':>10}"
         print(f"{r['mode']:17} {r['per_s']:10.1f} {r['wall_per_s']:8.1f} {r['kchars_per_s']:9.1f} {ratio} "
               f"{r['load_s']:7.2f} {r['peak_mb']:8.0f}  {r['pinned']}")
     print("articles/s: per CPU-second of the one pinned core (other processes on a shared machine do not count);"

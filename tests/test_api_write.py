@@ -64,3 +64,20 @@ def test_api_write_follows_the_ingest_rules(writer, second, status, reason):
         [outcome] = writer.post("/api/documents", json=[second], headers=AUTH).json()["documents"]
     assert outcome["status"] == status
     assert reason in outcome["reason"]
+
+
+def test_api_write_reads_a_ukrainian_article_into_the_same_event(writer):
+    ukrainian = {
+        "doc_id": "geneva-talks-uk", "published": "2026-03-04", "title": "Переговори в Женеві",
+        "text": "Переговори в Женеві\n\nЖЕНЕВА, 4 березня. Секретар РНБО України Рустем Умєров і спеціальний посланець "
+                "президента США Стів Віткофф провели в середу переговори в Женеві. Сторони обговорили умови "
+                "припинення вогню та обмін полоненими.",
+    }
+    writer.post("/api/documents", json=GENEVA, headers=AUTH)
+    [outcome] = writer.post("/api/documents", json=ukrainian, headers=AUTH).json()["documents"]
+    assert (outcome["status"], outcome["meetings"]) == ("processed", 1)
+    [event] = writer.get("/api/events", params={"actor": "Умєров"}).json()["items"]
+    assert {s["doc_id"]: s["lang"] for s in event["sources"]} == {"geneva-talks": "ru", "geneva-talks-uk": "uk"}
+    assert [e["id"] for e in writer.get("/api/events", params={"lang": "uk"}).json()["items"]] == [event["id"]]
+    ledger = {row["source"]: row["lang"] for row in writer.get("/api/ledger").json()["items"]}
+    assert sorted(ledger.values()) == ["ru", "uk"]

@@ -79,7 +79,7 @@ def test_ingest_cli_accounts_for_every_input(runner, tmp_path, models):
         "image.png": ("skipped", "binary file (PNG image)"),
         "cp1251.txt": ("processed", ""),
         "koi8.txt": ("processed", ""),
-        "ukrainian.txt": ("skipped", "language uk"),
+        "ukrainian.txt": ("processed", ""),
         "english.txt": ("skipped", "language en"),
         "page.html": ("processed", ""),
         "news.jsonl:1": ("processed", ""),
@@ -94,6 +94,8 @@ def test_ingest_cli_accounts_for_every_input(runner, tmp_path, models):
         assert reason in rows[name]["reason"], (name, rows[name])
         assert (rows[name]["reason"] == "") == (status == "processed")
     assert rows["news.jsonl:3"]["reason"] == f"duplicate of {rows['cp1251.txt']['doc_id']}"
+    assert {name: rows[name]["lang"] for name in ("cp1251.txt", "ukrainian.txt", "english.txt", "news.jsonl:3")} == \
+        {"cp1251.txt": "ru", "ukrainian.txt": "uk", "english.txt": "en", "news.jsonl:3": "ru"}
 
     again = invoke(runner, "ingest", str(folder), "--db", db)
     assert again.exit_code == 1
@@ -112,7 +114,7 @@ def test_ingest_cli_ledger_table(runner, tmp_path, models):
     assert table.exit_code == 0 and "empty file" in table.stdout and "processed" in table.stdout
     only = json.loads(invoke(runner, "ledger", "--db", db, "--json", "--status", "skipped").stdout)
     assert [row["status"] for row in only] == ["skipped"]
-    assert set(only[0]) == {"source", "status", "reason", "doc_id"}
+    assert set(only[0]) == {"source", "status", "reason", "doc_id", "lang"}
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [

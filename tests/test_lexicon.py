@@ -89,6 +89,7 @@ def test_a_copy_of_the_russian_lexicon_loads_as_another_language(copy):
     (lambda d: d["nouns"].update({"examples": [{"text": "Встреча прошла."}]}), "says nothing that extraction must find"),
     (lambda d: d["nouns"].update({"examples": [{"text": "Встреча прошла.", "mood": "good"}]}), "unknown field 'mood'"),
     (lambda d: d["nouns"].update({"examples": [{"text": "Встреча прошла.", "meetings": "one"}]}), "'meetings' must be a int"),
+    (lambda d: d["nouns"].update({"examples": [{"text": "Встреча прошла.", "title": "глава"}]}), "names its 'person'"),
 ])
 def test_a_malformed_meetings_file_is_named(copy, change, message):
     _rewrite(copy / "meetings.json", change)

@@ -18,11 +18,21 @@ def _party(name: str, kind: str) -> str:
 @pytest.mark.parametrize("lang, kind, key, example", EXAMPLES,
                          ids=[f"{lang}-{kind}.{key}-{n}" for n, (lang, kind, key, _) in enumerate(EXAMPLES)])
 def test_lexicon_example(models, lang, kind, key, example):
-    from parley import pipeline
+    from parley import nlp
+    from parley.extract import extract, wants_parse
 
     document = Document(doc_id="example", text=example["text"], published=dt.date.fromisoformat(EXAMPLE_PUBLISHED),
                         lang=lang)
-    meetings = pipeline.process(document).meetings
+    extraction = extract(document, nlp.analyse(document.text, parse=wants_parse))
+    if "person" in example:
+        roles = [r for r in extraction.roles if r.name.split()[-1] == example["person"]]
+        assert len(roles) == 1, extraction.roles
+        found = {"role": roles[0].role, "title": roles[0].title, "organization": roles[0].organization,
+                 "country": roles[0].country}
+        assert {k: found[k] for k in example if k not in ("text", "person")} == {
+            k: v for k, v in example.items() if k not in ("text", "person")}
+        return
+    meetings = extraction.meetings
     if "meetings" in example:
         assert len(meetings) == example["meetings"], meetings
         return

@@ -108,3 +108,62 @@ def test_head_of_state_without_a_side():
 
     assert names_head_of_state("главы государства") == "глава государства"
     assert names_head_of_state("глава делегации") is None
+
+
+def test_a_country_is_one_row(tmp_path):
+    """A lexicon with one more row answers for the new country everywhere: name, adjective, stems, display."""
+    import json
+    import shutil
+
+    from parley.lang import HERE, load
+    from parley.resolve.sides import SideResolver
+
+    folder = tmp_path / "zz"
+    shutil.copytree(HERE / "ru", folder)
+    data = json.loads((folder / "sides.json").read_text(encoding="utf-8"))
+    data["countries"]["rows"].append({"code": "NOR", "display": "Норвегия", "names": ["норвегия", "осло"],
+                                      "adjectives": ["норвежский"], "stems": ["норвеги", "норвежск"]})
+    (folder / "sides.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    sides = SideResolver(load(folder, "zz"))
+    assert sides.side_of_name("осло") == "NOR"
+    assert sides.side_of_adjective("норвежский") == "NOR"
+    assert sides.side_of_adjective_form("норвежской") == "NOR"
+    assert sides.first_side("премьер-министр Норвегии") == "NOR"
+    assert sides.display("NOR") == "Норвегия"
+    assert first_side("премьер-министр Норвегии") is None  # the shipped lexicon has no such row
+
+
+def test_offices_for_another_lexicon_take_its_words(tmp_path):
+    """An OfficeResolver over another lexicon takes its role words and offices from that lexicon's rows."""
+    import json
+    import shutil
+
+    from parley.lang import HERE, load
+    from parley.resolve.offices import OfficeResolver
+    from parley.resolve.sides import SideResolver
+
+    folder = tmp_path / "zz"
+    shutil.copytree(HERE / "ru", folder)
+    data = json.loads((folder / "roles.json").read_text(encoding="utf-8"))
+    data["words"]["map"]["канцлер"] = "head"  # no longer an office by itself
+    data["offices"]["rows"] = [row for row in data["offices"]["rows"] if row["head"] != "канцлер"]
+    (folder / "roles.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    lex = load(folder, "zz")
+    offices = OfficeResolver(lex, SideResolver(lex))
+    assert offices.office_of("канцлер", "канцлер Германии") is None
+    assert office_of("канцлер", "канцлер Германии") == "head_of_government"
+    assert offices.role_parts("секретарь СНБО Украины") == role_parts("секретарь СНБО Украины")
+
+
+@pytest.mark.parametrize("lemmas, i, side", [
+    (["соединенный", "штат", "америка"], 1, "USA"),  # counted once, at "Штаты"
+    (["соединенный", "штат", "америка"], 2, None),
+    (["штат", "америка"], 1, "USA"),  # "Штаты Америки": at "Америки"
+    (["штат"], 0, None),
+    (["объединенный", "арабский", "эмират"], 2, "ARE"),
+    (["визит", "в", "россия"], 2, "RUS"),
+])
+def test_side_of_a_name_of_several_words(lemmas, i, side):
+    from parley.resolve.sides import side_of_name_at
+
+    assert side_of_name_at(lemmas, i) == side

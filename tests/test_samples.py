@@ -15,7 +15,6 @@ from parley.records import LedgerStatus
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 EXPECTED_SKIPS = {
     "README.md": "unsupported file type .md",
-    "other-languages/2026-02-18-geneva-uk.txt": "language uk",
     "other-languages/2026-01-24-abu-dhabi-en.txt": "language en",
 }
 FORMATS = {".txt", ".jsonl", ".html", ".rss"}

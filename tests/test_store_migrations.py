@@ -16,11 +16,11 @@ def _config(connection) -> Config:
     return config
 
 
-def test_store_revision_0005_adds_rounds_and_outlets_to_an_older_database(tmp_path):
+def test_store_revision_0006_adds_rounds_and_outlets_to_an_older_database(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = create_engine(url)
     with engine.begin() as connection:
-        command.upgrade(_config(connection), "0004")
+        command.upgrade(_config(connection), "0005")
         connection.execute(text("INSERT INTO documents (doc_id, text, source, lang) VALUES ('d1', 'Текст.', 'a.txt', 'ru')"))
     engine.dispose()
     with Store.open(url) as store:
@@ -31,6 +31,6 @@ def test_store_revision_0005_adds_rounds_and_outlets_to_an_older_database(tmp_pa
         assert store.document("d1").text == "Текст." and store.document("d1").outlet is None
     engine = create_engine(url)
     with engine.begin() as connection:
-        command.downgrade(_config(connection), "0004")
+        command.downgrade(_config(connection), "0005")
         assert "outlet" not in {c["name"] for c in inspect(connection).get_columns("documents")}
     engine.dispose()

@@ -4,12 +4,17 @@
 ``process_many`` is the same for a stream of documents, faster because the
 sentences of several documents share the NLP models' batches.
 
+Each document goes the way of its language (``Document.lang``): Russian
+straight to the models and extractors; Ukrainian through its word-for-word
+Russian gloss and back (``parley.ukrainian``).
+
 Off-topic documents are screened out before any NLP (``parley.relevance``):
 ``process`` then returns an :class:`Extraction` with no facts and
 ``skipped_reason`` set, so every front door can record the document as
 skipped with that reason. A front door that wants to decide before storing a
 document calls ``screen(document)`` itself; ``process`` screens again, which
-costs a few microseconds.
+costs a few microseconds (a Ukrainian document is glossed for it, a few
+milliseconds).
 
 Each document is analysed and extracted under a time and memory budget
 (``parley.budget``, settings ``PARLEY_DOCUMENT_SECONDS`` and
@@ -22,17 +27,29 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from parley import extract, nlp, relevance
+from parley import extract, nlp, relevance, ukrainian
 from parley.budget import Budget, OverBudget
 from parley.records import Analysis, Document, Extraction
 from parley.settings import Settings
 
 DOCUMENTS_PER_BATCH = 64  # 16 documents: 92 articles/s, 64: 115/s, 128: 124/s on one core (docs/scale.md)
+LANGUAGES = ("ru", "uk")  # the languages with a pipeline; ingest skips the others
 
 
 def screen(document: Document) -> str | None:
     """``None`` when the document goes through NLP, else why it is skipped."""
-    return relevance.screen(document.text)
+    return _screen(document, _readable(document)[0])
+
+
+def _readable(document: Document) -> tuple[Document, ukrainian.GlossedText | None]:
+    """What the models read: the document itself, or a Ukrainian one's Russian gloss and its word map."""
+    return ukrainian.gloss_document(document) if document.lang == "uk" else (document, None)
+
+
+def _screen(document: Document, read: Document) -> str | None:
+    if document.lang not in LANGUAGES:
+        return f"language {document.lang}: no pipeline reads it yet"
+    return relevance.screen(read.text)
 
 
 def skipped(document: Document, reason: str) -> Extraction:
@@ -53,11 +70,16 @@ def budget_from_settings(settings: Settings | None = None) -> Budget:
 
 
 def process(document: Document) -> Extraction:
-    reason = screen(document)
+    read, word_map = _readable(document)
+    reason = _screen(document, read)
     if reason is not None:
         return skipped(document, reason)
-    analysis = nlp.analyse(document.text, parse=extract.wants_parse)
-    return extract.extract(document, analysis)
+    analysis = nlp.analyse(read.text, parse=extract.wants_parse)
+    return _restored(extract.extract(read, analysis), word_map, document)
+
+
+def _restored(extraction: Extraction, word_map: ukrainian.GlossedText | None, document: Document) -> Extraction:
+    return ukrainian.restore(extraction, word_map, document) if word_map is not None else extraction
 
 
 def process_many(documents: Iterable[Document], batch: int = DOCUMENTS_PER_BATCH,
@@ -67,18 +89,23 @@ def process_many(documents: Iterable[Document], batch: int = DOCUMENTS_PER_BATCH
     budget = budget or budget_from_settings()
     iterator = iter(documents)
     while chunk := list(islice(iterator, batch)):
-        reasons = [screen(d) for d in chunk]
-        wanted = [d for d, reason in zip(chunk, reasons) if reason is None]
+        readable = [_readable(d) for d in chunk]
+        reasons = [_screen(d, read) for d, (read, _) in zip(chunk, readable)]
+        wanted = [read for (read, _), reason in zip(readable, reasons) if reason is None]
         try:
             with budget.watch(f"{len(wanted)} documents", scale=max(1, len(wanted))):
                 analyses = iter(nlp.analyse_many([d.text for d in wanted], parse=extract.wants_parse))
         except OverBudget:  # one of them is too costly: each on its own budget
             analyses = iter([None] * len(wanted))
-        for document, reason in zip(chunk, reasons):
+        for document, (read, word_map), reason in zip(chunk, readable, reasons):
             if reason is not None:
                 yield skipped(document, reason)
+                continue
+            outcome = _within(budget, read, next(analyses))
+            if isinstance(outcome, Failure):
+                yield Failure(document, outcome.reason)
             else:
-                yield _within(budget, document, next(analyses))
+                yield _restored(outcome, word_map, document)
 
 
 def _within(budget: Budget, document: Document, analysis: Analysis | None) -> Extraction | Failure:

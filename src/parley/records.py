@@ -65,6 +65,7 @@ class LedgerEntry:
     status: LedgerStatus
     reason: str = ""
     doc_id: str | None = None
+    lang: str | None = None  # the language the text reads as, once detected: ru, uk, en, other
 
 
 @dataclass(frozen=True, slots=True)

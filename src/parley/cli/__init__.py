@@ -6,7 +6,7 @@ import typer
 from parley.cli import assessments_cmd, batch_cmd, extract_cmd, ingest_cmd, query_cmd, serve_cmd
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
-                  help="Rebuild peace-negotiation meetings, actors and statements from Russian news.")
+                  help="Rebuild peace-negotiation meetings, actors and statements from Russian and Ukrainian news.")
 app.command("extract")(extract_cmd.extract)
 app.command("ingest")(ingest_cmd.ingest)
 app.command("ledger")(ingest_cmd.ledger)
@@ -20,4 +20,4 @@ app.command("assessments")(assessments_cmd.assessments)
 
 @app.callback()
 def main() -> None:
-    """Rebuild peace-negotiation meetings, actors and statements from Russian news."""
+    """Rebuild peace-negotiation meetings, actors and statements from Russian and Ukrainian news."""

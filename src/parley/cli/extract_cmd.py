@@ -27,7 +27,7 @@ def extract(
     inputs: list[Path] = typer.Argument(..., help="Files or folders to read."),
     output: Path = typer.Option(..., "-o", "--output", help="Where to write one JSON object per document."),
 ) -> None:
-    """Extract meetings, quotes, roles and actors from every Russian document."""
+    """Extract meetings, quotes, roles and actors from every Russian and Ukrainian document."""
     err = Console(stderr=True, soft_wrap=True, highlight=False)
     missing = [str(path) for path in inputs if not os.path.lexists(path)]
     if missing:

@@ -32,7 +32,7 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders to read (folders recursively)."),
     db: str | None = DB_OPTION,
 ) -> None:
-    """Read inputs, store each new Russian article once with its facts, fuse meetings; every input is ledgered."""
+    """Read inputs, store each new Russian or Ukrainian article once with its facts, fuse meetings; every input is ledgered."""
     err = Console(stderr=True, soft_wrap=True)
     missing = [str(path) for path in paths if not os.path.lexists(path)]
     if missing:
@@ -56,7 +56,7 @@ def ingest(
 
 def ledger(
     db: str | None = DB_OPTION,
-    as_json: bool = typer.Option(False, "--json", help="JSON rows: source, status, reason, doc_id."),
+    as_json: bool = typer.Option(False, "--json", help="JSON rows: source, status, reason, doc_id, lang."),
     status: LedgerStatus | None = typer.Option(None, "--status", help="Only rows with this status."),
 ) -> None:
     """What became of every input: processed, skipped (why) or failed (why)."""
@@ -75,17 +75,19 @@ def ledger(
         typer.echo(json.dumps([ledger_row(entry) for entry in entries], ensure_ascii=False, indent=1))
         return
     table = Table(title=f"Ledger: {len(entries)} inputs")
-    for column, ratio in (("source", 3), ("status", None), ("reason", 3), ("doc_id", 2)):
+    for column, ratio in (("source", 3), ("status", None), ("lang", None), ("reason", 3), ("doc_id", 2)):
         table.add_column(column, overflow="fold", ratio=ratio, no_wrap=ratio is None)  # a cut path names no file
     colours = {LedgerStatus.PROCESSED: "green", LedgerStatus.SKIPPED: "yellow", LedgerStatus.FAILED: "red"}
     for entry in entries:
-        table.add_row(escape(entry.source), f"[{colours[entry.status]}]{entry.status.value}[/]", escape(entry.reason),
+        table.add_row(escape(entry.source), f"[{colours[entry.status]}]{entry.status.value}[/]", entry.lang or "",
+                      escape(entry.reason),
                       escape(entry.doc_id or ""))
     Console().print(table)
 
 
 def ledger_row(entry: LedgerEntry) -> dict:
-    return {"source": entry.source, "status": entry.status.value, "reason": entry.reason, "doc_id": entry.doc_id}
+    return {"source": entry.source, "status": entry.status.value, "reason": entry.reason, "doc_id": entry.doc_id,
+            "lang": entry.lang}
 
 
 def _run(store, paths: list[Path], settings: Settings):

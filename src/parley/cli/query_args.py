@@ -7,7 +7,8 @@
   ("Виткофф", "Witkoff", "Уиткоффа" → ``witkoff``), the fallback when the stored spellings match nothing.
 - ``known_spellings``: every name the knowledge base knows an actor by.
 - ``event_filters``: the actor queries to try in turn, what the user typed first.
-- ``TopicName``: the ``--topic`` choices, the records' topic vocabulary.
+- ``TopicName``: the ``--topic`` choices, the records' topic vocabulary;
+- ``SourceLanguage``: the ``--lang`` choices, the languages articles are read in.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ import typer
 from parley.records import TOPICS
 
 TopicName = Enum("TopicName", {topic: topic for topic in TOPICS}, type=str)
+SourceLanguage = Enum("SourceLanguage", {"ru": "ru", "uk": "uk"}, type=str)
 TOPIC_HELP = "Only meetings that dealt with this topic: " + ", ".join(TOPICS) + "."
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTH = re.compile(r"\d{4}-\d{2}")

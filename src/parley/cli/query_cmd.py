@@ -16,7 +16,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from parley.cli.paths import unwritable
-from parley.cli.query_args import TOPIC_HELP, TopicName, event_filters, known_spellings, valid_date, valid_name
+from parley.cli.query_args import (
+    TOPIC_HELP, SourceLanguage, TopicName, event_filters, known_spellings, valid_date, valid_name,
+)
 from parley.cli.timeline_view import compact_table, print_events
 from parley.errors import DatabaseError, ParleyError
 from parley.records import MeetingStatus
@@ -104,6 +106,7 @@ def events(
     place: str | None = typer.Option(None, "--place", help="Part of the place name."),
     status: MeetingStatus | None = typer.Option(None, "--status", help="held, planned, cancelled or unknown."),
     topic: TopicName | None = typer.Option(None, "--topic", help=TOPIC_HELP),
+    lang: SourceLanguage | None = typer.Option(None, "--lang", help="Only events with a source in this language."),
     limit: int | None = typer.Option(None, "--limit", min=0, help="At most this many events."),
     as_json: bool = JSON_OPTION,
     db: str | None = DB_OPTION,
@@ -114,7 +117,7 @@ def events(
     with opened(db) as store:
         found = _store_events(store, actor, limit=limit, date_from=date_from, date_to=_end_of(date_to),
                               place=place, status=status.value if status else None,
-                              topic=topic.value if topic else None)
+                              topic=topic.value if topic else None, lang=lang.value if lang else None)
     if as_json:
         _print_json(found)
     else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from parley.extract import actors, meetings, quotes, roles
+from parley.extract import meetings, quotes, roles
 from parley.extract.layers import annotate
 from parley.extract.lexicon import MEETING_STEMS
 from parley.extract.talks import attach_talks

@@ -37,6 +37,7 @@ LOCATIVE_PREPOSITIONS = RU.words("grammar", "locative_prepositions")
 SIDE_NOUNS = RU.sequence("sides", "group_stems")
 JUNIOR = RU.words("roles", "junior_words")
 SINGLE_LEADER = RU.words("sides", "single_leader_forms")
+FORMER_STEMS = RU.sequence("grammar", "former_stems")
 
 
 @dataclass(slots=True)
@@ -269,7 +270,7 @@ def _role_references(tokens, used, found: list[_Found], day) -> list[_Found]:
         if head is None or used[i] or (head not in OFFICES and head not in OFFICE_HEADS) or _plural(token.text):
             continue
         start = i - 1 if i and _side_adjective(tokens[i - 1].text) else i
-        if start and tokens[start - 1].text.lower().startswith(("бывш", "экс")) or head.startswith("экс"):
+        if start and tokens[start - 1].text.lower().startswith(FORMER_STEMS) or head.startswith(FORMER_STEMS):
             continue  # a former holder is someone else
         end = i + 1
         run = []

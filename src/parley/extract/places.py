@@ -33,6 +33,8 @@ VENUE_NOUNS = RU.words("places", "venue_nouns")
 TERRITORY_NOUNS = RU.words("places", "territory_nouns")
 MAX_HOPS = 4
 VISIT_VERBS = RU.words("places", "visit_verbs")
+CAPITAL_NOUNS = RU.words("places", "capital_nouns")
+WHERE_PRONOUNS = RU.words("places", "where_pronouns")
 
 if TYPE_CHECKING:
     from parley.extract.meetings.tree import Tree
@@ -76,7 +78,7 @@ def place_mentions(tree: Tree, spans: tuple[NamedSpan, ...]) -> list[PlaceMentio
         if place.kind == "venue" and owner and owner != place.country:
             continue  # "в офисе президента Турции" is not the Ukrainian president's office
         head = tree.span_head(tree.tokens[first].start, tree.tokens[last].stop)
-        if place.kind == "country" and first > 0 and tree.lemma(first - 1) == "столица":
+        if place.kind == "country" and first > 0 and tree.lemma(first - 1) in CAPITAL_NOUNS:
             capital = gazetteer().capital_of(place.country)  # "в столице ОАЭ" is Абу-Даби
             if capital is not None:
                 place, head = capital, first - 1
@@ -168,7 +170,7 @@ def meeting_place(tree: Tree, places: tuple[PlaceMention, ...], anchors: tuple[i
     usable: list[PlaceMention] = []
     # "прибыл в Анкару, где проведет переговоры с Фиданом": the place "где" stands for is the meeting's
     where = next((tree.head(a) for a in anchors if tree.rel(a) == "acl:relcl" and any(
-        tree.lemma(c) == "где" for c in tree.children[a])), -1)
+        tree.lemma(c) in WHERE_PRONOUNS for c in tree.children[a])), -1)
     for mention in places:
         if mention.index == where:
             usable.append(mention)

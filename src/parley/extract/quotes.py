@@ -153,7 +153,7 @@ class _Context:
                 return None
             start, clause = previous.start, self.text[previous.start:span.open_at]
         low = clause.lower()
-        speaks = clause.rstrip().endswith(":") or re.search(r"по (его |ее |их )?(словам|мнению)", low)
+        speaks = clause.rstrip().endswith(":") or OPINION_OPENER.search(low)
         if not speaks and not any(SPEECH_VERB.match(w) for w in WORD.findall(low)):
             return None
         return start, span.open_at
@@ -164,9 +164,9 @@ class _Context:
         while at < len(self.text) and (self.text[at].isspace() or self.text[at] in ".,»\""):
             at += 1
         sentence = self.analysis.sentence_at(at)
-        if sentence is None or not re.match(r"(Так|Об этом|Это|Такое мнение)\s+\w+", sentence.text):
+        if sentence is None or not RECAP.match(sentence.text):
             return None
-        second = sentence.text.split()[1 if not sentence.text.startswith(("Об этом", "Такое мнение")) else 2]
+        second = sentence.text.split()[len(RECAP.match(sentence.text)["opener"].split())]
         if not SPEECH_VERB.match(second.lower()):
             return None
         return sentence.start, sentence.stop
@@ -180,10 +180,10 @@ class _Context:
         low = self.text[a:b].lower()
         if verb_first and ANONYMOUS.search(low):
             return _ANONYMOUS
-        opener = re.match(r"\s*(по (его|ее|её|их) (словам|мнению))", low)
+        opener = OWN_OPINION.match(low)
         if opener:
             return self._antecedent(a, None, None)
-        by_words = re.match(r"\s*по (словам|мнению|данным)\s", low)
+        by_words = ACCORDING_TO.match(low)
         inside = [m for m in self.persons if a <= m.start < b]
         if by_words and inside:
             return inside[0]
@@ -303,6 +303,20 @@ class _Context:
 
 OUTLET_STATEMENT = re.compile("(" + "|".join(map(re.escape, RU.sequence("quotes", "document_stems"))) + ")")
 OBJECT_PRONOUNS = RU.words("grammar", "object_pronouns")
+
+
+def _one_of(kind: str, key: str) -> str:
+    return "(?:" + "|".join(sorted(map(re.escape, RU.sequence(kind, key)), key=len, reverse=True)) + ")"
+
+
+# "по словам Ушакова", "по его мнению", "по данным": who the words or the information are attributed to
+_BY, _OPINION = _one_of("quotes", "according_to"), _one_of("quotes", "opinion_nouns")
+_POSSESSIVE = _one_of("quotes", "attribution_possessives")
+OPINION_OPENER = re.compile(rf"{_BY} (?:{_POSSESSIVE} )?{_OPINION}")
+OWN_OPINION = re.compile(rf"\s*({_BY} {_POSSESSIVE} {_OPINION})")
+ACCORDING_TO = re.compile(rf"\s*{_BY} (?:{_OPINION}|{_one_of('quotes', 'data_nouns')})\s")
+# "«…». Так считает Филипп Гордон": a sentence after the quote that opens on one of these names its speaker
+RECAP = re.compile(rf"(?P<opener>{_one_of('quotes', 'recap_openers')})\s+\w+")
 QUOTING_VERB = re.compile("(" + "|".join(map(re.escape, RU.sequence("quotes", "quoting_stems"))) + ")")
 ANONYMOUS = re.compile("(" + "|".join(map(re.escape, RU.sequence("quotes", "anonymous_stems"))) + ")")
 _ANONYMOUS = object()

@@ -32,6 +32,8 @@ RU = lexicon("ru")
 
 MAX_PHRASE_TOKENS = 14
 STOP_WORDS = RU.words("grammar", "role_phrase_stops")
+FORMER_PREFIXES = RU.sequence("grammar", "former_prefixes")
+FORMER_ADJECTIVES = RU.words("grammar", "former_adjectives")
 _BREAKS = frozenset(",.:;!?—–")
 
 
@@ -145,7 +147,8 @@ def _indeclinable(word: str) -> bool:
 @functools.lru_cache(maxsize=16384)
 def _head_cases(word: str) -> frozenset[str]:
     """Cases of a singular noun: "президентов" (plural) heads no one person's role."""
-    bare = word[4:] if word.lower().startswith("экс-") else word
+    prefix = next((p for p in FORMER_PREFIXES if word.lower().startswith(p)), "")
+    bare = word[len(prefix):]
     nouns = [p for p in _parses(bare) if p.tag.POS == "NOUN" and p.tag.case]
     singular = {p.tag.case for p in nouns if p.tag.number != "plur"}
     return frozenset(singular or ({"plur"} if nouns else set()))
@@ -269,7 +272,7 @@ def _phrase_start(tokens, end: int, case: frozenset[str] | None, mentions, perso
 def _adjective_agreeing(word: str, head: str) -> bool:
     head_cases = _head_cases(head)
     low = word.lower()
-    if low.startswith("экс-") or low in ("бывший", "бывшего", "бывшему", "бывшим", "бывшем"):
+    if low.startswith(FORMER_PREFIXES) or low in FORMER_ADJECTIVES:
         return True
     return any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case in head_cases and "Apro" not in p.tag
                for p in _parses(word))

@@ -13,7 +13,7 @@ from parley.ingest.readers import RawArticle
 from parley.safe_text import storable, storable_or_none, web_link
 from parley.records import Document, IngestResult, LedgerEntry, LedgerStatus
 
-EXTRACTED_LANGUAGES = frozenset({"ru"})
+EXTRACTED_LANGUAGES = frozenset({"ru", "uk"})
 MAX_DOC_ID_CHARS = 200  # the width of the store's doc_id columns
 _QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "’": "'", "ё": "е", "—": "-", "–": "-"})
 
@@ -54,8 +54,8 @@ def to_result(article: RawArticle, max_document_chars: int) -> IngestResult:
                                  "(PARLEY_MAX_DOCUMENT_CHARS)")
     language = detect_language(cleaned.text)
     if language not in EXTRACTED_LANGUAGES:
-        return _skipped(article, f"language {language}: only Russian is extracted for now "
-                                 f"(this text reads as {LANGUAGE_NAMES[language]})")
+        return _skipped(article, f"language {language}: only Russian and Ukrainian are extracted for now "
+                                 f"(this text reads as {LANGUAGE_NAMES[language]})", language)
     document = Document(
         doc_id=article.doc_id,
         text=cleaned.text,
@@ -67,8 +67,9 @@ def to_result(article: RawArticle, max_document_chars: int) -> IngestResult:
         content_hash=content_hash(cleaned.text),
         outlet=outlet_of(article.url, article.outlet),
     )
-    return IngestResult(LedgerEntry(article.source, LedgerStatus.PROCESSED, article.note, document.doc_id), document)
+    return IngestResult(LedgerEntry(article.source, LedgerStatus.PROCESSED, article.note, document.doc_id, language),
+                        document)
 
 
-def _skipped(article: RawArticle, reason: str) -> IngestResult:
-    return IngestResult(LedgerEntry(article.source, LedgerStatus.SKIPPED, reason, article.doc_id))
+def _skipped(article: RawArticle, reason: str, language: str | None = None) -> IngestResult:
+    return IngestResult(LedgerEntry(article.source, LedgerStatus.SKIPPED, reason, article.doc_id, language))

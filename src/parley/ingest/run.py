@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -63,7 +63,9 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
     files: list[str] = []  # files read through: their earlier rows not written again are stale
     recorded: set[str] = set()
 
-    def record(entry: LedgerEntry) -> None:
+    def record(entry: LedgerEntry, document: Document | None = None) -> None:
+        if document is not None:
+            entry = replace(entry, lang=document.lang)
         store.record_ledger(entry)
         recorded.add(storable(entry.source))
         summary.count(entry)
@@ -75,15 +77,16 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
             if isinstance(outcome, Extraction) and not getattr(outcome, "skipped_reason", None):
                 new, problem = _save(store, document, outcome)
                 if problem:
-                    record(LedgerEntry(document.source, LedgerStatus.FAILED, problem, document.doc_id))
+                    record(LedgerEntry(document.source, LedgerStatus.FAILED, problem, document.doc_id), document)
                     continue
                 summary.new_documents += new
                 record(LedgerEntry(document.source, LedgerStatus.PROCESSED, notes.pop(document.source, ""),
-                                   document.doc_id))
+                                   document.doc_id), document)
             elif isinstance(outcome, Extraction):
-                record(LedgerEntry(document.source, LedgerStatus.SKIPPED, outcome.skipped_reason, document.doc_id))
+                record(LedgerEntry(document.source, LedgerStatus.SKIPPED, outcome.skipped_reason, document.doc_id),
+                       document)
             else:
-                record(LedgerEntry(document.source, LedgerStatus.FAILED, outcome, document.doc_id))
+                record(LedgerEntry(document.source, LedgerStatus.FAILED, outcome, document.doc_id), document)
         pending.clear()
         pending_hashes.clear()
 
@@ -96,7 +99,7 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
             entry = LedgerEntry(result.entry.source, LedgerStatus.FAILED,
                                 f"could not be checked against the store: {type(error).__name__}: {error}")
         if entry is not None:
-            record(entry)
+            record(entry, result.document)
             continue
         pending.append(result.document)
         pending_hashes[result.document.content_hash] = result.document.doc_id

@@ -34,9 +34,12 @@ from parley.errors import LexiconError
 HERE = Path(__file__).resolve().parent
 KINDS = ("meetings", "status", "roles", "sides", "dates", "places", "quotes", "grammar")
 SHAPES = ("words", "map", "rows")
-# What an example may expect of the one meeting its text states (or "meetings": how many it states).
+# What an example may expect of the one meeting its text states (or "meetings": how many it states), or,
+# with "person", of that person's role.
 EXAMPLE_FIELDS: dict[str, type] = {"text": str, "parties": list, "status": str, "kind": str, "place": str,
-                                   "date": str, "meetings": int}
+                                   "date": str, "meetings": int, "person": str, "role": str, "title": str,
+                                   "organization": str, "country": str}
+ROLE_EXAMPLE_FIELDS = frozenset({"person", "role", "title", "organization", "country"})
 # The publication date examples are read against ("вчера", "в четверг").
 EXAMPLE_PUBLISHED = "2026-02-01"
 
@@ -46,6 +49,7 @@ ROW_FIELDS: dict[tuple[str, str], dict[str, tuple[type, bool]]] = {
         "code": (str, True), "display": (str, True), "names": (list, False), "adjectives": (list, False),
         "capital_adjectives": (list, False), "demonyms": (list, False), "compounds": (list, False), "stems": (list, False),
     },
+    ("sides", "name_phrases"): {"words": (list, True), "code": (str, True), "tails": (list, False)},
     ("roles", "organisations"): {
         "name": (str, True), "stems": (list, True), "country": (str, False), "head_office": (str, False),
         "spokesman_office": (str, False),
@@ -156,6 +160,10 @@ def _example(example: object, where: str) -> Mapping[str, Any]:
             raise LexiconError(f"{where}: {name!r} must be a {kind.__name__}")
     if len(example) < 2:
         raise LexiconError(f"{where}: says nothing that extraction must find")
+    fields = set(example) - {"text"}
+    if fields & ROLE_EXAMPLE_FIELDS and (fields - ROLE_EXAMPLE_FIELDS or "person" not in example):
+        raise LexiconError(f"{where}: an example of a role names its 'person' and expects only "
+                           f"{', '.join(sorted(ROLE_EXAMPLE_FIELDS - {'person'}))}")
     return MappingProxyType(dict(example))
 
 

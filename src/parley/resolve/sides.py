@@ -9,28 +9,22 @@
   the lexicon's stems of countries and organisations, and by the surname of a
   head of state the knowledge base knows;
 - ``display(code)``: "USA" → "США".
+
+The functions answer from the Russian lexicon; ``sides_for(lang)`` gives the
+same answers from another language's lexicon (a :class:`SideResolver` built
+from its rows: adding a country is one row).
 """
 from __future__ import annotations
 
 import functools
 import re
 
-from parley.lang import lexicon
+from parley.lang import Lexicon, lexicon
 from parley.resolve.kb import knowledge_base
 from parley.resolve.names import nominative_candidates
 
-RU = lexicon("ru")
-COUNTRIES = RU.rows("sides", "countries")
-ORGANISATIONS = RU.rows("roles", "organisations")
-
-SIDE_NAMES = {name: row["code"] for row in COUNTRIES for name in row["names"]}
-COUNTRY_ADJECTIVES = {adjective: row["code"] for row in COUNTRIES for adjective in row["adjectives"]}
-SIDE_ADJECTIVES = COUNTRY_ADJECTIVES | {a: row["code"] for row in COUNTRIES for a in row["capital_adjectives"]}
-DEMONYMS = {demonym: row["code"] for row in COUNTRIES for demonym in row["demonyms"]}
-COMPOUND_PARTS = {part: row["code"] for row in COUNTRIES for part in row["compounds"]}
-SIDE_DISPLAY = {row["code"]: row["display"] for row in COUNTRIES}
-
-_LETTER = "а-яёa-z"
+_LETTER = "а-яёіїєґa-z"
+_CAPITALISED = re.compile(r"[А-ЯЁІЇЄҐ][а-яёіїєґ]+(?:-[А-ЯЁІЇЄҐ]?[а-яёіїєґ]+)?")
 
 
 def stem_pattern(stem: str) -> str:
@@ -41,63 +35,8 @@ def stem_pattern(stem: str) -> str:
     return rf"(?<![{_LETTER}]){body}" + (rf"(?![{_LETTER}])" if whole else "")
 
 
-def _stem_table(organisations: bool) -> tuple[re.Pattern, list[str]]:
-    stems = [(stem, row["code"]) for row in COUNTRIES for stem in row["stems"]]
-    if organisations:
-        stems += [(stem, row["country"]) for row in ORGANISATIONS if row["country"] for stem in row["stems"]]
-    stems.sort(key=lambda s: -len(s[0]))
-    pattern = "|".join(f"(?P<s{n}>{stem_pattern(stem)})" for n, (stem, _) in enumerate(stems))
-    return re.compile(pattern), [side for _, side in stems]
-
-
-_STEMS, _STEM_SIDES = _stem_table(organisations=True)
-_COUNTRY_STEMS, _COUNTRY_SIDES = _stem_table(organisations=False)
-_CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?")
-
-
-def side_of_name(lemma: str) -> str | None:
-    return SIDE_NAMES.get(lemma)
-
-
-def side_of_adjective(lemma: str) -> str | None:
-    return SIDE_ADJECTIVES.get(lemma)
-
-
-@functools.cache
-def _adjective_stems() -> tuple[re.Pattern, dict[str, str]]:
-    """Stems of side adjectives, from the lexicon ("американск") joined with the knowledge base's."""
-    stems = {adjective[:-2]: code for adjective, code in COUNTRY_ADJECTIVES.items()}
-    for actor in knowledge_base().actors.values():
-        if actor.adjective:
-            stems.setdefault(actor.adjective, actor.id)
-    return re.compile("^(" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + ")"), stems
-
-
-@functools.lru_cache(maxsize=65536)
-def side_of_adjective_form(word: str) -> str | None:
-    """The side a country's adjective names in any form: "американской" → USA (not "московской")."""
-    pattern, stems = _adjective_stems()
-    m = pattern.match(word.lower().replace("ё", "е"))
-    return stems[m.group(1)] if m else None
-
-
-def side_of_demonym(lemma: str) -> str | None:
-    return DEMONYMS.get(lemma)
-
-
-def compound_sides(lemma: str) -> list[str]:
-    """"российско-американский" → ["RUS", "USA"]; [] unless every part names a side."""
-    parts = lemma.split("-")
-    if len(parts) < 2:
-        return []
-    sides = [COMPOUND_PARTS.get(p) for p in parts[:-1]]
-    last = SIDE_ADJECTIVES.get(parts[-1]) or next(
-        (v for k, v in SIDE_ADJECTIVES.items() if parts[-1].startswith(k[:6])), None)
-    return [*sides, last] if all(sides) and last else []  # type: ignore[list-item]
-
-
-def display(code: str) -> str:
-    return SIDE_DISPLAY.get(code, code)
+def _fold(text: str) -> str:
+    return text.lower().replace("ё", "е")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -112,29 +51,129 @@ def _leader_side(word: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=65536)
-def _found(text: str) -> tuple[tuple[int, str], ...]:
-    low = text.lower().replace("ё", "е")
-    found = [(m.start(), _STEM_SIDES[int(m.lastgroup[1:])]) for m in _STEMS.finditer(low)]  # type: ignore[index]
-    for m in _CAPITALISED.finditer(text):
-        side = _leader_side(m.group())
-        if side is not None:
-            found.append((m.start(), side))
-    return tuple(sorted(found))
+class SideResolver:
+    """Every side question, answered from one language's lexicon (countries and organisations) and the
+    knowledge base."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.countries = lex.rows("sides", "countries")
+        self.organisations = lex.rows("roles", "organisations")
+        rows = self.countries
+        self.names = {name: row["code"] for row in rows for name in row["names"]}
+        self.country_adjectives = {adjective: row["code"] for row in rows for adjective in row["adjectives"]}
+        self.adjectives = self.country_adjectives | {a: row["code"] for row in rows for a in row["capital_adjectives"]}
+        self.demonyms = {demonym: row["code"] for row in rows for demonym in row["demonyms"]}
+        self.compound_parts = {part: row["code"] for row in rows for part in row["compounds"]}
+        self.display_names = {row["code"]: row["display"] for row in rows}
+        phrases = lex.rows("sides", "name_phrases")
+        self.name_phrases = {tuple(row["words"]): row["code"] for row in phrases}
+        self.name_tails = {(row["words"][-1], tail) for row in phrases for tail in row["tails"]}
+        self.phrase_ends = frozenset(row["words"][-1] for row in phrases)
+        self._stems, self._stem_sides = self._stem_table(organisations=True)
+        self._country_stems, self._country_sides = self._stem_table(organisations=False)
+        self._adjective_forms: tuple[re.Pattern, dict[str, str]] | None = None
+        self.first_side = functools.lru_cache(maxsize=65536)(self._first_side)
+        self.side_of_adjective_form = functools.lru_cache(maxsize=65536)(self._side_of_adjective_form)
+        self._found = functools.lru_cache(maxsize=65536)(self._find)
+
+    def _stem_table(self, organisations: bool) -> tuple[re.Pattern, list[str]]:
+        stems = [(stem, row["code"]) for row in self.countries for stem in row["stems"]]
+        if organisations:
+            stems += [(stem, row["country"]) for row in self.organisations if row["country"] for stem in row["stems"]]
+        stems.sort(key=lambda s: -len(s[0]))
+        pattern = "|".join(f"(?P<s{n}>{stem_pattern(stem)})" for n, (stem, _) in enumerate(stems))
+        return re.compile(pattern or "(?!)"), [side for _, side in stems]
+
+    def side_of_name(self, lemma: str) -> str | None:
+        return self.names.get(lemma)
+
+    def side_of_adjective(self, lemma: str) -> str | None:
+        return self.adjectives.get(lemma)
+
+    def side_of_name_at(self, lemmas: list[str], i: int) -> str | None:
+        """The side the name ending at lemma ``i`` names: "соединенный штат" → USA at "штат"; None at
+        "штат" alone, and at "америка" after "соединенный штат" (counted once, at "Штаты")."""
+        lemma = lemmas[i]
+        if i > 0 and (lemmas[i - 1], lemma) in self.name_phrases:
+            return self.name_phrases[(lemmas[i - 1], lemma)]
+        if i > 1 and (lemmas[i - 2], lemmas[i - 1]) in self.name_phrases and (lemmas[i - 1], lemma) in self.name_tails:
+            return None
+        if lemma in self.phrase_ends:
+            return None
+        return self.names.get(lemma)
+
+    def side_of_demonym(self, lemma: str) -> str | None:
+        return self.demonyms.get(lemma)
+
+    def _side_of_adjective_form(self, word: str) -> str | None:
+        """The side a country's adjective names in any form: "американской" → USA (not "московской"); the
+        lexicon's adjectives joined with the knowledge base's stems."""
+        if self._adjective_forms is None:
+            stems = {adjective[:-2]: code for adjective, code in self.country_adjectives.items()}
+            for actor in knowledge_base().actors.values():
+                if actor.adjective:
+                    stems.setdefault(actor.adjective, actor.id)
+            pattern = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
+            self._adjective_forms = re.compile(f"^({pattern or '(?!)'})"), stems
+        pattern, stems = self._adjective_forms
+        m = pattern.match(_fold(word))
+        return stems[m.group(1)] if m else None
+
+    def compound_sides(self, lemma: str) -> list[str]:
+        """"российско-американский" → ["RUS", "USA"]; [] unless every part names a side."""
+        parts = lemma.split("-")
+        if len(parts) < 2:
+            return []
+        sides = [self.compound_parts.get(p) for p in parts[:-1]]
+        last = self.adjectives.get(parts[-1]) or next(
+            (v for k, v in self.adjectives.items() if parts[-1].startswith(k[:6])), None)
+        return [*sides, last] if all(sides) and last else []  # type: ignore[list-item]
+
+    def display(self, code: str) -> str:
+        return self.display_names.get(code, code)
+
+    def _find(self, text: str) -> tuple[tuple[int, str], ...]:
+        found = [(m.start(), self._stem_sides[int(m.lastgroup[1:])])  # type: ignore[index]
+                 for m in self._stems.finditer(_fold(text))]
+        for m in _CAPITALISED.finditer(text):
+            side = _leader_side(m.group())
+            if side is not None:
+                found.append((m.start(), side))
+        return tuple(sorted(found))
+
+    def country_named(self, text: str) -> str | None:
+        """The first country (not an organisation, not a person) the words name: "России", "американского"."""
+        m = self._country_stems.search(_fold(text))
+        return self._country_sides[int(m.lastgroup[1:])] if m else None  # type: ignore[index]
+
+    def sides_in(self, text: str) -> set[str]:
+        """Every side the words name ("украинской и российской" → {"UKR", "RUS"})."""
+        return {side for _, side in self._found(text)}
+
+    def _first_side(self, text: str) -> str | None:
+        """The first side the words name, left to right."""
+        found = self._found(text)
+        return found[0][1] if found else None
 
 
-def country_named(text: str) -> str | None:
-    """The first country (not an organisation, not a person) the words name: "России", "американского"."""
-    m = _COUNTRY_STEMS.search(text.lower().replace("ё", "е"))
-    return _COUNTRY_SIDES[int(m.lastgroup[1:])] if m else None  # type: ignore[index]
+@functools.cache
+def sides_for(lang: str = "ru") -> SideResolver:
+    return SideResolver(lexicon(lang))
 
 
-def sides_in(text: str) -> set[str]:
-    """Every side the words name ("украинской и российской" → {"UKR", "RUS"})."""
-    return {side for _, side in _found(text)}
-
-
-def first_side(text: str) -> str | None:
-    """The first side the words name, left to right."""
-    found = _found(text)
-    return found[0][1] if found else None
+_RU = sides_for("ru")
+COUNTRIES = _RU.countries
+ORGANISATIONS = _RU.organisations
+SIDE_NAMES = _RU.names
+SIDE_ADJECTIVES = _RU.adjectives
+SIDE_DISPLAY = _RU.display_names
+side_of_name = _RU.side_of_name
+side_of_name_at = _RU.side_of_name_at
+side_of_adjective = _RU.side_of_adjective
+side_of_adjective_form = _RU.side_of_adjective_form
+side_of_demonym = _RU.side_of_demonym
+compound_sides = _RU.compound_sides
+display = _RU.display
+country_named = _RU.country_named
+sides_in = _RU.sides_in
+first_side = _RU.first_side

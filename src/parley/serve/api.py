@@ -50,11 +50,14 @@ async def list_events(
     place: str | None = Query(None, max_length=200, description="Place name as shown on events"),
     status: MeetingStatus | None = Query(None, description="held, planned, cancelled or unknown"),
     topic: schemas.TopicName | None = Query(None, description="Only meetings that dealt with this topic"),
+    lang: str | None = Query(None, pattern=schemas.LANG_PATTERN,
+                             description="Only events with a source in this language: ru or uk"),
     limit: int = Query(50, ge=1, le=1000, description="Page size"),
     offset: int = Query(0, ge=0, description="How many matching events to skip"),
 ) -> Response:
     filters = queries.EventFilters(actor=actor, date_from=date_from, date_to=date_to, place=place,
-                                   status=status.value if status else None, topic=topic.value if topic else None)
+                                   status=status.value if status else None, topic=topic.value if topic else None,
+                                   lang=lang)
     app = request.app
     return await _cached(request, lambda: dump(queries.event_page(app, filters, limit, offset)))
 

@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
 TEMPLATES_DIR = HERE / "templates"
 
-DESCRIPTION = """Meetings, actors and statements rebuilt from Russian-language news, each fact with
+DESCRIPTION = """Meetings, actors and statements rebuilt from Russian- and Ukrainian-language news, each fact with
 its evidence. Every read is open; `POST /api/documents` needs `Authorization: Bearer <PARLEY_TOKEN>`
 and is refused when the server runs without a token."""
 

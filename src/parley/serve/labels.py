@@ -52,6 +52,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "filter.to": ("По", "To"),
     "filter.status": ("Статус", "Status"),
     "filter.place": ("Место", "Place"),
+    "filter.lang": ("Язык источника", "Source language"),
+    "filter.any_lang": ("любой", "any"),
     "filter.any_place": ("любое", "any"),
     "filter.show": ("Показать", "Show"),
     "filter.reset": ("сбросить", "reset"),
@@ -127,6 +129,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "source.original": ("оригинал", "original"),
     "source.copy_of": ("перепечатка", "copy of"),
     "source.here": ("в этой статье", "in this article"),
+    "source.lang": ("язык статьи", "the article's language"),
     "source.text": ("Текст статьи", "The article's text"),
     "source.missing": ("Текст статьи не сохранён.", "The article's text is not stored."),
     # actors

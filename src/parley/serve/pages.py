@@ -16,6 +16,7 @@ from parley.store.stemmer import STOPWORDS, WORD, stem, words
 router = APIRouter(include_in_schema=False)
 
 STATUSES = [status.value for status in MeetingStatus]
+LANGUAGES = {"ru": "русский", "uk": "украинский"}  # the languages of sources, as the filter names them
 MAX_PAGE_EVENTS = 2000  # more would make the page slow to draw; the filters narrow it down
 DATE = re.compile(schemas.DATE_PATTERN)
 # No inline script anywhere: data reaches the scripts as JSON in <script type="application/json">.
@@ -28,7 +29,7 @@ def render(request: Request, template: str, context: dict, status_code: int = 20
     words = labels.Labels(lang)
     response = request.app.state.templates.TemplateResponse(
         request, template, {"statuses": STATUSES, "t": words, "tn": words.count, "lang": lang,
-                            "languages": language_links(request, lang), "labels": words.catalogue(), **context},
+                            "languages": LANGUAGES, "page_languages": language_links(request, lang), "labels": words.catalogue(), **context},
         status_code=status_code)
     if chosen:
         response.set_cookie(labels.COOKIE, lang, max_age=labels.COOKIE_AGE, samesite="lax")
@@ -51,8 +52,11 @@ def _blank_to_none(value: str | None) -> str | None:
 
 
 def page_filters(actor: str | None, date_from: str | None, date_to: str | None, place: str | None,
-                 status: str | None, topic: str | None = None) -> queries.EventFilters:
-    filters = queries.EventFilters(*(_blank_to_none(v) for v in (actor, date_from, date_to, place, status, topic)))
+                 status: str | None, topic: str | None = None, lang: str | None = None) -> queries.EventFilters:
+    filters = queries.EventFilters(*(_blank_to_none(v) for v in (actor, date_from, date_to, place, status, topic,
+                                                                  lang)))
+    if filters.lang and filters.lang not in LANGUAGES:
+        raise HTTPException(422, f"lang must be one of {', '.join(LANGUAGES)}, not '{filters.lang}'")
     for label, value in (("from", filters.date_from), ("to", filters.date_to)):
         if value and not DATE.match(value):
             raise HTTPException(422, f"the '{label}' date must be YYYY-MM-DD or YYYY-MM, not '{value}'")
@@ -84,8 +88,8 @@ def index(request: Request, actor: str | None = Query(None, max_length=200),
           date_from: str | None = Query(None, alias="from", max_length=10),
           date_to: str | None = Query(None, alias="to", max_length=10),
           place: str | None = Query(None, max_length=200), status: str | None = Query(None, max_length=16),
-          topic: str | None = Query(None, max_length=32)):
-    filters = page_filters(actor, date_from, date_to, place, status, topic)
+          topic: str | None = Query(None, max_length=32), lang: str | None = Query(None, max_length=8)):
+    filters = page_filters(actor, date_from, date_to, place, status, topic, lang)
     events = queries.cached_events(request.app, filters)
     everything = queries.cached_events(request.app, queries.EventFilters())
     actors = queries.actor_list(request.app)["items"]

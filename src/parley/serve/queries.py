@@ -16,11 +16,12 @@ class EventFilters:
     place: str | None = None
     status: str | None = None
     topic: str | None = None
+    lang: str | None = None  # events with a source in this language
 
     def as_query(self) -> dict[str, str]:
         """The filters as the page's and the API's query parameters."""
         pairs = {"actor": self.actor, "from": self.date_from, "to": self.date_to, "place": self.place,
-                 "status": self.status, "topic": self.topic}
+                 "status": self.status, "topic": self.topic, "lang": self.lang}
         return {key: value for key, value in pairs.items() if value}
 
 
@@ -50,7 +51,7 @@ def last_day(date: str | None) -> str | None:
 def matching_events(store, filters: EventFilters) -> list[dict]:
     return store.events(actor=actor_key(store, filters.actor), date_from=first_day(filters.date_from),
                         date_to=last_day(filters.date_to), place=filters.place, status=filters.status,
-                        topic=filters.topic)
+                        topic=filters.topic, lang=filters.lang)
 
 
 def cached_events(app, filters: EventFilters) -> list[dict]:
@@ -63,7 +64,7 @@ def event_page(app, filters: EventFilters, limit: int, offset: int) -> dict:
     store, cache = app.state.store, app.state.cache
     where = {"actor": actor_key(store, filters.actor), "date_from": first_day(filters.date_from),
              "date_to": last_day(filters.date_to), "place": filters.place, "status": filters.status,
-             "topic": filters.topic}
+             "topic": filters.topic, "lang": filters.lang}
     total = cache.get_or_compute(("event-count", filters), lambda: store.count_events(**where))
     items = cache.get_or_compute(("event-page", filters, limit, offset),
                                  lambda: store.events(**where, limit=limit, offset=offset))
@@ -94,7 +95,7 @@ def document_dict(document: Document) -> dict:
 def ledger_dict(entry: LedgerEntry, full_paths: bool = False) -> dict:
     status = entry.status.value if hasattr(entry.status, "value") else str(entry.status)
     return {"source": entry.source if full_paths else source_name(entry.source), "status": status,
-            "reason": entry.reason, "doc_id": entry.doc_id}
+            "reason": entry.reason, "doc_id": entry.doc_id, "lang": entry.lang}
 
 
 def source_name(source: str) -> str:

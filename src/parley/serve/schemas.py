@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from parley.records import TOPICS
 
 DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"  # YYYY-MM-DD or YYYY-MM, as event dates are stored
+LANG_PATTERN = r"^(ru|uk)$"
 
 TopicName = Enum("TopicName", {topic: topic for topic in TOPICS}, type=str)  # the topic vocabulary, as a choice
 
@@ -36,6 +37,7 @@ class Source(Open):
     published: str | None = None
     copy_of: str | None = Field(default=None, description="The doc_id of the earlier source this one republishes")
     copy_of_outlet: str | None = None
+    lang: str | None = Field(None, description="the article's language: ru or uk")
     evidence: Span
 
 
@@ -127,6 +129,7 @@ class LedgerRow(BaseModel):
     status: str = Field(description="processed, skipped or failed")
     reason: str = ""
     doc_id: str | None = None
+    lang: str | None = Field(None, description="the language the input reads as: ru, uk, en, other")
 
 
 class Ledger(BaseModel):

@@ -83,13 +83,13 @@ def _event_chunk(conn: Connection, ids: list[str]) -> dict[str, dict]:
     for row in conn.execute(select(p).where(p.c.event_id.in_(ids)).order_by(p.c.event_id, p.c.position)):
         out[row.event_id]["participants"].append({"name": row.name, "id": row.actor_id, "country": row.country})
     s, d = t.event_sources, t.documents
-    query = (select(s, d.c.url, d.c.published, d.c.title, d.c.outlet, d.c.agency).join(d, d.c.doc_id == s.c.doc_id)
+    query = (select(s, d.c.url, d.c.published, d.c.title, d.c.outlet, d.c.agency, d.c.lang).join(d, d.c.doc_id == s.c.doc_id)
              .where(s.c.event_id.in_(ids)))
     # Sorted here, not in SQL: text collation differs between SQLite and PostgreSQL.
     for row in sorted(conn.execute(query), key=lambda r: (r.published or dt.date.max, r.doc_id, r.meeting_id)):
         out[row.event_id]["sources"].append({
             "doc_id": row.doc_id, "meeting_id": row.meeting_id, "url": row.url, "title": row.title,
-            "published": _iso(row.published),
+            "published": _iso(row.published), "lang": row.lang,
             "outlet": row.outlet, "agency": row.agency,
             "status": row.status, "date": row.date, "date_end": row.date_end, "place": row.place,
             "copy_of": row.copy_of,

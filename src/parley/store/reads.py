@@ -110,18 +110,18 @@ def load_extractions(conn: Connection, doc_ids: list[str]) -> list[Extraction]:
 
 
 def events(conn: Connection, actor=None, date_from=None, date_to=None, place=None, status=None,
-           limit=None, offset=0, topic=None) -> list[dict]:
-    rows = _event_rows(conn, actor, date_from, date_to, place, status, topic)
+           limit=None, offset=0, topic=None, lang=None) -> list[dict]:
+    rows = _event_rows(conn, actor, date_from, date_to, place, status, topic, lang)
     rows = rows[offset:offset + limit if limit is not None else None]
     return event_dicts(conn, [r.id for r in rows])
 
 
 def count_events(conn: Connection, actor=None, date_from=None, date_to=None, place=None, status=None,
-                 topic=None) -> int:
-    return len(_event_rows(conn, actor, date_from, date_to, place, status, topic))
+                 topic=None, lang=None) -> int:
+    return len(_event_rows(conn, actor, date_from, date_to, place, status, topic, lang))
 
 
-def _event_rows(conn: Connection, actor, date_from, date_to, place, status, topic=None) -> list:
+def _event_rows(conn: Connection, actor, date_from, date_to, place, status, topic=None, lang=None) -> list:
     """Ids (and first days) of the matching events, oldest first, undated last."""
     e = t.events
     query = select(e.c.id, e.c.date_start)
@@ -141,6 +141,10 @@ def _event_rows(conn: Connection, actor, date_from, date_to, place, status, topi
         query = query.where(e.c.status == status)
     if topic:
         query = query.where(e.c.id.in_(assessmentrows.events_with_topic(topic)))
+    if lang:  # events with at least one source in that language
+        query = query.where(e.c.id.in_(select(t.event_sources.c.event_id)
+                                       .join(t.documents, t.documents.c.doc_id == t.event_sources.c.doc_id)
+                                       .where(t.documents.c.lang == lang)))
     return sorted(conn.execute(query), key=lambda r: (r.date_start is None, r.date_start or "", r.id))
 
 

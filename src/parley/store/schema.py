@@ -39,6 +39,7 @@ ledger = Table(
     Column("reason", Text, nullable=False, default=""),
     Column("doc_id", String(200)),
     Column("updated_at", DateTime, nullable=False),
+    Column("lang", String(8)),  # the language the input reads as, when it was read that far
 )
 
 actors = Table(

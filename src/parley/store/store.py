@@ -75,8 +75,12 @@ class Store:
                 t.documents.c.content_hash == content_hash, t.documents.c.extraction_hash.is_not(None)))
 
     def record_ledger(self, entry: LedgerEntry) -> None:
+        lang = entry.lang
+        if lang is None and entry.doc_id:  # a duplicate or an unchanged input: its stored document's language
+            with self.engine.connect() as conn:
+                lang = conn.scalar(select(t.documents.c.lang).where(t.documents.c.doc_id == entry.doc_id))
         row = {"status": entry.status.value, "reason": storable(entry.reason),
-               "doc_id": storable_or_none(entry.doc_id),
+               "doc_id": storable_or_none(entry.doc_id), "lang": lang,
                "updated_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)}
         upsert = self._insert(t.ledger).values(source=storable(entry.source), **row)
         with self.engine.begin() as conn:  # one statement: two writers recording one input never collide
@@ -102,7 +106,7 @@ class Store:
     def ledger(self) -> list[LedgerEntry]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(t.ledger).order_by(t.ledger.c.source)).all()
-        return [LedgerEntry(r.source, LedgerStatus(r.status), r.reason, r.doc_id) for r in rows]
+        return [LedgerEntry(r.source, LedgerStatus(r.status), r.reason, r.doc_id, r.lang) for r in rows]
 
     def save_document(self, document: Document) -> bool:
         """Store the document; True when its text is new here (inserted, or changed), False when it was stored."""
@@ -343,17 +347,18 @@ class Store:
 
     def events(self, actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
                place: str | None = None, status: str | None = None, limit: int | None = None,
-               offset: int = 0, topic: str | None = None) -> list[dict]:
+               offset: int = 0, topic: str | None = None, lang: str | None = None) -> list[dict]:
         with self.engine.connect() as conn:
             return reads.events(conn, actor=actor, date_from=date_from, date_to=date_to, place=place,
-                                status=status, limit=limit, offset=offset, topic=topic)
+                                status=status, limit=limit, offset=offset, topic=topic, lang=lang)
 
     def count_events(self, actor: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                     place: str | None = None, status: str | None = None, topic: str | None = None) -> int:
+                     place: str | None = None, status: str | None = None, topic: str | None = None,
+                     lang: str | None = None) -> int:
         """How many events ``events`` would return with these filters and no limit."""
         with self.engine.connect() as conn:
             return reads.count_events(conn, actor=actor, date_from=date_from, date_to=date_to, place=place,
-                                      status=status, topic=topic)
+                                      status=status, topic=topic, lang=lang)
 
     def assessments(self, side: str | None = None, date_from: str | None = None, date_to: str | None = None,
                     tone: str | None = None, topic: str | None = None, judge: str | None = None,

@@ -62,6 +62,9 @@ ROUND_MARKERS = RU.words("meetings", "round_markers")
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 # Words that make a meeting another one of the same parties, not the day after of one going on.
 AGAIN_WORDS = RU.words("meetings", "again_words")
+ONGOING_VERBS = RU.words("meetings", "ongoing_verbs")
+WIDE_ROUND_WORDS = RU.words("meetings", "wide_round_words")
+THIRD_POSSESSIVES = RU.words("grammar", "third_possessives")
 # "На ней были Умеров и Мединский", "в них участвовали Уолтц и Уиткофф": a pronoun for the meeting just
 # told, and a verb of being there, name more of its people.
 MEETING_PRONOUN = re.compile(r"(?<![\w])(?:на|в)\s+(?:ней|них|нем|нём)(?![\w])", re.IGNORECASE)
@@ -136,7 +139,7 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
         for a in trigger.anchors:
             token = tree.tokens[a]
             if tree.lemma(a) in LIVE_VERBS and (token.feat("Tense") in ("Pres", None) or
-                                               tree.lemma(a) not in ("проходить", "идти", "продолжаться")):
+                                               tree.lemma(a) not in ONGOING_VERBS):
                 return published.isoformat(), DatePrecision.DAY, True, None
             if tree.lemma(a) in PRESENT_LIVE_VERBS and token.feat("Tense") == "Pres" \
                     and token.feat("VerbForm") == "Fin":
@@ -175,7 +178,7 @@ def _setting(tree: Tree, trigger: Trigger) -> Trigger:
 def _possessor_before(tree: Tree, people: list[tuple[int, Party]], trigger: Trigger) -> Party | None:
     """"После слов Эрдогана … польза его встречи с Макроном": "его" on the meeting word is the person
     named nearest before it in the sentence."""
-    if not any(tree.lemma(c) in ("его", "ее") and tree.rel(c) in ("det", "nmod", "nmod:poss")
+    if not any(tree.lemma(c) in THIRD_POSSESSIVES and tree.rel(c) in ("det", "nmod", "nmod:poss")
                for c in tree.children[trigger.index]):
         return None
     before = [(index, party) for index, party in people if index < trigger.index]
@@ -193,7 +196,7 @@ def _sides_of(parties: tuple[Party, ...]) -> list[Party]:
 
 def _series(tree: Tree, trigger: Trigger) -> bool:
     near = set(trigger.anchors) | {c for a in trigger.anchors for c in tree.children[a]}
-    return trigger.lemma == "раунд" or any(tree.lemma(i) in SERIES_WORDS for i in near)
+    return trigger.lemma in ROUND_WORDS or any(tree.lemma(i) in SERIES_WORDS for i in near)
 
 
 def _sentence_candidates(document: Document, layer: SentenceLayers, persons: list[ActorMention],
@@ -233,7 +236,7 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
         borrowed = False
         own_keys = {p.key for p in parties}
         near = {tree.lemma(c) for a in trigger.anchors for c in (a, *tree.children[a])}
-        source = wide if "трехсторонний" in near and wide and len(_sides_of(last_parties)) < 3 else last_parties
+        source = wide if near & WIDE_ROUND_WORDS and wide and len(_sides_of(last_parties)) < 3 else last_parties
         series = _series(tree, trigger) and own_keys <= {p.key for p in source}
         generic = generic_subject(tree, trigger)
         if last_parties and len(parties) < 2 and generic:

@@ -78,7 +78,8 @@ def _seat_epithets(text: str):
 
 # "Президент США Дональд …", ", президент России …", "и президент Украины …" — not "помощник президента",
 # "спецпредставителю российского президента": the word before "президент" must not be a lower-case word
-PRESIDENT_BEFORE = re.compile(r"(?P<previous>[\w-]*)[^\w-]*(?<![\w-])[Пп]резидент\w*\s+(?:[А-ЯЁ]\w*\s+)?$")
+_PRESIDENT = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in RU.sequence("roles", "president_nouns"))
+PRESIDENT_BEFORE = re.compile(rf"(?P<previous>[\w-]*)[^\w-]*(?<![\w-])(?:{_PRESIDENT})\w*\s+(?:[А-ЯЁ]\w*\s+)?$")
 ADJECTIVE_ENDINGS = RU.sequence("grammar", "adjective_endings")
 
 
@@ -99,7 +100,9 @@ def _presidents(text: str, persons: tuple[ActorMention, ...], sides_of: dict[str
 
 
 # "встреча президентов России и Украины": each country word stands for the president this text named for it.
-PRESIDENTS_OF = re.compile(r"(?:президент|лидер)(?:ов|ам|ами|ах|ы)\s+(?P<list>[А-ЯЁ]\w+(?:\s*(?:,|и)\s*[А-ЯЁ]\w+)+)")
+_LEADERS = "|".join(map(re.escape, RU.sequence("roles", "leader_nouns")))
+_PLURAL = "|".join(map(re.escape, RU.sequence("grammar", "plural_noun_endings")))
+PRESIDENTS_OF = re.compile(rf"(?:{_LEADERS})(?:{_PLURAL})\s+(?P<list>[А-ЯЁ]\w+(?:\s*(?:,|и)\s*[А-ЯЁ]\w+)+)")
 COUNTRY_WORD = re.compile(r"[А-ЯЁ]\w+")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from parley.extract.meetings.merge import Candidate
-from parley.extract.meetings.participants import Party
+from parley.extract.meetings.participants import COMITATIVE, Party
 from parley.extract.meetings.tree import Tree
 from parley.extract.meetings.triggers import LIGHT_VERBS, Trigger
 
@@ -21,7 +21,7 @@ def distributed(tree: Tree, people: list[tuple[int, Party]], candidate: Candidat
     """"разговоры Ушакова — с Уиткоффом и с Дмитриевым": partners each under their own "с" are as many
     meetings, each with the rest of the parties; "с Уиткоффом и Кушнером" is one meeting."""
     keys = {p.key for p in candidate.parties}
-    partners = [party for index, party in people if party.key in keys and tree.case_word(index) in ("с", "со")]
+    partners = [party for index, party in people if party.key in keys and tree.case_word(index) in COMITATIVE]
     partners = list({p.key: p for p in partners}.values())
     if len(partners) < 2:
         return [candidate]

@@ -46,6 +46,15 @@ PRONOUNS = RU.words("grammar", "personal_pronouns")
 MEETING_NOUN_LEMMAS = frozenset(MEETING_NOUNS)
 # Subjects that stand for the parties of the meeting just spoken of: "Лидеры договорились встретиться".
 GENERIC_PARTIES = RU.words("meetings", "generic_parties")
+COUNTRY_NOUN_STEMS = RU.sequence("meetings", "country_noun_stems")
+COMITATIVE = RU.words("grammar", "comitative_prepositions")
+RELATIVE_PRONOUNS = RU.words("grammar", "relative_pronouns")
+FIRST_PERSON = RU.words("grammar", "first_person_pronouns")
+POSSESSOR_PREPOSITIONS = RU.words("grammar", "possessor_prepositions")
+THIRD_PLURAL = RU.words("grammar", "third_plural_pronouns")
+BOTH_WORDS = RU.words("grammar", "both_words")
+SUBJECT_PRONOUNS = RU.words("grammar", "subject_pronouns")
+PRECEDED_PREPOSITIONS = RU.words("status", "preceded_prepositions")
 
 
 def _envoy_of(tree: Tree, i: int) -> bool:
@@ -116,7 +125,7 @@ def _side_reaches(tree: Tree, side: SideMention, anchors: set[int], others: froz
         return False
     if head in anchors:
         return True
-    if tree.lemma(head).startswith("страна") and tree.head(head) != -1:
+    if tree.lemma(head).startswith(COUNTRY_NOUN_STEMS) and tree.head(head) != -1:
         return _reaches(tree, head, anchors, others)  # "между Украиной и страной-агрессором РФ"
     if tree.lemma(head) not in PARTICIPATION_NOUNS:
         return False
@@ -136,7 +145,7 @@ def _speaker(tree: Tree, trigger: Trigger) -> set[int]:
     own_verb = next((a for a in trigger.anchors if tree.tokens[a].pos in ("VERB", "AUX")
                      and tree.lemma(a) not in SPEECH_VERBS), None)
     elided = own_verb is not None and not any(tree.rel(c).startswith("nsubj") for c in tree.children[own_verb])
-    partner = any(tree.case_word(c) in ("с", "со") for c in tree.children[trigger.index])
+    partner = any(tree.case_word(c) in COMITATIVE for c in tree.children[trigger.index])
     if not (elided or partner):
         return set()
     chain = [top]
@@ -188,7 +197,7 @@ def _excluded(tree: Tree, i: int) -> bool:
     return False
 
 
-JOINERS = {",", "и", "а", "также"}
+JOINERS = RU.words("grammar", "list_joiners")
 ROLE_GAP_POS = {"NOUN", "ADJ", "PROPN", "ADP", "PUNCT", "CCONJ", "DET"}
 
 
@@ -244,7 +253,7 @@ def _owners_by_position(people: list[tuple[int, Party]]) -> set[int]:
 def _relative_antecedent(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]]) -> Party | None:
     """"Глава Белого дома, который побеседовал с Путиным": "который" stands for the noun the clause hangs on."""
     verb = trigger.index
-    if tree.rel(verb) != "acl:relcl" or not any(tree.lemma(c) == "который" and tree.rel(c).startswith("nsubj")
+    if tree.rel(verb) != "acl:relcl" or not any(tree.lemma(c) in RELATIVE_PRONOUNS and tree.rel(c).startswith("nsubj")
                                                 for c in tree.children[verb]):
         return None
     heads = {i: p for i, p in people}
@@ -275,7 +284,7 @@ def partner_after(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]])
             continue
         if tree.tokens[j].pos in ("VERB", "AUX") or (tree.lemma(j) in MEETING_NOUN_LEMMAS and j != trigger.index):
             return None
-        if tree.lemma(j) in ("с", "со"):
+        if tree.lemma(j) in COMITATIVE:
             for k in range(j + 1, min(len(tree), j + 8)):
                 if k in heads and tree.tokens[k].feat("Case") in ("Ins", None):
                     return heads[k]
@@ -296,7 +305,7 @@ def _pronoun_reference(tree: Tree, trigger: Trigger) -> bool:
         for child in tree.children[anchor]:
             if tree.lemma(child) in PRONOUNS and tree.rel(child).startswith("nsubj"):
                 return True
-            if tree.lemma(child) in ("я", "мы") and tree.case_word(child) == "у":
+            if tree.lemma(child) in FIRST_PERSON and tree.case_word(child) in POSSESSOR_PREPOSITIONS:
                 return True  # "у меня состоялся разговор", "у нас будет встреча"
     return False
 
@@ -305,7 +314,7 @@ def generic_subject(tree: Tree, trigger: Trigger) -> str | None:
     """The word by which the clause names its parties only generically ("лидеры", "стороны", "они",
     "их встреча"), as a lemma, or None."""
     for child in tree.children[trigger.index]:
-        if tree.lemma(child) in ("их", "они") and tree.rel(child) in ("det", "nmod", "nmod:poss"):
+        if tree.lemma(child) in THIRD_PLURAL and tree.rel(child) in ("det", "nmod", "nmod:poss"):
             return tree.lemma(child)
         if tree.lemma(child) in GENERIC_PARTIES and tree.rel(child) == "nmod" \
                 and tree.tokens[child].feat("Number") == "Plur":
@@ -319,7 +328,7 @@ def generic_subject(tree: Tree, trigger: Trigger) -> str | None:
             if not tree.rel(child).startswith("nsubj") or tree.lemma(child) not in GENERIC_PARTIES:
                 continue
             if token.feat("Number") == "Plur" and not any(tree.rel(c) in ("amod", "nmod") and tree.lemma(c) not in
-                                                           ("оба", "два") for c in tree.children[child]):
+                                                           BOTH_WORDS for c in tree.children[child]):
                 return tree.lemma(child)
     return None
 
@@ -331,7 +340,7 @@ def _framing_subjects(tree: Tree, trigger: Trigger, people: list[tuple[int, Part
     """"Лавров и Фидан по итогам встречи выступили с заявлением": people of two sides who together
     act on a meeting's outcome held it."""
     top = trigger.anchors[-1]
-    framed = tree.lemma(top) in FRAME_NOUNS or tree.case_word(trigger.index) == "после"
+    framed = tree.lemma(top) in FRAME_NOUNS or tree.case_word(trigger.index) in PRECEDED_PREPOSITIONS
     verb = tree.head(top)
     if not framed or verb == -1 or tree.tokens[verb].pos != "VERB":
         return []
@@ -386,12 +395,12 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
         sides_named = {p.side or p.key for p in chosen.values()}
     # "рассказал по итогам бесед с Мерцем и со Стармером": partners alone leave the meeting its subject
     partners_only = bool(chosen) and all(p.is_person for p in chosen.values()) and all(
-        tree.case_word(index) in ("с", "со") for index, party in people if party.key in chosen)
+        tree.case_word(index) in COMITATIVE for index, party in people if party.key in chosen)
     if (len(sides_named) < 2 or partners_only) and not generic_subject(tree, trigger):
         speaker = _speaker(tree, trigger)
         for index, party in people:
             if index in speaker or index == headline_source:
                 chosen.setdefault(party.key, party)
-        if referent is not None and any(tree.lemma(i) in ("он", "она") for i in speaker):
+        if referent is not None and any(tree.lemma(i) in SUBJECT_PRONOUNS for i in speaker):
             chosen.setdefault(referent.key, referent)  # "он привел встречу с Луной": the one spoken of
     return list(chosen.values())

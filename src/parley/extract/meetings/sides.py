@@ -12,7 +12,7 @@ from parley.extract.lexicon import MEETING_NOUNS, SIDE_GROUP_NOUNS
 from parley.extract.meetings.tree import Tree
 from parley.lang import lexicon
 from parley.resolve.offices import PLURAL_OFFICIALS
-from parley.resolve.sides import compound_sides, side_of_adjective, side_of_demonym, side_of_name
+from parley.resolve.sides import compound_sides, side_of_adjective, side_of_demonym, side_of_name_at
 
 RU = lexicon("ru")
 
@@ -35,15 +35,8 @@ def _country(tree: Tree, i: int) -> str | None:
     lemma = tree.lemma(i)
     if token.pos == "NOUN" and side_of_demonym(lemma):
         return side_of_demonym(lemma)
-    if lemma == "штат" and i > 0 and tree.lemma(i - 1) in ("соединенный", "соединить"):
-        return "USA"
-    if lemma in ("америка", "штат") and i > 1 and tree.lemma(i - 1) in ("штат",):
-        return None  # "Соединенные Штаты Америки": counted once, at "Штаты"
-    if lemma == "эмират" and i > 0 and tree.lemma(i - 1) in ("арабский",):
-        return "ARE"
-    if lemma in ("штат", "эмират"):
-        return None
-    return side_of_name(lemma)
+    start = max(0, i - 2)  # a name phrase and its tail: "Соединенные Штаты Америки"
+    return side_of_name_at([tree.lemma(k) for k in range(start, i + 1)], i - start)
 
 
 def _adjective_sides(tree: Tree, i: int) -> list[str]:

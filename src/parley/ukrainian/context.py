@@ -1,0 +1,140 @@
+"""Rewrites of a text's gloss that need the words around a word: Russian phrasing and agreement.
+
+Entry point: ``rewrite(text, spans, glosses)``, in place, one gloss per
+Ukrainian word kept (a gloss may grow or shrink, never move):
+
+- "за" with the instrumental is "по" with the dative ("за словами" → "по словам");
+- a weekday in the genitive after "минулого", "наступного", "цього" is Russian
+  "в" with the accusative ("минулої неділі" → "в прошлое воскресенье");
+- a quote headed "Пряма мова X:" is introduced as Russian does ("X заявил:");
+- a paragraph attributed on the next line ("…,\n– заявив X") gets quote marks;
+- an adjective takes the gender of the Russian noun after it, a past-tense verb
+  its subject's, and "в", "с", "к" become "во", "со", "ко" before a cluster.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from pymorphy2.analyzer import Parse
+
+from parley.ukrainian.gloss import ukrainian_morph
+from parley.ukrainian.russian import agree, match_case, russian_morph, to_dative, to_nominative, verb_agreeing
+
+POSSESSIVES = frozenset("його її їх їхніми нашими вашими своїми моїми".split())
+_CLUSTER = re.compile(r"^[вфсзшж][бвгджзклмнпрстфхцчшщ]", re.IGNORECASE)
+_LINE = re.compile(r"[^\n]+")
+_WORDLIKE = re.compile(r"\w")
+
+
+def rewrite(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
+    _according_to(text, spans, glosses)
+    _weekday_genitive(text, spans, glosses)
+    _direct_speech(text, spans, glosses)
+    _dialogue_quotes(text, spans, glosses)
+    for i in range(len(spans) - 1):
+        if text[spans[i][1]:spans[i + 1][0]] == " " and glosses[i] and glosses[i + 1]:
+            glosses[i] = _euphony(agree(glosses[i], glosses[i + 1]), glosses[i + 1])
+    for i in range(len(spans) - 1):  # a past-tense verb next to its subject takes the subject's gender
+        if text[spans[i][1]:spans[i + 1][0]] != " " or not glosses[i] or not glosses[i + 1]:
+            continue
+        after = glosses[i + 2] if i + 2 < len(spans) and text[spans[i + 1][1]:spans[i + 2][0]] == " " else ""
+        glosses[i] = verb_agreeing(glosses[i], glosses[i + 1])
+        if after:
+            glosses[i] = verb_agreeing(glosses[i], after)  # "состоялась телефонный разговор"
+        glosses[i + 1] = verb_agreeing(glosses[i + 1], glosses[i])  # "разговор состоялась"
+
+
+def _euphony(word: str, following: str) -> str:
+    """Russian "во", "со", "ко" before a cluster: "во вторник", "со стороны"."""
+    low = word.lower()
+    if low in ("в", "с", "к") and (_CLUSTER.match(following) and following[:1].lower() in "вфсзшж" + ("" if low == "в" else "")):
+        if low == "в" and following[:1].lower() not in "вф" or low == "с" and following[:1].lower() not in "сзшж":
+            return word
+        return match_case(low + "о", word)
+    return word
+
+
+WEEKDAYS = frozenset("понедельник вторник среда четверг пятница суббота воскресенье воскресение".split())
+WEEKDAY_MODIFIERS = frozenset("прошлый следующий этот минувший ближайший".split())
+
+
+def _weekday_genitive(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
+    for i in range(1, len(spans)):
+        if text[spans[i - 1][1]:spans[i][0]] != " " or (i > 1 and text[spans[i - 2][0]:spans[i - 2][1]].lower()
+                                                          in ("у", "в", "до", "з", "від", "після", "на")):
+            continue
+        day = _reading(glosses[i], WEEKDAYS, "gent")
+        modifier = _reading(glosses[i - 1], WEEKDAY_MODIFIERS, "gent")
+        if day is None or modifier is None:
+            continue
+        noun = Parse.inflect(day, {"accs", "sing"})
+        adjective = None if noun is None else (Parse.inflect(modifier, {"accs", "sing", "inan", day.tag.gender})
+                                               or Parse.inflect(modifier, {"accs", "sing", day.tag.gender}))
+        if adjective is not None:
+            glosses[i - 1] = match_case("в " + adjective.word, glosses[i - 1])
+            glosses[i] = match_case(noun.word.replace("воскресение", "воскресенье"), glosses[i])
+
+
+def _reading(gloss: str, lemmas: frozenset[str], case: str):
+    return next((p for p in russian_morph().parse(gloss.lower()) if p.normal_form in lemmas and case in p.tag), None)
+
+
+def _according_to(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
+    """"за" with the instrumental is Russian "по" with the dative: "за словами" → "по словам",
+    "за його даними" → "по его данным", "за підсумками" → "по итогам"."""
+    for i, (a, b) in enumerate(spans[:-2]):
+        if text[a:b].lower() != "за":
+            continue
+        j = i + 2 if text[spans[i + 1][0]:spans[i + 1][1]].lower() in POSSESSIVES else i + 1
+        word = text[spans[j][0]:spans[j][1]]
+        parses = ukrainian_morph().parse(word.lower())
+        if parses and parses[0].tag.POS == "NOUN" and "ablt" in parses[0].tag and "plur" in parses[0].tag:
+            dative = to_dative(glosses[j])
+            if dative is not None:
+                glosses[i], glosses[j] = match_case("по", text[a:b]), dative
+
+
+def _direct_speech(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
+    """The heading of a quote "Пряма мова Ушакова: «…»" as Russian introduces one: "Ушаков заявил: «…»"."""
+    for i in range(len(spans) - 3):
+        if text[spans[i][0]:spans[i + 1][1]].lower() != "пряма мова":
+            continue
+        colon = next((j for j in range(i + 2, min(i + 7, len(spans))) if text[spans[j][0]:spans[j][1]] == ":"), None)
+        if colon is None or colon == i + 2:
+            continue
+        speaker = glosses[i + 2:colon]
+        # a name in the nominative ("Юрія Ушакова" → "Юрий Ушаков"), an office by its head ("речника Кремля")
+        speaker = [to_nominative(speaker[0]), *speaker[1:]] if speaker[0].islower() else [to_nominative(g) for g in speaker]
+        glosses[i] = glosses[i + 1] = ""
+        glosses[i + 2:colon] = speaker[:-1] + [speaker[-1] + " заявил"]
+
+
+SPEECH_LEMMAS = frozenset("заявить сказать написать сообщить добавить отметить подчеркнуть рассказать пояснить "
+                          "ответить уточнить резюмировать".split())
+_DASHES = frozenset("–—-")
+_QUOTE_MARKS = re.compile(r"[«»\"“”„]")
+
+
+def _dialogue_quotes(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
+    """A paragraph said by someone and attributed on the next line ("…безпеки,\n– заявив Віткофф")
+    is a quote: its gloss is put in quote marks, as Russian papers write it."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
+    starts = [a for a, _ in spans]
+    for (start, stop), (next_start, next_stop) in zip(lines, lines[1:]):
+        body = text[start:stop].rstrip()
+        if not body.endswith((",", ":")) or _QUOTE_MARKS.search(body):
+            continue
+        first = bisect.bisect_left(starts, next_start)
+        if first + 1 >= len(spans) or text[spans[first][0]:spans[first][1]] not in _DASHES \
+                or not _is_speech(glosses[first + 1]):
+            continue
+        inside = [i for i in range(bisect.bisect_left(starts, start), first)
+                  if _WORDLIKE.search(text[spans[i][0]:spans[i][1]])]
+        if len(inside) >= 3:
+            glosses[inside[0]] = "«" + glosses[inside[0]]
+            glosses[inside[-1]] = glosses[inside[-1]] + "»"
+
+
+def _is_speech(gloss: str) -> bool:
+    return any(p.normal_form in SPEECH_LEMMAS for p in russian_morph().parse(gloss.lower())[:2])

@@ -1,0 +1,136 @@
+"""The Russian side of the gloss: glossed words inflected and made to agree as Russian needs.
+
+Entry points: ``russian_morph()`` (the Russian dictionary, loaded once) and the
+word functions the gloss of a text applies (``agree``, ``verb_agreeing``,
+``to_dative``, ``to_nominative``, ``place_accusative``, ``country_list``).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import yargy  # noqa: F401  (patches pymorphy2 for Python 3.11; must precede natasha)
+from natasha import MorphVocab
+from pymorphy2.analyzer import Parse
+
+
+@functools.cache
+def russian_morph() -> MorphVocab:
+    return MorphVocab()
+
+
+@functools.lru_cache(maxsize=100_000)
+def agree(adjective: str, noun: str) -> str:
+    """A glossed adjective in the gender of the glossed noun after it: Ukrainian and Russian
+    nouns differ in gender ("телефонна розмова" → "телефонный разговор", not "телефонная")."""
+    morph = russian_morph()
+    adjective_parses, noun_parses = morph.parse(adjective.lower()), morph.parse(noun.lower())
+    if not adjective_parses or not noun_parses or noun_parses[0].tag.POS != "NOUN" \
+            or any("Surn" in p.tag for p in adjective_parses):
+        return adjective  # only a plain adjective before a plain noun ("Зеленского" is a name)
+    adjectives = [p for p in adjective_parses if p.tag.POS in ("ADJF", "PRTF") and "sing" in p.tag]
+    nouns = [p for p in noun_parses if p.tag.POS == "NOUN" and "sing" in p.tag]
+    if not adjectives or not nouns:
+        return adjective
+    for adj in adjectives:
+        for parse in nouns:
+            if parse.tag.case == adj.tag.case:
+                if parse.tag.gender in (adj.tag.gender, None) or "Ms-f" in parse.tag:
+                    return adjective
+                wanted = {parse.tag.gender, parse.tag.case, "sing"}
+                if parse.tag.case == "accs" and parse.tag.animacy:
+                    wanted.add(parse.tag.animacy)  # "телефонный разговор", not "телефонного"
+                inflected = Parse.inflect(adj, wanted)
+                return match_case(inflected.word, adjective) if inflected is not None else adjective
+    return adjective
+
+
+@functools.lru_cache(maxsize=50_000)
+def is_transitive_verb(gloss: str) -> bool:
+    parses = russian_morph().parse(gloss.lower())
+    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND") and "tran" in parses[0].tag
+
+
+@functools.lru_cache(maxsize=50_000)
+def place_accusative(gloss: str) -> str | None:
+    """A glossed place name in the accusative, when the gazetteer knows it: "Москвы" → "Москву"."""
+    from parley.resolve.places import gazetteer
+
+    for parse in russian_morph().parse(gloss.lower()):
+        if parse.tag.POS == "NOUN" and gazetteer().named(parse.normal_form.capitalize()) is not None:
+            inflected = Parse.inflect(parse, {"accs"})
+            return match_case(inflected.word, gloss) if inflected is not None else gloss
+    return None
+
+
+@functools.lru_cache(maxsize=20_000)
+def to_dative(gloss: str) -> str | None:
+    """A glossed plural noun in the dative: "итогами" → "итогам"."""
+    for parse in russian_morph().parse(gloss.lower()):
+        if parse.tag.POS == "NOUN" and "ablt" in parse.tag:
+            inflected = Parse.inflect(parse, {"datv", "plur"})
+            return match_case(inflected.word, gloss) if inflected is not None else None
+    return None
+
+
+def _is_country(gloss: str) -> bool:
+    from parley.resolve.places import gazetteer
+
+    place = gazetteer().named(gloss)
+    return place is not None and place.kind == "country"
+
+
+def _genitive(gloss: str) -> str:
+    for parse in russian_morph().parse(gloss.lower()):
+        if parse.tag.POS == "NOUN" and "Fixd" not in parse.tag and not gloss.isupper():
+            inflected = Parse.inflect(parse, {"gent"})
+            if inflected is not None:
+                return match_case(inflected.word, gloss)
+    return gloss
+
+
+@functools.lru_cache(maxsize=20_000)
+def to_nominative(gloss: str) -> str:
+    """A glossed noun or name in the nominative singular: "Ушакова" → "Ушаков"."""
+    for parse in russian_morph().parse(gloss.lower()):
+        if parse.tag.POS in ("NOUN", "ADJF") and "nomn" not in parse.tag:
+            inflected = Parse.inflect(parse, {"nomn", "sing"}) or Parse.inflect(parse, {"nomn"})
+            if inflected is not None:
+                return match_case(inflected.word, gloss)
+        if "nomn" in parse.tag:
+            return gloss
+    return gloss
+
+
+@functools.lru_cache(maxsize=50_000)
+def verb_agreeing(verb: str, noun: str) -> str:
+    """A glossed past-tense verb in the gender of its glossed subject: "состоялась разговор" →
+    "состоялся" (Ukrainian "розмова" is feminine, Russian "разговор" masculine)."""
+    morph = russian_morph()
+    verbs, nouns = morph.parse(verb.lower()), morph.parse(noun.lower())
+    if not verbs or not nouns or verbs[0].tag.POS != "VERB" or "past" not in verbs[0].tag or "sing" not in verbs[0].tag:
+        return verb
+    subject = nouns[0]
+    if subject.tag.POS != "NOUN" or "nomn" not in subject.tag or "sing" not in subject.tag \
+            or subject.tag.gender in (None, verbs[0].tag.gender) or "Ms-f" in subject.tag:
+        return verb
+    inflected = Parse.inflect(verbs[0], {subject.tag.gender})
+    return match_case(inflected.word, verb) if inflected is not None else verb
+
+
+def match_case(form: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return form.upper()
+    if model[:1].isupper():
+        if re.search(r"-\w", model) and model.split("-")[-1][:1].isupper():  # "Абу-Дабі" → "Абу-Даби"
+            return "-".join(part[:1].upper() + part[1:] for part in form.split("-"))
+        return form[:1].upper() + form[1:]
+    return form
+
+
+def country_list(glosses: list[str]) -> str | None:
+    """Glossed parts of a compound that are all countries, as Russian lists them: "Украины, США и России"."""
+    if not all(_is_country(g) for g in glosses):
+        return None
+    named = [_genitive(g) for g in glosses]
+    return ", ".join(named[:-1]) + " и " + named[-1]
