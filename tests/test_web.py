@@ -363,7 +363,7 @@ def test_web_english_is_one_click_away_and_remembered(page):
     assert page.get_attribute("html", "lang") == "ru"
     with page.expect_navigation():
         page.click("#language-en")
-    assert "status=held" in page.url and page.get_attribute("html", "lang") == "en"
+    assert "status=held" in page.url and "hl=en" in page.url and page.get_attribute("html", "lang") == "en"
     assert "Timeline" in page.inner_text("#timeline-title")
     page.wait_for_selector("#timeline[data-rendered=true] .vis-item")
     page.goto("/actors")

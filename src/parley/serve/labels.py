@@ -1,7 +1,7 @@
 """The page's words in Russian and English: one catalogue for the templates and the scripts.
 
-Entry points: ``language_of(request)`` (the ``lang`` query parameter, else the
-``lang`` cookie, else Russian) and ``Labels(lang)``, which templates call as
+Entry points: ``language_of(request)`` (the ``hl`` query parameter, else the
+``hl`` cookie, else Russian) and ``Labels(lang)``, which templates call as
 ``t("key")`` and ``tn(count, "key")`` (a count with its noun). The scripts get the
 chosen language's catalogue as JSON in the page. The data (names, places,
 quotes, evidence) stays as the articles report it.
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 LANGUAGES = ("ru", "en")
 DEFAULT = "ru"
-COOKIE = "lang"
+PARAMETER = "hl"  # not "lang": that filters the sources by the language they are written in
+COOKIE = "hl"
 COOKIE_AGE = 365 * 24 * 3600
 
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -214,7 +215,7 @@ class Labels:
 
 def language_of(request) -> tuple[str, bool]:
     """The page's language and whether the request chose it just now (then the cookie remembers it)."""
-    asked = request.query_params.get("lang")
+    asked = request.query_params.get(PARAMETER)
     if asked in LANGUAGES:
         return asked, True
     kept = request.cookies.get(COOKIE)

@@ -41,8 +41,9 @@ def render(request: Request, template: str, context: dict, status_code: int = 20
 
 def language_links(request: Request, lang: str) -> list[dict]:
     """The other languages, each as a link to this same page (its filters kept) in that language."""
-    kept = [(key, value) for key, value in request.query_params.multi_items() if key != "lang"]
-    return [{"code": code, "name": labels.Labels(code)("lang.name"), "href": "?" + urlencode(kept + [("lang", code)])}
+    kept = [(key, value) for key, value in request.query_params.multi_items() if key != labels.PARAMETER]
+    return [{"code": code, "name": labels.Labels(code)("lang.name"),
+             "href": "?" + urlencode(kept + [(labels.PARAMETER, code)])}
             for code in labels.LANGUAGES if code != lang]
 
 
