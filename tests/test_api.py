@@ -409,3 +409,9 @@ def test_api_a_round_of_two_days_is_one_event_with_its_range_and_outlets(client)
     assert client.get("/api/events", params={"from": "2025-12-03", "to": "2025-12-03"}).json()["total"] == 1
     page = client.get(f"/events/{moscow['id']}").text
     assert "2025-12-02 — 2025-12-03" in page
+
+
+def test_api_export_keeps_the_source_language_filter(client):
+    listed = client.get("/api/events", params={"lang": "uk"}).json()
+    response = client.get("/api/export/json", params={"lang": "uk"})
+    assert response.headers["x-parley-count"] == str(listed["total"])

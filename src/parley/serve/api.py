@@ -86,12 +86,15 @@ async def export_events(
     place: str | None = Query(None, max_length=200, description="Place name as shown on events"),
     status: MeetingStatus | None = Query(None, description="held, planned, cancelled or unknown"),
     topic: schemas.TopicName | None = Query(None, description="Only meetings that dealt with this topic"),
+    lang: str | None = Query(None, pattern=schemas.LANG_PATTERN,
+                             description="Only events with a source in this language: ru or uk"),
     countries: bool = Query(False, description="GraphML: countries and organisations as nodes beside persons"),
 ) -> Response:
     from parley.export import MEDIA_TYPES, SUFFIXES, export_bytes
 
     filters = queries.EventFilters(actor=actor, date_from=date_from, date_to=date_to, place=place,
-                                   status=status.value if status else None, topic=topic.value if topic else None)
+                                   status=status.value if status else None, topic=topic.value if topic else None,
+                                   lang=lang)
     events = await run_in_threadpool(queries.cached_events, request.app, filters)
     body, count = await run_in_threadpool(export_bytes, events, format.value, countries)
     name = f"parley-meetings.{SUFFIXES[format.value]}"
