@@ -55,6 +55,7 @@ class Document:
     source: str = ""  # file path, or "path:line" for a JSONL line
     lang: str = "ru"
     content_hash: str = ""
+    outlet: str | None = None  # who published it: "РИА Новости" (parley.ingest.outlets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +220,7 @@ class Meeting:
     kind: str = "talks"  # talks | visit | summit | call
     topics: tuple[Topic, ...] = ()
     assessments: tuple[Assessment, ...] = ()
+    date_end: str | None = None  # the last day of a round that lasts more than a day (``date`` is its first)
 
 
 @dataclass(frozen=True, slots=True)
