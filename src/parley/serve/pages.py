@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from parley.records import MeetingStatus
+from parley.records import TOPICS, MeetingStatus
 from parley.resolve.kb import knowledge_base
 from parley.serve import highlight, labels, queries, schemas, talkviews, views
 from parley.store.stemmer import STOPWORDS, WORD, stem, words
@@ -63,8 +63,8 @@ def page_filters(actor: str | None, date_from: str | None, date_to: str | None, 
             raise HTTPException(422, f"the '{label}' date must be YYYY-MM-DD or YYYY-MM, not '{value}'")
     if filters.status and filters.status not in STATUSES:
         raise HTTPException(422, f"status must be one of {', '.join(STATUSES)}, not '{filters.status}'")
-    if filters.topic and filters.topic not in talkviews.TOPIC_LABELS:
-        raise HTTPException(422, f"topic must be one of {', '.join(talkviews.TOPIC_LABELS)}, not '{filters.topic}'")
+    if filters.topic and filters.topic not in TOPICS:
+        raise HTTPException(422, f"topic must be one of {', '.join(TOPICS)}, not '{filters.topic}'")
     return filters
 
 

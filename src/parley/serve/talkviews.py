@@ -1,6 +1,6 @@
 """Topics and judgements on the web page: chips, each side's judgement of an event, tone by side per round.
 
-- ``register(env)`` gives the templates the topic, tone and side labels;
+- ``register(env)`` gives the templates the topics, tones and side names (their words are in ``labels``);
 - ``judgements_by_side(store, event, documents)`` groups an event's judgements by the judge's side, each
   sentence checked against its article (``highlight.locate``) and cut into pieces with the judgement's
   own words marked (``highlight.pieces``; the template escapes every piece);
@@ -15,17 +15,11 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from parley.records import TOPICS, Tone
-from parley.serve import highlight, queries, schemas
+from parley.serve import highlight, labels, queries, schemas
 
 router = APIRouter(include_in_schema=False)
 
-TOPIC_LABELS = {"territory": "территория", "ceasefire": "прекращение огня",
-                "security_guarantees": "гарантии безопасности", "peace_plan": "мирный план",
-                "economy": "экономика", "energy": "энергетика", "humanitarian": "гуманитарные вопросы",
-                "summit": "подготовка саммита"}
-TONE_LABELS = {"positive": "положительно", "mixed": "неоднозначно", "negative": "отрицательно"}
 TONE_SCORES = {"positive": 1, "mixed": 0, "negative": -1}
-SIDE_LABELS = {"RUS": "Россия", "UKR": "Украина", "USA": "США", "EU": "Евросоюз"}
 SIDE_ORDER = ("RUS", "UKR", "USA")  # the three main sides first, then others by code, the unknown last
 UNKNOWN_SIDE = "—"
 MAX_PAGE_JUDGEMENTS = 1000
@@ -34,14 +28,22 @@ DATE = re.compile(schemas.DATE_PATTERN)
 
 
 def register(env) -> None:
-    env.globals |= {"topic_labels": TOPIC_LABELS, "tone_labels": TONE_LABELS, "side_labels": SIDE_LABELS,
-                    "topic_vocabulary": TOPICS, "tone_conflict_label": tone_conflict_label}
+    env.globals |= {"topic_vocabulary": TOPICS, "tone_vocabulary": tuple(TONE_SCORES),
+                    "side_name": side_name, "tone_conflict_label": tone_conflict_label}
 
 
-def tone_conflict_label(value: str) -> str:
-    """A tone conflict's value, "Рустем Умеров: mixed", as the page says it: "Рустем Умеров: неоднозначно"."""
+def side_name(t: labels.Labels, side: str | None) -> str:
+    """A side's name in the page's language: a known code's name, another code as it is, none as "not given"."""
+    if not side or side == UNKNOWN_SIDE:
+        return t("side.none")
+    key = f"side.{side}"
+    return t(key) if side.isupper() and key in labels.CATALOGUE else side
+
+
+def tone_conflict_label(t: labels.Labels, value: str) -> str:
+    """A tone conflict's value, "Рустем Умеров: mixed", in the page's language: "Рустем Умеров: неоднозначно"."""
     judge, _, tone = value.rpartition(": ")
-    return f"{judge}: {TONE_LABELS[tone]}" if judge and tone in TONE_LABELS else value
+    return f"{judge}: {t('tone.' + tone)}" if judge and tone in TONE_SCORES else value
 
 
 def side_key(side: str | None) -> tuple:
@@ -58,7 +60,7 @@ def sentence_pieces(judgement: dict) -> list[highlight.Piece]:
 
 
 def judgements_by_side(store, event: dict, documents: dict) -> list[dict]:
-    """``[{"side", "label", "entries": [judgement + "pieces", "span"]}]``, sides in a fixed order.
+    """``[{"side", "entries": [judgement + "pieces", "span"]}]``, sides in a fixed order.
 
     ``span`` is the sentence's place in the article as stored now (for the document page's highlight),
     None when the article is gone or no longer holds the sentence.
@@ -74,7 +76,7 @@ def judgements_by_side(store, event: dict, documents: dict) -> list[dict]:
             if document is not None else None
         side = judgement.get("side") or None
         group = groups.setdefault(side or UNKNOWN_SIDE, {
-            "side": side, "label": SIDE_LABELS.get(side, side) if side else "сторона не указана", "entries": []})
+            "side": side, "entries": []})
         group["entries"].append({**judgement, "pieces": sentence_pieces(judgement), "span": span})
     return sorted(groups.values(), key=lambda g: side_key(g["side"]))
 
@@ -120,7 +122,7 @@ def page_filters(side, date_from, date_to, tone, topic) -> queries.AssessmentFil
     for label, value in (("from", date_from), ("to", date_to)):
         if value and not DATE.match(value):
             raise HTTPException(422, f"the '{label}' date must be YYYY-MM-DD or YYYY-MM, not '{value}'")
-    if tone and tone not in TONE_LABELS:
+    if tone and tone not in TONE_SCORES:
         raise HTTPException(422, f"tone must be one of {', '.join(t.value for t in Tone)}, not '{tone}'")
     if topic and topic not in TOPICS:
         raise HTTPException(422, f"topic must be one of {', '.join(TOPICS)}, not '{topic}'")

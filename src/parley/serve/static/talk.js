@@ -1,18 +1,25 @@
 /* The tone chart: each side's mean judgement per round, over time, drawn with uPlot.
-   Data comes from <script type="application/json" id="tone-data">; labels are set as text, never HTML. */
+   Data comes from <script type="application/json" id="tone-data">, the words in the page's language from
+   id="labels-data" (the one catalogue, serve/labels.py); labels are set as text, never HTML. */
 (function () {
   "use strict";
 
   var SIDE_COLOURS = {USA: "#6a4c93", RUS: "#a0522d", UKR: "#d4a017"};  // as the network's; others: grey
   var OTHER_COLOURS = ["#5b6770", "#2a9d8f", "#e76f51", "#264653"];
-  var TICKS = {"1": "положительно", "0": "неоднозначно", "-1": "отрицательно"};
-  var SHORT_TICKS = {"1": "полож.", "0": "смеш.", "-1": "отриц."};
-  var MONTHS = ["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
+  var LABELS = readJson("labels-data", {});
+  var TICKS = {"1": word("tone.positive"), "0": word("tone.mixed"), "-1": word("tone.negative")};
+  var SHORT_TICKS = {"1": word("tone.short_positive"), "0": word("tone.short_mixed"),
+                     "-1": word("tone.short_negative")};
+  var MONTHS = word("tone.months").split("|");
   var DAY = 86400;
 
-  function readData() {
-    var holder = document.getElementById("tone-data");
-    return holder ? JSON.parse(holder.textContent) : {rounds: [], sides: []};
+  function readJson(id, fallback) {
+    var holder = document.getElementById(id);
+    return holder ? JSON.parse(holder.textContent) : fallback;
+  }
+
+  function word(key) {
+    return LABELS[key] === undefined ? key : LABELS[key];
   }
 
   function seconds(date) {  // a month-precision date stands in the middle of its month
@@ -23,7 +30,7 @@
   function toneWord(value) {
     if (value === null || value === undefined) { return "—"; }
     var exact = TICKS[String(value)];
-    return exact || (value > 0 ? "скорее положительно" : value < 0 ? "скорее отрицательно" : "неоднозначно");
+    return exact || word(value > 0 ? "tone.rather_positive" : value < 0 ? "tone.rather_negative" : "tone.mixed");
   }
 
   function dayLabels(u, splits) {  // "3 дек", the year under the first label and wherever it changes
@@ -42,8 +49,10 @@
     return [low - pad, high + pad];
   }
 
-  function sideName(data, side) {
-    return side === "—" ? "сторона не указана" : (data.side_labels[side] || side);
+  function sideName(side) {
+    if (side === "—") { return word("side.none"); }
+    var key = "side." + side;
+    return /^[A-Z]+$/.test(side) && LABELS[key] !== undefined ? LABELS[key] : side;
   }
 
   function draw(data) {
@@ -54,21 +63,21 @@
     box.dataset.rounds = String(rounds.length);
     if (!rounds.length) {
       box.classList.add("is-empty");
-      box.textContent = "Нет датированных встреч с оценками.";
+      box.textContent = word("tone.empty");
       box.dataset.rendered = "true";
       box.dataset.series = "0";
       return;
     }
     var xs = rounds.map(function (r) { return seconds(r.date); });
     var columns = [xs];
-    var series = [{label: "раунд", value: function (u, v, s, i) {
+    var series = [{label: word("tone.round"), value: function (u, v, s, i) {
       return i === null || i === undefined ? "—" : rounds[i].date + (rounds[i].place ? " · " + rounds[i].place : "");
     }}];
     var other = 0;
     data.sides.forEach(function (side) {
       columns.push(rounds.map(function (r) { return r.sides[side] ? r.sides[side].score : null; }));
       var colour = SIDE_COLOURS[side] || OTHER_COLOURS[other++ % OTHER_COLOURS.length];
-      series.push({label: sideName(data, side), stroke: colour, width: 2, spanGaps: true,
+      series.push({label: sideName(side), stroke: colour, width: 2, spanGaps: true,
                    points: {show: true, size: 11, fill: colour, stroke: "#fff", width: 2},
                    value: function (u, v) { return toneWord(v); }});
     });
@@ -103,5 +112,5 @@
     box.dataset.series = String(data.sides.length);
   }
 
-  draw(readData());
+  draw(readJson("tone-data", {rounds: [], sides: []}));
 }());
