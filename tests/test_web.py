@@ -231,7 +231,7 @@ def _event_id(server, place: str) -> str:
 PAGES = [("index", "/"), ("filtered", "/?actor=witkoff-steve"), ("event", None), ("actors", "/actors"),
          ("actor", "/actors/witkoff-steve"), ("document", "/documents/w-003?highlight=0-88#span-1"),
          ("search", "/search?q=переговорах в Москве"), ("not-found", "/events/nothing-here"), ("api-docs", "/docs"),
-         ("assessments", "/assessments")]
+         ("assessments", "/assessments"), ("assessments-en", "/assessments?hl=en"), ("index-en", "/?hl=en")]
 
 
 @pytest.mark.parametrize("name, path", PAGES, ids=[name for name, _ in PAGES])

@@ -5,6 +5,7 @@ Screenshots land in test-artifacts/web/ for a person to look at.
 """
 from __future__ import annotations
 
+import re
 import threading
 import time
 
@@ -156,3 +157,86 @@ def test_web_tone_chart_opens_a_round_on_click(page):
     with page.expect_navigation():
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     assert "/events/" in page.url and "Женева" in page.inner_text("h1")
+
+
+# The page's own words in English: a text node or attribute with Cyrillic outside the data (names, places,
+# sentences, article ids: every link to an actor, event or article, every quoted sentence) is a label left in
+# Russian. The link to the Russian page names its language in Russian on purpose (lang="ru").
+CYRILLIC_LABELS = """root => {
+  const data = 'blockquote, mark, [lang=ru], .u-value, a[href^="/actors/"], a[href^="/events/"], a[href^="/documents/"], '
+             + 'script, style, noscript, article.source, .participants, .data';
+  const left = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/[\\u0400-\\u04FF]/.test(node.textContent) && !node.parentElement.closest(data)) {
+      left.push(node.parentElement.tagName + "." + node.parentElement.className + ": " + node.textContent.trim());
+    }
+  }
+  for (const element of root.querySelectorAll("[title], [aria-label], [placeholder]")) {
+    if (element.closest(data)) { continue; }
+    for (const name of ["title", "aria-label", "placeholder"]) {
+      const value = element.getAttribute(name);
+      if (value && /[\\u0400-\\u04FF]/.test(value)) { left.push(element.tagName + "@" + name + ": " + value); }
+    }
+  }
+  return left;
+}"""
+
+
+CYRILLIC = re.compile("[\u0400-\u04FF]")
+JUDGE = re.compile("[\u0400-\u04FF][\u0400-\u04FF .-]*: ")
+
+
+def russian_labels(page, selector: str = "body") -> list[str]:
+    return page.locator(selector).first.evaluate(CYRILLIC_LABELS)
+
+
+def test_web_assessments_page_in_english_is_remembered(page):
+    width = WIDTHS[page.width_name][0]
+    page.goto("/assessments?hl=en")
+    page.wait_for_selector("#tone-chart[data-rendered=true] canvas")
+    assert page.get_attribute("html", "lang") == "en" and page.inner_text("h1") == "How the sides judged the rounds"
+    legend = page.locator("#tone-chart .u-legend .u-series .u-label").all_inner_texts()
+    assert legend == ["round", "Russia", "Ukraine", "USA"]
+    assert page.locator("table.rounds thead th").all_inner_texts()[:2] == ["Date", "Meeting"]
+    assert page.locator("#filter-tone option").all_inner_texts() == ["any", "positive", "mixed", "negative"]
+    assert "territory" in page.locator("#filter-topic option").all_inner_texts()
+    assert page.inner_text("#judgement-summary").startswith("6 assessments; rounds with assessments on the chart: 3")
+    assert russian_labels(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    shot(page, "05-assessments-english")
+    # the choice is remembered: the next page without hl is English too, filters and all
+    page.goto("/assessments?side=RUS")
+    page.wait_for_selector("#tone-chart[data-rendered=true] canvas")
+    assert page.get_attribute("html", "lang") == "en" and russian_labels(page) == []
+    tones = [t.strip() for t in page.locator("table.rounds tbody .tone").all_inner_texts()]
+    assert len(tones) == 3 and set(tones) <= {"positive", "mixed", "negative"}
+    with page.expect_navigation():
+        page.click("#language-ru")
+    assert page.inner_text("h1") == "Как стороны оценивали раунды" and "side=RUS" in page.url
+
+
+def test_web_event_judgements_and_topic_chips_in_english(page):
+    width = WIDTHS[page.width_name][0]
+    page.goto("/?topic=territory&hl=en")
+    geneva = page.locator("table.events tbody tr").filter(has_text="Женева")
+    assert geneva.locator(".topic-chips li").all_inner_texts() == ["territory", "ceasefire", "energy"]
+    assert page.get_attribute("table.events .topic-chips a >> nth=0", "title") == "All meetings on this topic"
+    with page.expect_navigation():
+        page.click("table.events tbody a >> nth=0")
+    assert page.get_attribute("html", "lang") == "en"
+    sides = page.locator("section.judgements section.side")
+    assert page.inner_text("#judgements-title") == "How the sides judged the meeting"
+    assert sides.locator("h3").all_inner_texts() == ["Russia", "Ukraine"]
+    assert [t.strip() for t in sides.locator(".tone").all_inner_texts()] == ["negative", "mixed", "positive"]
+    assert sides.nth(0).locator("blockquote").inner_text() == "В Кремле переговоры оценили как бесполезные."
+    assert "Рустем Умеров: mixed" in page.inner_text("section.conflicts")
+    for part in ("section.judgements", "dl.facts .topic-chips", "header.site"):
+        assert russian_labels(page, part) == [], part
+    assert page.inner_text("h1").startswith("Meeting · ")  # then the place, as reported
+    assert not [dt for dt in page.locator("dl.facts dt").all_inner_texts() if CYRILLIC.search(dt)]
+    # a tone conflict names its judges (data) beside the tone (a label)
+    conflicts = [JUDGE.sub("", text) for text in russian_labels(page, "section.conflicts")]
+    assert not [text for text in conflicts if CYRILLIC.search(text)], conflicts
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    shot(page, "06-event-judgements-english")
