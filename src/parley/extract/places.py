@@ -51,13 +51,14 @@ class PlaceMention:
 def _match_gazetteer(tree: Tree) -> list[tuple[int, int, Place]]:
     """(first token, last token, place) for each gazetteer name in the sentence, longest first."""
     gaz = gazetteer()
-    lemmas = [tree.lemma(i).replace("ё", "е") for i in range(len(tree))]
+    by_key = gaz.by_key  # the keys are lower case with "е" for "ё": the lemmas are folded once, not per lookup
+    lemmas = [tree.lemma(i).lower().replace("ё", "е") for i in range(len(tree))]
     found: list[tuple[int, int, Place]] = []
     i = 0
     while i < len(lemmas):
         hit = None
         for size in range(min(gaz.longest_key, len(lemmas) - i), 0, -1):
-            place = gaz.lookup(" ".join(lemmas[i:i + size]))
+            place = by_key.get(" ".join(lemmas[i:i + size]))
             if place is not None:
                 hit = (i, i + size - 1, place)
                 break
