@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := sqlite:///demo.db
 
-.PHONY: setup demo test gate model model-talks cv cv-uk web-assets clean
+.PHONY: setup demo test test-all gate model model-talks cv cv-uk web-assets clean
 
 setup: $(VENV)/.installed
 
@@ -22,7 +22,14 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
-# The web page's browser libraries (vis-timeline, cytoscape, swagger-ui, uplot) come from npm,
+# The whole suite with nothing skipped: a throw-away PostgreSQL server for the store's tests (Debian's
+# postgresql package) and Debian's chromium for the browser tests. Without them those tests skip, saying why.
+test-all: setup
+	@command -v chromium >/dev/null || { echo "chromium is missing: apt-get install chromium" >&2; exit 1; }
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { echo "PostgreSQL is missing: apt-get install postgresql" >&2; exit 1; }
+	bash -c 'source .ci/postgres.sh && start_postgres && trap stop_postgres EXIT && $(BIN)/python -m pytest -q'
+
+# The web page's browser libraries (vis-timeline, cytoscape, swagger-ui, uplot, d3-geo, world-atlas) come from npm,
 # pinned in package.json; their built files are copied into the package and committed,
 # so installing Parley needs no npm. This target rebuilds them; CI checks they match.
 web-assets:

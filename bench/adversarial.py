@@ -59,7 +59,7 @@ LONG_CHILD = textwrap.dedent("""
     pipeline.process(Document(doc_id="warm", text="Путин встретился с Трампом в Анкоридже. " * 3))
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     n = int(sys.argv[1]); clause = sys.argv[2]
-    text = "Переговоры о мире: " + (clause * (n // len(clause) + 1))[:n]
+    text = ("Переговоры о мире: " if clause.endswith(", ") else "") + (clause * (n // len(clause) + 1))[:n]
     started = time.perf_counter()
     result = list(pipeline.process_many([Document(doc_id="long", text=text)]))[0]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -67,11 +67,19 @@ LONG_CHILD = textwrap.dedent("""
 """)
 
 
+REPEATED = "Путин встретился с Трампом в Анкоридже.\n"  # one meeting told again on every line
+
+
 def case_long(sizes: list[int], limit: float) -> None:
+    _long_runs(sizes, limit, CLAUSE, "long run", "no full stop")
+    _long_runs(sizes, limit, REPEATED, "one meeting on every line", "short lines")
+
+
+def _long_runs(sizes: list[int], limit: float, clause: str, label: str, shape: str) -> None:
     times = {}
     for size in sizes:
         try:
-            done = subprocess.run([sys.executable, "-c", LONG_CHILD, str(size), CLAUSE], capture_output=True,
+            done = subprocess.run([sys.executable, "-c", LONG_CHILD, str(size), clause], capture_output=True,
                                   text=True, timeout=limit)
             seconds, peak, grown, kind = done.stdout.split()
             times[size] = float(seconds)
@@ -81,11 +89,11 @@ def case_long(sizes: list[int], limit: float) -> None:
             observed, ok = f"stopped after {limit:.0f} s", False
         except ValueError:
             observed, ok = f"crashed: {done.stderr.strip().splitlines()[-1:]}", False
-        row(f"1 long run, {size:,} chars, no full stop", "seconds, near-linear", observed, ok)
+        row(f"1 {label}, {size:,} chars, {shape}", "seconds, near-linear", observed, ok)
     if len(times) >= 2:
         small, large = min(times), max(times)
         ratio = (times[large] / max(times[small], 0.01)) / (large / small)
-        row("1 long run, growth", "time ratio / size ratio ≲ 2", f"{ratio:.2f}", ratio < 2.5)
+        row(f"1 {label}, growth {small:,} → {large:,}", "time ratio / size ratio ≲ 2", f"{ratio:.2f}", ratio < 2.5)
 
 
 # --- 2, 3, 4: inputs that stopped an ingest -------------------------------------

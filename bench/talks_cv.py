@@ -47,16 +47,8 @@ def folds(samples) -> list[list[int]]:
     return [sorted(order[k::FOLDS]) for k in range(FOLDS)]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--regularisation", type=float, nargs=2, default=train.REGULARISATION,
-                        metavar=("TOPICS_C", "ASSESSMENTS_C"),
-                        help="the logistic regressions' C (default: those training uses)")
-    args = parser.parse_args(argv)
-    if not (train.SHARED / "eval" / "score.py").exists():
-        print(f"skipped: {train.SHARED} (gold and scorer) is absent")
-        return 0
+def cross_validate(regularisation: tuple[float, float] = train.REGULARISATION) -> dict[str, dict[str, float]]:
+    """Figures per fold, their mean, and dev (trained on train; the shipped model)."""
     score = train.scorer()
     dev_path, train_path = train.DEFAULT_GOLD
     dev = train.corpus([dev_path])
@@ -67,15 +59,29 @@ def main(argv: list[str] | None = None) -> int:
         for k, held in enumerate(folds(samples)):
             held_set = set(held)
             model = train.fit([s for n, s in enumerate(samples) if n not in held_set], score,
-                              regularisation=tuple(args.regularisation))
+                              regularisation=regularisation)
             out = [train.with_talks(samples[n], model) for n in held]
             results[f"fold {k + 1}"] = score_file([samples[n] for n in held], out, Path(tmp), f"fold{k}")
         results["mean"] = {m: round(sum(results[f"fold {k + 1}"][m] for k in range(FOLDS)) / FOLDS, 4)
                            for m in MEASURES}
-        model = train.fit(rest, score, regularisation=tuple(args.regularisation))
+        model = train.fit(rest, score, regularisation=regularisation)
         results["dev, trained on train"] = score_file(dev, [train.with_talks(s, model) for s in dev], Path(tmp), "dev")
         results["dev, shipped model"] = score_file(dev, [train.with_talks(s, shipped()) for s in dev], Path(tmp),
                                                    "devship")
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--regularisation", type=float, nargs=2, default=train.REGULARISATION,
+                        metavar=("TOPICS_C", "ASSESSMENTS_C"),
+                        help="the logistic regressions' C (default: those training uses)")
+    args = parser.parse_args(argv)
+    if not (train.SHARED / "eval" / "score.py").exists():
+        print(f"skipped: {train.SHARED} (gold and scorer) is absent")
+        return 0
+    results = cross_validate(tuple(args.regularisation))
     if args.json:
         print(json.dumps(results, indent=2))
         return 0

@@ -306,7 +306,7 @@ def test_web_page_shows_at_most_max_events(client, monkeypatch):
     assert "Показаны первые 2 из 2" not in page
     page = client.get("/").text
     assert "Показаны первые 2 из 5" in page
-    assert page.count('<tr>\n      <td class="date">') == 2
+    assert page.count('<tr data-event=') == 2
 
 
 def test_api_unexpected_errors_are_json_without_details(db_url, monkeypatch):
@@ -344,7 +344,7 @@ def test_web_event_page_shows_conflicting_reports(client):
     moscow = client.get("/api/events", params={"place": "Москва"}).json()["items"][0]
     page = client.get(f"/events/{moscow['id']}").text
     assert "Расхождения между источниками" in page and "<strong>место</strong>" in page
-    assert "Санкт-Петербург (<a href=\"/documents/w-007\">w-007</a>)" in page
+    assert "Санкт-Петербург (<a href=\"/documents/w-007\" title=\"w-007\">Северный вестник</a>)" in page
     assert page.count("<mark") == 3
     assert "· место: Санкт-Петербург" in page
 
@@ -362,3 +362,56 @@ def test_web_links_to_odd_document_ids_work(client, doc_id):
     assert page.status_code == 200
     assert "<mark id=\"span-1\">&lt;b&gt;статьи&lt;/b&gt;</mark>" in page.text
     assert client.get("/api" + path).json()["doc_id"] == doc_id
+
+
+@pytest.mark.parametrize("format, media", [("csv", "text/csv"), ("json", "application/json"),
+                                           ("graphml", "application/graphml+xml"),
+                                           ("timelinejs", "application/json")])
+def test_api_export_of_the_filtered_meetings(client, format, media):
+    listed = client.get("/api/events", params={"actor": "Уиткофф"}).json()
+    response = client.get(f"/api/export/{format}", params={"actor": "Уиткофф"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith(media)
+    assert "attachment" in response.headers["content-disposition"]
+    dated = sum(1 for e in listed["items"] if e["date"])
+    expected = dated if format == "timelinejs" else listed["total"]
+    assert response.headers["x-parley-count"] == str(expected)
+    if format == "json":
+        assert [e["id"] for e in response.json()["items"]] == [e["id"] for e in listed["items"]]
+    if format == "timelinejs":
+        assert len(response.json()["events"]) == expected
+
+
+def test_api_export_refuses_an_unknown_format_or_date(client):
+    assert client.get("/api/export/docx").status_code == 422
+    assert "'from'" in client.get("/api/export/csv", params={"from": "soon"}).json()["message"]
+
+
+def test_web_participant_filter_offers_only_actors_with_meetings(client):
+    page = client.get("/").text
+    offered = page.split('id="filter-actor"', 1)[1].split("</select>", 1)[0]
+    assert 'value="witkoff-steve"' in offered
+    assert 'value="ushakov-yuri"' not in offered  # quoted, never at a meeting
+
+
+def test_web_page_in_english_keeps_the_data_as_reported(client):
+    page = client.get("/?hl=en&lang=ru")  # the page in English, the sources in Russian
+    assert page.status_code == 200
+    assert 'lang="en"' in page.text and "Timeline" in page.text and "Москва" in page.text
+    assert "hl=en" in page.headers.get("set-cookie", "")
+
+
+def test_api_a_round_of_two_days_is_one_event_with_its_range_and_outlets(client):
+    moscow = client.get("/api/events", params={"place": "Москва"}).json()["items"][0]
+    assert (moscow["date"], moscow["date_end"]) == ("2025-12-02", "2025-12-03")
+    assert moscow["independent_outlets"] == ["Северный вестник", "Дневная газета"]
+    assert {s["outlet"] for s in moscow["sources"]} == {"Северный вестник", "Дневная газета"}
+    assert not [c for c in moscow["conflicts"] if c["field"] == "date"]  # the 2nd is inside the round
+    assert client.get("/api/events", params={"from": "2025-12-03", "to": "2025-12-03"}).json()["total"] == 1
+    page = client.get(f"/events/{moscow['id']}").text
+    assert "2025-12-02 — 2025-12-03" in page
+
+
+def test_api_export_keeps_the_source_language_filter(client):
+    listed = client.get("/api/events", params={"lang": "uk"}).json()
+    response = client.get("/api/export/json", params={"lang": "uk"})
+    assert response.headers["x-parley-count"] == str(listed["total"])

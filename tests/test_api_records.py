@@ -34,7 +34,7 @@ class Article:
     title: str
     text: str
     mentions: tuple[tuple[str, str, str], ...]  # (as written, nominative, actor id)
-    meetings: tuple[tuple[tuple[str, ...], str | None, str | None, str, str], ...] = ()  # ids, place, date, status, evidence
+    meetings: tuple[tuple, ...] = ()  # ids, place, date, status, evidence[, the last day of a round]
     quotes: tuple[tuple[str, str], ...] = ()  # speaker id, quoted words
     roles: tuple[tuple[str, str, str], ...] = ()  # actor id, role, evidence sentence
 
@@ -85,14 +85,19 @@ ARTICLES = (
             meetings=((("zelensky-volodymyr", "erdogan-recep"), None, None, "unknown",
                        "Владимир Зеленский и Реджеп Тайип Эрдоган обсудили возможность новых переговоров."),)),
     Article("w-007", "2025-12-03", "Где прошла встреча",
-            "По другим сведениям, 2 декабря Владимир Путин встречался со Стивом Уиткоффом и Джаредом Кушнером "
+            "По другим сведениям, 2 и 3 декабря Владимир Путин встречался со Стивом Уиткоффом и Джаредом Кушнером "
             "в Санкт-Петербурге.",
             (("Владимир Путин", "Владимир Путин", "putin-vladimir"), ("Стивом Уиткоффом", "Стив Уиткофф", "witkoff-steve"),
              ("Джаредом Кушнером", "Джаред Кушнер", "kushner-jared")),
             meetings=((("putin-vladimir", "witkoff-steve", "kushner-jared"), "Санкт-Петербург", "2025-12-02", "held",
-                       "По другим сведениям, 2 декабря Владимир Путин встречался со Стивом Уиткоффом и Джаредом "
-                       "Кушнером в Санкт-Петербурге."),)),
+                       "По другим сведениям, 2 и 3 декабря Владимир Путин встречался со Стивом Уиткоффом и "
+                       "Джаредом Кушнером в Санкт-Петербурге.", "2025-12-03"),)),
 )
+
+
+# Made-up outlets: two of the three reports of the Moscow meeting come from one of them.
+OUTLETS = {"w-001": "Северный вестник", "w-002": "Дневная газета", "w-007": "Северный вестник",
+           "w-003": "Вечерний курьер", "w-005": "Южная лента"}
 
 
 def _span(text: str, words: str) -> Evidence:
@@ -104,7 +109,8 @@ def extraction(article: Article) -> Extraction:
     text = article.text
     document = Document(doc_id=article.doc_id, text=text, published=dt.date.fromisoformat(article.published),
                         url=f"https://news.example/{article.doc_id}", title=article.title,
-                        source=f"web-fixture:{article.doc_id}", content_hash=f"hash-{article.doc_id}")
+                        source=f"web-fixture:{article.doc_id}", content_hash=f"hash-{article.doc_id}",
+                        outlet=OUTLETS.get(article.doc_id))
     names = {actor_id: name for _, name, actor_id in article.mentions}
     mentions = tuple(ActorMention(text.index(written), text.index(written) + len(written), written, name,
                                   ACTORS[actor_id]) for written, name, actor_id in article.mentions)
@@ -112,8 +118,9 @@ def extraction(article: Article) -> Extraction:
                              place=place, date=date,
                              date_precision=DatePrecision.UNKNOWN if date is None else
                              DatePrecision.MONTH if len(date) == 7 else DatePrecision.DAY,
-                             status=MeetingStatus(status), evidence=_span(text, evidence))
-                     for ids, place, date, status, evidence in article.meetings)
+                             status=MeetingStatus(status), evidence=_span(text, evidence),
+                             date_end=date_end[0] if date_end else None)
+                     for ids, place, date, status, evidence, *date_end in article.meetings)
     quotes = tuple(Quote(ACTORS[speaker], names[speaker], words, text.index(words), text.index(words) + len(words),
                          _span(text, words)) for speaker, words in article.quotes)
     roles = tuple(Role(ACTORS[actor_id], names[actor_id], role, _span(text, sentence))

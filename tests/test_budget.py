@@ -102,3 +102,19 @@ def test_ingest_ledgers_a_document_over_budget_as_failed(models, monkeypatch, tm
     assert summary.failed == 1 and summary.new_documents == 1
     assert rows["a.txt"].status.value == "failed" and "time budget" in rows["a.txt"].reason
     assert rows["b.txt"].status.value == "processed"
+
+
+def test_a_text_repeating_one_meeting_costs_linear_work_in_merging(models, monkeypatch):
+    """Counted, not timed: the agreement checks grow with the mentions, not with their square."""
+    import importlib
+
+    merge = importlib.import_module("parley.extract.meetings.merge")
+    calls = []
+    real = merge.parties_agree
+    monkeypatch.setattr(merge, "parties_agree", lambda a, b: calls.append(1) or real(a, b))
+    counts = []
+    for lines in (40, 160):
+        calls.clear()
+        pipeline.process(Document("r", "Путин встретился с Трампом в Анкоридже.\n" * lines))
+        counts.append(len(calls))
+    assert counts[1] <= 6 * max(counts[0], 1)  # four times the text: at most about four times the checks

@@ -96,3 +96,33 @@ def test_dates_weekday_mention_is_resolved_later():
 
 def test_dates_just_now_is_today():
     assert [d.value for d in find_dates("Я только что провел разговор.", PUBLISHED)] == ["2026-02-01"]
+
+
+# Rounds that last more than a day: the first day is the date, round_end gives the last.
+@pytest.mark.parametrize(
+    "text, published, future, first, last",
+    [
+        ("Раунд шел 11–12 февраля в Женеве.", PUBLISHED, False, "2026-02-11", "2026-02-12"),
+        ("Консультации прошли 14-15 января.", PUBLISHED, False, "2026-01-14", "2026-01-15"),
+        ("Первая сессия состоялась 20 и 21 января.", PUBLISHED, False, "2026-01-20", "2026-01-21"),
+        ("Консультации шли с 12 по 14 января в Дохе.", PUBLISHED, False, "2026-01-12", "2026-01-14"),
+        ("Раунд длился 30 января – 1 февраля.", PUBLISHED, False, "2026-01-30", "2026-02-01"),
+        ("Эксперты работали с 30 декабря по 2 января.", PUBLISHED, False, "2025-12-30", "2026-01-02"),
+        ("Делегации будут работать во вторник и среду.", PUBLISHED, True, "2026-02-03", "2026-02-04"),
+        ("Эксперты заседали в среду и в четверг.", PUBLISHED, False, "2026-01-28", "2026-01-29"),
+        ("Беседы 9 февраля продлятся два дня.", PUBLISHED, True, "2026-02-09", "2026-02-10"),
+        ("Двухдневный раунд начался 26 января.", PUBLISHED, False, "2026-01-26", "2026-01-27"),
+        ("С 3 февраля в Омане пройдут трехдневные консультации.", PUBLISHED, True, "2026-02-03", "2026-02-05"),
+        ("Разговор длился в ночь с 27 на 28 января.", PUBLISHED, False, "2026-01-27", None),
+        ("Встреча прошла 30 января.", PUBLISHED, False, "2026-01-30", None),
+        ("Встреча 30 января прошла через два дня после звонка.", PUBLISHED, False, "2026-01-30", None),
+        ("Встреча 30 января, о которой объявили два дня назад.", PUBLISHED, False, "2026-01-30", None),
+        ("Раунд прошел в январе и длился два дня.", PUBLISHED, False, "2026-01", None),
+        ("Второй день шел 31–30 января.", PUBLISHED, False, "2026-01-31", None),
+    ],
+)
+def test_rounds_that_last_more_than_a_day(text, published, future, first, last):
+    from parley.extract.dates import round_end
+
+    mention = with_weekday(find_dates(text, published)[0], published, future)
+    assert (mention.value, round_end(text, mention)) == (first, last)

@@ -40,3 +40,15 @@ def test_docs_every_option_of_every_command_is_in_usage():
             if flags and not any(f"{flag} " in line or f"{flag}]" in line or f"{flag}`" in line for flag in flags):
                 missing.append(f"{name} {flags[0]}")
     assert not missing, f"options missing from docs/usage.md: {missing}"
+
+
+def test_docs_the_readme_tour_reads_files_that_exist():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    tour = readme.split("## A tour", 1)[1].split("```", 2)[1]
+    read = re.findall(r"parley (?:ingest|extract|batch) (\S+)", tour)
+    assert read, "the tour reads no input"
+    assert [path for path in read if not (root / path).exists()] == []

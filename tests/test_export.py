@@ -93,3 +93,55 @@ def test_export_consult_modes(kind, countries, place, mode):
     event = {"kind": kind, "place": place,
              "participants": [{"id": c, "name": c, "country": c} for c in countries]}
     assert consult_mode(event) == mode
+
+
+def _event(id, date, status, *people, url=None):
+    return {"id": id, "type": "meeting", "kind": "talks", "date": date, "date_end": None, "place": "Женева",
+            "status": status, "independent_sources": 1, "independent_outlets": ["ТАСС"], "conflicts": [],
+            "history": [], "participants": [{"id": p, "name": p.title(), "country": p if p.isupper() else "USA"}
+                                            for p in people],
+            "sources": [{"doc_id": f"d-{id}", "url": url, "outlet": "ТАСС", "copy_of_outlet": None,
+                         "evidence": {"start": 0, "end": 5, "text": "текст"}}]}
+
+
+HAND_EVENTS = [_event("e1", "2026-02-17", "held", "witkoff", "umerov", "UKR"),
+               _event("e2", "2026-02-18", "held", "witkoff", "umerov"),
+               _event("e3", "2026-03-01", "planned", "witkoff", "dmitriev", url="https://tass.ru/1"),
+               _event("e4", None, "planned", "witkoff", "dmitriev")]
+
+
+def test_export_timelinejs_counts_only_what_it_writes_and_links_only_real_addresses(tmp_path):
+    from parley.export import write
+
+    assert write(HAND_EVENTS, "timelinejs", tmp_path / "t.json") == 3  # the undated one cannot be placed
+    text = (tmp_path / "t.json").read_text(encoding="utf-8")
+    assert 'href=\\"\\"' not in text and "href=''" not in text
+    assert 'href=\\"https://tass.ru/1\\"' in text and "ТАСС" in text
+
+
+def test_export_graphml_weights_pairs_by_held_meetings_and_takes_the_countries_option(tmp_path):
+    from parley.export import write
+
+    def graph(countries):
+        write(HAND_EVENTS, "graphml", tmp_path / "g.graphml", countries=countries)
+        root = ET.parse(tmp_path / "g.graphml").getroot()
+        names = {k.get("id"): k.get("attr.name") for k in root.iter(f"{NS}key")}
+        edges = {(e.get("source"), e.get("target")): {names[d.get("key")]: d.text for d in e}
+                 for e in root.iter(f"{NS}edge")}
+        return {n.get("id") for n in root.iter(f"{NS}node")}, edges
+
+    nodes, edges = graph(False)
+    assert nodes == {"witkoff", "umerov", "dmitriev"}
+    assert edges[("umerov", "witkoff")]["weight"] == "2" and edges[("umerov", "witkoff")]["dashed"] == "false"
+    assert edges[("dmitriev", "witkoff")]["weight"] == "0" and edges[("dmitriev", "witkoff")]["dashed"] == "true"
+    assert edges[("dmitriev", "witkoff")]["planned"] == "2"
+    nodes, edges = graph(True)
+    assert "UKR" in nodes and ("UKR", "witkoff") in edges
+
+
+def test_export_bytes_is_the_file():
+    from parley.export import export_bytes
+
+    body, count = export_bytes(HAND_EVENTS, "csv")
+    assert count == 4 and body.decode("utf-8").count("\n") == 5
+    assert "ТАСС" in body.decode("utf-8")

@@ -26,13 +26,13 @@ _ids = iter(range(1, 10_000))
 
 def report(doc: str, published: str, who: str, status: str = "held", date: str | None = None,
            place: str | None = None, agency: str | None = None, kind: str = "talks",
-           text: str = "") -> Report:
+           text: str = "", date_end: str | None = None) -> Report:
     number = next(_ids)
     return Report(meeting_id=number, doc_id=doc, seq=number, published=dt.date.fromisoformat(published),
                   participants=tuple(PEOPLE[p] for p in who.split()), place=place, date=date,
                   date_precision="day" if date and len(date) == 10 else "month" if date else "unknown",
                   status=status, kind=kind, evidence_start=0, evidence_stop=len(text), evidence_text=text,
-                  agency=agency, signature=simhash(text or doc))
+                  agency=agency, signature=simhash(text or doc), date_end=date_end)
 
 
 def test_fuse_two_reports_make_one_event_with_two_sources():
@@ -115,6 +115,39 @@ def test_fuse_date_disagreement_is_a_conflict_not_an_overwrite():
     assert event.date == "2026-02-17"
     assert {(c.field, c.value, c.doc_ids) for c in event.conflicts} == {
         ("date", "2026-02-14", ("c",)), ("date", "2026-02-17", ("a", "b"))}
+
+
+def test_fuse_days_inside_a_rounds_range_agree_and_the_round_keeps_its_range():
+    events = fuse_reports([
+        report("a", "2026-02-18", "USA UKR RUS", "held", "2026-02-18", "Женева"),
+        report("b", "2026-02-18", "USA UKR RUS", "held", "2026-02-18", "Женева"),
+        report("c", "2026-02-19", "USA UKR RUS", "held", "2026-02-17", "Женева", date_end="2026-02-18"),
+        report("d", "2026-02-17", "USA UKR RUS", "held", "2026-02-17", "Женева"),
+    ])
+    assert len(events) == 1
+    event = events[0]
+    assert (event.date, event.date_end) == ("2026-02-17", "2026-02-18")  # a round is dated by its first day
+    assert not event.conflicts
+
+
+def test_fuse_a_range_does_not_swallow_a_day_outside_it():
+    events = fuse_reports([
+        report("a", "2026-02-18", "USA UKR RUS", "held", "2026-02-17", "Женева", date_end="2026-02-18"),
+        report("b", "2026-02-19", "USA UKR RUS", "held", "2026-02-17", "Женева", date_end="2026-02-18"),
+        report("c", "2026-02-20", "USA UKR RUS", "held", "2026-02-14", "Женева"),
+    ])
+    assert len(events) == 1
+    assert (events[0].date, events[0].date_end) == ("2026-02-17", "2026-02-18")
+    assert {(c.field, c.value) for c in events[0].conflicts} == {("date", "2026-02-14"), ("date", "2026-02-17")}
+
+
+def test_fuse_two_single_days_without_a_range_still_disagree():
+    events = fuse_reports([
+        report("a", "2026-02-18", "USA UKR RUS", "held", "2026-02-17", "Женева"),
+        report("b", "2026-02-19", "USA UKR RUS", "held", "2026-02-18", "Женева"),
+    ])
+    assert len(events) == 1 and events[0].date_end is None
+    assert {c.value for c in events[0].conflicts} == {"2026-02-17", "2026-02-18"}
 
 
 def test_fuse_place_disagreement_on_one_day_is_a_conflict():

@@ -726,3 +726,20 @@ def test_meetings_postponed_meetings_and_possessive_pronouns(models, text, parti
 def test_meetings_a_pronoun_in_a_where_clause_is_the_subject_before_it(models):
     found = only("Марко Рубио прилетел в Эр-Рияд, где он, вероятно, переговорит с Сергеем Лавровым.")
     assert (found["parties"], found["status"]) == (["Лавров", "Рубио"], "planned")
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("Переговоры делегаций России, США и Украины прошли в Абу-Даби 23 и 24 января.", "2026-01-23", "2026-01-24"),
+        ("Переговоры Умерова и Уиткоффа прошли 17–18 января в Майами.", "2026-01-17", "2026-01-18"),
+        ("Дмитриев и Уиткофф встретятся в Эр-Рияде во вторник и среду.", "2026-02-03", "2026-02-04"),
+        ("Переговоры США и России 5 февраля продлятся два дня.", "2026-02-05", "2026-02-06"),
+        ("Умеров и Уиткофф встретились 30 января в Майами.", "2026-01-30", None),
+    ],
+)
+def test_meetings_a_round_of_several_days_keeps_its_last_day(models, text, first, last):
+    from parley import pipeline
+
+    meetings = pipeline.process(Document(doc_id="t", text=text, published=PUBLISHED)).meetings
+    assert [(m.date, m.date_end) for m in meetings] == [(first, last)]

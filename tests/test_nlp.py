@@ -65,3 +65,14 @@ def test_ordinary_sentences_are_not_cut():
 
     text = "Первое предложение о встрече. " * 3 + "Второе, с запятыми, двоеточием: и точкой с запятой; вот."
     assert split_sentences(text) == split_sentences(text, limit=10**9)
+
+
+def test_sentence_at_finds_the_sentence_in_order_or_not():
+    from parley.records import Analysis, Sentence
+
+    ordered = tuple(Sentence(start=10 * n, stop=10 * n + 8, text="x" * 8) for n in range(50))
+    analysis = Analysis(text="", sentences=ordered)
+    assert analysis.sentence_at(123) is ordered[12] and analysis.sentence_at(129) is None
+    assert analysis.sentence_at(0) is ordered[0] and analysis.sentence_at(-1) is None
+    shuffled = Analysis(text="", sentences=(ordered[3], ordered[1], ordered[2]))
+    assert shuffled.sentence_at(15) is ordered[1] and shuffled.sentence_at(35) is ordered[3]

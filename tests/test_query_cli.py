@@ -212,3 +212,13 @@ def test_query_cli_other_tables_fit_80_columns(db, args):
     result = run(*args, "--db", db)
     assert result.exit_code == 0, result.output
     assert max(len(line.rstrip()) for line in result.stdout.splitlines()) <= 80
+
+
+def test_query_cli_export_says_how_many_meetings_the_file_holds(disputed_db, tmp_path):
+    import json
+
+    result = run("export", "--format", "timelinejs", "-o", str(tmp_path / "t.json"), "--db", disputed_db)
+    slides = len(json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))["events"])
+    assert result.exit_code == 0 and f"wrote {slides} meetings of {slides + 1}" in message(result)
+    result = run("export", "--format", "csv", "-o", str(tmp_path / "e.csv"), "--db", disputed_db)
+    assert f"wrote {slides + 1} meetings to" in message(result)

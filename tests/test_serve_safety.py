@@ -125,3 +125,15 @@ def test_an_event_renamed_by_an_earlier_report_redirects_from_its_old_id(tmp_pat
             assert answer.status_code == 308 and answer.headers["location"] == prefix + new["id"]
             assert client.get(prefix + old["id"]).status_code == 200
         assert client.get("/api/events/ev-0000000000").status_code == 404
+
+
+def test_a_posted_batch_with_nul_stores_every_article_and_a_lone_surrogate_is_a_422(served, models):
+    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    body = ('[{"doc_id": "p1", "text": "Уиткофф и Дмитриев провели переговоры в Майами в понедельник."},'
+            ' {"doc_id": "p2", "text": "Умеров и Уиткофф встретились в Берлине\\u0000 во вторник."}]')
+    answer = served.post("/api/documents", content=body.encode(), headers=headers)
+    assert answer.status_code == 201, answer.text
+    assert {d["doc_id"]: d["status"] for d in answer.json()["documents"]} == {"p1": "processed", "p2": "processed"}
+    assert "\x00" not in served.get("/api/documents/p2").json()["text"]
+    answer = served.post("/api/documents", content=b'{"doc_id": "p3\\ud800", "text": "x"}', headers=headers)
+    assert answer.status_code == 422

@@ -27,3 +27,10 @@ def test_serve_search_page_groups_passages_by_article():
     assert [a["doc_id"] for a in articles] == ["a", "b"]
     assert [len(a["passages"]) for a in articles] == [2, 1]
     assert articles[0]["passages"][1]["start"] == 30
+
+
+def test_serve_search_page_leaves_short_common_words_unmarked():
+    hits = [{"doc_id": "a", "title": "Одна", "text": "В Женеве и в Эр-Рияде шли переговоры в четверг.", "start": 0,
+             "end": 47}]
+    passage = hits_by_article(hits, "переговорах в Женеве")[0]["passages"][0]
+    assert [piece for piece, hit in passage["pieces"] if hit] == ["Женеве", "переговоры"]

@@ -64,18 +64,18 @@ def test_the_lexicon_covers_every_topic_and_keeps_offsets():
 
 
 def test_a_bad_cue_is_named_with_its_file():
-    with pytest.raises(LexiconError, match="topics.yaml: energy: bad pattern"):
-        CueSet([("energy", "газ(")], "lang/ru/topics.yaml")
+    with pytest.raises(LexiconError, match="topics.json: energy: bad pattern"):
+        CueSet([("energy", "газ(")], "lang/ru/topics.json")
 
 
 def test_a_lexicon_file_missing_a_list_is_named(monkeypatch):
     from parley.extract.talks import words as module
 
-    real = module._read
-    monkeypatch.setattr(module, "_read", lambda lang, name: {k: v for k, v in real(lang, name).items() if k != "agenda"})
+    real = module._entries
+    monkeypatch.setattr(module, "_entries", lambda lang, kind: {k: v for k, v in real(lang, kind).items() if k != "agenda"})
     module.talks_words.cache_clear()
     try:
-        with pytest.raises(LexiconError, match="talks.yaml: missing agenda"):
+        with pytest.raises(LexiconError, match="talks.json: missing agenda"):
             module.talks_words("ru")
     finally:
         monkeypatch.undo()
@@ -177,9 +177,16 @@ def topics_found(text: str) -> set[str]:
     ("Уиткофф встретился с Дмитриевым. Они готовили саммит лидеров.", {"summit"}),
     ("Уиткофф встретился с Дмитриевым. Стороны говорили о мирном урегулировании.", set()),  # no topic alone
     ("Уиткофф встретился с Дмитриевым. Погода в тот день была теплой.", set()),
+    ("Уиткофф встретился с Дмитриевым. Их планы на вечер изменились.", set()),  # intentions, not a plan
 ])
 def test_topic_cues(text, topics):
     assert topics_found(text) == topics
+
+
+def test_a_topic_said_not_to_be_discussed_is_marked():
+    text, meetings = one_meeting("Уиткофф встретился с Дмитриевым. Они не обсуждали перемирие. Санкции обсудили.")
+    found = {c.topic: c.features["negated_before"] for c in topic_candidates(view_of(text, meetings), WORDS)}
+    assert found == {"ceasefire": 1.0, "economy": 0.0}
 
 
 def test_cues_far_from_every_meeting_are_not_asked_about():

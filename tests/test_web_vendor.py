@@ -18,7 +18,8 @@ def test_web_vendor_files_match_package_json():
     assert copied == wanted, "run `npm install && sh scripts/vendor_web.sh` after changing package.json"
 
 
-@pytest.mark.parametrize("library", ["vis-timeline", "cytoscape", "swagger-ui", "uplot"])
+@pytest.mark.parametrize("library", ["vis-timeline", "cytoscape", "swagger-ui", "uplot", "d3-array", "d3-geo",
+                                     "topojson-client", "world-atlas"])
 def test_web_vendor_licences_ship_beside_the_code(library):
     assert (VENDOR / f"{library}.LICENSE.txt").stat().st_size > 500
 

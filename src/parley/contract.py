@@ -26,6 +26,7 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
                 "place": m.place,
                 "date": m.date,
                 "date_precision": m.date_precision.value,
+                "date_end": m.date_end,
                 "status": m.status.value,
                 "kind": m.kind,
                 "evidence": {"start": m.evidence.start, "end": m.evidence.stop,

@@ -6,6 +6,7 @@ so any fact can be traced back to the exact words that state it.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -54,6 +55,7 @@ class Document:
     source: str = ""  # file path, or "path:line" for a JSONL line
     lang: str = "ru"
     content_hash: str = ""
+    outlet: str | None = None  # who published it: "РИА Новости" (parley.ingest.outlets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,10 @@ class Analysis:
     sentences: tuple[Sentence, ...]
 
     def sentence_at(self, offset: int) -> Sentence | None:
+        # sentences come in text order: bisection first, a scan only for a hand-built analysis out of order
+        at = bisect_right(self.sentences, offset, key=lambda sentence: sentence.start) - 1
+        if at >= 0 and self.sentences[at].start <= offset < self.sentences[at].stop:
+            return self.sentences[at]
         for sentence in self.sentences:
             if sentence.start <= offset < sentence.stop:
                 return sentence
@@ -214,6 +220,7 @@ class Meeting:
     kind: str = "talks"  # talks | visit | summit | call
     topics: tuple[Topic, ...] = ()
     assessments: tuple[Assessment, ...] = ()
+    date_end: str | None = None  # the last day of a round that lasts more than a day (``date`` is its first)
 
 
 @dataclass(frozen=True, slots=True)

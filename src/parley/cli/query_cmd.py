@@ -31,6 +31,7 @@ ACTOR_HELP = "Actor id or name, in any stored or known spelling (Уиткофф,
 
 class ExportFormat(str, Enum):
     jsonl = "jsonl"
+    json = "json"
     csv = "csv"
     parquet = "parquet"
     plover = "plover"
@@ -244,14 +245,18 @@ def reprocess(db: str | None = DB_OPTION) -> None:
 @guarded
 def export(fmt: ExportFormat = typer.Option(..., "--format", help="Output format."),
            output: Path = typer.Option(..., "-o", "--output", help="File to write."),
+           countries: bool = typer.Option(False, "--countries",
+                                          help="GraphML: add countries and organisations as nodes beside persons."),
            db: str | None = DB_OPTION) -> None:
-    """Write the fused meetings as JSONL, CSV, Parquet, PLOVER, GraphML or TimelineJS JSON."""
+    """Write the fused meetings as JSONL, JSON, CSV, Parquet, PLOVER, GraphML or TimelineJS JSON."""
     from parley.export import export as write
 
     why = unwritable(output, db_url=Settings.from_env(db_url=db).db_url)
     if why:
         raise _fail(f"cannot write {output}: {why}", 2)
     with opened(db) as store:
-        count = write(store, fmt.value, output)
-    Console(stderr=True).print(f"wrote {count} meetings to {output}", highlight=False)
+        count = write(store, fmt.value, output, countries=countries)
+        total = store.count_events()
+    left_out = f" of {total} (the {total - count} undated ones have no place on a timeline)" if count < total else ""
+    Console(stderr=True).print(f"wrote {count} meetings{left_out} to {output}", highlight=False)
 

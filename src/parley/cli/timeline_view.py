@@ -52,11 +52,19 @@ def _table(events: list[dict], title: str, with_date: bool) -> Table:
     table.add_column("status", no_wrap=True)
     table.add_column("sources", no_wrap=True, justify="right")
     for e in events:
-        cells = [e["date"]] if with_date else []
+        cells = [date_span(e)] if with_date else []
         cells += [", ".join(p["name"] for p in e["participants"]) or "—", e["place"] or "—",
                   _status(e), f"{len(e['sources'])}/{e.get('independent_sources', len(e['sources']))}"]
         table.add_row(*cells)
     return table
+
+
+def date_span(event: dict) -> str:
+    """"2026-02-17–18" for a round of two days in one month, "2026-01-31–02-01" across two."""
+    date, end = event.get("date") or "", event.get("date_end")
+    if not end or not date:
+        return date
+    return f"{date}–{end[8:] if end[:7] == date[:7] else end[5:]}"
 
 
 def _status(event: dict) -> str:

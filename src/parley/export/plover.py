@@ -56,7 +56,8 @@ def plover_record(event: dict) -> dict:
     }
 
 
-def write_plover(events: list[dict], path: Path) -> None:
+def write_plover(events: list[dict], path: Path) -> int:
     with path.open("w", encoding="utf-8") as out:
         for event in events:
             out.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")
+    return len(events)

@@ -6,7 +6,8 @@ was said. ``resolve_weekday`` turns "в четверг" into a day once the call
 whether the clause looks back or ahead.
 
 Conventions (see docs/meetings.md): a range ("18–19 февраля", "23 и 24 января",
-"в ночь с 22 на 23 января") is dated by its first day; a day and month without a
+"в ночь с 22 на 23 января") is dated by its first day, and ``round_end`` gives its last day (also for
+"во вторник и среду" and "переговоры продлятся два дня"); a day and month without a
 year take the year that puts them nearest to the publication date; "до 1
 февраля" is a deadline, not a date of the event; a weekend or "на прошлой
 неделе" is recognised but left without a day (``value`` None), so that callers
@@ -36,9 +37,14 @@ _DASH = r"\s*[-–—]\s*"
 
 DAY_MONTH = re.compile(
     r"(?<![\d.:])(?:в\s+ночь\s+с\s+(?P<night>\d{1,2})\s+на\s+)?(?P<day>\d{1,2})"
-    r"(?:" + _DASH + r"(?P<day2>\d{1,2})|\s+и\s+(?P<day3>\d{1,2}))?\s+" + _MONTH_WORD + r"(?![а-яё])" + _YEAR,
+    r"(?:" + _DASH + r"(?P<day2>\d{1,2})|\s+и\s+(?P<day3>\d{1,2})|\s+по\s+(?P<day4>\d{1,2}))?\s+" + _MONTH_WORD
+    + r"(?![а-яё])" + _YEAR,
     re.IGNORECASE,
 )
+# "30 января – 1 февраля", "с 30 января по 2 февраля": a round across the turn of a month.
+ACROSS_MONTHS = re.compile(
+    r"(?<![\d.:])(?P<day>\d{1,2})\s+" + _MONTH_WORD + r"(?![а-яё])(?:" + _DASH + r"|\s+по\s+)(?P<day2>\d{1,2})\s+"
+    + _MONTH_WORD.replace("?P<month>", "?P<month2>") + r"(?![а-яё])" + _YEAR, re.IGNORECASE)
 NUMERIC = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>20\d\d)(?![\d.]\d)")
 MONTH_ONLY = re.compile(r"(?<![\d\w])(?:в|во|с|к|до|начале|конце|середине|течение)?\s*" + _MONTH_ALONE
                         + r"(?![а-яё])" + _YEAR, re.IGNORECASE)
@@ -49,11 +55,16 @@ VAGUE = re.compile(r"(?<![\w])(?:(?:на|в)\s+(?:минувш\w+\s+|прошл\
                    r"|на\s+(?:прошлой|этой|следующей|будущей)\s+неделе|в\s+ближайшие\s+(?:дни|недели)"
                    r"|в\s+(?:течение\s+)?(?:последних|ближайших)\s+(?:\w+\s+)?(?:дней|недель))(?![\w])",
                    re.IGNORECASE)
+# "переговоры продлятся два дня", "двухдневный раунд": how many days a round lasts. A span counted from
+# or to something else ("через два дня", "два дня назад", "за два дня до") is not the round's length.
+DURATION_NOT_LENGTH_BEFORE = re.compile(r"(?:\bчерез|\bспустя|\bза|\bна\s+протяжении\s+последних)\s+$", re.IGNORECASE)
+DURATION_NOT_LENGTH_AFTER = re.compile(r"^\s+(?:назад|спустя|до|после|тому)(?![\w])", re.IGNORECASE)
 DEADLINE_BEFORE = re.compile(r"(?:\bдо|\bк|\bпо)\s+(?:конца\s+|начала\s+|середины\s+)?$", re.IGNORECASE)
 
 RELATIVE_SHIFT = RU.mapping("dates", "relative_day_shift")
 WEEKDAYS = RU.mapping("dates", "weekdays")
 MONTH_SHIFT = RU.mapping("dates", "relative_month_shift")
+DURATION_DAYS = RU.mapping("dates", "round_length")
 
 
 def _alternatives(words) -> str:
@@ -61,7 +72,12 @@ def _alternatives(words) -> str:
 
 
 WEEKDAY = re.compile(rf"(?<![\w])(?:в|во|на)\s+(?P<weekday>{_alternatives(WEEKDAYS)})"
+                     rf"(?:\s+и\s+(?:(?:в|во)\s+)?(?P<weekday2>{_alternatives(WEEKDAYS)}))?"
                      r"(?P<this_week>\s+на\s+этой\s+неделе)?(?![\w])", re.IGNORECASE)
+# "переговоры продлятся два дня", "двухдневный раунд": how many days a round lasts.
+DURATION = re.compile(rf"(?<![\w-])(?:(?P<count>{_alternatives(k for k in DURATION_DAYS if not k.endswith('-'))})"
+                      r"\s+(?:дня|дней|суток)(?![\w])"
+                      rf"|(?P<prefix>{_alternatives(DURATION_DAYS)})\s*(?:дневн|суточн)\w*)", re.IGNORECASE)
 # "в этом месяце", "в следующем месяце": the month counted from the publication date.
 MONTH_RELATIVE = re.compile(rf"(?<![\w])(?:в|на|до\s+конца)\s+(?P<which>{_alternatives(MONTH_SHIFT)})\s+месяце(?![\w])",
                             re.IGNORECASE)
@@ -76,6 +92,8 @@ class DateMention:
     kind: str  # absolute | relative | weekday | month | vague | stamp (the page's own date line)
     weekday: int | None = None  # for kind == "weekday": resolved later with the clause's tense
     deadline: bool = False  # "до 1 февраля": a limit, not the date of the event
+    end: str | None = None  # the last day of a range ("17–18 февраля", "во вторник и среду"), YYYY-MM-DD
+    weekday_end: int | None = None  # "во вторник и среду": the second weekday, resolved with the first
 
 
 def month_number(word: str) -> int | None:
@@ -125,13 +143,14 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
-    def add(match: re.Match, value: str | None, precision: DatePrecision, kind: str, weekday: int | None = None):
+    def add(match: re.Match, value: str | None, precision: DatePrecision, kind: str, weekday: int | None = None,
+            end: str | None = None, weekday_end: int | None = None):
         a, b = match.span()
         if not free(a, b):
             return
         taken.append((a, b))
         deadline = bool(DEADLINE_BEFORE.search(text[max(0, a - 20):a])) and kind in ("absolute", "month")
-        found.append(DateMention(base + a, base + b, value, precision, kind, weekday, deadline))
+        found.append(DateMention(base + a, base + b, value, precision, kind, weekday, deadline, end, weekday_end))
 
     for m in NUMERIC.finditer(text):
         day, month, year = int(m["day"]), int(m["month"]), int(m["year"])
@@ -139,6 +158,16 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
             # "Заголовок - 25.01.2026, ПРАЙМ": a numeric publication date is the page's stamp
             kind = "stamp" if published == dt.date(year, month, day) else "absolute"
             add(m, f"{year:04d}-{month:02d}-{day:02d}", DatePrecision.DAY, kind)
+    for m in ACROSS_MONTHS.finditer(text):
+        first, last = month_number(m["month"]), month_number(m["month2"])
+        if first is None or last is None or (published is None and not m["year"]):
+            continue
+        day, day2 = int(m["day"]), int(m["day2"])
+        year = int(m["year"]) if m["year"] else nearest_year(first, day, published)
+        year2 = year + 1 if last < first else year
+        if valid_day(year, first, day) and valid_day(year2, last, day2) and (year2, last) > (year, first):
+            add(m, f"{year:04d}-{first:02d}-{day:02d}", DatePrecision.DAY, "absolute",
+                end=f"{year2:04d}-{last:02d}-{day2:02d}")
     for m in DAY_MONTH.finditer(text):
         month = month_number(m["month"])
         day = int(m["night"] or m["day"])
@@ -152,7 +181,8 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
             add(m, None, DatePrecision.UNKNOWN, "absolute")
             continue
         if valid_day(year, month, day):
-            add(m, f"{year:04d}-{month:02d}-{day:02d}", DatePrecision.DAY, "absolute")
+            add(m, f"{year:04d}-{month:02d}-{day:02d}", DatePrecision.DAY, "absolute",
+                end=_last_day(year, month, day, m["day2"] or m["day3"] or m["day4"]))
         else:
             taken.append(m.span())  # "31 февраля": not a date, and not a bare month either
     if published is not None:
@@ -165,7 +195,8 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
         for m in WEEKDAY.finditer(text):
             if any(d.kind == "absolute" and 0 <= d.start - base - m.end() <= 3 for d in found):
                 continue  # "в четверг, 5 февраля": the date says it
-            add(m, None, DatePrecision.DAY, "weekday", WEEKDAYS[m["weekday"].lower()])
+            second = WEEKDAYS[m["weekday2"].lower()] if m["weekday2"] else None
+            add(m, None, DatePrecision.DAY, "weekday", WEEKDAYS[m["weekday"].lower()], weekday_end=second)
     for m in VAGUE.finditer(text):
         add(m, None, DatePrecision.UNKNOWN, "vague")
     if published is not None:
@@ -190,10 +221,44 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
     return found
 
 
+def _last_day(year: int, month: int, first: int, last: str | None) -> str | None:
+    """"17–18 февраля", "23 и 24 января": the range's last day, when it is a later day of that month."""
+    if not last or int(last) <= first or not valid_day(year, month, int(last)):
+        return None
+    return f"{year:04d}-{month:02d}-{int(last):02d}"
+
+
 def with_weekday(mention: DateMention, published: dt.date | None, future: bool) -> DateMention:
     """The mention with its day filled in, when it is a weekday and the tense is known."""
     if mention.kind != "weekday" or mention.weekday is None or published is None:
         return mention
     day = resolve_weekday(mention.weekday, published, future)
+    end = None
+    if mention.weekday_end is not None and mention.weekday_end != mention.weekday:
+        end = (day + dt.timedelta(days=(mention.weekday_end - mention.weekday) % 7)).isoformat()
     return DateMention(mention.start, mention.stop, day.isoformat(), DatePrecision.DAY, "weekday",
-                       mention.weekday, mention.deadline)
+                       mention.weekday, mention.deadline, end, mention.weekday_end)
+
+
+def round_end(text: str, mention: DateMention) -> str | None:
+    """The last day of the round a dated mention starts: the range it says itself ("17–18 февраля",
+    "во вторник и среду"), or its first day plus the length ``text`` gives ("продлятся два дня",
+    "двухдневные переговоры"). None for a single day, a month, or an unresolved date."""
+    if mention.end:
+        return mention.end
+    if mention.precision != DatePrecision.DAY or not mention.value or len(mention.value) != 10:
+        return None
+    days = round_length(text)
+    if days is None:
+        return None
+    return (dt.date.fromisoformat(mention.value) + dt.timedelta(days=days - 1)).isoformat()
+
+
+def round_length(text: str) -> int | None:
+    """How many days ``text`` says a round lasts ("два дня", "трехдневный"), or None."""
+    for m in DURATION.finditer(text):
+        if DURATION_NOT_LENGTH_BEFORE.search(text[max(0, m.start() - 40):m.start()]) \
+                or DURATION_NOT_LENGTH_AFTER.match(text[m.end():m.end() + 12]):
+            continue
+        return DURATION_DAYS[(m["count"] or m["prefix"]).lower()]
+    return None

@@ -36,6 +36,7 @@ def build_event(reports: list[Report]) -> Event:
     if date is None:  # "встреча состоялась" with no day: the day the latest report of it gave
         date, precision = _date([max((r for r in ordered if r.date), key=_reported)] if any(
             r.date for r in ordered) else [])
+    date, date_end = _round(date, settled)
     place = _most_common([r.place for r in settled if r.place]) or _most_common(
         [r.place for r in ordered if r.place])
     sources = _sources(ordered)
@@ -44,7 +45,7 @@ def build_event(reports: list[Report]) -> Event:
         id=event_id(reports), kind=Counter(r.kind for r in ordered).most_common(1)[0][0], date=date,
         date_precision=precision, place=place, status=status,
         participants=_participants(ordered), sources=sources, history=_history(ordered),
-        conflicts=_conflicts(settled) + tone_conflicts, topics=topics, assessments=judgements,
+        date_end=date_end, conflicts=_conflicts(settled) + tone_conflicts, topics=topics, assessments=judgements,
         independent_sources=sum(1 for s in sources if s.copy_of is None and _first_of_doc(s, sources)))
 
 
@@ -73,6 +74,30 @@ def _date(reports: list[Report]) -> tuple[str | None, str]:
         return max(counts, key=lambda d: (counts[d], [-ord(c) for c in d])), "day"  # ties: the earliest
     months = [r.date for r in reports if r.date and len(r.date) == 7]
     return (_most_common(months), "month") if months else (None, "unknown")
+
+
+def _ranges(reports: list[Report]) -> list[tuple[dt.date, dt.date]]:
+    """The reports' days as ranges ("17–18 февраля" is one), overlapping ones joined: one range per
+    round the reports describe. Days inside one round's range agree with it."""
+    spans = sorted((day, max(day, parse_day(r.date_end) or day)) for r in reports if (day := parse_day(r.date)))
+    joined: list[tuple[dt.date, dt.date]] = []
+    for first, last in spans:
+        if joined and first <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], last))
+        else:
+            joined.append((first, last))
+    return joined
+
+
+def _round(date: str | None, reports: list[Report]) -> tuple[str | None, str | None]:
+    """The chosen day widened to the round it falls in: dated by its first day, with its last."""
+    day = parse_day(date)
+    if day is None:
+        return date, None
+    for first, last in _ranges(reports):
+        if first <= day <= last:
+            return first.isoformat(), last.isoformat() if last > first else None
+    return date, None
 
 
 def _participants(ordered: list[Report]) -> tuple[Participant, ...]:
@@ -131,13 +156,13 @@ def _history(ordered: list[Report]) -> tuple[HistoryEntry, ...]:
 
 
 def _conflicts(settled: list[Report]) -> tuple[Conflict, ...]:
-    """Reports of one status that give different days, or places that cannot both be right."""
+    """Reports of one status that give days of different rounds, or places that cannot both be right."""
     out: list[Conflict] = []
     by_day: dict[str, set[str]] = {}
     for r in settled:
         if parse_day(r.date):
             by_day.setdefault(r.date, set()).add(r.doc_id)
-    if len(by_day) > 1:
+    if len(_ranges(settled)) > 1:
         out += [Conflict("date", day, tuple(sorted(docs))) for day, docs in sorted(by_day.items())]
     by_place: dict[str, set[str]] = {}
     for r in settled:

@@ -108,13 +108,19 @@ def dates_agree(a: Report, b: Report) -> str:
     da, db = parse_day(a.date), parse_day(b.date)
     if da and db:
         gap = abs((da - db).days)
-        if gap <= SAME_ROUND_DAYS:
+        if gap <= SAME_ROUND_DAYS or _within(da, b) or _within(db, a):
             return "same"
         return "close" if gap <= PLAN_WINDOW_DAYS else "far"
     if a.date and b.date:  # at least one has only a month
         return "month" if a.date[:7] == b.date[:7] else "far"
     gap = abs((anchor(a) - anchor(b)).days)
     return "open" if gap <= REPORT_WINDOW_DAYS else "far"
+
+
+def _within(day: dt.date, report: Report) -> bool:
+    """The day falls inside the range of a round that the report says lasts several days."""
+    first, last = parse_day(report.date), parse_day(report.date_end)
+    return bool(first and last and first <= day <= last)
 
 
 def _gap(a: Report, b: Report) -> int:

@@ -63,6 +63,7 @@ class Report:
     background: bool = False
     agency: str | None = None
     signature: str | None = None
+    date_end: str | None = None  # the round's last day when the report gives a range
     topics: tuple[TopicReport, ...] = ()
     assessments: tuple[AssessmentReport, ...] = ()
 
@@ -124,6 +125,7 @@ class Event:
     independent_sources: int
     type: str = "meeting"
     block: str | None = None  # the block of reports it was grouped in (parley.fuse.blocks)
+    date_end: str | None = None  # the last day of a round of several days; ``date`` is its first
     topics: tuple[TopicSource, ...] = ()  # the union of its sources' topics
     assessments: tuple[Judgement, ...] = ()  # every source's judgements
 

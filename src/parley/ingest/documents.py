@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from parley.ingest.clean import clean_text
 from parley.ingest.language import LANGUAGE_NAMES, detect_language
+from parley.ingest.outlets import outlet_of
 from parley.ingest.readers import RawArticle
 from parley.safe_text import storable, storable_or_none, web_link
 from parley.records import Document, IngestResult, LedgerEntry, LedgerStatus
@@ -64,6 +65,7 @@ def to_result(article: RawArticle, max_document_chars: int) -> IngestResult:
         source=article.source,
         lang=language,
         content_hash=content_hash(cleaned.text),
+        outlet=outlet_of(article.url, article.outlet),
     )
     return IngestResult(LedgerEntry(article.source, LedgerStatus.PROCESSED, article.note, document.doc_id, language),
                         document)

@@ -19,7 +19,7 @@ from parley.ingest.encoding import UndecodableError, decode
 from parley.ingest.files import Candidate
 from parley.records import LedgerStatus
 
-JSONL_FIELDS = ("doc_id", "text", "published", "url", "title")  # the only fields read: never annotations
+JSONL_FIELDS = ("doc_id", "text", "published", "url", "title", "outlet")  # the only fields read: never annotations
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 
 
@@ -34,6 +34,7 @@ class RawArticle:
     url: str | None = None
     title: str | None = None
     note: str = ""  # a field of the input that was not usable and was left out (shown in the ledger)
+    outlet: str | None = None  # the name the input gives its publisher: og:site_name, the feed's title
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +113,12 @@ def _jsonl_item(source: str, number: int, line: str, name: str) -> Item:
     published, notes = _published_field(row["published"]), []
     if published is None and row["published"] not in (None, ""):
         notes.append(f"'published' {_shown(row['published'])} is not a date: left out")
-    for key in ("url", "title"):
+    for key in ("url", "title", "outlet"):
         if row[key] is not None and not isinstance(row[key], str):
             notes.append(f"'{key}' is not a string: left out")
     return RawArticle(source, doc_id or f"{name}:{number}", row["text"], published,
-                      _text_field(row["url"]), _text_field(row["title"]), "; ".join(notes))
+                      _text_field(row["url"]), _text_field(row["title"]), "; ".join(notes),
+                      outlet=_text_field(row["outlet"]))
 
 
 def _published_field(value: object) -> dt.date | None:
@@ -151,7 +153,7 @@ def read_html(candidate: Candidate, data: bytes) -> Iterator[Item]:
         yield Problem(candidate.source, LedgerStatus.SKIPPED, "no article text found in the page")
         return
     yield RawArticle(candidate.source, candidate.name, text, parse_iso_date(extracted.date),
-                     _string(extracted.url), _string(extracted.title))
+                     _string(extracted.url), _string(extracted.title), outlet=_string(extracted.sitename))
 
 
 def read_feed(candidate: Candidate, data: bytes) -> Iterator[Item]:
@@ -177,7 +179,8 @@ def read_feed(candidate: Candidate, data: bytes) -> Iterator[Item]:
         if title and not text.startswith(title):
             text = f"{title}\n{text}"
         doc_id = _string(entry.get("id")) or _string(entry.get("link")) or f"{candidate.name}#{number}"
-        yield RawArticle(source, doc_id, text, _feed_date(entry), _string(entry.get("link")), title)
+        yield RawArticle(source, doc_id, text, _feed_date(entry), _string(entry.get("link")), title,
+                         outlet=_string(feed.feed.get("title")))
 
 
 def html_fragment_text(fragment: str) -> str:

@@ -75,7 +75,7 @@ def ingest(store, paths: Iterable[str | Path], settings: Settings | None = None,
     def flush() -> None:
         for document, outcome in extract_each(pending, process_many):
             if isinstance(outcome, Extraction) and not getattr(outcome, "skipped_reason", None):
-                new, problem = _save(store, document, outcome)
+                new, problem = save_document_and_facts(store, document, outcome)
                 if problem:
                     record(LedgerEntry(document.source, LedgerStatus.FAILED, problem, document.doc_id), document)
                     continue
@@ -130,7 +130,7 @@ def _fuse(store) -> tuple[int | None, str | None]:
 SAVE_ATTEMPTS = 5
 
 
-def _save(store, document: Document, extraction: Extraction) -> tuple[bool, str | None]:
+def save_document_and_facts(store, document: Document, extraction: Extraction) -> tuple[bool, str | None]:
     """Store a document with its facts: (whether its text is new in the store, a message when these
     facts cannot be stored). Database trouble raises.
 

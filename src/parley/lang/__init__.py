@@ -32,7 +32,7 @@ from typing import Any, Mapping
 from parley.errors import LexiconError
 
 HERE = Path(__file__).resolve().parent
-KINDS = ("meetings", "status", "roles", "sides", "dates", "places", "quotes", "grammar")
+KINDS = ("meetings", "status", "roles", "sides", "dates", "places", "quotes", "grammar", "topics", "tone", "talks")
 SHAPES = ("words", "map", "rows")
 # What an example may expect of the one meeting its text states (or "meetings": how many it states), or,
 # with "person", of that person's role.

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from enum import Enum
 from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
@@ -59,6 +60,46 @@ async def list_events(
                                    lang=lang)
     app = request.app
     return await _cached(request, lambda: dump(queries.event_page(app, filters, limit, offset)))
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    graphml = "graphml"
+    timelinejs = "timelinejs"
+    plover = "plover"
+    parquet = "parquet"
+
+
+@router.get("/export/{format}", summary="The meetings that match the filters, as a file to download",
+            responses={200: {"description": "The file; the X-Parley-Count header says how many meetings it holds",
+                             "content": {"text/csv": {}, "application/graphml+xml": {}}}, **BAD_INPUT})
+async def export_events(
+    request: Request,
+    format: ExportFormat,
+    actor: str | None = Query(None, max_length=200, description="Actor id or name: events they took part in"),
+    date_from: str | None = Query(None, alias="from", pattern=schemas.DATE_PATTERN,
+                                  description="Earliest event date, YYYY-MM-DD or YYYY-MM"),
+    date_to: str | None = Query(None, alias="to", pattern=schemas.DATE_PATTERN,
+                                description="Latest event date, YYYY-MM-DD or YYYY-MM"),
+    place: str | None = Query(None, max_length=200, description="Place name as shown on events"),
+    status: MeetingStatus | None = Query(None, description="held, planned, cancelled or unknown"),
+    topic: schemas.TopicName | None = Query(None, description="Only meetings that dealt with this topic"),
+    lang: str | None = Query(None, pattern=schemas.LANG_PATTERN,
+                             description="Only events with a source in this language: ru or uk"),
+    countries: bool = Query(False, description="GraphML: countries and organisations as nodes beside persons"),
+) -> Response:
+    from parley.export import MEDIA_TYPES, SUFFIXES, export_bytes
+
+    filters = queries.EventFilters(actor=actor, date_from=date_from, date_to=date_to, place=place,
+                                   status=status.value if status else None, topic=topic.value if topic else None,
+                                   lang=lang)
+    events = await run_in_threadpool(queries.cached_events, request.app, filters)
+    body, count = await run_in_threadpool(export_bytes, events, format.value, countries)
+    name = f"parley-meetings.{SUFFIXES[format.value]}"
+    return Response(content=body, media_type=MEDIA_TYPES[format.value],
+                    headers={"Content-Disposition": f'attachment; filename="{name}"', "X-Parley-Count": str(count)})
 
 
 @router.get("/events/{event_id}", summary="One meeting with its sources, history and conflicts",

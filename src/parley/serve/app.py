@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from parley import __version__
 from parley.errors import DatabaseError, InputError, ParleyError
+from parley.resolve import coordinates
 from parley.serve import api, pages, schemas, talkviews
 from parley.serve.cache import CachedReads, ResponseCache
 from parley.safe_text import web_link
@@ -48,6 +49,8 @@ def create_app(settings: Settings | None = None, store=None, allowed_hosts: list
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
+        # The map's gazetteer takes a second or two to load: done beside the first requests, not in one.
+        threading.Thread(target=coordinates.warm, name="gazetteer", daemon=True).start()
         yield
         if owns_store:
             store.close()

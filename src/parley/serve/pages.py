@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from parley.records import MeetingStatus
 from parley.resolve.kb import knowledge_base
-from parley.serve import highlight, queries, schemas, talkviews
-from parley.store.stemmer import WORD, stem, words
+from parley.serve import highlight, labels, queries, schemas, talkviews, views
+from parley.store.stemmer import STOPWORDS, WORD, stem, words
 
 router = APIRouter(include_in_schema=False)
 
@@ -24,12 +25,26 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
 
 
 def render(request: Request, template: str, context: dict, status_code: int = 200) -> HTMLResponse:
+    lang, chosen = labels.language_of(request)
+    words = labels.Labels(lang)
     response = request.app.state.templates.TemplateResponse(
-        request, template, {"statuses": STATUSES, "languages": LANGUAGES, **context}, status_code=status_code)
+        request, template, {"statuses": STATUSES, "t": words, "tn": words.count, "lang": lang,
+                            "languages": LANGUAGES, "page_languages": language_links(request, lang), "labels": words.catalogue(), **context},
+        status_code=status_code)
+    if chosen:
+        response.set_cookie(labels.COOKIE, lang, max_age=labels.COOKIE_AGE, samesite="lax")
     response.headers["Content-Security-Policy"] = CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def language_links(request: Request, lang: str) -> list[dict]:
+    """The other languages, each as a link to this same page (its filters kept) in that language."""
+    kept = [(key, value) for key, value in request.query_params.multi_items() if key != labels.PARAMETER]
+    return [{"code": code, "name": labels.Labels(code)("lang.name"),
+             "href": "?" + urlencode(kept + [(labels.PARAMETER, code)])}
+            for code in labels.LANGUAGES if code != lang]
 
 
 def _blank_to_none(value: str | None) -> str | None:
@@ -51,21 +66,6 @@ def page_filters(actor: str | None, date_from: str | None, date_to: str | None, 
     if filters.topic and filters.topic not in talkviews.TOPIC_LABELS:
         raise HTTPException(422, f"topic must be one of {', '.join(talkviews.TOPIC_LABELS)}, not '{filters.topic}'")
     return filters
-
-
-def short_name(name: str, kind: str | None) -> str:
-    """A person by surname ("Путин"), anything else as named ("Евросоюз"), to keep timeline labels short."""
-    words = (name or "").split()
-    return words[-1] if kind == "person" and len(words) > 1 else name
-
-
-def timeline_item(event: dict, kinds: dict[str, str]) -> dict:
-    """What the timeline and the network draw for one event: no article text, only ids and labels."""
-    return {"id": event["id"], "date": event.get("date"), "status": event.get("status") or "unknown",
-            "place": event.get("place"), "sources": len(event.get("sources") or ()),
-            "participants": [{"id": p.get("id"), "name": p.get("name"), "country": p.get("country"),
-                              "short": short_name(p.get("name"), kinds.get(p.get("id")))}
-                             for p in event.get("participants") or ()]}
 
 
 def actor_kinds(app) -> dict[str, str]:
@@ -97,13 +97,17 @@ def index(request: Request, actor: str | None = Query(None, max_length=200),
     chosen = chosen_actor(request.app.state.store, filters.actor, actors)
     shown = events[:MAX_PAGE_EVENTS]
     kinds = actor_kinds(request.app)
+    met = {p.get("id") for e in everything for p in e.get("participants") or ()}
     return render(request, "index.html", {
         "filters": filters, "events": shown, "matching": len(events), "total_events": len(everything),
         "undated": sum(1 for e in shown if not e.get("date")),
-        "actors": sorted(actors, key=lambda a: (a.get("name") or "").casefold()), "chosen_actor": chosen,
-        "places": queries.places(everything),
-        "timeline": [timeline_item(e, kinds) for e in shown],
-        "api_query": filters.as_query()})
+        # the participant filter offers only actors with a meeting to show
+        "actors": sorted((a for a in actors if a.get("id") in met or (chosen and a.get("id") == chosen.get("id"))),
+                         key=lambda a: (a.get("name") or "").casefold()),
+        "chosen_actor": chosen, "places": queries.places(everything),
+        "timeline": [views.timeline_item(e, kinds) for e in shown], "tracks": views.TRACKS,
+        "network": views.network_data(shown), "map": views.map_data(shown),
+        "exports": views.export_links(filters.as_query()), "api_query": filters.as_query()})
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -128,7 +132,8 @@ def event_page(request: Request, event_id: str):
                                     evidence.get("text") or "")
         sources.append({"source": source, "document": document, "span": span,
                         "pieces": highlight.pieces(document.text, [span] if span else []) if document else []})
-    return render(request, "event.html", {"event": event, "sources": sources,
+    outlets = {s.get("doc_id"): s.get("outlet") or s.get("doc_id") for s in event.get("sources") or ()}
+    return render(request, "event.html", {"event": event, "sources": sources, "outlets": outlets,
                                           "judged_by_side": talkviews.judgements_by_side(store, event, documents)})
 
 
@@ -167,7 +172,8 @@ def actor_page(request: Request, actor_id: str):
     kinds = actor_kinds(request.app)
     return render(request, "actor.html", {"actor": actor, "events": events, "other_names": other_names(actor),
                                           "roles": roles_over_time(actor.get("roles") or []),
-                                          "timeline": [timeline_item(e, kinds) for e in events]})
+                                          "timeline": [views.timeline_item(e, kinds) for e in events],
+                                          "tracks": views.TRACKS})
 
 
 @router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
@@ -191,8 +197,8 @@ def search_page(request: Request, q: str = Query("", max_length=200),
                 month: str = Query("", max_length=7, description="Only articles published in this YYYY-MM")):
     query = q.strip()
     hits = queries.search(request.app.state.store, query, 200)["items"] if query else []
-    months = Counter((hit.get("published") or "")[:7] or "без даты" for hit in hits)
-    shown = [hit for hit in hits if not month or ((hit.get("published") or "")[:7] or "без даты") == month]
+    months = Counter((hit.get("published") or "")[:7] or "—" for hit in hits)
+    shown = [hit for hit in hits if not month or ((hit.get("published") or "")[:7] or "—") == month]
     return render(request, "search.html", {"query": query, "results": shown, "month": month,
                                            "articles": hits_by_article(shown, query),
                                            "months": sorted(months.items(), reverse=True)})
@@ -200,7 +206,7 @@ def search_page(request: Request, q: str = Query("", max_length=200),
 
 def hits_by_article(hits: list[dict], query: str) -> list[dict]:
     """Passages grouped under their article, in the order of the first hit; the query's words marked in each."""
-    wanted = {stem(word) for word in words(query)}
+    wanted = {stem(word) for word in words(query) if word not in STOPWORDS}  # "в", "и" would mark every line
     articles: dict[str, dict] = {}
     for hit in hits:
         article = articles.setdefault(hit.get("doc_id"), {**hit, "passages": []})

@@ -88,6 +88,7 @@ def document_dict(document: Document) -> dict:
     return {"doc_id": document.doc_id, "title": document.title, "url": document.url,
             "published": document.published.isoformat() if document.published else None,
             "source": source_name(document.source), "lang": document.lang, "content_hash": document.content_hash,
+            "outlet": document.outlet,
             "text": document.text}
 
 

@@ -33,7 +33,10 @@ class Span(Open):
 class Source(Open):
     doc_id: str
     url: str | None = None
+    outlet: str | None = Field(default=None, description="Who published it: known host, og:site_name or feed title")
     published: str | None = None
+    copy_of: str | None = Field(default=None, description="The doc_id of the earlier source this one republishes")
+    copy_of_outlet: str | None = None
     lang: str | None = Field(None, description="the article's language: ru or uk")
     evidence: Span
 
@@ -62,12 +65,14 @@ class Event(Open):
     type: str
     participants: list[Participant]
     date: str | None = None
+    date_end: str | None = Field(default=None, description="The last day of a round of several days; date is its first")
     place: str | None = None
     status: str = Field(description="held, planned, cancelled or unknown")
     sources: list[Source]
     conflicts: list[dict] = []
     history: list[dict] = []
     independent_sources: int = 0
+    independent_outlets: list[str] = Field(default=[], description="The outlets of the independent sources")
     topics: list[str] = Field([], description="What the meeting dealt with: the union of its sources' topics")
     topic_sources: list[TopicSource] = []
     assessments: list[Judgement] = Field([], description="Every source's judgements of the meeting")
@@ -115,6 +120,7 @@ class DocumentOut(BaseModel):
     source: str = ""
     lang: str = "ru"
     content_hash: str = ""
+    outlet: str | None = None
     text: str
 
 

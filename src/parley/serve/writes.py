@@ -86,7 +86,7 @@ def add_articles(app: FastAPI, articles: list[ArticleIn]) -> dict:
     (a repeat is a no-op, a copy under another id is skipped), one ledger row per article.
     """
     from parley.fuse import fuse
-    from parley.ingest.run import extract_each
+    from parley.ingest.run import extract_each, save_document_and_facts
     from parley.pipeline import process_many  # the NLP models load with the first write, not at start-up
 
     store = app.state.store
@@ -106,21 +106,28 @@ def add_articles(app: FastAPI, articles: list[ArticleIn]) -> dict:
                 _record(store, outcome, entry)
         documents = [document for _, document in pending.values()]
         by_doc_id = {document.doc_id: outcome for outcome, document in pending.values()}
-        for document, extraction in extract_each(documents, process_many):
-            outcome = by_doc_id[document.doc_id]
-            if isinstance(extraction, str):
-                _record(store, outcome, LedgerEntry(document.source, LedgerStatus.FAILED, extraction, document.doc_id))
-            elif extraction.skipped_reason:
-                _record(store, outcome, LedgerEntry(document.source, LedgerStatus.SKIPPED,
-                                                    extraction.skipped_reason, document.doc_id))
-            else:
-                store.save_document(document)
-                store.save_extraction(extraction)
-                outcome["meetings"] = len(extraction.meetings)
-                _record(store, outcome, LedgerEntry(document.source, LedgerStatus.PROCESSED, "", document.doc_id))
-        if pending:
-            fuse(store)
-        app.state.cache.clear()
+        try:
+            for document, extraction in extract_each(documents, process_many):
+                outcome = by_doc_id[document.doc_id]
+                if isinstance(extraction, str):
+                    _record(store, outcome, LedgerEntry(document.source, LedgerStatus.FAILED, extraction,
+                                                        document.doc_id))
+                elif extraction.skipped_reason:
+                    _record(store, outcome, LedgerEntry(document.source, LedgerStatus.SKIPPED,
+                                                        extraction.skipped_reason, document.doc_id))
+                else:
+                    _, problem = save_document_and_facts(store, document, extraction)
+                    if problem:
+                        _record(store, outcome, LedgerEntry(document.source, LedgerStatus.FAILED, problem,
+                                                            document.doc_id))
+                        continue
+                    outcome["meetings"] = len(extraction.meetings)
+                    _record(store, outcome, LedgerEntry(document.source, LedgerStatus.PROCESSED, "",
+                                                        document.doc_id))
+        finally:  # what was stored is fused, even when the database fails on a later article
+            if pending:
+                fuse(store)
+            app.state.cache.clear()
         _attach_events(store, outcomes)
     return {"documents": outcomes}
 

@@ -43,7 +43,7 @@ def load_reports(conn: Connection, condition=None) -> list[Report]:
         query = query.where(condition)
     topics, judged = assessmentrows.load_report_facts(conn, condition)
     return [Report(meeting_id=r.id, doc_id=r.doc_id, seq=r.seq, published=r.published,
-                   participants=tuple(people.get(r.id, ())), place=r.place, date=r.date,
+                   participants=tuple(people.get(r.id, ())), place=r.place, date=r.date, date_end=r.date_end,
                    date_precision=r.date_precision, status=r.status, kind=r.kind,
                    evidence_start=r.evidence_start, evidence_stop=r.evidence_stop, evidence_text=r.evidence_text,
                    background=bool(r.background), agency=r.agency, signature=r.signature,
@@ -84,7 +84,7 @@ def load_extractions(conn: Connection, doc_ids: list[str]) -> list[Extraction]:
     for doc in conn.execute(select(t.documents).where(t.documents.c.doc_id.in_(doc_ids)).order_by(
             t.documents.c.doc_id)):
         document = Document(doc.doc_id, doc.text, doc.published, doc.url, doc.title, doc.source, doc.lang,
-                            doc.content_hash or "")
+                            doc.content_hash or "", doc.outlet)
         out.append(Extraction(
             document=document,
             actors=tuple(ActorMention(r.start, r.stop, r.text, r.name, actors[r.actor_id])
@@ -94,7 +94,7 @@ def load_extractions(conn: Connection, doc_ids: list[str]) -> list[Extraction]:
                 participant_names=tuple(x.name for x in people[r.id]), place=r.place, date=r.date,
                 date_precision=DatePrecision(r.date_precision), status=MeetingStatus(r.status),
                 evidence=Evidence(r.evidence_start, r.evidence_stop, bool(r.background)), kind=r.kind,
-                topics=topics.get(r.id, ()), assessments=judged.get(r.id, ()))
+                date_end=r.date_end, topics=topics.get(r.id, ()), assessments=judged.get(r.id, ()))
                 for r in meetings[doc.doc_id]),
             quotes=tuple(Quote(actors[r.speaker_id], r.speaker_name, r.text, r.start, r.stop,
                                Evidence(r.evidence_start, r.evidence_stop, bool(r.background)), r.channel)
@@ -204,17 +204,18 @@ def actor(conn: Connection, query: str) -> dict | None:
     d = t.documents
 
     def dated(table, *columns):
-        query = (select(table, d.c.published, d.c.url, func.substr(d.c.text, table.c.evidence_start + 1,
+        query = (select(table, d.c.published, d.c.url, d.c.outlet, func.substr(d.c.text, table.c.evidence_start + 1,
                                                                     table.c.evidence_stop - table.c.evidence_start)
                         .label("evidence_text"), *columns)
                  .join(d, d.c.doc_id == table.c.doc_id))
         return query
 
     roles = [{"role": r.role, "name": r.name, "doc_id": r.doc_id, "published": _iso(r.published), "url": r.url,
+              "outlet": r.outlet,
               "evidence": {"start": r.evidence_start, "end": r.evidence_stop, "text": r.evidence_text}}
              for r in conn.execute(dated(t.roles).where(t.roles.c.actor_id == row.id))]
     quotes = [{"text": r.text, "channel": r.channel, "doc_id": r.doc_id, "published": _iso(r.published),
-               "url": r.url, "start": r.start, "end": r.stop,
+               "url": r.url, "outlet": r.outlet, "start": r.start, "end": r.stop,
                "evidence": {"start": r.evidence_start, "end": r.evidence_stop, "text": r.evidence_text}}
               for r in conn.execute(dated(t.quotes).where(t.quotes.c.speaker_id == row.id))]
     order = lambda item: (item["published"] or "9999", item["doc_id"], item["evidence"]["start"])  # noqa: E731
@@ -236,7 +237,7 @@ def search(conn: Connection, query: str, limit: int = 50) -> list[dict]:
     if not terms:
         return []
     p, d = t.passages, t.documents
-    columns = "p.id, p.doc_id, p.start, p.stop, p.text, d.title, d.url, d.published"
+    columns = "p.id, p.doc_id, p.start, p.stop, p.text, d.title, d.url, d.published, d.outlet"
     if conn.dialect.name == "sqlite":
         match = " ".join('"%s"' % stem(w) for w in terms)
         sql = text(f"SELECT {columns} FROM passages_fts f JOIN passages p ON p.id = f.rowid "
@@ -247,8 +248,9 @@ def search(conn: Connection, query: str, limit: int = 50) -> list[dict]:
                    "WHERE to_tsvector('russian', p.text) @@ plainto_tsquery('russian', :q)")
         rows = conn.execute(sql, {"q": " ".join(terms)}).all()
     rows = sorted(rows, key=lambda r: (-_day(r.published).toordinal(), r.doc_id, r.start))[:limit]
-    return [{"doc_id": r.doc_id, "title": r.title, "url": r.url, "published": _iso(r.published and _day(r.published)),
-             "start": r.start, "end": r.stop, "text": r.text} for r in rows]
+    return [{"doc_id": r.doc_id, "title": r.title, "url": r.url, "outlet": r.outlet,
+             "published": _iso(r.published and _day(r.published)), "start": r.start, "end": r.stop, "text": r.text}
+            for r in rows]
 
 
 def _day(value) -> dt.date:

@@ -29,6 +29,7 @@ documents = Table(
     Column("agency", String(64)),  # the wire agency named in the dateline, if any
     Column("signature", String(16)),  # 64-bit simhash of the text, hex: near-copies differ in few bits
     Column("extraction_hash", String(64)),  # fingerprint of the stored facts; NULL until extracted
+    Column("outlet", String(120)),  # who published it: "РИА Новости" (parley.ingest.outlets)
 )
 
 ledger = Table(
@@ -74,6 +75,7 @@ meetings = Table(
     Column("evidence_stop", Integer, nullable=False),
     Column("evidence_text", Text, nullable=False),
     Column("background", Boolean, nullable=False, default=False),
+    Column("date_end", String(10)),  # the last day of a round of several days
 )
 
 meeting_participants = Table(
@@ -203,6 +205,7 @@ event_sources = Table(
     Column("evidence_stop", Integer, nullable=False),
     Column("evidence_text", Text, nullable=False),
     Column("copy_of", String(200)),  # the doc_id this source republishes, when it is a copy
+    Column("date_end", String(10)),
 )
 
 event_topics = Table(  # the union of the topics the sources give, each with the source that gives it

@@ -140,7 +140,8 @@ class Store:
     def _save_document(self, conn: Connection, document: Document) -> bool:
         row = {"text": document.text, "published": document.published, "url": document.url,
                "title": document.title, "source": document.source, "lang": document.lang,
-               "content_hash": document.content_hash or None}
+               "content_hash": document.content_hash or None,
+               "outlet": document.outlet}
         stored = conn.execute(select(t.documents.c.text, t.documents.c.published)
                               .where(t.documents.c.doc_id == document.doc_id)).first()
         if stored is not None and stored.text == document.text:
@@ -240,7 +241,7 @@ class Store:
         for seq, meeting in enumerate(extraction.meetings):
             ev = meeting.evidence
             meeting_id = conn.execute(insert(t.meetings).values(
-                doc_id=doc.doc_id, seq=seq, place=meeting.place, date=meeting.date,
+                doc_id=doc.doc_id, seq=seq, place=meeting.place, date=meeting.date, date_end=meeting.date_end,
                 date_precision=meeting.date_precision.value, status=meeting.status.value, kind=meeting.kind,
                 evidence_start=ev.start, evidence_stop=ev.stop, evidence_text=doc.text[ev.start:ev.stop],
                 background=ev.background).returning(t.meetings.c.id)).scalar_one()
@@ -428,4 +429,4 @@ def preferred_actor(stored: Actor, incoming: Actor) -> Actor:
 
 def _document(row) -> Document:
     return Document(doc_id=row.doc_id, text=row.text, published=row.published, url=row.url, title=row.title,
-                    source=row.source, lang=row.lang, content_hash=row.content_hash or "")
+                    source=row.source, lang=row.lang, content_hash=row.content_hash or "", outlet=row.outlet)

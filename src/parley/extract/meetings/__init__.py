@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING, Mapping
 
 from parley.extract.background import is_background
-from parley.extract.dates import DateMention, with_weekday
+from parley.extract.dates import DateMention, round_end, with_weekday
 from parley.extract.lexicon import SPEECH_VERBS, WEAK_MEETING_VERBS
 from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
@@ -103,7 +104,9 @@ def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
 
 
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
-                 published: dt.date | None, other_triggers: list[Trigger] = ()) -> tuple[str | None, DatePrecision, bool]:
+                 published: dt.date | None, other_triggers: list[Trigger] = (),
+                 text: str = "") -> tuple[str | None, DatePrecision, bool, str | None]:
+    """The meeting's date, its precision, whether it is only the publication day, and the round's last day."""
     usable = [d for d in dates if not d.deadline and d.kind != "stamp"]
     mine = set()
     for a in trigger.anchors:
@@ -132,17 +135,17 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
             best = (distance, mention)
     if best is not None:
         mention = with_weekday(best[1], published, future=status == MeetingStatus.PLANNED)
-        return mention.value, mention.precision, False
+        return mention.value, mention.precision, False, round_end(text, mention)
     if published is not None and status == MeetingStatus.HELD:
         for a in trigger.anchors:
             token = tree.tokens[a]
             if tree.lemma(a) in LIVE_VERBS and (token.feat("Tense") in ("Pres", None) or
                                                tree.lemma(a) not in ONGOING_VERBS):
-                return published.isoformat(), DatePrecision.DAY, True
+                return published.isoformat(), DatePrecision.DAY, True, None
             if tree.lemma(a) in PRESENT_LIVE_VERBS and token.feat("Tense") == "Pres" \
                     and token.feat("VerbForm") == "Fin":
-                return published.isoformat(), DatePrecision.DAY, True
-    return None, DatePrecision.UNKNOWN, False
+                return published.isoformat(), DatePrecision.DAY, True, None
+    return None, DatePrecision.UNKNOWN, False, None
 
 
 def _party(mention: ActorMention, sides_of: dict[str, str], names: dict[str, str]) -> Party:
@@ -251,8 +254,9 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
         reading = status_of(tree.tokens, trigger.index, trigger.anchors)
         status = reading.status
         framed = _setting(tree, trigger)
-        date, precision, default = _choose_date(tree, framed, dates, status, document.published,
-                                             [t for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS])
+        date, precision, default, date_end = _choose_date(
+            tree, framed, dates, status, document.published,
+            [t for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS], sentence.text)
         place = meeting_place(tree, layer.places, framed.anchors,
                               tuple(t.index for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS))
         visit = trigger.lemma in VISIT_WORDS or any(tree.lemma(a) in VISIT_WORDS for a in trigger.anchors)
@@ -262,7 +266,7 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
                 parties.append(Party(host, side_display(host), host, False))
         candidate = Candidate(
             parties=tuple(parties), place=place.name if place else None, place_entry=place.place if place else None,
-            date=date, precision=precision, status=status, evidence=evidence, kind=trigger.kind,
+            date=date, precision=precision, date_end=date_end, status=status, evidence=evidence, kind=trigger.kind,
             status_explicit=reading.explicit, borrowed=borrowed, fresh=bool(ANOTHER_EVENT.match(sentence.text)),
             attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default,
             headline=sentence.start < headline_stop(document.text) and titled(tree, trigger),
@@ -315,7 +319,7 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
     if status == MeetingStatus.HELD and candidate.date and published \
             and candidate.date > published.isoformat()[:len(candidate.date)]:
         status = MeetingStatus.PLANNED  # nothing dated after the article has happened yet
-    date, precision = candidate.date, candidate.precision
+    date, precision, date_end = candidate.date, candidate.precision, candidate.date_end
     if status == MeetingStatus.HELD and date is None and candidate.headline and published \
             and not candidate.evidence.background:
         date, precision = published.isoformat(), DatePrecision.DAY  # a headline's news is the day's news
@@ -328,6 +332,7 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
         status=status,
         evidence=candidate.evidence,
         kind=candidate.kind,
+        date_end=date_end if date_end and date and date_end > date else None,
     )
 
 
@@ -371,9 +376,10 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
     previous: Party | None = None
     last_parties: tuple[Party, ...] = ()
     wide: tuple[Party, ...] = ()
+    starts = [m.start for m in persons]  # sorted: each sentence's people by bisection, not a scan of all
     for layer in layers.sentences:
         sentence = layer.sentence
-        inside = [m for m in persons if sentence.start <= m.start < sentence.stop]
+        inside = list(persons[bisect_left(starts, sentence.start):bisect_left(starts, sentence.stop)])
         found = _sentence_candidates(document, layer, inside, sides_of, names, background, previous,
                                      last_parties, wide)
         meetings_found = [c for c in found if _two_sides(c)]

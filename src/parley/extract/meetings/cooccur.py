@@ -20,7 +20,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from parley.extract.background import is_background
-from parley.extract.dates import with_weekday
+from parley.extract.dates import round_end, with_weekday
 from parley.extract.lexicon import MEETING_NOUNS, MEETING_VERBS, WEAK_MEETING_VERBS
 from parley.extract.meetings.merge import Candidate
 from parley.extract.meetings.participants import Party, speaker_of
@@ -71,15 +71,15 @@ def cooccurrence(layer: SentenceLayers, persons: list[Party], background: tuple[
         return None
     reading = status_of(tree.tokens, index, (index,))
     dates = [d for d in layer.dates if not d.deadline and d.kind != "stamp" and d.value]
-    date, precision = None, DatePrecision.UNKNOWN
+    date, precision, date_end = None, DatePrecision.UNKNOWN, None
     if dates:
         nearest = min(dates, key=lambda d: abs(tree.token_at(d.start) - index))
         nearest = with_weekday(nearest, published, future=reading.status == MeetingStatus.PLANNED)
-        date, precision = nearest.value, nearest.precision
+        date, precision, date_end = nearest.value, nearest.precision, round_end(sentence.text, nearest)
     place = meeting_place(tree, layer.places, (index,))
     return Candidate(
         parties=tuple(parties.values()), place=place.name if place else None,
         place_entry=place.place if place else None, date=date, precision=precision, status=reading.status,
         evidence=Evidence(sentence.start, sentence.stop, is_background(sentence.start, background)),
         kind=_kind(tree.tokens[index].text), status_explicit=reading.explicit, headline=headline,
-        cooccurring=True)
+        cooccurring=True, date_end=date_end)

@@ -33,6 +33,7 @@ class Candidate:
     headline: bool = False  # told in the text's headline line
     again: bool = False  # said to be another one: "новая встреча", "вновь встретятся"
     cooccurring: bool = False  # proposed for recall: a meeting word and two sides in one sentence (cooccur.py)
+    date_end: str | None = None  # the round's last day when it lasts more than one
 
 
 def expanded(parties: tuple[Party, ...]) -> set[str]:
@@ -198,7 +199,7 @@ def _more_specific(a: Candidate, b: Candidate) -> tuple[str | None, Place | None
 def combine(a: Candidate, b: Candidate) -> Candidate:
     if continues(a, b):
         held, other = (a, b) if a.status == MeetingStatus.HELD else (b, a)
-        return replace(combine(replace(held, status_explicit=True), replace(other, date=held.date)),
+        return replace(combine(replace(held, status_explicit=True), replace(other, date=held.date, date_end=held.date_end)),
                        evidence=a.evidence)
     parties = list(a.parties)
     keys = {p.key for p in parties}
@@ -209,9 +210,11 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
     place, entry = _more_specific(a, b)
     if a.date is None or (b.date is not None and (len(b.date) > len(a.date)
                                                   or a.date_default and not b.date_default)):
-        date, precision, default = b.date, b.precision, b.date_default
+        date, precision, default, date_end = b.date, b.precision, b.date_default, b.date_end
     else:
-        date, precision, default = a.date, a.precision, a.date_default
+        date, precision, default, date_end = a.date, a.precision, a.date_default, a.date_end
+    if date_end is None and a.date == b.date:
+        date_end = a.date_end or b.date_end
     if a.evidence.background == b.evidence.background:
         evidence = a.evidence if a.evidence.start <= b.evidence.start else b.evidence
     else:
@@ -219,7 +222,7 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
     status, explicit = (a.status, a.status_explicit) if a.status_explicit or not b.status_explicit \
         else (b.status, b.status_explicit)
     return replace(a, parties=tuple(parties), place=place, place_entry=entry, date=date, precision=precision,
-                   evidence=evidence, status=status,
+                   date_end=date_end, evidence=evidence, status=status,
                    status_explicit=explicit, date_default=default, attending=a.attending and b.attending,
                    headline=a.headline or b.headline, again=a.again or b.again)
 
@@ -251,10 +254,10 @@ def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list
         group = groups[k]
         place, entry = _more_specific(group, orphan)
         keep = group.date and not (group.date_default and orphan.date and not orphan.date_default)
-        date, precision, default = (group.date, group.precision, group.date_default) if keep \
-            else (orphan.date, orphan.precision, orphan.date_default)
+        date, precision, default, date_end = (group.date, group.precision, group.date_default, group.date_end) \
+            if keep else (orphan.date, orphan.precision, orphan.date_default, orphan.date_end)
         groups[k] = replace(group, place=place, place_entry=entry, date=date, precision=precision,
-                            date_default=default)
+                            date_default=default, date_end=date_end)
     return groups
 
 
@@ -273,11 +276,18 @@ def join_counterparts(groups: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _agreement_key(candidate: Candidate) -> tuple:
+    """What ``parties_agree`` and ``_unnamed_counterpart`` read of a group's member."""
+    return (frozenset((p.key, p.side, p.is_person) for p in candidate.parties), candidate.place, candidate.date)
+
+
 def merge(candidates: list[Candidate]) -> list[Candidate]:
     """Mentions join the first meeting whose every mention's parties agree with theirs, so that a loose
     mention ("Переговоры России и Украины", a rubric) does not chain two meetings together."""
     groups: list[Candidate] = []
-    members: list[list[Candidate]] = []
+    # per group, one member for each distinct (parties, place, date): all the agreement test below reads
+    # of a member, so a long text repeating one meeting costs linear time, not quadratic
+    members: list[dict[tuple, Candidate]] = []
     # mentions whose status the words say go first; a default status then joins a meeting of the same
     # status when there is one ("Разговор Путина и Трампа" in a headline is the held call, not the planned one)
     ordered = [c for c in candidates if c.status_explicit] + [c for c in candidates if not c.status_explicit]
@@ -286,13 +296,14 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
                 if not (candidate.fresh and group.evidence.start < candidate.evidence.start)
                 and not (group.fresh and candidate.evidence.start < group.evidence.start)
                 and same_meeting(group, candidate) and all(parties_agree(m.parties, candidate.parties)
-                                                          or _unnamed_counterpart(m, candidate) for m in members[k])]
+                                                          or _unnamed_counterpart(m, candidate)
+                                                          for m in members[k].values())]
         same_status = [k for k in fits if groups[k].status == candidate.status]
         if fits:
             k = (same_status or fits)[0]
             groups[k] = combine(groups[k], candidate)
-            members[k].append(candidate)
+            members[k].setdefault(_agreement_key(candidate), candidate)
         else:
             groups.append(candidate)
-            members.append([candidate])
+            members.append({_agreement_key(candidate): candidate})
     return sorted(groups, key=lambda g: g.evidence.start)

@@ -2,7 +2,7 @@
 
 Entry point: ``attach_talks(document, analysis, mentions, quotes, meetings)`` →
 the meetings with ``topics`` and ``assessments`` set (``dataclasses.replace``).
-Cues come from the lexicon (``parley/lang/<lang>/topics.yaml``, ``tone.yaml``,
+Cues come from the lexicon (``parley/lang/<lang>/topics.json``, ``tone.json``,
 read by ``words``); which meeting a cue belongs to, and who judged, is decided
 by linear models trained on the annotated articles (``model``, trained by
 ``train``: ``make model-talks``). See docs/topics.md.

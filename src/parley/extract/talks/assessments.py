@@ -6,7 +6,7 @@ sentence that carries tone words, with everyone who may have said them;
 (meeting, judgement, judge) worth asking about, with its features;
 ``choose_assessments(candidates, model, count)`` → each meeting's assessments.
 
-The tone is read by rules from ``lang/<lang>/tone.yaml``: a positive cue under
+The tone is read by rules from ``lang/<lang>/tone.json``: a positive cue under
 a negation turns negative ("не дали результатов"); positive and negative cues
 together make a mixed judgement ("трудные, но продуктивные"); a hope is no
 judgement ("рассчитываем на результат"). A judgement needs a judge: the
@@ -129,7 +129,7 @@ def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names
         judges.append(Judge(m.actor, names.get(m.actor.id, m.name), "named", {
             f"speech_gap={bucket(near, (15, 40, 90))}": 1.0,
             "nominative": float(nominative),
-            "by_words": float("по словам" in lead or "по мнению" in lead or "по оценке" in lead),
+            "by_words": float(bool(words.by_words.search(lead))),
             "named_before_cue": float(m.start < at),
             f"persons={bucket(len(persons), (1, 2))}": 1.0,
         }))

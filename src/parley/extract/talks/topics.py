@@ -1,11 +1,11 @@
 """What each meeting dealt with: topic cues, and which meeting each cue belongs to.
 
 Entry points: ``topic_candidates(view, words)`` → one :class:`TopicCandidate`
-per (meeting, cue) pair worth asking about, with its features;
-``choose_topics(candidates, model, count)`` → the topics of each meeting.
-A cue is a word of the lexicon (``lang/<lang>/topics.yaml``); the trained model
-says whether the cue's sentence ties it to the meeting (its own sentence, one
-that points back to it, a neighbour naming its people).
+per (meeting, topic) pair worth asking about, with features read from all the
+topic's cues; ``choose_topics(candidates, model, count)`` → the topics of each
+meeting. A cue is a word of the lexicon (``lang/<lang>/topics.json``); the
+trained model says whether the cues' sentences tie the topic to the meeting
+(its own sentence, one that retells it, a neighbour naming its people).
 """
 from __future__ import annotations
 
@@ -68,6 +68,9 @@ def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandida
                 f"told_cues={bucket(sum(1 for g in gaps[meeting] if g == 0), (0, 1, 2))}": 1.0,
                 "share_of_cues": sum(1 for n in range(len(cues)) if gaps[meeting][n] == min(
                     gaps[k][n] for k in range(len(view.meetings)))) / len(cues),
+                "negated_before": float(any(
+                    words.negation.search(view.folded, max(view.sentences[s].start, c.start - 40), c.start)
+                    for c, s in cues if abs(view.distance(meeting, s)) <= 1)),
                 "agenda_before": float(any(words.agenda.search(view.folded[max(view.sentences[s].start, c.start - 60):c.start])
                                            for c, s in cues if abs(view.distance(meeting, s)) <= 1)),
             })

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -33,6 +32,7 @@ from parley.extract.talks.topics import TopicCandidate, choose_topics, topic_can
 from parley.extract.talks.view import DocumentView
 from parley.extract.talks.words import FILES, talks_words
 from parley.ingest import read_inputs
+from parley.learn.train import scorer  # the one loader of the gold scorer: its pairing labels the candidates
 from parley.records import Analysis, Extraction
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -40,17 +40,6 @@ SHARED = ROOT.parent / "shared"
 DEFAULT_GOLD = (SHARED / "gold" / "dev.jsonl", SHARED / "gold" / "train.jsonl")
 THRESHOLDS = tuple(round(0.2 + 0.05 * n, 2) for n in range(11))  # 0.20 … 0.70
 REGULARISATION = (0.1, 0.3)  # inverse strengths (C) for topics and assessments: chosen by bench/talks_cv.py
-
-
-def scorer(shared: Path = SHARED) -> ModuleType:
-    """The gold scorer, imported from beside the project: its pairing of meetings labels the candidates."""
-    path = shared / "eval" / "score.py"
-    if not path.exists():
-        raise SystemExit(f"the scorer {path} is absent: training needs ../shared (gold and scorer)")
-    spec = importlib.util.spec_from_file_location("parley_gold_scorer", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @dataclass(frozen=True)

@@ -1,36 +1,35 @@
 """The talks lexicon: topic cues and tone words, read once per process from ``parley/lang/<lang>/``.
 
 Entry point: ``talks_words(lang)`` → :class:`TalksWords`. The files are
-``topics.yaml`` (topic → cues), ``tone.yaml`` (positive and negative cues,
+``topics.json`` (topic → cues), ``tone.json`` (positive and negative cues,
 negation, contrast, hope, speech, the unnamed voices of sides) and
-``talks.yaml`` (meeting words, words pointing back to a meeting, agenda words,
-pronouns, what keeps a negation from negating). Every cue is a
+``talks.json`` (meeting words, words pointing back to a meeting, agenda words,
+pronouns, what keeps a negation from negating), each entry shaped as in the
+rest of the lexicon folder: ``{"about": …, "words": [...]}``, or ``"map"``
+for the side voices (pattern → side). Every cue is a
 regular expression over ``fold(text)`` (lower case, "ё" as "е", same length as
 the text, so offsets carry over) that must start at the start of a word.
-A file that is missing or malformed raises :class:`LexiconError` naming it.
+The files are read and checked by the lexicon loader (``parley.lang``); a cue
+that is no regular expression raises :class:`LexiconError` naming it.
 """
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from parley.errors import LexiconError
+from parley.lang import languages, lexicon
 from parley.records import TOPICS
 
 WORD_START = r"(?<![0-9a-zа-яёіїєґ'’-])"
 WORD_END = r"(?![0-9a-zа-яёіїєґ'’-])"
 TONE_KEYS = ("positive", "negative", "negated_positive", "negation", "contrast", "hope", "speech",
              "side_voices", "both_sides")
-TALK_KEYS = ("meeting_words", "back_reference", "agenda", "pronouns", "not_negating")
-FILES = ("topics.yaml", "tone.yaml", "talks.yaml")
-
-
-class LexiconError(ValueError):
-    """A talks lexicon file that cannot be used, with the file and the entry at fault."""
+TALK_KEYS = ("meeting_words", "back_reference", "agenda", "pronouns", "not_negating", "by_words")
+FILES = ("topics.json", "tone.json", "talks.json")
 
 
 def fold(text: str) -> str:
@@ -117,33 +116,25 @@ class TalksWords:
     agenda: re.Pattern[str]
     pronouns: re.Pattern[str]
     not_negating: re.Pattern[str]
+    by_words: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=None)
 def has_lexicon(lang: str) -> bool:
-    """Whether ``parley/lang/<lang>/`` has the talks files; a language without them is read with Russian cues,
-    which share most stems with Ukrainian ones."""
-    folder = resources.files("parley") / "lang" / lang
-    return all((folder / name).is_file() for name in FILES)
+    """Whether ``parley/lang/<lang>/`` is a lexicon (it then has the talks files); a language without one is
+    read with Russian cues."""
+    return lang in languages()
 
 
-def _read(lang: str, name: str) -> dict[str, Any]:
-    path = resources.files("parley") / "lang" / lang / name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise LexiconError(f"lang/{lang}/{name}: missing") from None
-    except yaml.YAMLError as error:
-        raise LexiconError(f"lang/{lang}/{name}: not YAML: {error}") from None
-    if not isinstance(data, dict):
-        raise LexiconError(f"lang/{lang}/{name}: expected a mapping at the top")
-    return data
+def _entries(lang: str, kind: str) -> dict[str, Mapping[str, Any]]:
+    """The entries of one file of the language's lexicon, read and checked by ``parley.lang``."""
+    return {key: entry for (k, key), entry in lexicon(lang).entries.items() if k == kind}
 
 
-def _strings(data: dict[str, Any], key: str, source: str) -> list[str]:
-    value = data.get(key)
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-        raise LexiconError(f"{source}: {key}: expected a list of patterns")
+def _strings(data: Mapping[str, Any], key: str, source: str) -> list[str]:
+    value = data.get(key, {}).get("words")
+    if not isinstance(value, (list, tuple)) or not value or not all(isinstance(v, str) and v for v in value):
+        raise LexiconError(f"{source}: {key}: expected a list of patterns under \"words\"")
     return [fold(v) for v in value]
 
 
@@ -164,25 +155,26 @@ def _stems(words: list[str], source: str) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=None)
 def talks_words(lang: str = "ru") -> TalksWords:
-    topics_source, tone_source = f"lang/{lang}/topics.yaml", f"lang/{lang}/tone.yaml"
-    topic_data = _read(lang, "topics.yaml")
+    topics_source, tone_source = f"lang/{lang}/topics.json", f"lang/{lang}/tone.json"
+    topic_data = _entries(lang, "topics")
     unknown = sorted(set(topic_data) - set(TOPICS))
     if unknown:
         raise LexiconError(f"{topics_source}: not a topic: {', '.join(unknown)} (topics: {', '.join(TOPICS)})")
     topics = [(topic, cue) for topic in TOPICS if topic in topic_data
               for cue in _strings(topic_data, topic, topics_source)]
-    tone = _read(lang, "tone.yaml")
+    tone = _entries(lang, "tone")
     missing = [k for k in TONE_KEYS if k not in tone]
     if missing:
         raise LexiconError(f"{tone_source}: missing {', '.join(missing)}")
     polar = [(label, cue) for label in ("positive", "negative", "negated_positive")
              for cue in _strings(tone, label, tone_source)]
-    voices = tone["side_voices"]
-    if not isinstance(voices, dict) or not voices:
-        raise LexiconError(f"{tone_source}: side_voices: expected side → list of patterns")
-    sides = [(str(side), cue) for side in voices for cue in _strings(voices, side, tone_source)]
-    talks_source = f"lang/{lang}/talks.yaml"
-    talk = _read(lang, "talks.yaml")
+    voices = tone["side_voices"].get("map")
+    if not isinstance(voices, Mapping) or not voices or not all(isinstance(k, str) and k and isinstance(v, str) and v
+                                                             for k, v in voices.items()):
+        raise LexiconError(f"{tone_source}: side_voices: expected a map of pattern → side")
+    sides = [(side, fold(cue)) for cue, side in voices.items()]
+    talks_source = f"lang/{lang}/talks.json"
+    talk = _entries(lang, "talks")
     missing = [k for k in TALK_KEYS if k not in talk]
     if missing:
         raise LexiconError(f"{talks_source}: missing {', '.join(missing)}")
