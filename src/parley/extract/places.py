@@ -12,6 +12,7 @@ places that count, a venue beats a city, a city a region, a region a country.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from parley.resolve.sides import side_of_adjective, side_of_name
@@ -48,16 +49,27 @@ class PlaceMention:
     venue: bool = False  # a building named in the text, not in the gazetteer
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every gazetteer key: a name can only start on one of them."""
+    return frozenset(key.split(" ", 1)[0] for key in gazetteer().by_key)
+
+
 def _match_gazetteer(tree: Tree) -> list[tuple[int, int, Place]]:
     """(first token, last token, place) for each gazetteer name in the sentence, longest first."""
     gaz = gazetteer()
-    lemmas = [tree.lemma(i).replace("ё", "е") for i in range(len(tree))]
+    by_key = gaz.by_key  # the keys are lower case with "е" for "ё": the lemmas are folded once, not per lookup
+    firsts = _first_words()
+    lemmas = [tree.lemma(i).lower().replace("ё", "е") for i in range(len(tree))]
     found: list[tuple[int, int, Place]] = []
     i = 0
     while i < len(lemmas):
+        if lemmas[i].split(" ", 1)[0] not in firsts:
+            i += 1
+            continue
         hit = None
         for size in range(min(gaz.longest_key, len(lemmas) - i), 0, -1):
-            place = gaz.lookup(" ".join(lemmas[i:i + size]))
+            place = by_key.get(" ".join(lemmas[i:i + size]))
             if place is not None:
                 hit = (i, i + size - 1, place)
                 break

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from parley.resolve.offices import KEYED_HEADS, office_of, organisations_in
 from parley.resolve.sides import SIDE_ADJECTIVES, first_side, sides_in
@@ -25,13 +26,15 @@ _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z-]+")
 STEM = 5
 
 
+@cache  # a text's few hundred distinct words are stemmed over and over, sentence after sentence
 def _stem(word: str) -> str:
     low = word.lower().replace("ё", "е")
     return low[:STEM + 4] if "-" in low else low[:STEM]
 
 
-def _role_stems() -> set[str]:
-    return {_stem(w) for w in ROLE_HEADS}
+@cache
+def _role_stems() -> frozenset[str]:
+    return frozenset(_stem(w) for w in ROLE_HEADS)
 
 
 def _keys_before(words: list[tuple[int, int, str]]) -> list[tuple[str, ...]]:

@@ -10,6 +10,7 @@ from parley.records import Sentence, Token
 class Tree:
     tokens: tuple[Token, ...]
     children: tuple[tuple[int, ...], ...]
+    lemmas: tuple[str, ...] = ()  # each token's lemma (its lower-cased text without one), read very often
 
     @classmethod
     def of(cls, sentence: Sentence) -> "Tree":
@@ -17,12 +18,15 @@ class Tree:
         for i, token in enumerate(sentence.tokens):
             if 0 <= token.head < len(kids) and token.head != i:
                 kids[token.head].append(i)
-        return cls(sentence.tokens, tuple(tuple(k) for k in kids))
+        lemmas = tuple(token.lemma or token.text.lower() for token in sentence.tokens)
+        return cls(sentence.tokens, tuple(tuple(k) for k in kids), lemmas)
 
     def __len__(self) -> int:
         return len(self.tokens)
 
     def lemma(self, i: int) -> str:
+        if self.lemmas:
+            return self.lemmas[i]
         token = self.tokens[i]
         return token.lemma or token.text.lower()
 
