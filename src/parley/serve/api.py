@@ -5,7 +5,7 @@ import json
 from enum import Enum
 from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
@@ -38,10 +38,7 @@ def json_response_bytes(body: bytes) -> Response:
     return Response(content=body, media_type="application/json")
 
 
-@router.get("/events", summary="Meetings, filtered and paged",
-            responses={200: {"model": schemas.EventPage}, **BAD_INPUT})
-async def list_events(
-    request: Request,
+def event_filters(
     actor: str | None = Query(None, max_length=200, description="Actor id or name: events they took part in"),
     date_from: str | None = Query(None, alias="from", pattern=schemas.DATE_PATTERN,
                                   description="Earliest event date, YYYY-MM-DD or YYYY-MM"),
@@ -52,12 +49,21 @@ async def list_events(
     topic: schemas.TopicName | None = Query(None, description="Only meetings that dealt with this topic"),
     lang: str | None = Query(None, pattern=schemas.LANG_PATTERN,
                              description="Only events with a source in this language: ru or uk"),
+) -> queries.EventFilters:
+    """The event filters the list and the export share, read from the query string."""
+    return queries.EventFilters(actor=actor, date_from=date_from, date_to=date_to, place=place,
+                                status=status.value if status else None, topic=topic.value if topic else None,
+                                lang=lang)
+
+
+@router.get("/events", summary="Meetings, filtered and paged",
+            responses={200: {"model": schemas.EventPage}, **BAD_INPUT})
+async def list_events(
+    request: Request,
+    filters: queries.EventFilters = Depends(event_filters),
     limit: int = Query(50, ge=1, le=1000, description="Page size"),
     offset: int = Query(0, ge=0, description="How many matching events to skip"),
 ) -> Response:
-    filters = queries.EventFilters(actor=actor, date_from=date_from, date_to=date_to, place=place,
-                                   status=status.value if status else None, topic=topic.value if topic else None,
-                                   lang=lang)
     app = request.app
     return await _cached(request, lambda: dump(queries.event_page(app, filters, limit, offset)))
 
@@ -78,23 +84,11 @@ class ExportFormat(str, Enum):
 async def export_events(
     request: Request,
     format: ExportFormat,
-    actor: str | None = Query(None, max_length=200, description="Actor id or name: events they took part in"),
-    date_from: str | None = Query(None, alias="from", pattern=schemas.DATE_PATTERN,
-                                  description="Earliest event date, YYYY-MM-DD or YYYY-MM"),
-    date_to: str | None = Query(None, alias="to", pattern=schemas.DATE_PATTERN,
-                                description="Latest event date, YYYY-MM-DD or YYYY-MM"),
-    place: str | None = Query(None, max_length=200, description="Place name as shown on events"),
-    status: MeetingStatus | None = Query(None, description="held, planned, cancelled or unknown"),
-    topic: schemas.TopicName | None = Query(None, description="Only meetings that dealt with this topic"),
-    lang: str | None = Query(None, pattern=schemas.LANG_PATTERN,
-                             description="Only events with a source in this language: ru or uk"),
+    filters: queries.EventFilters = Depends(event_filters),
     countries: bool = Query(False, description="GraphML: countries and organisations as nodes beside persons"),
 ) -> Response:
     from parley.export import MEDIA_TYPES, SUFFIXES, export_bytes
 
-    filters = queries.EventFilters(actor=actor, date_from=date_from, date_to=date_to, place=place,
-                                   status=status.value if status else None, topic=topic.value if topic else None,
-                                   lang=lang)
     events = await run_in_threadpool(queries.cached_events, request.app, filters)
     body, count = await run_in_threadpool(export_bytes, events, format.value, countries)
     name = f"parley-meetings.{SUFFIXES[format.value]}"
