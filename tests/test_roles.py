@@ -104,8 +104,7 @@ def test_roles_from_role_nouns_resolved_by_date(models, text, person, role):
     # a place name after the role noun
     ("Дональд Трамп принял гостей. Обед дали во флоридском поместье американского президента Мар-а-Лаго.", "trump_place"),
     # "и" right before a name coordinates two people
-    ("Об итогах встречи главы Белого дома и Владимира Зеленского пока ничего не известно."
-, "zelensky"),
+    ("Об итогах встречи главы Белого дома и Владимира Зеленского пока ничего не известно.", "zelensky"),
     # "глава делегации" is no office the knowledge base dates
     ("Владимир Зеленский выступил первым. Глава украинской делегации прилетел позже.", "zelensky"),
 ])
