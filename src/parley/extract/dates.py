@@ -6,7 +6,7 @@ was said. ``resolve_weekday`` turns "в четверг" into a day once the call
 whether the clause looks back or ahead.
 
 Conventions (see docs/meetings.md): a range ("18–19 февраля", "23 и 24 января",
-"в ночь с 22 на 23 января") is dated by its first day, and ``round_end`` gives its last day (also for
+"в ночь с 27 на 28 января") is dated by its first day, and ``round_end`` gives its last day (also for
 "во вторник и среду" and "переговоры продлятся два дня"); a day and month without a
 year take the year that puts them nearest to the publication date; "до 1
 февраля" is a deadline, not a date of the event; a weekend or "на прошлой

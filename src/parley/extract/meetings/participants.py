@@ -70,7 +70,7 @@ def _envoy_of(tree: Tree, i: int) -> bool:
     if tree.rel(i) == "appos" and tree.lemma(head) in PRINCIPAL_TITLES \
             and all(tree.tokens[k].pos == "PROPN" for k in between):
         # the title right before the name, a country at most between: "президента США Дональда Трампа",
-        # not "спецпосланника президента США по Украине Стива Уиткоффа", whose envoy is named
+        # not "спецпосланника президента США по Сирии Тома Баррака", whose envoy is named
         i, head = head, tree.head(head)
         if head == -1:
             return False
@@ -271,7 +271,7 @@ def _relative_antecedent(tree: Tree, trigger: Trigger, people: list[tuple[int, P
 
 def partner_after(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]]) -> Party | None:
     """"встреча с X" where the tree lost the link: the name after the first "с" that follows a meeting
-    noun before any verb ("встречей сегодня в 13:00 (по местному времени) с президентом Зеленским")."""
+    noun before any verb ("встречей завтра в 15:30 (по киевскому времени) с президентом Зеленским")."""
     if trigger.is_verb:
         return None
     heads = {i: p for i, p in people}
