@@ -33,6 +33,7 @@ VENUE_NOUNS = RU.words("places", "venue_nouns")
 # "на российской территории", "на американской земле": the country named by its adjective.
 TERRITORY_NOUNS = RU.words("places", "territory_nouns")
 MAX_HOPS = 4
+MAX_LEAP = 12  # tokens from the meeting word to a place the parser hung on a word before it
 VISIT_VERBS = RU.words("places", "visit_verbs")
 CAPITAL_NOUNS = RU.words("places", "capital_nouns")
 WHERE_PRONOUNS = RU.words("places", "where_pronouns")
@@ -143,7 +144,20 @@ def _preposition(tree: Tree, i: int) -> str | None:
     return tree.preceding_preposition(i, 2)
 
 
+def _leaps_back_over(tree: Tree, i: int, anchors: set[int]) -> bool:
+    """"после встречи президентов США и РФ … в Венгрии", the parser hanging "в Венгрии" on a noun before the
+    meeting word: a place close after the meeting's words, with no verb between, cannot hang on anything
+    before them without crossing them; it is the meeting's."""
+    trigger = max(a for a in anchors if a < i) if any(a < i for a in anchors) else None
+    head = tree.head(i)
+    if trigger is None or head == -1 or head >= trigger or i - trigger > MAX_LEAP:
+        return False
+    return not any(tree.tokens[k].pos in ("VERB", "AUX") for k in range(trigger + 1, i))
+
+
 def _hangs_from(tree: Tree, i: int, anchors: set[int]) -> bool:
+    if _leaps_back_over(tree, i, anchors):
+        return True
     cur = i
     for _ in range(MAX_HOPS):
         if cur in anchors:
