@@ -144,19 +144,8 @@ def _preposition(tree: Tree, i: int) -> str | None:
     return tree.preceding_preposition(i, 2)
 
 
-def _leaps_back_over(tree: Tree, i: int, anchors: set[int]) -> bool:
-    """"после встречи президентов США и РФ … в Венгрии", the parser hanging "в Венгрии" on a noun before the
-    meeting word: a place close after the meeting's words, with no verb between, cannot hang on anything
-    before them without crossing them; it is the meeting's."""
-    trigger = max(a for a in anchors if a < i) if any(a < i for a in anchors) else None
-    head = tree.head(i)
-    if trigger is None or head == -1 or head >= trigger or i - trigger > MAX_LEAP:
-        return False
-    return not any(tree.tokens[k].pos in ("VERB", "AUX") for k in range(trigger + 1, i))
-
-
 def _hangs_from(tree: Tree, i: int, anchors: set[int]) -> bool:
-    if _leaps_back_over(tree, i, anchors):
+    if tree.leaps_back_over(i, anchors, MAX_LEAP):
         return True
     cur = i
     for _ in range(MAX_HOPS):
