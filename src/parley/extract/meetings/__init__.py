@@ -87,6 +87,18 @@ def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
 
 # Nouns a date may hang from and still date the meeting: "вечером 24 ноября", "в ночь на 23 января".
 TIME_NOUNS = RU.words("dates", "time_nouns")
+HAPPENING_VERBS = RU.words("dates", "happening_verbs")
+RELATIVE_PRONOUNS = RU.words("grammar", "relative_pronouns")
+
+
+def _in_relative_clause_of(tree: Tree, index: int, trigger: Trigger, other_triggers: list[Trigger]) -> bool:
+    """"разговора Ушакова со спецпредставителем …, который состоялся 14 октября": a clause of taking place
+    opened by "который" tells of the meeting word before it, though the parser may hang it on a person."""
+    verb = tree.head(index)
+    if verb == -1 or tree.lemma(verb) not in HAPPENING_VERBS or verb < trigger.index \
+            or not any(tree.lemma(c) in RELATIVE_PRONOUNS for c in tree.children[verb] if c < verb):
+        return False
+    return not any(trigger.index < other.index < verb for other in other_triggers)
 
 
 def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
@@ -124,10 +136,12 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
         index = tree.token_at(mention.start)
         if index in theirs and index not in mine:
             continue  # "назначенной на 17 октября встречи": that date is the other meeting's
-        if _dates_something_else(tree, index, trigger) or (abs(index - trigger.index) > 3 and index not in clause):
+        relative = _in_relative_clause_of(tree, index, trigger, other_triggers)
+        if not relative and (_dates_something_else(tree, index, trigger)
+                             or abs(index - trigger.index) > 3 and index not in clause):
             continue  # "прибыл 16 октября и до визита", "обсуждали перемирие на 7 января"
         # hanging right from the meeting or its clause verb counts as next to it, however long the phrase
-        attached = tree.head(index) in trigger.anchors
+        attached = tree.head(index) in trigger.anchors or relative
         distance = min(abs(index - a) for a in trigger.anchors)
         if attached:
             distance = min(distance, MAX_DATE_DISTANCE)
