@@ -538,6 +538,21 @@ def test_meetings_headline_title_takes_the_publication_day(models, text, date):
     assert only(text)["date"] == date
 
 
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # a text that speaks of its own day opens with that day's news
+        ("Эммануэль Макрон и Фридрих Мерц провели переговоры в Париже. Сегодня лидеры также подписали "
+         "соглашение о торговле.", "2026-02-01"),
+        # without a word for the day, the opening meeting stays undated
+        ("Эммануэль Макрон и Фридрих Мерц провели переговоры в Париже. Лидеры также подписали "
+         "соглашение о торговле.", None),
+    ],
+)
+def test_meetings_opening_of_a_text_about_its_day_takes_the_publication_day(models, text, date):
+    assert only(text)["date"] == date
+
+
 def test_meetings_a_new_meeting_the_day_after_is_another_meeting(models):
     text = ("Делегации Франции и Германии встретились в Берлине 31 января. "
             "Новая встреча делегаций Франции и Германии пройдет в Берлине 1 февраля.")

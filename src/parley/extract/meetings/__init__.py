@@ -60,6 +60,7 @@ ANOTHER_EVENT = re.compile(r"^\W*(?:перед этим|до этого|посл
 # A round is part of the talks it is a round of: it owns no separate date or place.
 ROUND_WORDS = RU.words("meetings", "round_words")
 ROUND_MARKERS = RU.words("meetings", "round_markers")
+LEAD_SENTENCES = 2  # a text's opening: the sentences that tell its news (a headline and a lead)
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 # Words that make a meeting another one of the same parties, not the day after of one going on.
 AGAIN_WORDS = RU.words("meetings", "again_words")
@@ -303,6 +304,18 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
 
 
 
+def _lead_stop(layers: Layers, published: dt.date | None) -> int:
+    """Where the text's opening (its first LEAD_SENTENCES sentences) ends, when the text says its own day
+    somewhere ("сегодня", the date of publication): then the meeting it opens with is that day's news."""
+    if published is None:
+        return 0
+    today = published.isoformat()
+    if not any(d.value == today and d.kind != "stamp" for layer in layers.sentences for d in layer.dates):
+        return 0
+    opening = [layer.sentence for layer in layers.sentences if layer.sentence.text.strip()][:LEAD_SENTENCES]
+    return opening[-1].stop if opening else 0
+
+
 def _two_sides(candidate: Candidate) -> bool:
     """Two parties that are not all one side's people (a side of unknown persons counts as its own)."""
     if len(candidate.parties) < 2:
@@ -311,7 +324,9 @@ def _two_sides(candidate: Candidate) -> bool:
     return len(set(sides)) >= 2
 
 
-def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt.date | None) -> Meeting | None:
+def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt.date | None,
+            lead_stop: int = 0) -> Meeting | None:
+    """``lead_stop``: where the opening of a text that speaks of its own day ends (0 when it does not)."""
     person_sides = {p.side for p in candidate.parties if p.is_person and p.side}
     parties: list[Party] = []
     for party in candidate.parties:
@@ -334,9 +349,10 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
             and candidate.date > published.isoformat()[:len(candidate.date)]:
         status = MeetingStatus.PLANNED  # nothing dated after the article has happened yet
     date, precision, date_end = candidate.date, candidate.precision, candidate.date_end
-    if status == MeetingStatus.HELD and date is None and candidate.headline and published \
+    opening = candidate.headline or candidate.evidence.start < lead_stop
+    if status == MeetingStatus.HELD and date is None and opening and published \
             and not candidate.evidence.background:
-        date, precision = published.isoformat(), DatePrecision.DAY  # a headline's news is the day's news
+        date, precision = published.isoformat(), DatePrecision.DAY  # a headline's or lead's news is the day's news
     return Meeting(
         participants=actors,
         participant_names=tuple(p.name for p in parties),
@@ -430,8 +446,9 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
     members = {side: [_party(m, sides_of, names) for m in found]
                for side, found in delegation_members(analysis, named, sides_of).items()}
     proposed = []
+    lead_stop = _lead_stop(layers, document.published)
     for candidate in sorted(groups, key=lambda c: c.evidence.start):
-        meeting = _finish(candidate, members, document.published)
+        meeting = _finish(candidate, members, document.published, lead_stop)
         if meeting is not None:
             proposed.append((candidate, meeting))
     return proposed
