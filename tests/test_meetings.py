@@ -553,6 +553,11 @@ def test_meetings_opening_of_a_text_about_its_day_takes_the_publication_day(mode
     assert only(text)["date"] == date
 
 
+def test_meetings_relative_clause_under_a_modal_dates_the_meeting(models):
+    text = "В Париже ожидается встреча Эммануэля Макрона с Фридрихом Мерцем, которая должна начаться через час."
+    assert only(text)["date"] == "2026-02-01"
+
+
 def test_meetings_a_new_meeting_the_day_after_is_another_meeting(models):
     text = ("Делегации Франции и Германии встретились в Берлине 31 января. "
             "Новая встреча делегаций Франции и Германии пройдет в Берлине 1 февраля.")

@@ -96,8 +96,12 @@ def _in_relative_clause_of(tree: Tree, index: int, trigger: Trigger, other_trigg
     """"разговора Ушакова со спецпредставителем …, который состоялся 14 октября": a clause of taking place
     opened by "который" tells of the meeting word before it, though the parser may hang it on a person."""
     verb = tree.head(index)
-    if verb == -1 or tree.lemma(verb) not in HAPPENING_VERBS or verb < trigger.index \
-            or not any(tree.lemma(c) in RELATIVE_PRONOUNS for c in tree.children[verb] if c < verb):
+    if verb == -1 or tree.lemma(verb) not in HAPPENING_VERBS or verb < trigger.index:
+        return False
+    # "которая должна начаться через час": the pronoun may stand on the modal verb above
+    clause = tree.head(verb) if tree.rel(verb) == "xcomp" and tree.head(verb) != -1 else verb
+    if not any(tree.lemma(c) in RELATIVE_PRONOUNS for c in (*tree.children[verb], *tree.children[clause])
+               if c < verb):
         return False
     return not any(trigger.index < other.index < verb for other in other_triggers)
 
