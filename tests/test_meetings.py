@@ -763,3 +763,9 @@ def test_meetings_a_round_of_several_days_keeps_its_last_day(models, text, first
 
     meetings = pipeline.process(Document(doc_id="t", text=text, published=PUBLISHED)).meetings
     assert [(m.date, m.date_end) for m in meetings] == [(first, last)]
+
+
+def test_meetings_on_the_eve_of_a_dated_meeting_is_the_day_before(models):
+    text = "Накануне назначенной на 12 марта встречи с Фридрихом Мерцем Эммануэль Макрон созвонился с Киром Стармером."
+    found = sorted((m["parties"], m["date"]) for m in meetings_of(text, dt.date(2026, 3, 11)))
+    assert found == [(["Макрон", "Мерц"], "2026-03-12"), (["Макрон", "Стармер"], "2026-03-11")]

@@ -89,6 +89,7 @@ def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
 # Nouns a date may hang from and still date the meeting: "вечером 24 ноября", "в ночь на 23 января".
 TIME_NOUNS = RU.words("dates", "time_nouns")
 HAPPENING_VERBS = RU.words("dates", "happening_verbs")
+EVE_SHIFT = RU.mapping("dates", "eve_prepositions")
 RELATIVE_PRONOUNS = RU.words("grammar", "relative_pronouns")
 
 
@@ -120,6 +121,25 @@ def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
     return False
 
 
+def _on_the_eve_of(tree: Tree, index: int, mention: DateMention, trigger: Trigger,
+                   other_triggers: list[Trigger]) -> DateMention | None:
+    """"Накануне назначенной на 17 октября встречи … созвонился": the call is a day before the other
+    meeting's date, when that meeting is what "накануне" governs in the call's own clause."""
+    if mention.kind != "absolute" or mention.precision != DatePrecision.DAY or not mention.value \
+            or len(mention.value) != 10:
+        return None
+    for other in other_triggers:
+        if index not in tree.subtree(other.index) or trigger.index in tree.subtree(other.index):
+            continue
+        shift = next((EVE_SHIFT[tree.lemma(c)] for c in tree.children[other.index] if tree.lemma(c) in EVE_SHIFT
+                      and tree.rel(c) in ("case", "advmod")), None)
+        if shift is None or not any(a in trigger.anchors for a in (tree.head(other.index),)):
+            continue
+        day = (dt.date.fromisoformat(mention.value) + dt.timedelta(days=shift)).isoformat()
+        return replace(mention, value=day, end=None)
+    return None
+
+
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
                  published: dt.date | None, other_triggers: list[Trigger] = (),
                  text: str = "") -> tuple[str | None, DatePrecision, bool, str | None]:
@@ -140,6 +160,10 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
     for mention in usable:
         index = tree.token_at(mention.start)
         if index in theirs and index not in mine:
+            eve = _on_the_eve_of(tree, index, mention, trigger, other_triggers)
+            if eve is not None:
+                best = (0, eve)
+                break
             continue  # "назначенной на 17 октября встречи": that date is the other meeting's
         relative = _in_relative_clause_of(tree, index, trigger, other_triggers)
         if not relative and (_dates_something_else(tree, index, trigger)
