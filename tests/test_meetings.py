@@ -539,6 +539,26 @@ def test_meetings_headline_title_takes_the_publication_day(models, text, date):
     assert only(text)["date"] == date
 
 
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # a text that speaks of its own day opens with that day's news
+        ("Эммануэль Макрон и Фридрих Мерц провели переговоры в Париже. Сегодня лидеры также подписали "
+         "соглашение о торговле.", "2026-02-01"),
+        # without a word for the day, the opening meeting stays undated
+        ("Эммануэль Макрон и Фридрих Мерц провели переговоры в Париже. Лидеры также подписали "
+         "соглашение о торговле.", None),
+    ],
+)
+def test_meetings_opening_of_a_text_about_its_day_takes_the_publication_day(models, text, date):
+    assert only(text)["date"] == date
+
+
+def test_meetings_relative_clause_under_a_modal_dates_the_meeting(models):
+    text = "В Париже ожидается встреча Эммануэля Макрона с Фридрихом Мерцем, которая должна начаться через час."
+    assert only(text)["date"] == "2026-02-01"
+
+
 def test_meetings_a_new_meeting_the_day_after_is_another_meeting(models):
     text = ("Делегации Франции и Германии встретились в Берлине 31 января. "
             "Новая встреча делегаций Франции и Германии пройдет в Берлине 1 февраля.")
@@ -744,3 +764,9 @@ def test_meetings_a_round_of_several_days_keeps_its_last_day(models, text, first
 
     meetings = pipeline.process(Document(doc_id="t", text=text, published=PUBLISHED)).meetings
     assert [(m.date, m.date_end) for m in meetings] == [(first, last)]
+
+
+def test_meetings_on_the_eve_of_a_dated_meeting_is_the_day_before(models):
+    text = "Накануне назначенной на 12 марта встречи с Фридрихом Мерцем Эммануэль Макрон созвонился с Киром Стармером."
+    found = sorted((m["parties"], m["date"]) for m in meetings_of(text, dt.date(2026, 3, 11)))
+    assert found == [(["Макрон", "Мерц"], "2026-03-12"), (["Макрон", "Стармер"], "2026-03-11")]

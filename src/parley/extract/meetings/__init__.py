@@ -60,6 +60,7 @@ ANOTHER_EVENT = re.compile(r"^\W*(?:перед этим|до этого|посл
 # A round is part of the talks it is a round of: it owns no separate date or place.
 ROUND_WORDS = RU.words("meetings", "round_words")
 ROUND_MARKERS = RU.words("meetings", "round_markers")
+LEAD_SENTENCES = 2  # a text's opening: the sentences that tell its news (a headline and a lead)
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 # Words that make a meeting another one of the same parties, not the day after of one going on.
 AGAIN_WORDS = RU.words("meetings", "again_words")
@@ -87,6 +88,23 @@ def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
 
 # Nouns a date may hang from and still date the meeting: "вечером 24 ноября", "в ночь на 23 января".
 TIME_NOUNS = RU.words("dates", "time_nouns")
+HAPPENING_VERBS = RU.words("dates", "happening_verbs")
+EVE_SHIFT = RU.mapping("dates", "eve_prepositions")
+RELATIVE_PRONOUNS = RU.words("grammar", "relative_pronouns")
+
+
+def _in_relative_clause_of(tree: Tree, index: int, trigger: Trigger, other_triggers: list[Trigger]) -> bool:
+    """"разговора Ушакова со спецпредставителем …, который состоялся 14 октября": a clause of taking place
+    opened by "который" tells of the meeting word before it, though the parser may hang it on a person."""
+    verb = tree.head(index)
+    if verb == -1 or tree.lemma(verb) not in HAPPENING_VERBS or verb < trigger.index:
+        return False
+    # "которая должна начаться через час": the pronoun may stand on the modal verb above
+    clause = tree.head(verb) if tree.rel(verb) == "xcomp" and tree.head(verb) != -1 else verb
+    if not any(tree.lemma(c) in RELATIVE_PRONOUNS for c in (*tree.children[verb], *tree.children[clause])
+               if c < verb):
+        return False
+    return not any(trigger.index < other.index < verb for other in other_triggers)
 
 
 def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
@@ -101,6 +119,25 @@ def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
             return True
         cur = tree.head(cur)
     return False
+
+
+def _on_the_eve_of(tree: Tree, index: int, mention: DateMention, trigger: Trigger,
+                   other_triggers: list[Trigger]) -> DateMention | None:
+    """"Накануне назначенной на 17 октября встречи … созвонился": the call is a day before the other
+    meeting's date, when that meeting is what "накануне" governs in the call's own clause."""
+    if mention.kind != "absolute" or mention.precision != DatePrecision.DAY or not mention.value \
+            or len(mention.value) != 10:
+        return None
+    for other in other_triggers:
+        if index not in tree.subtree(other.index) or trigger.index in tree.subtree(other.index):
+            continue
+        shift = next((EVE_SHIFT[tree.lemma(c)] for c in tree.children[other.index] if tree.lemma(c) in EVE_SHIFT
+                      and tree.rel(c) in ("case", "advmod")), None)
+        if shift is None or not any(a in trigger.anchors for a in (tree.head(other.index),)):
+            continue
+        day = (dt.date.fromisoformat(mention.value) + dt.timedelta(days=shift)).isoformat()
+        return replace(mention, value=day, end=None)
+    return None
 
 
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
@@ -123,11 +160,17 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
     for mention in usable:
         index = tree.token_at(mention.start)
         if index in theirs and index not in mine:
+            eve = _on_the_eve_of(tree, index, mention, trigger, other_triggers)
+            if eve is not None:
+                best = (0, eve)
+                break
             continue  # "назначенной на 17 октября встречи": that date is the other meeting's
-        if _dates_something_else(tree, index, trigger) or (abs(index - trigger.index) > 3 and index not in clause):
+        relative = _in_relative_clause_of(tree, index, trigger, other_triggers)
+        if not relative and (_dates_something_else(tree, index, trigger)
+                             or abs(index - trigger.index) > 3 and index not in clause):
             continue  # "прибыл 16 октября и до визита", "обсуждали перемирие на 7 января"
         # hanging right from the meeting or its clause verb counts as next to it, however long the phrase
-        attached = tree.head(index) in trigger.anchors
+        attached = tree.head(index) in trigger.anchors or relative
         distance = min(abs(index - a) for a in trigger.anchors)
         if attached:
             distance = min(distance, MAX_DATE_DISTANCE)
@@ -289,6 +332,18 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
 
 
 
+def _lead_stop(layers: Layers, published: dt.date | None) -> int:
+    """Where the text's opening (its first LEAD_SENTENCES sentences) ends, when the text says its own day
+    somewhere ("сегодня", the date of publication): then the meeting it opens with is that day's news."""
+    if published is None:
+        return 0
+    today = published.isoformat()
+    if not any(d.value == today and d.kind != "stamp" for layer in layers.sentences for d in layer.dates):
+        return 0
+    opening = [layer.sentence for layer in layers.sentences if layer.sentence.text.strip()][:LEAD_SENTENCES]
+    return opening[-1].stop if opening else 0
+
+
 def _two_sides(candidate: Candidate) -> bool:
     """Two parties that are not all one side's people (a side of unknown persons counts as its own)."""
     if len(candidate.parties) < 2:
@@ -297,7 +352,9 @@ def _two_sides(candidate: Candidate) -> bool:
     return len(set(sides)) >= 2
 
 
-def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt.date | None) -> Meeting | None:
+def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt.date | None,
+            lead_stop: int = 0) -> Meeting | None:
+    """``lead_stop``: where the opening of a text that speaks of its own day ends (0 when it does not)."""
     person_sides = {p.side for p in candidate.parties if p.is_person and p.side}
     parties: list[Party] = []
     for party in candidate.parties:
@@ -320,9 +377,10 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
             and candidate.date > published.isoformat()[:len(candidate.date)]:
         status = MeetingStatus.PLANNED  # nothing dated after the article has happened yet
     date, precision, date_end = candidate.date, candidate.precision, candidate.date_end
-    if status == MeetingStatus.HELD and date is None and candidate.headline and published \
+    opening = candidate.headline or candidate.evidence.start < lead_stop
+    if status == MeetingStatus.HELD and date is None and opening and published \
             and not candidate.evidence.background:
-        date, precision = published.isoformat(), DatePrecision.DAY  # a headline's news is the day's news
+        date, precision = published.isoformat(), DatePrecision.DAY  # a headline's or lead's news is the day's news
     return Meeting(
         participants=actors,
         participant_names=tuple(p.name for p in parties),
@@ -416,8 +474,9 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
     members = {side: [_party(m, sides_of, names) for m in found]
                for side, found in delegation_members(analysis, named, sides_of).items()}
     proposed = []
+    lead_stop = _lead_stop(layers, document.published)
     for candidate in sorted(groups, key=lambda c: c.evidence.start):
-        meeting = _finish(candidate, members, document.published)
+        meeting = _finish(candidate, members, document.published, lead_stop)
         if meeting is not None:
             proposed.append((candidate, meeting))
     return proposed
