@@ -706,6 +706,13 @@ def test_meetings_the_principal_of_envoys_is_not_a_party(models, text, parties):
     assert only(text)["parties"] == parties
 
 
+def test_meetings_a_third_sides_leader_makes_another_meeting(models):
+    text = ("Эрдоган допускает встречу Макрона и Мерца в Анкаре. "
+            "Позднее возможен и саммит Макрона, Мерца и Эрдогана.")
+    found = sorted(m["parties"] for m in meetings_of(text))
+    assert found == [["Макрон", "Мерц"], ["Макрон", "Мерц", "Эрдоган"]]
+
+
 def test_meetings_mentions_naming_each_the_other_side_are_one_meeting(models):
     text = ("Стив Уиткофф и Джаред Кушнер планируют визит в Москву для переговоров с российской стороной. "
             "Американские представители намерены встретиться с Владимиром Путиным.")

@@ -65,6 +65,10 @@ def parties_agree(a: tuple[Party, ...], b: tuple[Party, ...]) -> bool:
         # "Уиткофф и Кушнер … с российской стороной" and "американцы … с Путиным": each names the side
         # the other leaves unnamed
         return {p.side or p.key for p in a} == {p.side or p.key for p in b}
+    sa, sb = {p.side or p.key for p in a}, {p.side or p.key for p in b}
+    if len(sa) >= 2 and len(sb) >= 2 and sa != sb and pa and pb and all(
+            any(p.is_person and (p.side or p.key) == side for p in (a if side in sa else b)) for side in sa ^ sb):
+        return False  # Трамп–Зеленский and Трамп, Зеленский и Мерц: another side's named leader makes another meeting
     if ea <= eb or eb <= ea:
         return True
     return len(ea & eb) / len(ea | eb) >= 0.5
