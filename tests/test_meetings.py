@@ -458,6 +458,9 @@ def test_meetings_extraction_lists_the_background_spans(models):
         # one side's people said to take part, one of them already a party, join the meeting
         ("Марко Рубио встретился в Эр-Рияде с Сергеем Лавровым. Кроме Рубио, в переговорах участвовали "
          "Майк Уолтц и Стив Уиткофф.", ["Лавров", "Рубио", "Уиткофф", "Уолтц"]),
+        # people said to be present at the place of the meeting just told; the owner of a role is not
+        ("Делегации Украины и России начали переговоры в Стамбуле. В Стамбуле также находятся и присутствуют "
+         "советник Эрдогана Акиф Кылыч и министр Хакан Фидан.", ["Кылыч", "Россия", "Украина", "Фидан"]),
     ],
 )
 def test_meetings_a_follow_up_sentence_names_more_people(models, text, parties):
@@ -706,6 +709,12 @@ def test_meetings_hosts_partners_interviews_and_presidents(models, text, meeting
 )
 def test_meetings_the_principal_of_envoys_is_not_a_party(models, text, parties):
     assert only(text)["parties"] == parties
+
+
+def test_meetings_rounds_numbered_apart_are_two(models):
+    text = ("Второй раунд переговоров России и Украины начался в Женеве. "
+            "Первый раунд переговоров России и Украины прошел 20 января.")
+    assert sorted(m["date"] for m in meetings_of(text)) == ["2026-01-20", "2026-02-01"]
 
 
 def test_meetings_a_third_sides_leader_makes_another_meeting(models):

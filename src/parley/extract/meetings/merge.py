@@ -34,6 +34,7 @@ class Candidate:
     again: bool = False  # said to be another one: "новая встреча", "вновь встретятся"
     cooccurring: bool = False  # proposed for recall: a meeting word and two sides in one sentence (cooccur.py)
     date_end: str | None = None  # the round's last day when it lasts more than one
+    ordinal: int | None = None  # the round's number when the words give it: "второй раунд" → 2
 
 
 def expanded(parties: tuple[Party, ...]) -> set[str]:
@@ -131,8 +132,13 @@ def kinds_agree(a: Candidate, b: Candidate) -> bool:
     return {p.key for p in a.parties} == {p.key for p in b.parties}
 
 
+def ordinals_agree(a: Candidate, b: Candidate) -> bool:
+    """"Первый раунд" and "второй раунд" are two rounds, whatever else they share."""
+    return a.ordinal is None or b.ordinal is None or a.ordinal == b.ordinal
+
+
 def same_meeting(a: Candidate, b: Candidate) -> bool:
-    if not kinds_agree(a, b):
+    if not kinds_agree(a, b) or not ordinals_agree(a, b):
         return False
     if continues(a, b):
         return True
@@ -228,7 +234,8 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
     return replace(a, parties=tuple(parties), place=place, place_entry=entry, date=date, precision=precision,
                    date_end=date_end, evidence=evidence, status=status,
                    status_explicit=explicit, date_default=default, attending=a.attending and b.attending,
-                   headline=a.headline or b.headline, again=a.again or b.again)
+                   headline=a.headline or b.headline, again=a.again or b.again,
+                   ordinal=a.ordinal if a.ordinal is not None else b.ordinal)
 
 
 def places_nest(a: Candidate, b: Candidate) -> bool:
