@@ -459,6 +459,9 @@ def test_meetings_extraction_lists_the_background_spans(models):
         # one side's people said to take part, one of them already a party, join the meeting
         ("Марко Рубио встретился в Эр-Рияде с Сергеем Лавровым. Кроме Рубио, в переговорах участвовали "
          "Майк Уолтц и Стив Уиткофф.", ["Лавров", "Рубио", "Уиткофф", "Уолтц"]),
+        # people said to be present at the place of the meeting just told; the owner of a role is not
+        ("Делегации Украины и России начали переговоры в Стамбуле. В Стамбуле также находятся и присутствуют "
+         "советник Эрдогана Акиф Кылыч и министр Хакан Фидан.", ["Кылыч", "Россия", "Украина", "Фидан"]),
     ],
 )
 def test_meetings_a_follow_up_sentence_names_more_people(models, text, parties):
@@ -505,6 +508,8 @@ def test_meetings_a_call_of_one_side_apart_from_a_meeting_it_shares_a_person_wit
          "Владимир Мединский, украинской — Рустем Умеров.", ["Мединский", "Умеров"]),
         ("В Стамбуле стартовал новый раунд переговоров России и Украины. Украину на переговорах представляет "
          "Рустем Умеров, Россию — Владимир Мединский.", ["Мединский", "Умеров"]),
+        ("Переговоры Украины и России начались в Стамбуле. Делегацию России возглавляет Владимир Мединский, "
+         "а украинскую — Рустем Умеров.", ["Мединский", "Умеров"]),
         # a delegation named again without its side is the one just spoken of
         ("Переговоры Украины и России идут в Женеве. Российскую делегацию возглавляет Владимир Мединский. "
          "Кроме него, в делегацию входят Михаил Галузин и Игорь Костюков.",
@@ -691,6 +696,14 @@ def test_meetings_a_trilateral_round_takes_the_last_three_sides(models):
         ("Президент Турции Реджеп Эрдоган и президент Франции Эммануэль Макрон выступили в Брюсселе. "
          "Журналисты спросили о сроках встречи президентов Турции и Франции.",
          [(["Макрон", "Эрдоган"], None, None, "planned")]),
+        # a head of state named without his title is still the president a plural leader noun stands for
+        ("Владимир Путин и Дональд Трамп обменялись письмами. "
+         "Журналисты спросили о сроках встречи президентов России и США.",
+         [(["Путин", "Трамп"], None, None, "planned")]),
+        # coordinated side adjectives share one leader noun
+        ("Президент России Владимир Путин и президент США Дональд Трамп выступили с заявлениями. "
+         "Разговор российского и американского лидеров длился час.",
+         [(["Путин", "Трамп"], None, None, "held")]),
         # a working group is a delegation
         ("Делегации США, России и Украины завершили консультации в Абу-Даби. "
          "Во главе российской рабочей группы стоял Игорь Костюков.",
@@ -717,6 +730,19 @@ def test_meetings_hosts_partners_interviews_and_presidents(models, text, meeting
 )
 def test_meetings_the_principal_of_envoys_is_not_a_party(models, text, parties):
     assert only(text)["parties"] == parties
+
+
+def test_meetings_rounds_numbered_apart_are_two(models):
+    text = ("Второй раунд переговоров России и Украины начался в Женеве. "
+            "Первый раунд переговоров России и Украины прошел 20 января.")
+    assert sorted(m["date"] for m in meetings_of(text)) == ["2026-01-20", "2026-02-01"]
+
+
+def test_meetings_a_third_sides_leader_makes_another_meeting(models):
+    text = ("Эрдоган допускает встречу Макрона и Мерца в Анкаре. "
+            "Позднее возможен и саммит Макрона, Мерца и Эрдогана.")
+    found = sorted(m["parties"] for m in meetings_of(text))
+    assert found == [["Макрон", "Мерц"], ["Макрон", "Мерц", "Эрдоган"]]
 
 
 def test_meetings_mentions_naming_each_the_other_side_are_one_meeting(models):

@@ -66,6 +66,7 @@ MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 AGAIN_WORDS = RU.words("meetings", "again_words")
 ONGOING_VERBS = RU.words("meetings", "ongoing_verbs")
 WIDE_ROUND_WORDS = RU.words("meetings", "wide_round_words")
+ROUND_ORDINALS = {word: n for n, word in enumerate(RU.sequence("meetings", "round_ordinals"), start=1)}
 THIRD_POSSESSIVES = RU.words("grammar", "third_possessives")
 # "На ней были Умеров и Мединский", "в них участвовали Уолтц и Уиткофф": a pronoun for the meeting just
 # told, and a verb of being there, name more of its people.
@@ -238,6 +239,13 @@ def _sides_of(parties: tuple[Party, ...]) -> list[Party]:
     return list(out.values())
 
 
+def _ordinal(tree: Tree, trigger: Trigger) -> int | None:
+    """The number an ordinal adjective gives the meeting word: "второй раунд" → 2."""
+    found = {ROUND_ORDINALS[tree.lemma(c)] for a in {trigger.index, *trigger.anchors} for c in tree.children[a]
+             if tree.rel(c) == "amod" and tree.lemma(c) in ROUND_ORDINALS}
+    return found.pop() if len(found) == 1 else None
+
+
 def _series(tree: Tree, trigger: Trigger) -> bool:
     near = set(trigger.anchors) | {c for a in trigger.anchors for c in tree.children[a]}
     return trigger.lemma in ROUND_WORDS or any(tree.lemma(i) in SERIES_WORDS for i in near)
@@ -313,7 +321,8 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             status_explicit=reading.explicit, borrowed=borrowed, fresh=bool(ANOTHER_EVENT.match(sentence.text)),
             attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default,
             headline=sentence.start < headline_stop(document.text) and titled(tree, trigger),
-            again=any(tree.lemma(c) in AGAIN_WORDS for a in trigger.anchors for c in (a, *tree.children[a])))
+            again=any(tree.lemma(c) in AGAIN_WORDS for a in trigger.anchors for c in (a, *tree.children[a])),
+            ordinal=_ordinal(tree, trigger))
         out += distributed(tree, people, candidate)
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
@@ -394,6 +403,19 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
     )
 
 
+def _at_last_place(candidates: list[Candidate], layer: SentenceLayers) -> bool:
+    """"В Абу-Даби также присутствует X": the sentence names the place of the meeting told just before."""
+    told = [c for c in candidates if _two_sides(c)]
+    if not told or told[-1].place is None:
+        return False
+    place = told[-1].place
+    if layer.tree is not None:
+        return any(p.name == place for p in layer.places)
+    # an unparsed sentence: the place's name in a locative after "в" ("в Женеве" for "Женева")
+    stem = place if len(place) <= 4 else place[:-1]
+    return re.search(rf"(?<![\w-])[вВ]о?\s+{re.escape(stem)}", layer.sentence.text) is not None
+
+
 def _add_attendees(candidates: list[Candidate], attendees: list[ActorMention], sides_of: dict[str, str],
                    names: dict[str, str]) -> None:
     """The people a follow-up sentence puts at the meeting told just before join that meeting."""
@@ -441,9 +463,13 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
         found = _sentence_candidates(document, layer, inside, sides_of, names, background, previous,
                                      last_parties, wide)
         meetings_found = [c for c in found if _two_sides(c)]
-        if not meetings_found and inside and MEETING_PRONOUN.search(sentence.text) \
-                and ATTENDANCE.search(sentence.text):
-            _add_attendees(candidates, [m for m in inside if m.start in taken], sides_of, names)
+        if not meetings_found and inside and ATTENDANCE.search(sentence.text) and (
+                MEETING_PRONOUN.search(sentence.text) or _at_last_place(candidates, layer)):
+            present = [m for m in inside if m.start in taken]
+            # "зять Дональда Трампа Джаред Кушнер": a name right before another one owns its role
+            owners = {m.start for m, after in zip(present, present[1:])
+                      if not document.text[m.stop:after.start].strip()}
+            _add_attendees(candidates, [m for m in present if m.start not in owners], sides_of, names)
         candidates += found
         if not meetings_found:
             proposal = cooccurrence(layer, [_party(m, sides_of, names) for m in inside], background,
