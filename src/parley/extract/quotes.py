@@ -113,9 +113,10 @@ class _Context:
                     return who, clause
         clause = self._before_clause(span)
         if clause is not None:
-            who = self._from_clause(clause, before=clause[0], verb_first=False)
-            if who is not None and who is not _ANONYMOUS:
-                return who, clause
+            for part in (self._speaking_part(clause), clause):
+                who = None if part is None else self._from_clause(part, before=part[0], verb_first=False)
+                if who is not None and who is not _ANONYMOUS:
+                    return who, part
         clause = self._next_sentence_clause(span)
         if clause is not None:
             who = self._from_clause(clause, before=span.open_at, verb_first=False)
@@ -157,6 +158,17 @@ class _Context:
         if not speaks and not any(SPEECH_VERB.match(w) for w in WORD.findall(low)):
             return None
         return start, span.open_at
+
+    def _speaking_part(self, clause: tuple[int, int]) -> tuple[int, int] | None:
+        """The part of a clause ending in a colon that holds its verb of saying: in "Он засмеялся
+        после того, как Трамп сказал:" the quote is Трамп's, not the subject's of the whole sentence."""
+        a, b = clause
+        text = self.text[a:b]
+        if not text.rstrip().endswith(":"):
+            return None
+        verbs = [w for w in WORD.finditer(text) if SPEECH_VERB.match(w.group().lower())]
+        cut = text.rfind(",", 0, verbs[-1].start()) if verbs else -1
+        return (a + cut + 1, b) if cut > 0 else None
 
     def _next_sentence_clause(self, span: QuotedSpan) -> tuple[int, int] | None:
         """"«…». Так считает Филипп Гордон" names the speaker in the sentence after."""
