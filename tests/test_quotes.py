@@ -32,6 +32,9 @@ def quotes_of(text: str, published=dt.date(2025, 12, 10)):
     # the verb of saying in a subordinate clause before the colon names the speaker, not the main subject
     ("Зеленский улыбнулся, когда Марко Рубио сказал: «Мы готовы продолжать работу над документом».", "rubio",
      "Мы готовы продолжать работу над документом"),
+    # a demonym after the quote stands for the last person of that side named before it
+    ("Кирилл Дмитриев коротко ответил журналистам.\n\n«Следующая встреча пройдет уже у нас»,\n\n— написал россиянин.",
+     "dmitriev", "Следующая встреча пройдет уже у нас"),
     # "по словам X"
     ("По словам Юрия Ушакова, «график визитов пока не согласован окончательно».", "ushakov",
      "график визитов пока не согласован окончательно"),

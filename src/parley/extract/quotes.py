@@ -26,7 +26,7 @@ from parley.extract.quote_spans import (
 from parley.resolve.offices import (
     GENERIC_HEADS, PRONOUNS, ends_role_phrase, is_role_reference, office_holder, role_head,
 )
-from parley.resolve.sides import first_side
+from parley.resolve.sides import first_side, side_of_demonym
 from parley.records import ActorMention, Analysis, Document, Evidence, Quote
 from parley.resolve import actor_of
 from parley.resolve.kb import knowledge_base
@@ -213,6 +213,8 @@ class _Context:
             word = w.group().lower()
             if word in PRONOUNS or (word in OBJECT_PRONOUNS and n and QUOTING_VERB.match(words[n - 1].group().lower())):
                 return self._antecedent(before, None, None)  # "— сказал он", "— цитирует его ТАСС"
+            if verb_first and n < 4 and side_of_demonym(word):  # "— написал россиянин": the last Russian named
+                return self._antecedent(before, side_of_demonym(word), None)
             head = role_head(word) if (n < 4 or not verb_first) else None
             if head is not None and (verb_first or word == head):
                 named = self._apposed(inside, words[n:], a)
