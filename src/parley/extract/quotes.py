@@ -327,8 +327,9 @@ def _one_of(kind: str, key: str) -> str:
 _BY, _OPINION = _one_of("quotes", "according_to"), _one_of("quotes", "opinion_nouns")
 _POSSESSIVE = _one_of("quotes", "attribution_possessives")
 OPINION_OPENER = re.compile(rf"{_BY} (?:{_POSSESSIVE} )?{_OPINION}")
-OWN_OPINION = re.compile(rf"\s*({_BY} {_POSSESSIVE} {_OPINION})")
-ACCORDING_TO = re.compile(rf"\s*{_BY} (?:{_OPINION}|{_one_of('quotes', 'data_nouns')})\s")
+_LABEL = r"(?:[^\W\d_]+:\s*)?"  # a paragraph's heading word: "Детали: по словам …"
+OWN_OPINION = re.compile(rf"\s*{_LABEL}({_BY} {_POSSESSIVE} {_OPINION})")
+ACCORDING_TO = re.compile(rf"\s*{_LABEL}{_BY} (?:{_OPINION}|{_one_of('quotes', 'data_nouns')})\s")
 # "«…». Так считает Филипп Гордон": a sentence after the quote that opens on one of these names its speaker
 RECAP = re.compile(rf"(?P<opener>{_one_of('quotes', 'recap_openers')})\s+\w+")
 QUOTING_VERB = re.compile("(" + "|".join(map(re.escape, RU.sequence("quotes", "quoting_stems"))) + ")")
