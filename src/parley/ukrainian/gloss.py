@@ -186,6 +186,8 @@ def _inflect(lemma: str, tag) -> str:
         grammemes -= {"masc", "femn", "neut"}
     if pos == "INFN":
         return lemma
+    if pos == "VERB" and "Impe" in grammemes:  # "оголошено", "заплановано": the short passive participle
+        return _inflect_cached(lemma, frozenset({"PRTS", "pssv", "past", "neut", "sing"}), pos)
     carried = frozenset(g for g in grammemes if g in _CARRIED)
     if pos in ("ADJF", "PRTF") and "accs" in carried and not grammemes & {"anim", "inan"}:
         carried |= {"inan"}  # Russian tells the accusative of things from that of people: "прямые переговоры"
