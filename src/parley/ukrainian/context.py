@@ -18,6 +18,7 @@ import re
 
 from pymorphy2.analyzer import Parse
 
+from parley.lang import lexicon
 from parley.ukrainian.gloss import ukrainian_morph
 from parley.ukrainian.russian import (
     agree, match_case, russian_morph, to_dative, to_nominative, to_prepositional, verb_agreeing,
@@ -32,6 +33,7 @@ _WORDLIKE = re.compile(r"\w")
 def rewrite(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
     _according_to(text, spans, glosses)
     _about(text, spans, glosses)
+    _since(text, spans, glosses)
     _weekday_genitive(text, spans, glosses)
     _direct_speech(text, spans, glosses)
     _dialogue_quotes(text, spans, glosses)
@@ -58,6 +60,7 @@ def _euphony(word: str, following: str) -> str:
     return word
 
 
+TIME_NOUNS = lexicon("ru").words("dates", "time_nouns")
 WEEKDAYS = frozenset("понедельник вторник среда четверг пятница суббота воскресенье воскресение".split())
 WEEKDAY_MODIFIERS = frozenset("прошлый следующий этот минувший ближайший".split())
 
@@ -124,6 +127,16 @@ def _about(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
             if all(p.tag.POS == "NOUN" or "pers" in p.tag for p in parses):
                 break  # the head noun closes the phrase
         glosses[i] = match_case("об" if glosses[i + 1].startswith(_VOWELS) else "о", glosses[i])
+
+
+def _since(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
+    """"від" before a time is Russian "с": "від січня" → "с января", "від 1 лютого" → "с 1 февраля"."""
+    for i in range(len(spans) - 1):
+        if text[spans[i][0]:spans[i][1]].lower() != "від" or text[spans[i][1]:spans[i + 1][0]] != " ":
+            continue
+        following = glosses[i + 1]
+        if following.isdigit() or _reading(following, TIME_NOUNS, "gent") is not None:
+            glosses[i] = match_case("с", glosses[i])
 
 
 def _direct_speech(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
