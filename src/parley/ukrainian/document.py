@@ -22,6 +22,8 @@ from parley.ukrainian.russian import is_transitive_verb, match_case, place_accus
 LOCATIVE_PREPOSITIONS = frozenset({"у", "в", "на", "при", "по", "о"})
 PREPOSITIONS = frozenset("""з із зі від до для без біля після через про за під над перед між серед щодо проти крім
 окрім замість навколо довкола поруч вздовж протягом коло попри задля""".split())
+# possessives that Russian does not decline either ("на його думку" → "по его мнению")
+INVARIABLE_POSSESSIVES = frozenset("його її їх їхню їхніх".split())
 _LINE = re.compile(r"[^\n]+")
 _WORDLIKE = re.compile(r"\w")
 
@@ -92,10 +94,17 @@ def gloss_text(text: str) -> GlossedText:
         if not text[b:c].isspace():
             continue
         target = phrases.get((text[a:b].lower(), text[c:d].lower()))
+        second = i + 1
+        if target is None and text[c:d].lower() in INVARIABLE_POSSESSIVES and i + 2 < len(spans) \
+                and text[d:spans[i + 2][0]].isspace():  # "на його думку" → "по его мнению"
+            second = i + 2
+            target = phrases.get((text[a:b].lower(), text[slice(*spans[second])].lower()))
+            if target is None or " " not in target:
+                continue
         if target is not None:
             parts = target.split(" ", 1)
             glosses[i] = match_case(parts[0], text[a:b])
-            glosses[i + 1] = parts[1] if len(parts) > 1 else ""
+            glosses[second] = parts[1] if len(parts) > 1 else ""
     rewrite(text, spans, glosses)
     pieces: list[str] = []
     pairs: list[WordPair] = []
