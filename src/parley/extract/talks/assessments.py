@@ -231,13 +231,16 @@ def choose_assessments(candidates: list[AssessmentCandidate], model: LinearModel
     for p, c in scored:
         best_link[c.judgement] = max(best_link.get(c.judgement, 0.0), p)
     kept: dict[tuple[int, str], tuple[float, AssessmentCandidate]] = {}
+    tones: dict[tuple[int, str], set[Tone]] = {}
     for p, c in scored:
         if p < model.threshold or p < best_link[c.judgement] - 1e-9 and c.features.get("how=sides", 0.0) == 0.0:
             continue
         key = (c.meeting, c.judge.id)
+        tones.setdefault(key, set()).add(c.tone)
         if key not in kept or p > kept[key][0]:
             kept[key] = (p, c)
     chosen: list[list[Assessment]] = [[] for _ in range(count)]
-    for (meeting, _), (_, c) in sorted(kept.items(), key=lambda kv: (kv[0][0], kv[1][1].start, kv[0][1])):
-        chosen[meeting].append(Assessment(c.judge, c.judge_name, c.tone, Evidence(c.start, c.stop)))
+    for (meeting, judge), (_, c) in sorted(kept.items(), key=lambda kv: (kv[0][0], kv[1][1].start, kv[0][1])):
+        tone = Tone.MIXED if len(tones[meeting, judge]) > 1 else c.tone  # praised once, faulted once: mixed
+        chosen[meeting].append(Assessment(c.judge, c.judge_name, tone, Evidence(c.start, c.stop)))
     return [tuple(a) for a in chosen]
