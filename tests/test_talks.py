@@ -259,6 +259,15 @@ def test_both_sides_judge_through_each_side_of_the_meeting():
         ("RUS", "country", "positive"), ("USA", "country", "positive")]
 
 
+@pytest.mark.parametrize("text", [
+    "Уиткофф заявил, что встреча была необходима.",  # a need, not how the meeting went
+    "Уиткофф заявил, что между сторонами остаются разногласия.",  # a state of the talks, not of the meeting
+])
+def test_words_that_judge_no_meeting_give_no_judgement(text):
+    text, meetings = one_meeting(text)
+    assert judgements(view_of(text, meetings), WORDS) == []
+
+
 def test_one_judge_praising_and_faulting_a_meeting_judges_it_mixed():
     text = ("Уиткофф встретился с Дмитриевым в Давосе. Уиткофф назвал встречу полезной. "
             "Уиткофф также заявил, что она была трудной.")
