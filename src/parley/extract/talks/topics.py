@@ -82,16 +82,11 @@ def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandida
                 "agenda_before": float(any(words.agenda.search(view.folded[max(view.sentences[s].start, c.start - 60):c.start])
                                            for c, s in cues if abs(view.distance(meeting, s)) <= 1)),
             })
-            for c, _ in near:
-                f[f"cue={topic}:{c.cue}"] = 1.0
             for c, sentence_of_cue in cues:
                 for name in cue_context(view, words, meeting, c.start, sentence_of_cue):
                     f[name] = 1.0
                     if "&" not in name:
                         f[f"topic={topic}&{name}"] = 1.0
-            own = view.meeting_ids[meeting]
-            f[f"topic={topic}&cue_names_participants"] = float(any(
-                c.start <= x.start <= c.stop + 40 and x.actor.id in own for c, _ in near for x in view.mentions))
             out.append(TopicCandidate(meeting, topic, cue.start, cue.stop, f))
     return out
 
