@@ -268,6 +268,15 @@ def test_words_that_judge_no_meeting_give_no_judgement(text):
     assert judgements(view_of(text, meetings), WORDS) == []
 
 
+def test_a_judgement_naming_the_judges_partner_marks_the_meeting_it_judges():
+    text, meetings = two_meetings()
+    text = text + " Уиткофф заявил, что встреча с Дмитриевым была полезной."
+    _, candidates = assessment_candidates(view_of(text, meetings), WORDS)
+    by_meeting = {c.meeting: c.features for c in candidates if c.judge.id == "witkoff"}
+    assert by_meeting[0]["partner_named&meeting_word_near"] == 1.0
+    assert by_meeting[1]["partner_named"] == 0.0
+
+
 def test_one_judge_praising_and_faulting_a_meeting_judges_it_mixed():
     text = ("Уиткофф встретился с Дмитриевым в Давосе. Уиткофф назвал встречу полезной. "
             "Уиткофф также заявил, что она была трудной.")
