@@ -769,3 +769,8 @@ def test_meetings_on_the_eve_of_a_dated_meeting_is_the_day_before(models):
     text = "Накануне назначенной на 12 марта встречи с Фридрихом Мерцем Эммануэль Макрон созвонился с Киром Стармером."
     found = sorted((m["parties"], m["date"]) for m in meetings_of(text, dt.date(2026, 3, 11)))
     assert found == [(["Макрон", "Мерц"], "2026-03-12"), (["Макрон", "Стармер"], "2026-03-11")]
+
+
+def test_meetings_a_round_said_to_end_on_a_day_began_before_it(models):
+    found = only("В субботу в Женеве завершились трехдневные переговоры делегаций Франции и Германии.")
+    assert (found["date"], found["status"]) == ("2026-01-29", "held")

@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Mapping
 
 from parley.extract.background import is_background
-from parley.extract.dates import DateMention, round_end, with_weekday
+from parley.extract.dates import DateMention, round_end, round_length, with_weekday
 from parley.extract.lexicon import SPEECH_VERBS, WEAK_MEETING_VERBS
 from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
@@ -90,6 +90,8 @@ def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
 TIME_NOUNS = RU.words("dates", "time_nouns")
 HAPPENING_VERBS = RU.words("dates", "happening_verbs")
 EVE_SHIFT = RU.mapping("dates", "eve_prepositions")
+# "завершились двухдневные переговоры": the day such a verb is dated by is the round's last
+ENDING_VERBS = RU.words("dates", "ending_verbs")
 RELATIVE_PRONOUNS = RU.words("grammar", "relative_pronouns")
 
 
@@ -140,6 +142,16 @@ def _on_the_eve_of(tree: Tree, index: int, mention: DateMention, trigger: Trigge
     return None
 
 
+def _first_day_of_ended_round(mention: DateMention, text: str) -> DateMention:
+    """"В субботу завершились двухдневные переговоры": the day said is the last; a round is dated by its first."""
+    days = round_length(text)
+    if not days or days < 2 or mention.end or mention.precision != DatePrecision.DAY or not mention.value \
+            or len(mention.value) != 10:
+        return mention
+    last = dt.date.fromisoformat(mention.value)
+    return replace(mention, value=(last - dt.timedelta(days=days - 1)).isoformat(), end=last.isoformat())
+
+
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
                  published: dt.date | None, other_triggers: list[Trigger] = (),
                  text: str = "") -> tuple[str | None, DatePrecision, bool, str | None]:
@@ -178,6 +190,8 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
             best = (distance, mention)
     if best is not None:
         mention = with_weekday(best[1], published, future=status == MeetingStatus.PLANNED)
+        if any(tree.lemma(a) in ENDING_VERBS for a in trigger.anchors):
+            mention = _first_day_of_ended_round(mention, text)
         return mention.value, mention.precision, False, round_end(text, mention)
     if published is not None and status == MeetingStatus.HELD:
         for a in trigger.anchors:
