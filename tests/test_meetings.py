@@ -774,3 +774,8 @@ def test_meetings_on_the_eve_of_a_dated_meeting_is_the_day_before(models):
 def test_meetings_a_round_said_to_end_on_a_day_began_before_it(models):
     found = only("В субботу в Женеве завершились трехдневные переговоры делегаций Франции и Германии.")
     assert (found["date"], found["status"]) == ("2026-01-29", "held")
+
+
+def test_meetings_arranging_a_meeting_puts_it_ahead(models):
+    found = only("Советники в понедельник обсудили организацию встречи Эммануэля Макрона и Фридриха Мерца.")
+    assert found["status"] == "planned"
