@@ -779,3 +779,10 @@ def test_meetings_a_round_said_to_end_on_a_day_began_before_it(models):
 def test_meetings_arranging_a_meeting_puts_it_ahead(models):
     found = only("Советники в понедельник обсудили организацию встречи Эммануэля Макрона и Фридриха Мерца.")
     assert found["status"] == "planned"
+
+
+def test_meetings_there_again_is_the_place_told_before(models):
+    text = ("Первый раунд консультаций Франции и Германии прошел в Берлине 20 января. "
+            "Второй раунд консультаций Франции и Германии прошел там же 27 января.")
+    found = sorted((m["date"], m["place"]) for m in meetings_of(text))
+    assert found == [("2026-01-20", "Берлин"), ("2026-01-27", "Берлин")]
