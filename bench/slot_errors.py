@@ -19,7 +19,7 @@ import argparse
 import json
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,7 +140,7 @@ def paired_slots(count: int) -> list[dict]:
                 if article.gold["doc_id"] not in held_out or article.document is None:
                     continue
                 out += _article_pairs(article, to_contract(extract.extract(article.document, article.analysis)),
-                                       score, aliases)
+                                      score, aliases)
     return out
 
 

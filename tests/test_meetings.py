@@ -796,3 +796,20 @@ def test_meetings_on_the_eve_of_a_dated_meeting_is_the_day_before(models):
     text = "Накануне назначенной на 12 марта встречи с Фридрихом Мерцем Эммануэль Макрон созвонился с Киром Стармером."
     found = sorted((m["parties"], m["date"]) for m in meetings_of(text, dt.date(2026, 3, 11)))
     assert found == [(["Макрон", "Мерц"], "2026-03-12"), (["Макрон", "Стармер"], "2026-03-11")]
+
+
+def test_meetings_a_round_said_to_end_on_a_day_began_before_it(models):
+    found = only("В субботу в Женеве завершились трехдневные переговоры делегаций Франции и Германии.")
+    assert (found["date"], found["status"]) == ("2026-01-29", "held")
+
+
+def test_meetings_arranging_a_meeting_puts_it_ahead(models):
+    found = only("Советники в понедельник обсудили организацию встречи Эммануэля Макрона и Фридриха Мерца.")
+    assert found["status"] == "planned"
+
+
+def test_meetings_there_again_is_the_place_told_before(models):
+    text = ("Первый раунд консультаций Франции и Германии прошел в Берлине 20 января. "
+            "Второй раунд консультаций Франции и Германии прошел там же 27 января.")
+    found = sorted((m["date"], m["place"]) for m in meetings_of(text))
+    assert found == [("2026-01-20", "Берлин"), ("2026-01-27", "Берлин")]

@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Mapping
 
 from parley.extract.background import is_background
-from parley.extract.dates import DateMention, round_end, with_weekday
+from parley.extract.dates import DateMention, round_end, round_length, with_weekday
 from parley.extract.lexicon import SPEECH_VERBS, WEAK_MEETING_VERBS
 from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
@@ -68,6 +68,8 @@ ONGOING_VERBS = RU.words("meetings", "ongoing_verbs")
 WIDE_ROUND_WORDS = RU.words("meetings", "wide_round_words")
 ROUND_ORDINALS = {word: n for n, word in enumerate(RU.sequence("meetings", "round_ordinals"), start=1)}
 THIRD_POSSESSIVES = RU.words("grammar", "third_possessives")
+SAME_PLACE_ADVERBS = RU.words("places", "same_place_adverbs")
+SAME_PARTICLES = RU.words("places", "same_particles")
 # "На ней были Умеров и Мединский", "в них участвовали Уолтц и Уиткофф": a pronoun for the meeting just
 # told, and a verb of being there, name more of its people.
 MEETING_PRONOUN = re.compile(r"(?<![\w])(?:на|в)\s+(?:ней|них|нем|нём)(?![\w])", re.IGNORECASE)
@@ -91,6 +93,8 @@ def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
 TIME_NOUNS = RU.words("dates", "time_nouns")
 HAPPENING_VERBS = RU.words("dates", "happening_verbs")
 EVE_SHIFT = RU.mapping("dates", "eve_prepositions")
+# "завершились двухдневные переговоры": the day such a verb is dated by is the round's last
+ENDING_VERBS = RU.words("dates", "ending_verbs")
 RELATIVE_PRONOUNS = RU.words("grammar", "relative_pronouns")
 
 
@@ -141,6 +145,16 @@ def _on_the_eve_of(tree: Tree, index: int, mention: DateMention, trigger: Trigge
     return None
 
 
+def _first_day_of_ended_round(mention: DateMention, text: str) -> DateMention:
+    """"В субботу завершились двухдневные переговоры": the day said is the last; a round is dated by its first."""
+    days = round_length(text)
+    if not days or days < 2 or mention.end or mention.precision != DatePrecision.DAY or not mention.value \
+            or len(mention.value) != 10:
+        return mention
+    last = dt.date.fromisoformat(mention.value)
+    return replace(mention, value=(last - dt.timedelta(days=days - 1)).isoformat(), end=last.isoformat())
+
+
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
                  published: dt.date | None, other_triggers: list[Trigger] = (),
                  text: str = "") -> tuple[str | None, DatePrecision, bool, str | None]:
@@ -179,6 +193,8 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
             best = (distance, mention)
     if best is not None:
         mention = with_weekday(best[1], published, future=status == MeetingStatus.PLANNED)
+        if any(tree.lemma(a) in ENDING_VERBS for a in trigger.anchors):
+            mention = _first_day_of_ended_round(mention, text)
         return mention.value, mention.precision, False, round_end(text, mention)
     if published is not None and status == MeetingStatus.HELD:
         for a in trigger.anchors:
@@ -251,12 +267,20 @@ def _series(tree: Tree, trigger: Trigger) -> bool:
     return trigger.lemma in ROUND_WORDS or any(tree.lemma(i) in SERIES_WORDS for i in near)
 
 
+def _there(tree: Tree, trigger: Trigger) -> bool:
+    """"Второй раунд прошел там же": the place is the one just told."""
+    return any(tree.lemma(c) in SAME_PLACE_ADVERBS and any(tree.lemma(k) in SAME_PARTICLES for k in tree.children[c])
+               for a in trigger.anchors for c in tree.children[a])
+
+
 def _sentence_candidates(document: Document, layer: SentenceLayers, persons: list[ActorMention],
                          sides_of: Mapping[str, str], names: dict[str, str],
                          background: tuple[Evidence, ...], previous: Party | None = None,
-                         last_parties: tuple[Party, ...] = (), wide: tuple[Party, ...] = ()) -> list[Candidate]:
+                         last_parties: tuple[Party, ...] = (), wide: tuple[Party, ...] = (),
+                         last_place: Candidate | None = None) -> list[Candidate]:
     """``last_parties``: the parties of the meeting told last; ``wide``: those of the last one of three sides
-    or more, which a "трехсторонний" round means."""
+    or more, which a "трехсторонний" round means; ``last_place``: the last meeting told with a place, which
+    "там же" means."""
     sentence, tree = layer.sentence, layer.tree
     if tree is None:
         return []
@@ -310,13 +334,16 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             [t for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS], sentence.text)
         place = meeting_place(tree, layer.places, framed.anchors,
                               tuple(t.index for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS))
+        place_name, place_entry = (place.name, place.place) if place else (None, None)
+        if place is None and last_place is not None and _there(tree, framed):
+            place_name, place_entry = last_place.place, last_place.place_entry
         visit = trigger.lemma in VISIT_WORDS or any(tree.lemma(a) in VISIT_WORDS for a in trigger.anchors)
         if visit and place and place.place and place.place.seat_of_power:
             host = place.place.country
             if host not in {p.side for p in parties}:
                 parties.append(Party(host, side_display(host), host, False))
         candidate = Candidate(
-            parties=tuple(parties), place=place.name if place else None, place_entry=place.place if place else None,
+            parties=tuple(parties), place=place_name, place_entry=place_entry,
             date=date, precision=precision, date_end=date_end, status=status, evidence=evidence, kind=trigger.kind,
             status_explicit=reading.explicit, borrowed=borrowed, fresh=bool(ANOTHER_EVENT.match(sentence.text)),
             attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default,
@@ -456,12 +483,14 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
     previous: Party | None = None
     last_parties: tuple[Party, ...] = ()
     wide: tuple[Party, ...] = ()
+    last_place: Candidate | None = None
     starts = [m.start for m in persons]  # sorted: each sentence's people by bisection, not a scan of all
     for layer in layers.sentences:
         sentence = layer.sentence
         inside = list(persons[bisect_left(starts, sentence.start):bisect_left(starts, sentence.stop)])
         found = _sentence_candidates(document, layer, inside, sides_of, names, background, previous,
-                                     last_parties, wide)
+                                     last_parties, wide, last_place)
+        last_place = next((c for c in reversed(found) if c.place), last_place)
         meetings_found = [c for c in found if _two_sides(c)]
         if not meetings_found and inside and ATTENDANCE.search(sentence.text) and (
                 MEETING_PRONOUN.search(sentence.text) or _at_last_place(candidates, layer)):
