@@ -25,7 +25,7 @@ from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
 from parley.extract.meetings.merge import (
     Candidate, attach_delegations, combine, expanded, fill_from_orphans, join_counterparts, merge, same_meeting,
-    shares_a_person,
+    shares_a_person, statuses_agree,
 )
 from parley.extract.meetings.cooccur import cooccurrence
 from parley.extract.meetings.participants import (
@@ -285,7 +285,25 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             last_parties = tuple(parties)
         if len({p.side or p.key for p in parties}) >= 3:
             wide = tuple(parties)
-    return out
+    return _visit_with_its_talks(out)
+
+
+def _one_side(candidate: Candidate) -> str | None:
+    sides = {p.side or p.key for p in candidate.parties}
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
+def _visit_with_its_talks(found: list[Candidate]) -> list[Candidate]:
+    """"ожидание визита Уиткоффа для беседы с Путиным": a visit and the talks it is for, each told with
+    one side, are one meeting of both."""
+    lone = [c for c in found if _one_side(c) is not None]
+    visits = [c for c in lone if c.kind == "visit"]
+    talks = [c for c in lone if c.kind != "visit"]
+    if len(visits) != 1 or len(talks) != 1 or _one_side(visits[0]) == _one_side(talks[0]) \
+            or not statuses_agree(visits[0], talks[0]):
+        return found
+    joined = combine(talks[0], visits[0])
+    return [joined if c is talks[0] else c for c in found if c is not visits[0]]
 
 
 
