@@ -65,6 +65,8 @@ MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 AGAIN_WORDS = RU.words("meetings", "again_words")
 ONGOING_VERBS = RU.words("meetings", "ongoing_verbs")
 WIDE_ROUND_WORDS = RU.words("meetings", "wide_round_words")
+REPETITION_ADVERBS = RU.words("meetings", "repetition_adverbs")
+TIMES_NOUNS = RU.words("meetings", "times_nouns")
 ROUND_ORDINALS = {word: n for n, word in enumerate(RU.sequence("meetings", "round_ordinals"), start=1)}
 THIRD_POSSESSIVES = RU.words("grammar", "third_possessives")
 # "На ней были Умеров и Мединский", "в них участвовали Уолтц и Уиткофф": a pronoun for the meeting just
@@ -196,6 +198,18 @@ def _sides_of(parties: tuple[Party, ...]) -> list[Party]:
     return list(out.values())
 
 
+def _repeated(tree: Tree, trigger: Trigger) -> bool:
+    """"встречался шесть раз", "неоднократно встречался": the verb tells a series of meetings."""
+    for anchor in trigger.anchors:
+        for child in tree.children[anchor]:
+            lemma = tree.lemma(child)
+            if lemma in REPETITION_ADVERBS:
+                return True
+            if lemma in TIMES_NOUNS and any(tree.rel(c).startswith("nummod") for c in tree.children[child]):
+                return True
+    return False
+
+
 def _ordinal(tree: Tree, trigger: Trigger) -> int | None:
     """The number an ordinal adjective gives the meeting word: "второй раунд" → 2."""
     found = {ROUND_ORDINALS[tree.lemma(c)] for a in {trigger.index, *trigger.anchors} for c in tree.children[a]
@@ -279,7 +293,7 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default,
             headline=sentence.start < headline_stop(document.text) and titled(tree, trigger),
             again=any(tree.lemma(c) in AGAIN_WORDS for a in trigger.anchors for c in (a, *tree.children[a])),
-            ordinal=_ordinal(tree, trigger))
+            ordinal=_ordinal(tree, trigger), series=_repeated(tree, trigger))
         out += distributed(tree, people, candidate)
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
