@@ -65,6 +65,7 @@ MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 AGAIN_WORDS = RU.words("meetings", "again_words")
 ONGOING_VERBS = RU.words("meetings", "ongoing_verbs")
 WIDE_ROUND_WORDS = RU.words("meetings", "wide_round_words")
+LEADER_SUBJECTS = RU.words("meetings", "leader_subjects")
 REPETITION_ADVERBS = RU.words("meetings", "repetition_adverbs")
 TIMES_NOUNS = RU.words("meetings", "times_nouns")
 ROUND_ORDINALS = {word: n for n, word in enumerate(RU.sequence("meetings", "round_ordinals"), start=1)}
@@ -217,6 +218,19 @@ def _ordinal(tree: Tree, trigger: Trigger) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _leaders_of_sides(parties: list[Party], last: tuple[Party, ...]) -> list[Party]:
+    """The people of ``last`` standing for each of ``parties``, when these are sides only, one person a side."""
+    if len(parties) < 2 or any(p.is_person for p in parties):
+        return []
+    people: dict[str, list[Party]] = {}
+    for party in last:
+        if party.is_person and party.side:
+            people.setdefault(party.side, []).append(party)
+    if not all(len(people.get(p.key, [])) == 1 for p in parties):
+        return []
+    return [people[p.key][0] for p in parties]
+
+
 def _series(tree: Tree, trigger: Trigger) -> bool:
     near = set(trigger.anchors) | {c for a in trigger.anchors for c in tree.children[a]}
     return trigger.lemma in ROUND_WORDS or any(tree.lemma(i) in SERIES_WORDS for i in near)
@@ -262,7 +276,13 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
         source = wide if near & WIDE_ROUND_WORDS and wide and len(_sides_of(last_parties)) < 3 else last_parties
         series = _series(tree, trigger) and own_keys <= {p.key for p in source}
         generic = generic_subject(tree, trigger)
-        if last_parties and len(parties) < 2 and generic:
+        leaders = _leaders_of_sides(parties, last_parties) if generic in LEADER_SUBJECTS else []
+        if leaders:
+            # "главы государств условились провести российско-американский саммит": the sides' leaders
+            # are the people who stood for them in the meeting just told
+            parties = leaders
+            borrowed = True
+        elif last_parties and len(parties) < 2 and generic:
             # "Лидеры договорились встретиться": the same people; "Стороны договорились …": the same sides
             base = _sides_of(last_parties) if generic == "сторона" else list(last_parties)
             parties = base + [p for p in parties if p.key not in {q.key for q in base}]
