@@ -732,6 +732,18 @@ def test_meetings_the_principal_of_envoys_is_not_a_party(models, text, parties):
     assert only(text)["parties"] == parties
 
 
+def test_meetings_a_visit_and_the_talks_it_is_for_are_one(models):
+    text = "Пресс-служба сообщила об ожидании визита Макрона для переговоров с Эрдоганом."
+    assert only(text)["parties"] == ["Макрон", "Эрдоган"]
+
+
+def test_meetings_the_heads_of_state_are_the_leaders_just_told(models):
+    text = ("Макрон и Эрдоган поговорили по телефону 30 января. "
+            "Главы государств условились провести франко-турецкий саммит в Анкаре.")
+    planned = [m for m in meetings_of(text) if m["status"] == "planned"]
+    assert [m["parties"] for m in planned] == [["Макрон", "Эрдоган"]]
+
+
 def test_meetings_rounds_numbered_apart_are_two(models):
     text = ("Второй раунд переговоров России и Украины начался в Женеве. "
             "Первый раунд переговоров России и Украины прошел 20 января.")

@@ -25,7 +25,7 @@ from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
 from parley.extract.meetings.merge import (
     Candidate, attach_delegations, combine, expanded, fill_from_orphans, join_counterparts, merge, same_meeting,
-    shares_a_person,
+    shares_a_person, statuses_agree,
 )
 from parley.extract.meetings.cooccur import cooccurrence
 from parley.extract.meetings.participants import (
@@ -66,6 +66,9 @@ MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 AGAIN_WORDS = RU.words("meetings", "again_words")
 ONGOING_VERBS = RU.words("meetings", "ongoing_verbs")
 WIDE_ROUND_WORDS = RU.words("meetings", "wide_round_words")
+LEADER_SUBJECTS = RU.words("meetings", "leader_subjects")
+REPETITION_ADVERBS = RU.words("meetings", "repetition_adverbs")
+TIMES_NOUNS = RU.words("meetings", "times_nouns")
 ROUND_ORDINALS = {word: n for n, word in enumerate(RU.sequence("meetings", "round_ordinals"), start=1)}
 THIRD_POSSESSIVES = RU.words("grammar", "third_possessives")
 SAME_PLACE_ADVERBS = RU.words("places", "same_place_adverbs")
@@ -255,11 +258,36 @@ def _sides_of(parties: tuple[Party, ...]) -> list[Party]:
     return list(out.values())
 
 
+def _repeated(tree: Tree, trigger: Trigger) -> bool:
+    """"встречался шесть раз", "неоднократно встречался": the verb tells a series of meetings."""
+    for anchor in trigger.anchors:
+        for child in tree.children[anchor]:
+            lemma = tree.lemma(child)
+            if lemma in REPETITION_ADVERBS:
+                return True
+            if lemma in TIMES_NOUNS and any(tree.rel(c).startswith("nummod") for c in tree.children[child]):
+                return True
+    return False
+
+
 def _ordinal(tree: Tree, trigger: Trigger) -> int | None:
     """The number an ordinal adjective gives the meeting word: "второй раунд" → 2."""
     found = {ROUND_ORDINALS[tree.lemma(c)] for a in {trigger.index, *trigger.anchors} for c in tree.children[a]
              if tree.rel(c) == "amod" and tree.lemma(c) in ROUND_ORDINALS}
     return found.pop() if len(found) == 1 else None
+
+
+def _leaders_of_sides(parties: list[Party], last: tuple[Party, ...]) -> list[Party]:
+    """The people of ``last`` standing for each of ``parties``, when these are sides only, one person a side."""
+    if len(parties) < 2 or any(p.is_person for p in parties):
+        return []
+    people: dict[str, list[Party]] = {}
+    for party in last:
+        if party.is_person and party.side:
+            people.setdefault(party.side, []).append(party)
+    if not all(len(people.get(p.key, [])) == 1 for p in parties):
+        return []
+    return [people[p.key][0] for p in parties]
 
 
 def _series(tree: Tree, trigger: Trigger) -> bool:
@@ -315,7 +343,13 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
         source = wide if near & WIDE_ROUND_WORDS and wide and len(_sides_of(last_parties)) < 3 else last_parties
         series = _series(tree, trigger) and own_keys <= {p.key for p in source}
         generic = generic_subject(tree, trigger)
-        if last_parties and len(parties) < 2 and generic:
+        leaders = _leaders_of_sides(parties, last_parties) if generic in LEADER_SUBJECTS else []
+        if leaders:
+            # "главы государств условились провести российско-американский саммит": the sides' leaders
+            # are the people who stood for them in the meeting just told
+            parties = leaders
+            borrowed = True
+        elif last_parties and len(parties) < 2 and generic:
             # "Лидеры договорились встретиться": the same people; "Стороны договорились …": the same sides
             base = _sides_of(last_parties) if generic == "сторона" else list(last_parties)
             parties = base + [p for p in parties if p.key not in {q.key for q in base}]
@@ -349,13 +383,31 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default,
             headline=sentence.start < headline_stop(document.text) and titled(tree, trigger),
             again=any(tree.lemma(c) in AGAIN_WORDS for a in trigger.anchors for c in (a, *tree.children[a])),
-            ordinal=_ordinal(tree, trigger))
+            ordinal=_ordinal(tree, trigger), series=_repeated(tree, trigger))
         out += distributed(tree, people, candidate)
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
         if len({p.side or p.key for p in parties}) >= 3:
             wide = tuple(parties)
-    return out
+    return _visit_with_its_talks(out)
+
+
+def _one_side(candidate: Candidate) -> str | None:
+    sides = {p.side or p.key for p in candidate.parties}
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
+def _visit_with_its_talks(found: list[Candidate]) -> list[Candidate]:
+    """"ожидание визита Уиткоффа для беседы с Путиным": a visit and the talks it is for, each told with
+    one side, are one meeting of both."""
+    lone = [c for c in found if _one_side(c) is not None]
+    visits = [c for c in lone if c.kind == "visit"]
+    talks = [c for c in lone if c.kind != "visit"]
+    if len(visits) != 1 or len(talks) != 1 or _one_side(visits[0]) == _one_side(talks[0]) \
+            or not statuses_agree(visits[0], talks[0]):
+        return found
+    joined = combine(talks[0], visits[0])
+    return [joined if c is talks[0] else c for c in found if c is not visits[0]]
 
 
 

@@ -103,10 +103,8 @@ def _heads_named(persons: tuple[ActorMention, ...], day: dt.date | None) -> dict
     return {side: next(iter(ids.values())) for side, ids in found.items() if len(ids) == 1}
 
 
-def _presidents(text: str, persons: tuple[ActorMention, ...], sides_of: dict[str, str],
-                day: dt.date | None = None) -> dict[str, ActorMention]:
-    """side → the one person the text calls its president ("президент России Владимир Путин"), else the
-    one it names who headed that state on the day ("президенты России и Украины Владимир Путин и …")."""
+def _presidents(text: str, persons: tuple[ActorMention, ...], sides_of: dict[str, str]) -> dict[str, ActorMention]:
+    """side → the one person the text calls its president ("президент России Владимир Путин")."""
     found: dict[str, set[str]] = {}
     first: dict[str, ActorMention] = {}
     for mention in persons:
@@ -118,8 +116,7 @@ def _presidents(text: str, persons: tuple[ActorMention, ...], sides_of: dict[str
         if side and match and not owned:
             found.setdefault(side, set()).add(mention.actor.id)
             first.setdefault(mention.actor.id, mention)
-    said = {side: first[next(iter(ids))] for side, ids in found.items() if len(ids) == 1}
-    return {**_heads_named(persons, day), **said}
+    return {side: first[next(iter(ids))] for side, ids in found.items() if len(ids) == 1}
 
 
 # "встреча президентов России и Украины": each country word stands for the president this text named for it.
@@ -132,12 +129,14 @@ COUNTRY_WORD = re.compile(r"[А-ЯЁ]\w+")
 def leader_mentions(text: str, persons: tuple[ActorMention, ...], sides_of: dict[str, str],
                     day: dt.date | None = None) -> list[ActorMention]:
     """"российский лидер", "глава Белого дома": the president this text named for that country."""
-    presidents = _presidents(text, persons, sides_of, day)
+    presidents = _presidents(text, persons, sides_of)
+    # a plural leader noun before a list of countries may mean a head of state the text names untitled
+    listed = {**_heads_named(persons, day), **presidents}
     found = []
     for match in PRESIDENTS_OF.finditer(text):
         for word in COUNTRY_WORD.finditer(match["list"]):
             sides = sides_in(word.group())
-            model = presidents.get(next(iter(sides))) if len(sides) == 1 else None
+            model = listed.get(next(iter(sides))) if len(sides) == 1 else None
             if model is not None:
                 start = match.start("list") + word.start()
                 found.append(replace(model, start=start, stop=start + len(word.group()), text=word.group()))

@@ -35,6 +35,7 @@ class Candidate:
     cooccurring: bool = False  # proposed for recall: a meeting word and two sides in one sentence (cooccur.py)
     date_end: str | None = None  # the round's last day when it lasts more than one
     ordinal: int | None = None  # the round's number when the words give it: "второй раунд" → 2
+    series: bool = False  # a series of meetings: "встречались шесть раз", "неоднократно встречался"
 
 
 def expanded(parties: tuple[Party, ...]) -> set[str]:
@@ -138,7 +139,7 @@ def ordinals_agree(a: Candidate, b: Candidate) -> bool:
 
 
 def same_meeting(a: Candidate, b: Candidate) -> bool:
-    if not kinds_agree(a, b) or not ordinals_agree(a, b):
+    if not kinds_agree(a, b) or not ordinals_agree(a, b) or a.series != b.series:
         return False
     if continues(a, b):
         return True
@@ -235,7 +236,7 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
                    date_end=date_end, evidence=evidence, status=status,
                    status_explicit=explicit, date_default=default, attending=a.attending and b.attending,
                    headline=a.headline or b.headline, again=a.again or b.again,
-                   ordinal=a.ordinal if a.ordinal is not None else b.ordinal)
+                   ordinal=a.ordinal if a.ordinal is not None else b.ordinal, series=a.series and b.series)
 
 
 def places_nest(a: Candidate, b: Candidate) -> bool:

@@ -53,6 +53,7 @@ FIRST_PERSON = RU.words("grammar", "first_person_pronouns")
 POSSESSOR_PREPOSITIONS = RU.words("grammar", "possessor_prepositions")
 THIRD_PLURAL = RU.words("grammar", "third_plural_pronouns")
 BOTH_WORDS = RU.words("grammar", "both_words")
+COLLECTIVE_OWNERS = RU.words("meetings", "collective_owners")
 SUBJECT_PRONOUNS = RU.words("grammar", "subject_pronouns")
 PRECEDED_PREPOSITIONS = RU.words("status", "preceded_prepositions")
 
@@ -328,7 +329,7 @@ def generic_subject(tree: Tree, trigger: Trigger) -> str | None:
             if not tree.rel(child).startswith("nsubj") or tree.lemma(child) not in GENERIC_PARTIES:
                 continue
             if token.feat("Number") == "Plur" and not any(tree.rel(c) in ("amod", "nmod") and tree.lemma(c) not in
-                                                           BOTH_WORDS for c in tree.children[child]):
+                                                           BOTH_WORDS | COLLECTIVE_OWNERS for c in tree.children[child]):
                 return tree.lemma(child)
     return None
 
