@@ -79,7 +79,7 @@ def gloss_word(word: str, after: str = "") -> str:
     locative ("у Женеві", "на зустрічі": a dative-or-locative form is read as locative),
     ``"preposition"`` after any other one (a form that may be nominative is read as
     oblique: "на зустріч" is accusative), ``"object"`` after a transitive verb ("мав
-    зустріч": accusative)."""
+    зустріч": accusative), ``"noun"`` after a common noun ("процес укладання": genitive)."""
     if not _CYRILLIC_WORD.fullmatch(word):
         return word
     lexicon = ukrainian_lexicon()
@@ -95,6 +95,8 @@ def gloss_word(word: str, after: str = "") -> str:
     parses = ukrainian_morph().parse(low)
     if after == "object":  # after a transitive verb, a form that may be nominative or accusative is accusative
         parses = sorted(parses, key=lambda p: "accs" not in p.tag)
+    elif after == "noun":  # after a noun, a form that may be genitive is: "процес укладання" → "процесс заключения"
+        parses = sorted(parses, key=lambda p: "gent" not in p.tag)
     elif after:
         parses = sorted(parses, key=lambda p: ("nomn" in p.tag, after == "locative" and "loct" not in p.tag))
     for parse in parses:

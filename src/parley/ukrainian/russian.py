@@ -67,6 +67,18 @@ def is_transitive_verb(gloss: str) -> bool:
 
 
 @functools.lru_cache(maxsize=50_000)
+def is_head_noun(gloss: str) -> bool:
+    """A common noun that a genitive may hang from ("процесс заключения", "возможность восстановления"),
+    not a name and not a time ("в понедельник заседание")."""
+    from parley.ukrainian.context import TIME_NOUNS
+
+    parses = russian_morph().parse(gloss.lower())
+    return bool(parses) and gloss.islower() and parses[0].tag.POS == "NOUN" \
+        and not parses[0].tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn"} \
+        and parses[0].normal_form not in TIME_NOUNS
+
+
+@functools.lru_cache(maxsize=50_000)
 def place_accusative(gloss: str) -> str | None:
     """A glossed place name in the accusative, when the gazetteer knows it: "Москвы" → "Москву"."""
     from parley.resolve.places import gazetteer
