@@ -76,6 +76,15 @@ def _words(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+GOVERNING_WORDS = frozenset("можна треба потрібно слід варто необхідно змога".split())
+
+
+@functools.lru_cache(maxsize=50_000)
+def _governs_infinitive(word: str) -> bool:
+    """Whether an infinitive may hang from a word: a verb ("мають представить") or a modal word ("можна")."""
+    return word in GOVERNING_WORDS or any(p.tag.POS == "VERB" for p in ukrainian_morph().parse(word))
+
+
 @functools.lru_cache(maxsize=50_000)
 def _adjectival(word: str) -> bool:
     """Whether a Ukrainian word may be an adjective ("головне" is not the noun Russian "главное" can be)."""
@@ -91,6 +100,7 @@ def gloss_text(text: str) -> GlossedText:
         before = text[spans[i - 1][0]:spans[i - 1][1]].lower() if i else ""
         joined = i > 0 and text[spans[i - 1][1]:a] == " "
         after = "locative" if before in LOCATIVE_PREPOSITIONS else "preposition" if before in PREPOSITIONS \
+            else "governed" if joined and text[a:b].lower().endswith("ть") and _governs_infinitive(before) \
             else "object" if joined and is_transitive_verb(glosses[-1]) \
             else "noun" if joined and text[a:b].islower() and is_head_noun(glosses[-1]) \
             and not _adjectival(text[spans[i - 1][0]:spans[i - 1][1]]) else ""

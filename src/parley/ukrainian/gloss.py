@@ -93,6 +93,9 @@ def gloss_word(word: str, after: str = "") -> str:
         glossed = [gloss_word(p, after) for p in parts]
         return country_list(glossed) or "-".join(glossed)  # "Україна-США-Росія"; "РБК-Україна"
     parses = ukrainian_morph().parse(low)
+    if after != "governed" and low.endswith("ть") and not low.endswith("ться"):
+        # "обговорить", "приїздить": a finite form, unless a verb governs it ("мають представить")
+        parses = sorted(parses, key=lambda p: "infn" in p.tag.grammemes)
     if after == "object":  # after a transitive verb, a form that may be nominative or accusative is accusative
         parses = sorted(parses, key=lambda p: "accs" not in p.tag)
     elif after == "noun":  # after a noun, a form that may be genitive is: "процес укладання" → "процесс заключения"
