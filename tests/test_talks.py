@@ -239,6 +239,18 @@ def test_a_topic_goes_to_the_meeting_the_model_ties_it_to():
     assert text[evidence.start:evidence.stop].startswith("обмен пленн")
 
 
+def test_a_topic_sure_for_one_meeting_goes_to_every_meeting_its_sentence_tells():
+    text = ("Уиткофф встретился с Дмитриевым, а затем поговорил с Ушаковым. "
+            "На встречах Уиткофф, Дмитриев и Ушаков обсуждали обмен пленными. Погода была ясной.")
+    meetings = [meeting_at(text, "Уиткофф встретился с Дмитриевым", WITKOFF, DMITRIEV),
+                meeting_at(text, "затем поговорил с Ушаковым", WITKOFF, USHAKOV)]
+    candidates = topic_candidates(view_of(text, meetings), WORDS)
+    assert all(c.told for c in candidates)
+    sure_for_the_first = model_of({"main_meeting": 5.0}, {}).topics  # the model is sure for one meeting only
+    topics = choose_topics(candidates, sure_for_the_first, 2)
+    assert [[t.topic for t in ts] for ts in topics] == [["humanitarian"], ["humanitarian"]]
+
+
 def test_a_judgement_goes_to_one_meeting_and_one_judge():
     text, meetings = two_meetings()
     model = model_of({}, {"dist=1": 2.0, "judge_takes_part": 1.0, "evidence_dist=1": 1.0})

@@ -32,6 +32,7 @@ class TopicCandidate:
     start: int
     stop: int
     features: Features
+    told: bool = False  # a cue of the topic stands in a sentence that tells the meeting (its evidence or a retelling)
 
 
 def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandidate]:
@@ -87,7 +88,8 @@ def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandida
                     f[name] = 1.0
                     if "&" not in name:
                         f[f"topic={topic}&{name}"] = 1.0
-            out.append(TopicCandidate(meeting, topic, cue.start, cue.stop, f))
+            told = any(placement(view, meeting, s) in ("evidence", "told") for _, s in cues)
+            out.append(TopicCandidate(meeting, topic, cue.start, cue.stop, f, told))
     return out
 
 
@@ -133,9 +135,13 @@ def cue_context(view: DocumentView, words: TalksWords, meeting: int, at: int, se
 
 
 def choose_topics(candidates: list[TopicCandidate], model: LinearModel, count: int) -> list[tuple[Topic, ...]]:
-    """Each meeting's topics: those the model is sure enough of, in the order the text names them."""
+    """Each meeting's topics, in the order the text names them: those the model is sure enough of, and a topic
+    it is sure of for one meeting for every other meeting whose own sentences state it (two meetings told in one
+    sentence that names the topic both dealt with it)."""
     chosen: list[list[Topic]] = [[] for _ in range(count)]
-    for candidate in sorted(candidates, key=lambda c: (c.meeting, c.start)):
-        if model.probability(candidate.features) >= model.threshold:
+    scored = [(model.probability(c.features), c) for c in candidates]
+    sure = {c.topic for p, c in scored if p >= model.threshold}
+    for p, candidate in sorted(scored, key=lambda pc: (pc[1].meeting, pc[1].start)):
+        if p >= model.threshold or candidate.topic in sure and candidate.told:
             chosen[candidate.meeting].append(Topic(candidate.topic, Evidence(candidate.start, candidate.stop)))
     return [tuple(topics) for topics in chosen]
