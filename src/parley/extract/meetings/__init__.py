@@ -99,6 +99,8 @@ EVE_SHIFT = RU.mapping("dates", "eve_prepositions")
 # "завершились двухдневные переговоры": the day such a verb is dated by is the round's last
 ENDING_VERBS = RU.words("dates", "ending_verbs")
 RELATIVE_PRONOUNS = RU.words("grammar", "relative_pronouns")
+# Relations of a clause to the clause it hangs from (relative, complement, adverbial clauses, gerunds)
+GOVERNED_CLAUSES = frozenset({"acl", "advcl"})
 
 
 def _in_relative_clause_of(tree: Tree, index: int, trigger: Trigger, other_triggers: list[Trigger]) -> bool:
@@ -158,6 +160,27 @@ def _first_day_of_ended_round(mention: DateMention, text: str) -> DateMention:
     return replace(mention, value=(last - dt.timedelta(days=days - 1)).isoformat(), end=last.isoformat())
 
 
+def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMention],
+                              theirs: set[int]) -> DateMention | None:
+    """"20 декабря прибыл Дмитриев, который уже провел переговоры", "в понедельник сообщил, что провел
+    разговор": a held meeting told in a clause of its own, with no date, is dated by the clause it hangs
+    from (through a noun or two, as a relative clause hangs from its subject)."""
+    top = next((a for a in trigger.anchors if tree.rel(a).split(":")[0] in GOVERNED_CLAUSES
+                and tree.tokens[a].pos in ("VERB", "AUX")), None)
+    if top is None:
+        return None
+    verb = tree.head(top)
+    for _ in range(2):
+        if verb == -1 or tree.tokens[verb].pos in ("VERB", "AUX"):
+            break
+        verb = tree.head(verb)
+    if verb == -1 or tree.tokens[verb].pos not in ("VERB", "AUX"):
+        return None
+    found = [d for d in dates if (d.value is not None or d.kind == "weekday")
+             and (i := tree.span_head(d.start, d.stop)) not in theirs and tree.head(i) == verb]
+    return found[0] if len(found) == 1 else None
+
+
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
                  published: dt.date | None, other_triggers: list[Trigger] = (),
                  text: str = "") -> tuple[str | None, DatePrecision, bool, str | None]:
@@ -167,9 +190,12 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
     for a in trigger.anchors:
         mine |= {a, *tree.children[a]}
     theirs = set()
+    own = set(trigger.anchors)
     for other in other_triggers:
         if other.index not in trigger.anchors:
-            sub = tree.subtree(other.index)
+            # "участники встречи договорились провести раунд с воскресенья": the clause verb above the
+            # other meeting word, when not above this one, carries that meeting's date
+            sub = set().union(*(tree.subtree(a) for a in other.anchors if a not in own))
             if trigger.index in sub:
                 sub -= tree.subtree(trigger.index)
             theirs |= sub
@@ -199,6 +225,11 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
         if any(tree.lemma(a) in ENDING_VERBS for a in trigger.anchors):
             mention = _first_day_of_ended_round(mention, text)
         return mention.value, mention.precision, False, round_end(text, mention)
+    if status == MeetingStatus.HELD:
+        carried = _date_of_governing_clause(tree, trigger, usable, theirs)
+        if carried is not None:
+            mention = with_weekday(carried, published, future=False)
+            return mention.value, mention.precision, False, None
     if published is not None and status == MeetingStatus.HELD:
         for a in trigger.anchors:
             token = tree.tokens[a]
