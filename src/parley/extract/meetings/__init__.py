@@ -34,7 +34,7 @@ from parley.extract.meetings.participants import (
 from parley.extract.meetings.tree import Tree
 from parley.extract.meetings.triggers import PARTICIPATION_VERBS, Trigger, find_triggers
 from parley.extract.places import meeting_place
-from parley.extract.status import status_of
+from parley.extract.status import denied, status_of
 from parley.learn.decide import decide
 from parley.records import (
     Actor, ActorMention, Analysis, DatePrecision, Document, Evidence, Meeting, MeetingStatus,
@@ -367,6 +367,8 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             if shared_subject is not None and shared_subject.key not in {p.key for p in parties}:
                 parties.append(shared_subject)
         if trigger.lemma in WEAK_MEETING_VERBS and sum(p.is_person for p in parties) < 1:
+            continue
+        if denied(tree.tokens, trigger.index, trigger.anchors):
             continue
         borrowed = False
         own_keys = {p.key for p in parties}
