@@ -425,6 +425,13 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
     return _visit_with_its_talks(out)
 
 
+def _denies_a_meeting(layer: SentenceLayers) -> bool:
+    """"Любая встреча … исключена": the sentence's people are said not to meet."""
+    tree = layer.tree
+    return tree is not None and any(denied(tree.tokens, t.index, t.anchors)
+                                    for t in find_triggers(tree, frozenset()))
+
+
 def _one_side(candidate: Candidate) -> str | None:
     sides = {p.side or p.key for p in candidate.parties}
     return next(iter(sides)) if len(sides) == 1 else None
@@ -585,7 +592,7 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
                       if not document.text[m.stop:after.start].strip()}
             _add_attendees(candidates, [m for m in present if m.start not in owners], sides_of, names)
         candidates += found
-        if not meetings_found:
+        if not meetings_found and not _denies_a_meeting(layer):
             proposal = cooccurrence(layer, [_party(m, sides_of, names) for m in inside], background,
                                     document.published, sentence.start < headline_stop(document.text))
             if proposal is not None:
