@@ -209,6 +209,9 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
                 best = (0, eve)
                 break
             continue  # "назначенной на 17 октября встречи": that date is the other meeting's
+        said = tree.head(index)
+        if said != -1 and said not in trigger.anchors and tree.lemma(said) in SPEECH_VERBS:
+            continue  # "может состояться в ближайшее время, заявил Песков 5 сентября": the day of the saying
         relative = _in_relative_clause_of(tree, index, trigger, other_triggers)
         if not relative and (_dates_something_else(tree, index, trigger)
                              or abs(index - trigger.index) > 3 and index not in clause):
