@@ -79,6 +79,15 @@ def polar_cues(view: DocumentView, words: TalksWords, start: int, stop: int) -> 
     return out
 
 
+def _beside_meeting_word(view: DocumentView, words: TalksWords, cue: CueMatch, start: int, stop: int,
+                         reach: int = 3) -> bool:
+    """Whether a meeting word stands within ``reach`` words of the cue ("встречу назвали полезной",
+    "продуктивные переговоры"): the cue then judges a meeting, not a topic or a mood ("сложных тем")."""
+    before = list(WORDS.finditer(view.folded, start, cue.start))[-reach:]
+    after = list(WORDS.finditer(view.folded, _word_end(view.folded, cue.stop), stop))[:reach]
+    return any(words.meeting_words.match(view.folded, m.start()) for m in before + after)
+
+
 def _tone(leanings: set[str]) -> Tone:
     if leanings == {"positive"}:
         return Tone.POSITIVE
@@ -131,6 +140,7 @@ def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names
             "nominative": float(nominative),
             "by_words": float(bool(words.by_words.search(lead))),
             "named_before_cue": float(m.start < at),
+            "says_before_cue": float(any(m.start < x < at for x in speech)),
             "reporter": float(words.reporting is not None and bool(
                 words.reporting.search(folded, max(s.start, m.start - 40), min(s.stop, m.stop + 40)))),
             f"persons={bucket(len(persons), (1, 2))}": 1.0,
@@ -237,6 +247,8 @@ def judgements(view: DocumentView, words: TalksWords) -> list[Judgement]:
                        "speech": float(bool(words.speech.search(view.folded, s.start, s.stop)))}
         for cue, lean in cues:
             f[f"tcue={cue.label}:{cue.cue}"] = 1.0
+        f["cue_beside_meeting_word"] = float(any(_beside_meeting_word(view, words, cue, s.start, s.stop)
+                                                 for cue, _ in cues))
         out.append(Judgement(index, first.start, _word_end(view.text, last.stop), tone, tuple(c for c, _ in cues),
                              tuple(judges), f))
     return out
@@ -251,7 +263,7 @@ def assessment_candidates(view: DocumentView, words: TalksWords) -> tuple[list[J
             if abs(view.distance(meeting, j.sentence)) > MAX_DISTANCE:
                 continue
             link = view.link_features(meeting, j.sentence, j.start)
-            for judge in j.judges:
+            for order, judge in enumerate(j.judges):
                 actors = [judge.actor] if judge.actor is not None else [
                     a if a.kind == "country" else Actor(side, SIDE_DISPLAY.get(side, side), "country", side)
                     for a in view.meetings[meeting].participants for side in [a.country or a.id]]
@@ -268,6 +280,8 @@ def assessment_candidates(view: DocumentView, words: TalksWords) -> tuple[list[J
                     f["judge_takes_part"] = float(actor.id in view.meeting_ids[meeting])
                     f["judge_side_takes_part"] = float((actor.country or actor.id) in view.meeting_sides[meeting])
                     f[f"judge_kind={actor.kind}"] = 1.0
+                    f[f"judges={bucket(len(j.judges), (1, 2))}"] = 1.0
+                    f["first_judge"] = float(order == 0)
                     partner = bool(named_ids[j.sentence] & (view.meeting_ids[meeting] - {actor.id}))
                     f["partner_named"] = float(partner)  # "встреча с Путиным прошла хорошо": which meeting is judged
                     f["partner_named&meeting_word_near"] = float(partner and link["meeting_word_near"] > 0)
