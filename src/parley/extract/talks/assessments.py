@@ -158,7 +158,8 @@ def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names
             if holder is not None and (quote is None or not (quote.start <= voice.start < quote.stop)):
                 judges.append(Judge(holder, names.get(holder.id, holder.name), "office",
                                     {"office_before_cue": float(voice.start < at)}))
-    if speech and not persons and (quote is None or words.pronouns.search(folded, s.start, s.stop)):
+    voiced = any(j.how in ("office", "ministry") for j in judges)  # the sentence names who speaks: no "он" to resolve
+    if speech and not persons and not voiced and (quote is None or words.pronouns.search(folded, s.start, s.stop)):
         earlier = _antecedent(view, sentence)
         if earlier is not None:
             judges.append(Judge(earlier, names.get(earlier.id, earlier.name), "antecedent",
