@@ -126,7 +126,7 @@ def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names
     persons = [m for m in view.mentions_in[sentence] if m.actor.kind == "person"
                and not (quote is not None and quote.start <= m.start < quote.stop)]
     if speech and words.both_sides.search(folded, s.start, s.stop):
-        judges.append(Judge(None, BOTH, "sides", {"sides_and_person": float(bool(persons))}))
+        judges.append(Judge(None, BOTH, "sides", {}))
     seen: set[str] = set()
     for m in persons:
         if m.actor.id in seen:
@@ -141,8 +141,6 @@ def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names
             "by_words": float(bool(words.by_words.search(lead))),
             "named_before_cue": float(m.start < at),
             "says_before_cue": float(any(m.start < x < at for x in speech)),
-            "reporter": float(words.reporting is not None and bool(
-                words.reporting.search(folded, max(s.start, m.start - 40), min(s.stop, m.stop + 40)))),
             f"persons={bucket(len(persons), (1, 2))}": 1.0,
         }))
     if speech and words.ministry_voices is not None:

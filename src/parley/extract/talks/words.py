@@ -120,7 +120,6 @@ class TalksWords:
     not_negating: re.Pattern[str]
     by_words: re.Pattern[str]
     office_voices: CueSet | None = None  # labels: side ids; "президент США" standing for a person of that side
-    reporting: re.Pattern[str] | None = None  # "со ссылкой на", "корреспондент": a name that only passes words on
     ministry_voices: re.Pattern[str] | None = None  # "во внешнеполитическом ведомстве": the side named nearby
 
 
@@ -195,7 +194,6 @@ def talks_words(lang: str = "ru") -> TalksWords:
         both_sides=_alternation(_strings(tone, "both_sides", tone_source), tone_source),
         **{key: _stems(_strings(talk, key, talks_source), talks_source) for key in TALK_KEYS},
         office_voices=CueSet(offices, tone_source) if offices else None,
-        reporting=(_stems(_strings(tone, "reporting", tone_source), tone_source) if "reporting" in tone else None),
         ministry_voices=(_stems(_strings(tone, "ministry_voices", tone_source), tone_source)
                          if "ministry_voices" in tone else None),
     )
