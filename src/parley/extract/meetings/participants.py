@@ -79,13 +79,18 @@ def _envoy_of(tree: Tree, i: int) -> bool:
 
 
 def _possessor(tree: Tree, i: int, holders: frozenset[int] = frozenset()) -> bool:
-    """A genitive name under a role noun whose holder is named after it: "представитель Путина Дмитриев"."""
+    """A genitive name under a role noun whose holder is named beside it: "представитель Путина Дмитриев",
+    "Кушнер, зять Трампа"."""
     head = tree.head(i)
     if head == -1 or tree.rel(i) != "nmod" or tree.tokens[i].feat("Case") != "Gen":
         return False
     head_token = tree.tokens[head]
     if not (tree.lemma(head) in OWNER_NOUNS or (head_token.pos == "NOUN" and head_token.feat("Animacy") == "Anim")):
         return False
+    grand = tree.head(head)
+    if tree.rel(head) == "appos" and grand != -1 and grand < head and (
+            grand in holders or tree.tokens[grand].pos == "PROPN"):
+        return True  # "Кушнер, зять президента США Трампа": the holder is named before the role
     own = tree.subtree(i)
     return any(c > i and c not in own and (c in holders or tree.tokens[c].feat("Animacy") == "Anim")
                and tree.tokens[c].pos == "PROPN" and tree.rel(c) in ("appos", "flat:name")
@@ -321,6 +326,10 @@ def generic_subject(tree: Tree, trigger: Trigger) -> str | None:
                 and tree.tokens[child].feat("Number") == "Plur":
             return tree.lemma(child)  # "встреча лидеров", "переговоры сторон"
     verbs = [a for a in trigger.anchors if tree.tokens[a].pos in ("VERB", "AUX") or a == trigger.index]
+    for anchor in verbs:
+        for child in tree.children[anchor]:
+            if tree.lemma(child) in THIRD_PLURAL and tree.case_word(child) in COMITATIVE:
+                return tree.lemma(child)  # "планирует встретиться с ними снова": the partners just told
     # "Стороны обсудили … и договорились о продолжении контактов": the subject is shared
     verbs += [tree.head(a) for a in verbs if tree.rel(a) == "conj" and tree.head(a) != -1]
     for anchor in verbs:
