@@ -177,8 +177,9 @@ def speaker_of(tree: Tree, people: list[tuple[int, Party]]) -> Party | None:
             head = tree.head(cur)
             if head == -1:
                 break
-            if tree.lemma(head) in SPEECH_VERBS and tree.rel(cur).startswith("nsubj"):
-                return party
+            if tree.rel(cur).startswith("nsubj") and (tree.lemma(head) in SPEECH_VERBS or any(
+                    tree.rel(c) == "xcomp" and tree.lemma(c) in SPEECH_VERBS for c in tree.children[head])):
+                return party  # "написал Трамп", "Песков не стал комментировать"
             if tree.rel(cur) not in ("appos", "flat", "flat:name"):
                 break
             cur = head
