@@ -363,6 +363,22 @@ def _framing_subjects(tree: Tree, trigger: Trigger, people: list[tuple[int, Part
     return found if len(found) >= 2 and len({p.side or p.key for p in found}) >= 2 else []
 
 
+def _partners_of_another_event(tree: Tree, trigger: Trigger, names: frozenset[int]) -> set[int]:
+    """"обсудить с Путиным … перед встречей с Зеленским": a meeting noun with its own "с" partner does not
+    take the partner the verb above it has for its own event."""
+    if trigger.is_verb or not any(c in names and (tree.case_word(c) in COMITATIVE or tree.tokens[c].feat("Case") == "Ins")
+                                  for c in tree.children[trigger.index]):
+        return set()
+    own = tree.subtree(trigger.index)
+    out: set[int] = set()
+    for anchor in trigger.anchors:
+        if anchor != trigger.index and tree.tokens[anchor].pos == "VERB":
+            for c in tree.children[anchor]:
+                if c not in own and tree.case_word(c) in COMITATIVE:
+                    out |= (tree.subtree(c) - own) & names
+    return out
+
+
 def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]],
                      sides: list[tuple[SideMention, Party]], referent: Party | None = None,
                      other_triggers: frozenset[int] = frozenset(), claimed: frozenset[str] = frozenset()) -> list[Party]:
@@ -375,8 +391,9 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
     owners = _owners_by_position(people)
     headline_source = _headline_source(tree, people)
     linked: set[int] = set()
+    partners = _partners_of_another_event(tree, trigger, holders)
     for index, party in people:
-        if party.key in claimed or index in owners or index == headline_source \
+        if party.key in claimed or index in owners or index == headline_source or index in partners \
                 or not _reaches(tree, index, anchors, others, holders):
             continue
         if _envoy_of(tree, index) and not _possessor(tree, index, holders):
