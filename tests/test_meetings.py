@@ -830,8 +830,10 @@ def test_meetings_there_again_is_the_place_told_before(models):
 def test_meetings_meeting_them_once_more_the_next_day_is_another_meeting(models):
     text = ("Эммануэль Макрон провел сегодня в Берлине переговоры с представителями Германии. "
             "Он планирует встретиться с ними еще раз 2 февраля.")
-    found = [(m["parties"], m["date"], m["status"]) for m in meetings_of(text)]
-    assert found == [(["Германия", "Макрон"], "2026-02-01", "held"), (["Германия", "Макрон"], "2026-02-02", "planned")]
+    found = [(m["parties"], m["date"], m["status"], m["place"]) for m in meetings_of(text)]
+    # the day after, the same people meet where they met
+    assert found == [(["Германия", "Макрон"], "2026-02-01", "held", "Берлин"),
+                     (["Германия", "Макрон"], "2026-02-02", "planned", "Берлин")]
 
 
 def test_meetings_owner_of_a_role_after_its_holder_is_not_a_party(models):

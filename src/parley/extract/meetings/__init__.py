@@ -24,7 +24,8 @@ from parley.extract.lexicon import SPEECH_VERBS, WEAK_MEETING_VERBS
 from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
 from parley.extract.meetings.merge import (
-    Candidate, attach_delegations, combine, expanded, fill_from_orphans, join_counterparts, merge, same_meeting,
+    Candidate, attach_delegations, combine, expanded, fill_from_orphans, join_counterparts, merge,
+    place_of_the_day_before, same_meeting,
     shares_a_person, statuses_agree,
 )
 from parley.extract.meetings.cooccur import cooccurrence
@@ -589,6 +590,7 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
             groups.append(candidate)
     groups = fill_from_orphans(groups, [c for c in candidates if len(c.parties) < 2])
     groups = join_counterparts(groups)  # a place filled in may show an unnamed side is someone named
+    groups = place_of_the_day_before(groups)
     told = [expanded(g.parties) for g in groups]
     groups += [c for c in merge(proposals) if not any(expanded(c.parties) <= keys for keys in told)]
     members = {side: [_party(m, sides_of, names) for m in found]
