@@ -832,3 +832,24 @@ def test_meetings_there_again_is_the_place_told_before(models):
             "Второй раунд консультаций Франции и Германии прошел там же 27 января.")
     found = sorted((m["date"], m["place"]) for m in meetings_of(text))
     assert found == [("2026-01-20", "Берлин"), ("2026-01-27", "Берлин")]
+
+
+def test_meetings_meeting_them_once_more_the_next_day_is_another_meeting(models):
+    text = ("Эммануэль Макрон провел сегодня в Берлине переговоры с представителями Германии. "
+            "Он планирует встретиться с ними еще раз 2 февраля.")
+    found = [(m["parties"], m["date"], m["status"], m["place"]) for m in meetings_of(text)]
+    # the day after, the same people meet where they met
+    assert found == [(["Германия", "Макрон"], "2026-02-01", "held", "Берлин"),
+                     (["Германия", "Макрон"], "2026-02-02", "planned", "Берлин")]
+
+
+def test_meetings_owner_of_a_role_after_its_holder_is_not_a_party(models):
+    text = ("Вместе с Мерцем в Париж прибыл Пьер Дюран, советник президента Франции Эммануэля Макрона, "
+            "ранее участвовавший в переговорах с Германией.")
+    assert all("Макрон" not in m["parties"] for m in meetings_of(text))
+
+
+def test_meetings_partner_of_the_verb_is_not_the_partner_of_the_meeting_after(models):
+    text = ("Президент Франции Эммануэль Макрон хотел обсудить с канцлером Германии Фридрихом Мерцем "
+            "ряд вопросов перед встречей с Киром Стармером.")
+    assert all(m["parties"] != ["Мерц", "Стармер"] for m in meetings_of(text))

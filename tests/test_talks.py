@@ -129,12 +129,27 @@ def judged(text: str, quotes: tuple[Quote, ...] = ()) -> list[tuple[str, str, li
     # "он заявил": the person just named
     ("Уиткофф встретился с Дмитриевым в Майами. Позже Ушаков вышел к журналистам. Он отметил, что встреча была "
      "содержательной.", "positive", "ushakov", "antecedent"),
+    # an office with its country stands for that side's person in the meeting
+    ("Уиткофф встретился с Дмитриевым в Майами. Позже американский президент сказал, что встреча была полезной.",
+     "positive", "witkoff", "office"),
 ])
 def test_a_judgement_has_a_tone_and_a_judge(text, tone, judge, how):
     found = judged(text)
     assert len(found) == 1, found
     assert found[0][0] == tone
     assert (judge, how) in found[0][2]
+
+
+def test_a_ministry_without_its_country_speaks_for_the_side_named_near_it():
+    text = "Уиткофф встретился с Дмитриевым в Майами. В дипломатическом ведомстве отметили, что Россия довольна " \
+           "полезной беседой."
+    _, meetings = one_meeting(text)
+    russia = Actor("RUS", "Россия", "country", "RUS")
+    at = text.index("Россия")
+    mentions = mentions_of(text) + (ActorMention(at, at + 6, "Россия", "Россия", russia),)
+    view = DocumentView(text, sentences_of(text), sorted(mentions, key=lambda m: m.start), (), meetings)
+    [found] = judgements(view, WORDS)
+    assert ("RUS", "ministry") in [(j.actor.id, j.how) for j in found.judges]
 
 
 @pytest.mark.parametrize("text", [

@@ -24,7 +24,8 @@ from parley.extract.lexicon import SPEECH_VERBS, WEAK_MEETING_VERBS
 from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
 from parley.extract.meetings.merge import (
-    Candidate, attach_delegations, combine, expanded, fill_from_orphans, join_counterparts, merge, same_meeting,
+    Candidate, attach_delegations, combine, expanded, fill_from_orphans, join_counterparts, merge,
+    place_of_the_day_before, same_meeting,
     shares_a_person, statuses_agree,
 )
 from parley.extract.meetings.cooccur import cooccurrence
@@ -65,6 +66,7 @@ MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 # Words that make a meeting another one of the same parties, not the day after of one going on.
 AGAIN_WORDS = RU.words("meetings", "again_words")
 ONGOING_VERBS = RU.words("meetings", "ongoing_verbs")
+AGAIN_COUNT_WORDS = RU.words("meetings", "again_count_words")
 WIDE_ROUND_WORDS = RU.words("meetings", "wide_round_words")
 LEADER_SUBJECTS = RU.words("meetings", "leader_subjects")
 REPETITION_ADVERBS = RU.words("meetings", "repetition_adverbs")
@@ -304,6 +306,18 @@ def _repeated(tree: Tree, trigger: Trigger) -> bool:
     return False
 
 
+def _again(tree: Tree, trigger: Trigger) -> bool:
+    """"новая встреча", "вновь встретятся", "встретиться ещё раз": another meeting of the same parties."""
+    for anchor in trigger.anchors:
+        for child in (anchor, *tree.children[anchor]):
+            if tree.lemma(child) in AGAIN_WORDS:
+                return True
+            if child != anchor and tree.lemma(child) in TIMES_NOUNS \
+                    and any(tree.lemma(c) in AGAIN_COUNT_WORDS for c in tree.children[child]):
+                return True
+    return False
+
+
 def _ordinal(tree: Tree, trigger: Trigger) -> int | None:
     """The number an ordinal adjective gives the meeting word: "второй раунд" → 2."""
     found = {ROUND_ORDINALS[tree.lemma(c)] for a in {trigger.index, *trigger.anchors} for c in tree.children[a]
@@ -418,7 +432,7 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             status_explicit=reading.explicit, borrowed=borrowed, fresh=bool(ANOTHER_EVENT.match(sentence.text)),
             attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default,
             headline=sentence.start < headline_stop(document.text) and titled(tree, trigger),
-            again=any(tree.lemma(c) in AGAIN_WORDS for a in trigger.anchors for c in (a, *tree.children[a])),
+            again=_again(tree, trigger),
             ordinal=_ordinal(tree, trigger), series=_repeated(tree, trigger))
         out += distributed(tree, people, candidate)
         if len({p.side or p.key for p in parties}) >= 2:
@@ -619,6 +633,7 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
             groups.append(candidate)
     groups = fill_from_orphans(groups, [c for c in candidates if len(c.parties) < 2])
     groups = join_counterparts(groups)  # a place filled in may show an unnamed side is someone named
+    groups = place_of_the_day_before(groups)
     told = [expanded(g.parties) for g in groups]
     groups += [c for c in merge(proposals) if not any(expanded(c.parties) <= keys for keys in told)]
     members = {side: [_party(m, sides_of, names) for m in found]

@@ -319,3 +319,19 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
             groups.append(candidate)
             members.append({_agreement_key(candidate): candidate})
     return sorted(groups, key=lambda g: g.evidence.start)
+
+
+def place_of_the_day_before(groups: list[Candidate]) -> list[Candidate]:
+    """"Он планирует встретиться с ними еще раз во вторник": a meeting of the same parties told again for the
+    day after one held somewhere is held in the same place, unless a place is said."""
+    out = list(groups)
+    for k, group in enumerate(groups):
+        day = _day(group.date)
+        if not group.borrowed or group.place is not None or day is None:
+            continue
+        before = [g for g in groups if g is not group and g.place is not None and g.status == MeetingStatus.HELD
+                  and _day(g.date) is not None and (day - _day(g.date)).days == 1
+                  and expanded(g.parties) == expanded(group.parties)]
+        if len({g.place for g in before}) == 1:
+            out[k] = replace(group, place=before[0].place, place_entry=before[0].place_entry)
+    return out

@@ -79,13 +79,18 @@ def _envoy_of(tree: Tree, i: int) -> bool:
 
 
 def _possessor(tree: Tree, i: int, holders: frozenset[int] = frozenset()) -> bool:
-    """A genitive name under a role noun whose holder is named after it: "представитель Путина Дмитриев"."""
+    """A genitive name under a role noun whose holder is named beside it: "представитель Путина Дмитриев",
+    "Кушнер, зять Трампа"."""
     head = tree.head(i)
     if head == -1 or tree.rel(i) != "nmod" or tree.tokens[i].feat("Case") != "Gen":
         return False
     head_token = tree.tokens[head]
     if not (tree.lemma(head) in OWNER_NOUNS or (head_token.pos == "NOUN" and head_token.feat("Animacy") == "Anim")):
         return False
+    grand = tree.head(head)
+    if tree.rel(head) == "appos" and grand != -1 and grand < head and (
+            grand in holders or tree.tokens[grand].pos == "PROPN"):
+        return True  # "Кушнер, зять президента США Трампа": the holder is named before the role
     own = tree.subtree(i)
     return any(c > i and c not in own and (c in holders or tree.tokens[c].feat("Animacy") == "Anim")
                and tree.tokens[c].pos == "PROPN" and tree.rel(c) in ("appos", "flat:name")
@@ -172,8 +177,9 @@ def speaker_of(tree: Tree, people: list[tuple[int, Party]]) -> Party | None:
             head = tree.head(cur)
             if head == -1:
                 break
-            if tree.lemma(head) in SPEECH_VERBS and tree.rel(cur).startswith("nsubj"):
-                return party
+            if tree.rel(cur).startswith("nsubj") and (tree.lemma(head) in SPEECH_VERBS or any(
+                    tree.rel(c) == "xcomp" and tree.lemma(c) in SPEECH_VERBS for c in tree.children[head])):
+                return party  # "написал Трамп", "Песков не стал комментировать"
             if tree.rel(cur) not in ("appos", "flat", "flat:name"):
                 break
             cur = head
@@ -321,6 +327,10 @@ def generic_subject(tree: Tree, trigger: Trigger) -> str | None:
                 and tree.tokens[child].feat("Number") == "Plur":
             return tree.lemma(child)  # "встреча лидеров", "переговоры сторон"
     verbs = [a for a in trigger.anchors if tree.tokens[a].pos in ("VERB", "AUX") or a == trigger.index]
+    for anchor in verbs:
+        for child in tree.children[anchor]:
+            if tree.lemma(child) in THIRD_PLURAL and tree.case_word(child) in COMITATIVE:
+                return tree.lemma(child)  # "планирует встретиться с ними снова": the partners just told
     # "Стороны обсудили … и договорились о продолжении контактов": the subject is shared
     verbs += [tree.head(a) for a in verbs if tree.rel(a) == "conj" and tree.head(a) != -1]
     for anchor in verbs:
@@ -353,6 +363,22 @@ def _framing_subjects(tree: Tree, trigger: Trigger, people: list[tuple[int, Part
     return found if len(found) >= 2 and len({p.side or p.key for p in found}) >= 2 else []
 
 
+def _partners_of_another_event(tree: Tree, trigger: Trigger, names: frozenset[int]) -> set[int]:
+    """"обсудить с Путиным … перед встречей с Зеленским": a meeting noun with its own "с" partner does not
+    take the partner the verb above it has for its own event."""
+    if trigger.is_verb or not any(c in names and (tree.case_word(c) in COMITATIVE or tree.tokens[c].feat("Case") == "Ins")
+                                  for c in tree.children[trigger.index]):
+        return set()
+    own = tree.subtree(trigger.index)
+    out: set[int] = set()
+    for anchor in trigger.anchors:
+        if anchor != trigger.index and tree.tokens[anchor].pos == "VERB":
+            for c in tree.children[anchor]:
+                if c not in own and tree.case_word(c) in COMITATIVE:
+                    out |= (tree.subtree(c) - own) & names
+    return out
+
+
 def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]],
                      sides: list[tuple[SideMention, Party]], referent: Party | None = None,
                      other_triggers: frozenset[int] = frozenset(), claimed: frozenset[str] = frozenset()) -> list[Party]:
@@ -365,8 +391,9 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
     owners = _owners_by_position(people)
     headline_source = _headline_source(tree, people)
     linked: set[int] = set()
+    partners = _partners_of_another_event(tree, trigger, holders)
     for index, party in people:
-        if party.key in claimed or index in owners or index == headline_source \
+        if party.key in claimed or index in owners or index == headline_source or index in partners \
                 or not _reaches(tree, index, anchors, others, holders):
             continue
         if _envoy_of(tree, index) and not _possessor(tree, index, holders):

@@ -79,6 +79,15 @@ def polar_cues(view: DocumentView, words: TalksWords, start: int, stop: int) -> 
     return out
 
 
+def _beside_meeting_word(view: DocumentView, words: TalksWords, cue: CueMatch, start: int, stop: int,
+                         reach: int = 3) -> bool:
+    """Whether a meeting word stands within ``reach`` words of the cue ("встречу назвали полезной",
+    "продуктивные переговоры"): the cue then judges a meeting, not a topic or a mood ("сложных тем")."""
+    before = list(WORDS.finditer(view.folded, start, cue.start))[-reach:]
+    after = list(WORDS.finditer(view.folded, _word_end(view.folded, cue.stop), stop))[:reach]
+    return any(words.meeting_words.match(view.folded, m.start()) for m in before + after)
+
+
 def _tone(leanings: set[str]) -> Tone:
     if leanings == {"positive"}:
         return Tone.POSITIVE
@@ -114,10 +123,10 @@ def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names
         near = min((abs(x - voice.start) for x in speech), default=999)
         judges.append(Judge(Actor(side, SIDE_DISPLAY.get(side, side), "country", side), SIDE_DISPLAY.get(side, side),
                             "side_voice", {"voice_near_speech": float(near <= 40)}))
-    if speech and words.both_sides.search(folded, s.start, s.stop):
-        judges.append(Judge(None, BOTH, "sides", {}))
     persons = [m for m in view.mentions_in[sentence] if m.actor.kind == "person"
                and not (quote is not None and quote.start <= m.start < quote.stop)]
+    if speech and words.both_sides.search(folded, s.start, s.stop):
+        judges.append(Judge(None, BOTH, "sides", {}))
     seen: set[str] = set()
     for m in persons:
         if m.actor.id in seen:
@@ -131,14 +140,64 @@ def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names
             "nominative": float(nominative),
             "by_words": float(bool(words.by_words.search(lead))),
             "named_before_cue": float(m.start < at),
+            "says_before_cue": float(any(m.start < x < at for x in speech)),
             f"persons={bucket(len(persons), (1, 2))}": 1.0,
         }))
-    if speech and not persons and (quote is None or words.pronouns.search(folded, s.start, s.stop)):
+    if speech and words.ministry_voices is not None:
+        for voice in words.ministry_voices.finditer(folded, s.start, s.stop):
+            if quote is None or not (quote.start <= voice.start() < quote.stop):
+                for rank, side in enumerate(_sides_near(view, sentence, voice.start())):
+                    judges.append(Judge(Actor(side, SIDE_DISPLAY.get(side, side), "country", side),
+                                        SIDE_DISPLAY.get(side, side), "ministry", {f"ministry_rank={rank}": 1.0}))
+                break
+    if speech and not persons and words.office_voices is not None:
+        for voice in words.office_voices.finditer(folded, s.start, s.stop):
+            holder = _holder(view, voice.label)
+            if holder is not None and (quote is None or not (quote.start <= voice.start < quote.stop)):
+                judges.append(Judge(holder, names.get(holder.id, holder.name), "office",
+                                    {"office_before_cue": float(voice.start < at)}))
+    voiced = any(j.how in ("office", "ministry") for j in judges)  # the sentence names who speaks: no "он" to resolve
+    if speech and not persons and not voiced and (quote is None or words.pronouns.search(folded, s.start, s.stop)):
         earlier = _antecedent(view, sentence)
         if earlier is not None:
             judges.append(Judge(earlier, names.get(earlier.id, earlier.name), "antecedent",
                                 {"pronoun": float(bool(words.pronouns.search(folded, s.start, s.stop)))}))
     return judges
+
+
+def _outside_quotes(view: DocumentView, offset: int) -> bool:
+    return not any(q.start <= offset < q.stop for q in view.quotes)
+
+
+def _sides_near(view: DocumentView, sentence: int, at: int, most: int = 3) -> list[str]:
+    """The sides a ministry without a country may belong to: those named outside quotes in its sentence
+    (nearest first), then in the two sentences before (latest first)."""
+    ordered: list[str] = []
+    for k in range(sentence, max(-1, sentence - 3), -1):
+        named = [m for m in view.mentions_in[k] if _outside_quotes(view, m.start) and (m.actor.country or
+                                                                                    m.actor.kind == "country")]
+        named.sort(key=lambda m: abs(m.start - at) if k == sentence else -m.start)
+        for m in named:
+            side = m.actor.country or m.actor.id
+            if side not in ordered:
+                ordered.append(side)
+    return ordered[:most]
+
+
+def _holder(view: DocumentView, side: str) -> Actor | None:
+    """The person an office of a side stands for: that side's person who takes part in the article's
+    meetings and is named most often (else that side's person named most often)."""
+    counts: dict[str, int] = {}
+    actors: dict[str, Actor] = {}
+    for m in view.mentions:
+        if m.actor.kind == "person" and m.actor.country == side:
+            counts[m.actor.id] = counts.get(m.actor.id, 0) + 1
+            actors[m.actor.id] = m.actor
+    if not counts:
+        return None
+    taking_part = set().union(*view.meeting_ids) if view.meeting_ids else set()
+    best = max(counts, key=lambda a: (a in taking_part, counts[a]))
+    return actors[best]
 
 
 def _nominative(mention: ActorMention) -> bool:
@@ -187,6 +246,8 @@ def judgements(view: DocumentView, words: TalksWords) -> list[Judgement]:
                        "speech": float(bool(words.speech.search(view.folded, s.start, s.stop)))}
         for cue, lean in cues:
             f[f"tcue={cue.label}:{cue.cue}"] = 1.0
+        f["cue_beside_meeting_word"] = float(any(_beside_meeting_word(view, words, cue, s.start, s.stop)
+                                                 for cue, _ in cues))
         out.append(Judgement(index, first.start, _word_end(view.text, last.stop), tone, tuple(c for c, _ in cues),
                              tuple(judges), f))
     return out
@@ -201,7 +262,7 @@ def assessment_candidates(view: DocumentView, words: TalksWords) -> tuple[list[J
             if abs(view.distance(meeting, j.sentence)) > MAX_DISTANCE:
                 continue
             link = view.link_features(meeting, j.sentence, j.start)
-            for judge in j.judges:
+            for order, judge in enumerate(j.judges):
                 actors = [judge.actor] if judge.actor is not None else [
                     a if a.kind == "country" else Actor(side, SIDE_DISPLAY.get(side, side), "country", side)
                     for a in view.meetings[meeting].participants for side in [a.country or a.id]]
@@ -218,6 +279,8 @@ def assessment_candidates(view: DocumentView, words: TalksWords) -> tuple[list[J
                     f["judge_takes_part"] = float(actor.id in view.meeting_ids[meeting])
                     f["judge_side_takes_part"] = float((actor.country or actor.id) in view.meeting_sides[meeting])
                     f[f"judge_kind={actor.kind}"] = 1.0
+                    f[f"judges={bucket(len(j.judges), (1, 2))}"] = 1.0
+                    f["first_judge"] = float(order == 0)
                     partner = bool(named_ids[j.sentence] & (view.meeting_ids[meeting] - {actor.id}))
                     f["partner_named"] = float(partner)  # "встреча с Путиным прошла хорошо": which meeting is judged
                     f["partner_named&meeting_word_near"] = float(partner and link["meeting_word_near"] > 0)

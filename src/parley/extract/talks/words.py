@@ -119,6 +119,8 @@ class TalksWords:
     pronouns: re.Pattern[str]
     not_negating: re.Pattern[str]
     by_words: re.Pattern[str]
+    office_voices: CueSet | None = None  # labels: side ids; "президент США" standing for a person of that side
+    ministry_voices: re.Pattern[str] | None = None  # "во внешнеполитическом ведомстве": the side named nearby
 
 
 @functools.lru_cache(maxsize=None)
@@ -175,6 +177,7 @@ def talks_words(lang: str = "ru") -> TalksWords:
                                                              for k, v in voices.items()):
         raise LexiconError(f"{tone_source}: side_voices: expected a map of pattern → side")
     sides = [(side, fold(cue)) for cue, side in voices.items()]
+    offices = _side_map(tone, "office_voices", tone_source)
     talks_source = f"lang/{lang}/talks.json"
     talk = _entries(lang, "talks")
     missing = [k for k in TALK_KEYS if k not in talk]
@@ -190,4 +193,18 @@ def talks_words(lang: str = "ru") -> TalksWords:
         side_voices=CueSet(sides, tone_source),
         both_sides=_alternation(_strings(tone, "both_sides", tone_source), tone_source),
         **{key: _stems(_strings(talk, key, talks_source), talks_source) for key in TALK_KEYS},
+        office_voices=CueSet(offices, tone_source) if offices else None,
+        ministry_voices=(_stems(_strings(tone, "ministry_voices", tone_source), tone_source)
+                         if "ministry_voices" in tone else None),
     )
+
+
+def _side_map(data: Mapping[str, Any], key: str, source: str) -> list[tuple[str, str]]:
+    """An optional map of pattern → side, as (side, folded pattern) pairs."""
+    if key not in data:
+        return []
+    voices = data[key].get("map")
+    if not isinstance(voices, Mapping) or not voices or not all(isinstance(k, str) and k and isinstance(v, str) and v
+                                                             for k, v in voices.items()):
+        raise LexiconError(f"{source}: {key}: expected a map of pattern → side")
+    return [(side, fold(cue)) for cue, side in voices.items()]
