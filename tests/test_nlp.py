@@ -94,3 +94,20 @@ def test_readings_are_natashas(word):
             inflected, expected = Parse.inflect(mine, grammemes), Parse.inflect(theirs, grammemes)
             assert (inflected and described(inflected)) == (expected and described(expected))
     assert nlp.morph_vocab().lemmatize(word, "NOUN", {"Case": "Nom"}) == MorphVocab().lemmatize(word, "NOUN", {"Case": "Nom"})
+
+
+def test_crf_decoding_is_slovnets():
+    import numpy as np
+    from slovnet.exec.model import CRF, Weight
+
+    from parley import crf
+
+    rng = np.random.default_rng(3)
+    for batch, seq, tags in [(1, 1, 3), (4, 7, 5), (9, 30, 9), (3, 2, 2)]:
+        transitions = rng.standard_normal((tags, tags)).astype(np.float32)
+        emissions = rng.standard_normal((batch, seq, tags)).astype(np.float32)
+        sizes = rng.integers(1, seq + 1, size=batch)
+        mask = np.arange(seq)[None, :] < sizes[:, None]
+        expected = CRF(Weight(transitions.shape, transitions.dtype.name, transitions)).decode(emissions, mask)
+        found = crf.decode(transitions, emissions, mask)
+        assert [list(path) for path in found] == [list(path) for path in expected]

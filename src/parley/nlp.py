@@ -40,6 +40,7 @@ from pymorphy2.analyzer import Parse as PymorphyParse
 from razdel import sentenize
 from slovnet.shape import word_shape
 
+from parley import crf
 from parley.records import Analysis, NamedSpan, Sentence, Token
 from parley.tokens import tokenize
 
@@ -208,6 +209,7 @@ def models() -> Models:
         model = tagger.infer.model
         model.encoder = _ConvEncoder(model.emb, model.encoder.layers)
         model.emb = _WordIds()
+    _share_vocabularies([tagger.infer.encoder for tagger in (loaded.morph, loaded.syntax, loaded.ner)])
     gc.freeze()
     return loaded
 
@@ -276,13 +278,36 @@ _WORD_CACHE_LIMIT = 300_000  # words per model; news vocabulary repeats, so most
 
 
 @functools.cache
-def _word_ids(encoder_id: int) -> dict[str, tuple[int, int]]:
+def _word_ids(vocabularies: int) -> dict[str, tuple[int, int]]:
     return {}
+
+
+def _same_vocabularies(encoder, other) -> bool:
+    return (encoder.words_vocab.items == other.words_vocab.items
+            and encoder.shapes_vocab.items == other.shapes_vocab.items)
+
+
+# id of an encoder → id of the first loaded encoder that numbers words and shapes the same way: natasha's
+# three models do, so one cache of word ids serves them, and morphology and syntax share their input
+_VOCABULARIES: dict[int, int] = {}
+
+
+def _share_vocabularies(encoders: Sequence) -> None:
+    firsts: list = []
+    for encoder in encoders:
+        first = next((f for f in firsts if _same_vocabularies(f, encoder)), None)
+        if first is None:
+            firsts.append(encoder)
+        _VOCABULARIES[id(encoder)] = id(first or encoder)
+
+
+def _vocabularies(encoder) -> int:
+    return _VOCABULARIES.get(id(encoder), id(encoder))
 
 
 def _encode(encoder, batch: list[list[str]]):
     """slovnet's encoder input for a batch, each word's (word id, shape id) computed once per process."""
-    cache = _word_ids(id(encoder))
+    cache = _word_ids(_vocabularies(encoder))
     items = []
     for words in batch:
         word_ids, shape_ids = [], []
@@ -306,9 +331,12 @@ def _tags(decoder, predictions: Iterable[np.ndarray]) -> list[list[str]]:
 
 def _ner_tags(words: list[list[str]]) -> list[list[str]]:
     infer = models().ner.infer
+    model = infer.model
 
-    def run(batch: list[list[str]]):
-        return _tags(infer.decoder, infer.process([_encode(infer.encoder, batch)]))
+    def run(batch: list[list[str]]):  # slovnet's NERInfer.process, with parley.crf's decoding
+        encoded = _encode(infer.encoder, batch)
+        emissions = model(encoded.word_id, encoded.shape_id, encoded.pad_mask)
+        return _tags(infer.decoder, crf.decode(model.head.crf.transitions.array, emissions, ~encoded.pad_mask))
 
     prefixed = [_NER_PREFIX_WORDS + w for w in words]
     shift = len(_NER_PREFIX_WORDS)
@@ -358,6 +386,11 @@ def _parse(words: list[list[str]]) -> list[tuple[list[str], tuple]]:
     """For each word list: its morphology tags, and its syntax (head ids, relation ids) arrays."""
     m = models()
     morph, syntax = m.morph.infer, m.syntax.infer
+    if _vocabularies(morph.encoder) == _vocabularies(syntax.encoder):  # one input serves both models
+        def run(batch: list[list[str]]):
+            inputs = [_encode(morph.encoder, batch)]
+            return zip(_tags(morph.decoder, morph.process(inputs)), syntax.process(inputs))
+        return _run_batched(run, words)
     tags = _run_batched(lambda batch: _tags(morph.decoder, morph.process([_encode(morph.encoder, batch)])), words)
     trees = _run_batched(lambda batch: syntax.process([_encode(syntax.encoder, batch)]), words)
     return list(zip(tags, trees))
