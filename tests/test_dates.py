@@ -36,6 +36,11 @@ PUBLISHED = dt.date(2026, 2, 1)  # a Sunday
         ("Визит может пройти в этом месяце.", PUBLISHED, "2026-02"),
         ("Послы увидятся в следующем месяце.", dt.date(2025, 12, 20), "2026-01"),
         ("Консультации шли в прошлом месяце.", dt.date(2026, 1, 5), "2025-12"),
+        # a time of day with no day word is the day of publication
+        ("Звонок министров намечен в 18:30 по Киеву.", PUBLISHED, "2026-02-01"),
+        ("Беседа послов начнется примерно через два часа.", PUBLISHED, "2026-02-01"),
+        # a day word says the day: the time of day adds nothing
+        ("В 18:30 во вторник послы созвонятся.", PUBLISHED, None),
     ],
 )
 def test_dates_resolve_against_published(text, published, expected):
@@ -63,7 +68,7 @@ def test_dates_vague_words_have_no_day(text):
 @pytest.mark.parametrize(
     "text",
     ["31 февраля ничего не было.", "32 января", "Счёт 3:2 в пользу хозяев.", "", "28 пунктов плана",
-     "в 21:00 по Москве", "99.99.2025"],
+     "21:00 по Москве", "99.99.2025"],
 )
 def test_dates_malformed_do_not_crash_or_invent(text):
     assert [d.value for d in find_dates(text, PUBLISHED) if d.value] == []

@@ -47,6 +47,11 @@ def place_of(text: str) -> str | None:
         ("Канцлер Германии посетил Пекин с двухдневным визитом.", "Пекин"),
         # a ceasefire's place is not the meeting's
         ("В разговоре президенты обсудили прекращение огня на Украине.", None),
+        # the partner's own words do not take the meeting's place
+        ("Министр вел переговоры с представителями Франции в Риме.", "Рим"),
+        # a place right after the meeting's people is the meeting's, wherever the parser hangs it
+        ("Сенатор комитета по делам ветеранов сообщил, что после сорванной встречи премьеров Франции и Италии "
+         "Эмманюэля Макрона и Джорджи Мелони в Австрии стоит ждать перемен.", "Австрия"),
     ],
 )
 def test_places_meeting_place(models, text, place):

@@ -6,12 +6,13 @@ was said. ``resolve_weekday`` turns "в четверг" into a day once the call
 whether the clause looks back or ahead.
 
 Conventions (see docs/meetings.md): a range ("18–19 февраля", "23 и 24 января",
-"в ночь с 22 на 23 января") is dated by its first day, and ``round_end`` gives its last day (also for
+"в ночь с 27 на 28 января") is dated by its first day, and ``round_end`` gives its last day (also for
 "во вторник и среду" and "переговоры продлятся два дня"); a day and month without a
 year take the year that puts them nearest to the publication date; "до 1
 февраля" is a deadline, not a date of the event; a weekend or "на прошлой
 неделе" is recognised but left without a day (``value`` None), so that callers
-do not fall back to the publication date.
+do not fall back to the publication date; a time of day in a sentence with no
+day word ("в 22:00 по Москве", "через час") is the publication day.
 """
 from __future__ import annotations
 
@@ -51,6 +52,10 @@ MONTH_ONLY = re.compile(r"(?<![\d\w])(?:в|во|с|к|до|начале|конц
 MONTH_ADJ = re.compile(r"(?<![\w])" + _MONTH_ADJ, re.IGNORECASE)
 RELATIVE = re.compile(r"(?<![\w])(?P<word>позавчера|послезавтра|сегодня|сегодняшн\w*|вчера|вчерашн\w*|накануне"
                       r"|завтра|завтрашн\w*|только что)(?![\w])", re.IGNORECASE)
+# "в 22:00 по московскому времени", "примерно через час": a time of day with no day word is today's.
+CLOCK = re.compile(r"(?<![\w:.])(?:(?:в|к|около|с)\s+(?P<time>\d{1,2}:\d\d)(?![\d:])"
+                   r"|через\s+(?:(?:полтора|пару|два|три|несколько)\s+)?(?P<hours>час(?:а|ов)?))(?![\w])",
+                   re.IGNORECASE)
 VAGUE = re.compile(r"(?<![\w])(?:(?:на|в)\s+(?:минувш\w+\s+|прошл\w+\s+|эти\s+|ближайш\w+\s+)?выходн\w+"
                    r"|на\s+(?:прошлой|этой|следующей|будущей)\s+неделе|в\s+ближайшие\s+(?:дни|недели)"
                    r"|в\s+(?:течение\s+)?(?:последних|ближайших)\s+(?:\w+\s+)?(?:дней|недель))(?![\w])",
@@ -144,8 +149,8 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
         return all(b <= x or a >= y for x, y in taken)
 
     def add(match: re.Match, value: str | None, precision: DatePrecision, kind: str, weekday: int | None = None,
-            end: str | None = None, weekday_end: int | None = None):
-        a, b = match.span()
+            end: str | None = None, weekday_end: int | None = None, group: int | str = 0):
+        a, b = match.span(group)
         if not free(a, b):
             return
         taken.append((a, b))
@@ -197,6 +202,9 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
                 continue  # "в четверг, 5 февраля": the date says it
             second = WEEKDAYS[m["weekday2"].lower()] if m["weekday2"] else None
             add(m, None, DatePrecision.DAY, "weekday", WEEKDAYS[m["weekday"].lower()], weekday_end=second)
+        if not any(d.kind != "stamp" for d in found):
+            for m in CLOCK.finditer(text):
+                add(m, published.isoformat(), DatePrecision.DAY, "relative", group="time" if m["time"] else "hours")
     for m in VAGUE.finditer(text):
         add(m, None, DatePrecision.UNKNOWN, "vague")
     if published is not None:

@@ -64,7 +64,8 @@ def annotate(document: Document, analysis: Analysis, actors: tuple[ActorMention,
         actors = find_actors(document, analysis)
     persons = tuple(m for m in actors if m.actor.kind == "person")
     sides_of = person_sides(document, analysis, persons)
-    offices = role_mentions(document.text, analysis, persons) + leader_mentions(document.text, persons, sides_of)
+    offices = role_mentions(document.text, analysis, persons) \
+        + leader_mentions(document.text, persons, sides_of, document.published)
     return Layers(
         document=document,
         analysis=analysis,

@@ -33,6 +33,7 @@ VENUE_NOUNS = RU.words("places", "venue_nouns")
 # "на российской территории", "на американской земле": the country named by its adjective.
 TERRITORY_NOUNS = RU.words("places", "territory_nouns")
 MAX_HOPS = 4
+MAX_LEAP = 12  # tokens from the meeting word to a place the parser hung on a word before it
 VISIT_VERBS = RU.words("places", "visit_verbs")
 CAPITAL_NOUNS = RU.words("places", "capital_nouns")
 WHERE_PRONOUNS = RU.words("places", "where_pronouns")
@@ -144,6 +145,8 @@ def _preposition(tree: Tree, i: int) -> str | None:
 
 
 def _hangs_from(tree: Tree, i: int, anchors: set[int]) -> bool:
+    if tree.leaps_back_over(i, anchors, MAX_LEAP):
+        return True
     cur = i
     for _ in range(MAX_HOPS):
         if cur in anchors:

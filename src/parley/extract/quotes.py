@@ -26,7 +26,7 @@ from parley.extract.quote_spans import (
 from parley.resolve.offices import (
     GENERIC_HEADS, PRONOUNS, ends_role_phrase, is_role_reference, office_holder, role_head,
 )
-from parley.resolve.sides import first_side
+from parley.resolve.sides import first_side, side_of_demonym
 from parley.records import ActorMention, Analysis, Document, Evidence, Quote
 from parley.resolve import actor_of
 from parley.resolve.kb import knowledge_base
@@ -113,9 +113,10 @@ class _Context:
                     return who, clause
         clause = self._before_clause(span)
         if clause is not None:
-            who = self._from_clause(clause, before=clause[0], verb_first=False)
-            if who is not None and who is not _ANONYMOUS:
-                return who, clause
+            for part in (self._speaking_part(clause), clause):
+                who = None if part is None else self._from_clause(part, before=part[0], verb_first=False)
+                if who is not None and who is not _ANONYMOUS:
+                    return who, part
         clause = self._next_sentence_clause(span)
         if clause is not None:
             who = self._from_clause(clause, before=span.open_at, verb_first=False)
@@ -157,6 +158,17 @@ class _Context:
         if not speaks and not any(SPEECH_VERB.match(w) for w in WORD.findall(low)):
             return None
         return start, span.open_at
+
+    def _speaking_part(self, clause: tuple[int, int]) -> tuple[int, int] | None:
+        """The part of a clause ending in a colon that holds its verb of saying: in "Он засмеялся
+        после того, как Трамп сказал:" the quote is Трамп's, not the subject's of the whole sentence."""
+        a, b = clause
+        text = self.text[a:b]
+        if not text.rstrip().endswith(":"):
+            return None
+        verbs = [w for w in WORD.finditer(text) if SPEECH_VERB.match(w.group().lower())]
+        cut = text.rfind(",", 0, verbs[-1].start()) if verbs else -1
+        return (a + cut + 1, b) if cut > 0 else None
 
     def _next_sentence_clause(self, span: QuotedSpan) -> tuple[int, int] | None:
         """"«…». Так считает Филипп Гордон" names the speaker in the sentence after."""
@@ -201,6 +213,8 @@ class _Context:
             word = w.group().lower()
             if word in PRONOUNS or (word in OBJECT_PRONOUNS and n and QUOTING_VERB.match(words[n - 1].group().lower())):
                 return self._antecedent(before, None, None)  # "— сказал он", "— цитирует его ТАСС"
+            if verb_first and n < 4 and side_of_demonym(word):  # "— написал россиянин": the last Russian named
+                return self._antecedent(before, side_of_demonym(word), None)
             head = role_head(word) if (n < 4 or not verb_first) else None
             if head is not None and (verb_first or word == head):
                 named = self._apposed(inside, words[n:], a)
@@ -313,8 +327,9 @@ def _one_of(kind: str, key: str) -> str:
 _BY, _OPINION = _one_of("quotes", "according_to"), _one_of("quotes", "opinion_nouns")
 _POSSESSIVE = _one_of("quotes", "attribution_possessives")
 OPINION_OPENER = re.compile(rf"{_BY} (?:{_POSSESSIVE} )?{_OPINION}")
-OWN_OPINION = re.compile(rf"\s*({_BY} {_POSSESSIVE} {_OPINION})")
-ACCORDING_TO = re.compile(rf"\s*{_BY} (?:{_OPINION}|{_one_of('quotes', 'data_nouns')})\s")
+_LABEL = r"(?:[^\W\d_]+:\s*)?"  # a paragraph's heading word: "Детали: по словам …"
+OWN_OPINION = re.compile(rf"\s*{_LABEL}({_BY} {_POSSESSIVE} {_OPINION})")
+ACCORDING_TO = re.compile(rf"\s*{_LABEL}{_BY} (?:{_OPINION}|{_one_of('quotes', 'data_nouns')})\s")
 # "«…». Так считает Филипп Гордон": a sentence after the quote that opens on one of these names its speaker
 RECAP = re.compile(rf"(?P<opener>{_one_of('quotes', 'recap_openers')})\s+\w+")
 QUOTING_VERB = re.compile("(" + "|".join(map(re.escape, RU.sequence("quotes", "quoting_stems"))) + ")")

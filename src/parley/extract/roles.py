@@ -394,7 +394,7 @@ def _last_head_of_state(persons, before: int, document) -> ActorMention | None:
 
 
 def _distributive(tokens, heads, here):
-    """"президентов России и США Владимира Путина и Дональда Трампа": one office, two sides, two people."""
+    """"президентов Франции и Финляндии Эммануэля Макрона и Александра Стубба": one office, two sides, two people."""
     for i in heads:
         if i >= len(tokens) - 6:
             break

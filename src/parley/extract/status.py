@@ -61,6 +61,7 @@ PURPOSE_PREPOSITIONS = RU.words("status", "purpose_prepositions")
 DESTINATION_PREPOSITIONS = RU.words("status", "destination_prepositions")
 FRAME_PREPOSITIONS = RU.words("status", "frame_prepositions")
 NEW_ADJECTIVES = RU.words("status", "new_adjectives")
+DOUBT_PARTICIPLES = RU.words("status", "doubt_participles")
 
 
 def _say(status: MeetingStatus) -> StatusReading:
@@ -97,6 +98,8 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
         # doubt about this meeting: the word sits in its clause or just before it ("якобы его беседы")
         if lemma in DOUBT_LEMMAS and (0 <= trigger - i <= 4 or _within(tokens, i, set(anchors), 3)):
             return _say(MeetingStatus.UNKNOWN)
+    if any(lemmas[c] in DOUBT_PARTICIPLES and tokens[c].feat("VerbForm") == "Part" for c in _children(tokens, trigger)):
+        return _say(MeetingStatus.UNKNOWN)  # "предполагаемые встречи"
     scope = list(anchors)
     for a in anchors:
         scope += _children(tokens, a)

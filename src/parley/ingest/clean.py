@@ -126,7 +126,7 @@ def is_furniture(line: str) -> bool:
 
 
 def is_dateline(line: str) -> bool:
-    """A line that only dates the page: "1 февраля 2026, 07:12", "Пятница, 28 ноября, 2025", "19:56 28.12.2025"."""
+    """A line that only dates the page: "1 февраля 2026, 07:12", "Пятница, 28 ноября, 2025", "08:14 03.11.2025"."""
     if len(line) > 90 or not _HAS_DATE_OR_TIME.search(line):
         return False
     rest = _DATELINE_TOKENS.sub(" ", line)
@@ -141,7 +141,7 @@ def is_dateline(line: str) -> bool:
 
 
 def _is_tag_line(line: str, words: list[str], letters: list[str]) -> bool:
-    """Lowercase tag clouds: "в мире", "сша", "владимир путин, дональд трамп, россия"."""
+    """Lowercase tag clouds: "в мире", "сша", "дональд трамп, владимир путин, переговоры"."""
     if not letters or any(char.isupper() for char in letters) or re.search(r"[\d.!?:;«»\"()•·*]", line):
         return False
     if len(words) <= 5:

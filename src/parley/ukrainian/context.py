@@ -18,8 +18,11 @@ import re
 
 from pymorphy2.analyzer import Parse
 
+from parley.lang import lexicon
 from parley.ukrainian.gloss import ukrainian_morph
-from parley.ukrainian.russian import agree, match_case, russian_morph, to_dative, to_nominative, verb_agreeing
+from parley.ukrainian.russian import (
+    agree, match_case, russian_morph, to_dative, to_nominative, to_prepositional, verb_agreeing,
+)
 
 POSSESSIVES = frozenset("його її їх їхніми нашими вашими своїми моїми".split())
 _CLUSTER = re.compile(r"^[вфсзшж][бвгджзклмнпрстфхцчшщ]", re.IGNORECASE)
@@ -29,6 +32,8 @@ _WORDLIKE = re.compile(r"\w")
 
 def rewrite(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
     _according_to(text, spans, glosses)
+    _about(text, spans, glosses)
+    _since(text, spans, glosses)
     _weekday_genitive(text, spans, glosses)
     _direct_speech(text, spans, glosses)
     _dialogue_quotes(text, spans, glosses)
@@ -55,6 +60,7 @@ def _euphony(word: str, following: str) -> str:
     return word
 
 
+TIME_NOUNS = lexicon("ru").words("dates", "time_nouns")
 WEEKDAYS = frozenset("понедельник вторник среда четверг пятница суббота воскресенье воскресение".split())
 WEEKDAY_MODIFIERS = frozenset("прошлый следующий этот минувший ближайший".split())
 
@@ -93,6 +99,44 @@ def _according_to(text: str, spans: list[tuple[int, int]], glosses: list[str]) -
             dative = to_dative(glosses[j])
             if dative is not None:
                 glosses[i], glosses[j] = match_case("по", text[a:b]), dative
+
+
+_ABOUT_POS = frozenset({"ADJF", "PRTF", "NOUN", "NPRO", "NUMR"})
+_VOWELS = tuple("аоуэиАОУЭИ")
+_OWNERS = frozenset("його її їх їхній їхня їхнє їхні їхню їхнього їхньої".split())
+
+
+def _about(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
+    """"про" with the accusative is Russian "о" with the prepositional: "про можливу зустріч" →
+    "о возможной встрече", "про обмін полоненими" → "об обмене пленными", "про те" → "о том"."""
+    for i in range(len(spans) - 1):
+        if text[spans[i][0]:spans[i][1]].lower() != "про" or not glosses[i + 1]:
+            continue
+        for j in range(i + 1, min(i + 5, len(spans))):
+            if text[spans[j - 1][1]:spans[j][0]] != " " or not glosses[j]:
+                break
+            word = text[spans[j][0]:spans[j][1]].lower()
+            if word in _OWNERS:
+                continue  # "про його візит": the possessive does not decline
+            parses = [p for p in ukrainian_morph().parse(word) if "accs" in p.tag and p.tag.POS in _ABOUT_POS]
+            number = "sing" if any(p.tag.number != "plur" for p in parses) else "plur"
+            prepositional = to_prepositional(glosses[j], number) if parses else None
+            if prepositional is None:
+                break
+            glosses[j] = prepositional
+            if all(p.tag.POS == "NOUN" or "pers" in p.tag for p in parses):
+                break  # the head noun closes the phrase
+        glosses[i] = match_case("об" if glosses[i + 1].startswith(_VOWELS) else "о", glosses[i])
+
+
+def _since(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
+    """"від" before a time is Russian "с": "від січня" → "с января", "від 1 лютого" → "с 1 февраля"."""
+    for i in range(len(spans) - 1):
+        if text[spans[i][0]:spans[i][1]].lower() != "від" or text[spans[i][1]:spans[i + 1][0]] != " ":
+            continue
+        following = glosses[i + 1]
+        if following.isdigit() or _reading(following, TIME_NOUNS, "gent") is not None:
+            glosses[i] = match_case("с", glosses[i])
 
 
 def _direct_speech(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:

@@ -9,19 +9,22 @@ that state it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
 from tokenize_uk import tokenize_words_with_spans
 
 from parley.ukrainian.context import rewrite
-from parley.ukrainian.gloss import gloss_word
+from parley.ukrainian.gloss import gloss_word, ukrainian_morph
 from parley.ukrainian.lexicon import ukrainian_lexicon
-from parley.ukrainian.russian import is_transitive_verb, match_case, place_accusative
+from parley.ukrainian.russian import is_head_noun, is_transitive_verb, match_case, place_accusative
 
 LOCATIVE_PREPOSITIONS = frozenset({"у", "в", "на", "при", "по", "о"})
 PREPOSITIONS = frozenset("""з із зі від до для без біля після через про за під над перед між серед щодо проти крім
 окрім замість навколо довкола поруч вздовж протягом коло попри задля""".split())
+# possessives that Russian does not decline either ("на його думку" → "по его мнению")
+INVARIABLE_POSSESSIVES = frozenset("його її їх їхню їхніх".split())
 _LINE = re.compile(r"[^\n]+")
 _WORDLIKE = re.compile(r"\w")
 
@@ -73,6 +76,21 @@ def _words(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+GOVERNING_WORDS = frozenset("можна треба потрібно слід варто необхідно змога".split())
+
+
+@functools.lru_cache(maxsize=50_000)
+def _governs_infinitive(word: str) -> bool:
+    """Whether an infinitive may hang from a word: a verb ("мають представить") or a modal word ("можна")."""
+    return word in GOVERNING_WORDS or any(p.tag.POS == "VERB" for p in ukrainian_morph().parse(word))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _adjectival(word: str) -> bool:
+    """Whether a Ukrainian word may be an adjective ("головне" is not the noun Russian "главное" can be)."""
+    return any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in ukrainian_morph().parse(word.lower()))
+
+
 def gloss_text(text: str) -> GlossedText:
     """The Russian gloss of a Ukrainian text, word by word."""
     spans = _words(text)
@@ -80,8 +98,12 @@ def gloss_text(text: str) -> GlossedText:
     glosses: list[str] = []
     for i, (a, b) in enumerate(spans):
         before = text[spans[i - 1][0]:spans[i - 1][1]].lower() if i else ""
+        joined = i > 0 and text[spans[i - 1][1]:a] == " "
         after = "locative" if before in LOCATIVE_PREPOSITIONS else "preposition" if before in PREPOSITIONS \
-            else "object" if i and text[spans[i - 1][1]:a] == " " and is_transitive_verb(glosses[-1]) else ""
+            else "governed" if joined and text[a:b].lower().endswith("ть") and _governs_infinitive(before) \
+            else "object" if joined and is_transitive_verb(glosses[-1]) \
+            else "noun" if joined and text[a:b].islower() and is_head_noun(glosses[-1]) \
+            and not _adjectival(text[spans[i - 1][0]:spans[i - 1][1]]) else ""
         glosses.append(gloss_word(text[a:b], after) if _WORDLIKE.search(text[a:b]) else text[a:b])
         if before == "до" and text[a:b][:1].isupper() and text[spans[i - 1][1]:a] == " ":
             place = place_accusative(glosses[-1])  # "до Москви" is "в Москву", not "до Москвы"
@@ -92,10 +114,17 @@ def gloss_text(text: str) -> GlossedText:
         if not text[b:c].isspace():
             continue
         target = phrases.get((text[a:b].lower(), text[c:d].lower()))
+        second = i + 1
+        if target is None and text[c:d].lower() in INVARIABLE_POSSESSIVES and i + 2 < len(spans) \
+                and text[d:spans[i + 2][0]].isspace():  # "на його думку" → "по его мнению"
+            second = i + 2
+            target = phrases.get((text[a:b].lower(), text[slice(*spans[second])].lower()))
+            if target is None or " " not in target:
+                continue
         if target is not None:
             parts = target.split(" ", 1)
             glosses[i] = match_case(parts[0], text[a:b])
-            glosses[i + 1] = parts[1] if len(parts) > 1 else ""
+            glosses[second] = parts[1] if len(parts) > 1 else ""
     rewrite(text, spans, glosses)
     pieces: list[str] = []
     pairs: list[WordPair] = []

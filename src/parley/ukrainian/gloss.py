@@ -79,7 +79,7 @@ def gloss_word(word: str, after: str = "") -> str:
     locative ("у Женеві", "на зустрічі": a dative-or-locative form is read as locative),
     ``"preposition"`` after any other one (a form that may be nominative is read as
     oblique: "на зустріч" is accusative), ``"object"`` after a transitive verb ("мав
-    зустріч": accusative)."""
+    зустріч": accusative), ``"noun"`` after a common noun ("процес укладання": genitive)."""
     if not _CYRILLIC_WORD.fullmatch(word):
         return word
     lexicon = ukrainian_lexicon()
@@ -93,8 +93,13 @@ def gloss_word(word: str, after: str = "") -> str:
         glossed = [gloss_word(p, after) for p in parts]
         return country_list(glossed) or "-".join(glossed)  # "Україна-США-Росія"; "РБК-Україна"
     parses = ukrainian_morph().parse(low)
+    if after != "governed" and low.endswith("ть") and not low.endswith("ться"):
+        # "обговорить", "приїздить": a finite form, unless a verb governs it ("мають представить")
+        parses = sorted(parses, key=lambda p: "infn" in p.tag.grammemes)
     if after == "object":  # after a transitive verb, a form that may be nominative or accusative is accusative
         parses = sorted(parses, key=lambda p: "accs" not in p.tag)
+    elif after == "noun":  # after a noun, a form that may be genitive is: "процес укладання" → "процесс заключения"
+        parses = sorted(parses, key=lambda p: "gent" not in p.tag)
     elif after:
         parses = sorted(parses, key=lambda p: ("nomn" in p.tag, after == "locative" and "loct" not in p.tag))
     for parse in parses:
@@ -161,21 +166,22 @@ def _inflect_cached(lemma: str, grammemes: frozenset[str], pos: str) -> str:
     words = lemma.split()
     if len(words) > 1:  # a phrase: its head word is the first that Russian declines
         return " ".join([_inflect_cached(words[0], grammemes, pos), *words[1:]])
-    parses = [p for p in morph.parse(lemma) if p.normal_form == lemma.replace("ё", "е") or p.word == lemma]
+    plain_lemma = lemma.replace("ё", "е")  # the dictionary writes "трёхсторонний", the lexicon "трехсторонний"
+    parses = [p for p in morph.parse(lemma) if plain_lemma in (p.normal_form.replace("ё", "е"), p.word.replace("ё", "е"))]
     same_pos = [p for p in parses if _POS_GROUPS.get(p.tag.POS or "") == _POS_GROUPS.get(pos)] or parses
     if not same_pos:
         return lemma
-    best = same_pos[0]
     wanted = set(grammemes)
     plain = wanted - {"actv", "pssv"}  # a Ukrainian participle reading of a Russian adjective ("минулої")
     for attempt in (wanted, plain, plain - {"masc", "femn", "neut"},
                     wanted & {"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur"}):
         if not attempt:
             break
-        inflected = Parse.inflect(best, attempt)
-        if inflected is not None:
-            return inflected.word
-    return best.word
+        for parse in same_pos:  # "считать" is first read as perfective, which has no present tense
+            inflected = Parse.inflect(parse, attempt)
+            if inflected is not None:
+                return inflected.word
+    return same_pos[0].word
 
 
 def _inflect(lemma: str, tag) -> str:
@@ -185,6 +191,8 @@ def _inflect(lemma: str, tag) -> str:
         grammemes -= {"masc", "femn", "neut"}
     if pos == "INFN":
         return lemma
+    if pos == "VERB" and "Impe" in grammemes:  # "оголошено", "заплановано": the short passive participle
+        return _inflect_cached(lemma, frozenset({"PRTS", "pssv", "past", "neut", "sing"}), pos)
     carried = frozenset(g for g in grammemes if g in _CARRIED)
     if pos in ("ADJF", "PRTF") and "accs" in carried and not grammemes & {"anim", "inan"}:
         carried |= {"inan"}  # Russian tells the accusative of things from that of people: "прямые переговоры"

@@ -32,7 +32,7 @@ def agree(adjective: str, noun: str) -> str:
     adjectives = [p for p in adjective_parses if p.tag.POS in ("ADJF", "PRTF") and "sing" in p.tag]
     nouns = [p for p in noun_parses if p.tag.POS == "NOUN" and "sing" in p.tag]
     if not adjectives or not nouns:
-        return adjective
+        return _plural_agreeing(adjective, adjective_parses, noun_parses)
     for adj in adjectives:
         for parse in nouns:
             if parse.tag.case == adj.tag.case:
@@ -46,10 +46,37 @@ def agree(adjective: str, noun: str) -> str:
     return adjective
 
 
+def _plural_agreeing(adjective: str, adjective_parses, noun_parses) -> str:
+    """A plural adjective in the case of the plural noun after it, when no reading of the two
+    shares a case: Ukrainian "-их" is read as an accusative of things ("на тлі попередніх
+    переговорів" → "предыдущие переговоров"), Russian needs "предыдущих переговоров"."""
+    adjectives = [p for p in adjective_parses if p.tag.POS in ("ADJF", "PRTF") and "plur" in p.tag]
+    nouns = [p for p in noun_parses if p.tag.POS == "NOUN" and "plur" in p.tag]
+    if not adjectives or not nouns or len(noun_parses) != len(nouns) \
+            or {a.tag.case for a in adjectives} & {n.tag.case for n in nouns}:
+        return adjective
+    noun = nouns[0]
+    wanted = {noun.tag.case, "plur"} | ({noun.tag.animacy} if noun.tag.case == "accs" and noun.tag.animacy else set())
+    inflected = Parse.inflect(adjectives[0], wanted)
+    return match_case(inflected.word, adjective) if inflected is not None else adjective
+
+
 @functools.lru_cache(maxsize=50_000)
 def is_transitive_verb(gloss: str) -> bool:
     parses = russian_morph().parse(gloss.lower())
     return bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND") and "tran" in parses[0].tag
+
+
+@functools.lru_cache(maxsize=50_000)
+def is_head_noun(gloss: str) -> bool:
+    """A common noun that a genitive may hang from ("процесс заключения", "возможность восстановления"),
+    not a name and not a time ("в понедельник заседание")."""
+    from parley.ukrainian.context import TIME_NOUNS
+
+    parses = russian_morph().parse(gloss.lower())
+    return bool(parses) and gloss.islower() and parses[0].tag.POS == "NOUN" \
+        and not parses[0].tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn"} \
+        and parses[0].normal_form not in TIME_NOUNS
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -71,6 +98,24 @@ def to_dative(gloss: str) -> str | None:
         if parse.tag.POS == "NOUN" and "ablt" in parse.tag:
             inflected = Parse.inflect(parse, {"datv", "plur"})
             return match_case(inflected.word, gloss) if inflected is not None else None
+    return None
+
+
+_DECLINED = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
+
+
+@functools.lru_cache(maxsize=20_000)
+def to_prepositional(gloss: str, number: str | None = None) -> str | None:
+    """A glossed word of a noun phrase in the accusative put in the prepositional, in the
+    Ukrainian word's number: "возможную" → "возможной", "переговоры" → "переговорах"; None
+    for a word that does not decline (a name Russian lacks stays as it is)."""
+    parses = [p for p in russian_morph().parse(gloss.lower())
+              if p.tag.POS in _DECLINED and ("accs" in p.tag or "nomn" in p.tag)]
+    parses.sort(key=lambda p: number is not None and p.tag.number not in (number, None))
+    for parse in parses[:1]:
+        wanted = {"loct", number or parse.tag.number or "sing"}
+        inflected = Parse.inflect(parse, wanted) or Parse.inflect(parse, {"loct"})
+        return match_case(inflected.word, gloss) if inflected is not None else None
     return None
 
 

@@ -19,13 +19,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Mapping
 
 from parley.extract.background import is_background
-from parley.extract.dates import DateMention, round_end, with_weekday
+from parley.extract.dates import DateMention, round_end, round_length, with_weekday
 from parley.extract.lexicon import SPEECH_VERBS, WEAK_MEETING_VERBS
 from parley.extract.meetings.delegations import delegation_members
 from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
 from parley.extract.meetings.merge import (
     Candidate, attach_delegations, combine, expanded, fill_from_orphans, join_counterparts, merge, same_meeting,
-    shares_a_person,
+    shares_a_person, statuses_agree,
 )
 from parley.extract.meetings.cooccur import cooccurrence
 from parley.extract.meetings.participants import (
@@ -60,12 +60,19 @@ ANOTHER_EVENT = re.compile(r"^\W*(?:перед этим|до этого|посл
 # A round is part of the talks it is a round of: it owns no separate date or place.
 ROUND_WORDS = RU.words("meetings", "round_words")
 ROUND_MARKERS = RU.words("meetings", "round_markers")
+LEAD_SENTENCES = 2  # a text's opening: the sentences that tell its news (a headline and a lead)
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 # Words that make a meeting another one of the same parties, not the day after of one going on.
 AGAIN_WORDS = RU.words("meetings", "again_words")
 ONGOING_VERBS = RU.words("meetings", "ongoing_verbs")
 WIDE_ROUND_WORDS = RU.words("meetings", "wide_round_words")
+LEADER_SUBJECTS = RU.words("meetings", "leader_subjects")
+REPETITION_ADVERBS = RU.words("meetings", "repetition_adverbs")
+TIMES_NOUNS = RU.words("meetings", "times_nouns")
+ROUND_ORDINALS = {word: n for n, word in enumerate(RU.sequence("meetings", "round_ordinals"), start=1)}
 THIRD_POSSESSIVES = RU.words("grammar", "third_possessives")
+SAME_PLACE_ADVERBS = RU.words("places", "same_place_adverbs")
+SAME_PARTICLES = RU.words("places", "same_particles")
 # "На ней были Умеров и Мединский", "в них участвовали Уолтц и Уиткофф": a pronoun for the meeting just
 # told, and a verb of being there, name more of its people.
 MEETING_PRONOUN = re.compile(r"(?<![\w])(?:на|в)\s+(?:ней|них|нем|нём)(?![\w])", re.IGNORECASE)
@@ -87,6 +94,25 @@ def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
 
 # Nouns a date may hang from and still date the meeting: "вечером 24 ноября", "в ночь на 23 января".
 TIME_NOUNS = RU.words("dates", "time_nouns")
+HAPPENING_VERBS = RU.words("dates", "happening_verbs")
+EVE_SHIFT = RU.mapping("dates", "eve_prepositions")
+# "завершились двухдневные переговоры": the day such a verb is dated by is the round's last
+ENDING_VERBS = RU.words("dates", "ending_verbs")
+RELATIVE_PRONOUNS = RU.words("grammar", "relative_pronouns")
+
+
+def _in_relative_clause_of(tree: Tree, index: int, trigger: Trigger, other_triggers: list[Trigger]) -> bool:
+    """"разговора Ушакова со спецпредставителем …, который состоялся 14 октября": a clause of taking place
+    opened by "который" tells of the meeting word before it, though the parser may hang it on a person."""
+    verb = tree.head(index)
+    if verb == -1 or tree.lemma(verb) not in HAPPENING_VERBS or verb < trigger.index:
+        return False
+    # "которая должна начаться через час": the pronoun may stand on the modal verb above
+    clause = tree.head(verb) if tree.rel(verb) == "xcomp" and tree.head(verb) != -1 else verb
+    if not any(tree.lemma(c) in RELATIVE_PRONOUNS for c in (*tree.children[verb], *tree.children[clause])
+               if c < verb):
+        return False
+    return not any(trigger.index < other.index < verb for other in other_triggers)
 
 
 def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
@@ -101,6 +127,35 @@ def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
             return True
         cur = tree.head(cur)
     return False
+
+
+def _on_the_eve_of(tree: Tree, index: int, mention: DateMention, trigger: Trigger,
+                   other_triggers: list[Trigger]) -> DateMention | None:
+    """"Накануне назначенной на 17 октября встречи … созвонился": the call is a day before the other
+    meeting's date, when that meeting is what "накануне" governs in the call's own clause."""
+    if mention.kind != "absolute" or mention.precision != DatePrecision.DAY or not mention.value \
+            or len(mention.value) != 10:
+        return None
+    for other in other_triggers:
+        if index not in tree.subtree(other.index) or trigger.index in tree.subtree(other.index):
+            continue
+        shift = next((EVE_SHIFT[tree.lemma(c)] for c in tree.children[other.index] if tree.lemma(c) in EVE_SHIFT
+                      and tree.rel(c) in ("case", "advmod")), None)
+        if shift is None or not any(a in trigger.anchors for a in (tree.head(other.index),)):
+            continue
+        day = (dt.date.fromisoformat(mention.value) + dt.timedelta(days=shift)).isoformat()
+        return replace(mention, value=day, end=None)
+    return None
+
+
+def _first_day_of_ended_round(mention: DateMention, text: str) -> DateMention:
+    """"В субботу завершились двухдневные переговоры": the day said is the last; a round is dated by its first."""
+    days = round_length(text)
+    if not days or days < 2 or mention.end or mention.precision != DatePrecision.DAY or not mention.value \
+            or len(mention.value) != 10:
+        return mention
+    last = dt.date.fromisoformat(mention.value)
+    return replace(mention, value=(last - dt.timedelta(days=days - 1)).isoformat(), end=last.isoformat())
 
 
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
@@ -123,11 +178,17 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
     for mention in usable:
         index = tree.token_at(mention.start)
         if index in theirs and index not in mine:
+            eve = _on_the_eve_of(tree, index, mention, trigger, other_triggers)
+            if eve is not None:
+                best = (0, eve)
+                break
             continue  # "назначенной на 17 октября встречи": that date is the other meeting's
-        if _dates_something_else(tree, index, trigger) or (abs(index - trigger.index) > 3 and index not in clause):
+        relative = _in_relative_clause_of(tree, index, trigger, other_triggers)
+        if not relative and (_dates_something_else(tree, index, trigger)
+                             or abs(index - trigger.index) > 3 and index not in clause):
             continue  # "прибыл 16 октября и до визита", "обсуждали перемирие на 7 января"
         # hanging right from the meeting or its clause verb counts as next to it, however long the phrase
-        attached = tree.head(index) in trigger.anchors
+        attached = tree.head(index) in trigger.anchors or relative
         distance = min(abs(index - a) for a in trigger.anchors)
         if attached:
             distance = min(distance, MAX_DATE_DISTANCE)
@@ -135,6 +196,8 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
             best = (distance, mention)
     if best is not None:
         mention = with_weekday(best[1], published, future=status == MeetingStatus.PLANNED)
+        if any(tree.lemma(a) in ENDING_VERBS for a in trigger.anchors):
+            mention = _first_day_of_ended_round(mention, text)
         return mention.value, mention.precision, False, round_end(text, mention)
     if published is not None and status == MeetingStatus.HELD:
         for a in trigger.anchors:
@@ -195,17 +258,57 @@ def _sides_of(parties: tuple[Party, ...]) -> list[Party]:
     return list(out.values())
 
 
+def _repeated(tree: Tree, trigger: Trigger) -> bool:
+    """"встречался шесть раз", "неоднократно встречался": the verb tells a series of meetings."""
+    for anchor in trigger.anchors:
+        for child in tree.children[anchor]:
+            lemma = tree.lemma(child)
+            if lemma in REPETITION_ADVERBS:
+                return True
+            if lemma in TIMES_NOUNS and any(tree.rel(c).startswith("nummod") for c in tree.children[child]):
+                return True
+    return False
+
+
+def _ordinal(tree: Tree, trigger: Trigger) -> int | None:
+    """The number an ordinal adjective gives the meeting word: "второй раунд" → 2."""
+    found = {ROUND_ORDINALS[tree.lemma(c)] for a in {trigger.index, *trigger.anchors} for c in tree.children[a]
+             if tree.rel(c) == "amod" and tree.lemma(c) in ROUND_ORDINALS}
+    return found.pop() if len(found) == 1 else None
+
+
+def _leaders_of_sides(parties: list[Party], last: tuple[Party, ...]) -> list[Party]:
+    """The people of ``last`` standing for each of ``parties``, when these are sides only, one person a side."""
+    if len(parties) < 2 or any(p.is_person for p in parties):
+        return []
+    people: dict[str, list[Party]] = {}
+    for party in last:
+        if party.is_person and party.side:
+            people.setdefault(party.side, []).append(party)
+    if not all(len(people.get(p.key, [])) == 1 for p in parties):
+        return []
+    return [people[p.key][0] for p in parties]
+
+
 def _series(tree: Tree, trigger: Trigger) -> bool:
     near = set(trigger.anchors) | {c for a in trigger.anchors for c in tree.children[a]}
     return trigger.lemma in ROUND_WORDS or any(tree.lemma(i) in SERIES_WORDS for i in near)
 
 
+def _there(tree: Tree, trigger: Trigger) -> bool:
+    """"Второй раунд прошел там же": the place is the one just told."""
+    return any(tree.lemma(c) in SAME_PLACE_ADVERBS and any(tree.lemma(k) in SAME_PARTICLES for k in tree.children[c])
+               for a in trigger.anchors for c in tree.children[a])
+
+
 def _sentence_candidates(document: Document, layer: SentenceLayers, persons: list[ActorMention],
                          sides_of: Mapping[str, str], names: dict[str, str],
                          background: tuple[Evidence, ...], previous: Party | None = None,
-                         last_parties: tuple[Party, ...] = (), wide: tuple[Party, ...] = ()) -> list[Candidate]:
+                         last_parties: tuple[Party, ...] = (), wide: tuple[Party, ...] = (),
+                         last_place: Candidate | None = None) -> list[Candidate]:
     """``last_parties``: the parties of the meeting told last; ``wide``: those of the last one of three sides
-    or more, which a "трехсторонний" round means."""
+    or more, which a "трехсторонний" round means; ``last_place``: the last meeting told with a place, which
+    "там же" means."""
     sentence, tree = layer.sentence, layer.tree
     if tree is None:
         return []
@@ -240,7 +343,13 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
         source = wide if near & WIDE_ROUND_WORDS and wide and len(_sides_of(last_parties)) < 3 else last_parties
         series = _series(tree, trigger) and own_keys <= {p.key for p in source}
         generic = generic_subject(tree, trigger)
-        if last_parties and len(parties) < 2 and generic:
+        leaders = _leaders_of_sides(parties, last_parties) if generic in LEADER_SUBJECTS else []
+        if leaders:
+            # "главы государств условились провести российско-американский саммит": the sides' leaders
+            # are the people who stood for them in the meeting just told
+            parties = leaders
+            borrowed = True
+        elif last_parties and len(parties) < 2 and generic:
             # "Лидеры договорились встретиться": the same people; "Стороны договорились …": the same sides
             base = _sides_of(last_parties) if generic == "сторона" else list(last_parties)
             parties = base + [p for p in parties if p.key not in {q.key for q in base}]
@@ -259,24 +368,46 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             [t for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS], sentence.text)
         place = meeting_place(tree, layer.places, framed.anchors,
                               tuple(t.index for t in triggers if t is not trigger and t.lemma not in ROUND_WORDS))
+        place_name, place_entry = (place.name, place.place) if place else (None, None)
+        if place is None and last_place is not None and _there(tree, framed):
+            place_name, place_entry = last_place.place, last_place.place_entry
         visit = trigger.lemma in VISIT_WORDS or any(tree.lemma(a) in VISIT_WORDS for a in trigger.anchors)
         if visit and place and place.place and place.place.seat_of_power:
             host = place.place.country
             if host not in {p.side for p in parties}:
                 parties.append(Party(host, side_display(host), host, False))
         candidate = Candidate(
-            parties=tuple(parties), place=place.name if place else None, place_entry=place.place if place else None,
+            parties=tuple(parties), place=place_name, place_entry=place_entry,
             date=date, precision=precision, date_end=date_end, status=status, evidence=evidence, kind=trigger.kind,
             status_explicit=reading.explicit, borrowed=borrowed, fresh=bool(ANOTHER_EVENT.match(sentence.text)),
             attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default,
             headline=sentence.start < headline_stop(document.text) and titled(tree, trigger),
-            again=any(tree.lemma(c) in AGAIN_WORDS for a in trigger.anchors for c in (a, *tree.children[a])))
+            again=any(tree.lemma(c) in AGAIN_WORDS for a in trigger.anchors for c in (a, *tree.children[a])),
+            ordinal=_ordinal(tree, trigger), series=_repeated(tree, trigger))
         out += distributed(tree, people, candidate)
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
         if len({p.side or p.key for p in parties}) >= 3:
             wide = tuple(parties)
-    return out
+    return _visit_with_its_talks(out)
+
+
+def _one_side(candidate: Candidate) -> str | None:
+    sides = {p.side or p.key for p in candidate.parties}
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
+def _visit_with_its_talks(found: list[Candidate]) -> list[Candidate]:
+    """"ожидание визита Уиткоффа для беседы с Путиным": a visit and the talks it is for, each told with
+    one side, are one meeting of both."""
+    lone = [c for c in found if _one_side(c) is not None]
+    visits = [c for c in lone if c.kind == "visit"]
+    talks = [c for c in lone if c.kind != "visit"]
+    if len(visits) != 1 or len(talks) != 1 or _one_side(visits[0]) == _one_side(talks[0]) \
+            or not statuses_agree(visits[0], talks[0]):
+        return found
+    joined = combine(talks[0], visits[0])
+    return [joined if c is talks[0] else c for c in found if c is not visits[0]]
 
 
 
@@ -287,6 +418,18 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
 
 
 
+
+
+def _lead_stop(layers: Layers, published: dt.date | None) -> int:
+    """Where the text's opening (its first LEAD_SENTENCES sentences) ends, when the text says its own day
+    somewhere ("сегодня", the date of publication): then the meeting it opens with is that day's news."""
+    if published is None:
+        return 0
+    today = published.isoformat()
+    if not any(d.value == today and d.kind != "stamp" for layer in layers.sentences for d in layer.dates):
+        return 0
+    opening = [layer.sentence for layer in layers.sentences if layer.sentence.text.strip()][:LEAD_SENTENCES]
+    return opening[-1].stop if opening else 0
 
 
 def _two_sides(candidate: Candidate) -> bool:
@@ -297,7 +440,9 @@ def _two_sides(candidate: Candidate) -> bool:
     return len(set(sides)) >= 2
 
 
-def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt.date | None) -> Meeting | None:
+def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt.date | None,
+            lead_stop: int = 0) -> Meeting | None:
+    """``lead_stop``: where the opening of a text that speaks of its own day ends (0 when it does not)."""
     person_sides = {p.side for p in candidate.parties if p.is_person and p.side}
     parties: list[Party] = []
     for party in candidate.parties:
@@ -320,9 +465,10 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
             and candidate.date > published.isoformat()[:len(candidate.date)]:
         status = MeetingStatus.PLANNED  # nothing dated after the article has happened yet
     date, precision, date_end = candidate.date, candidate.precision, candidate.date_end
-    if status == MeetingStatus.HELD and date is None and candidate.headline and published \
+    opening = candidate.headline or candidate.evidence.start < lead_stop
+    if status == MeetingStatus.HELD and date is None and opening and published \
             and not candidate.evidence.background:
-        date, precision = published.isoformat(), DatePrecision.DAY  # a headline's news is the day's news
+        date, precision = published.isoformat(), DatePrecision.DAY  # a headline's or lead's news is the day's news
     return Meeting(
         participants=actors,
         participant_names=tuple(p.name for p in parties),
@@ -334,6 +480,19 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
         kind=candidate.kind,
         date_end=date_end if date_end and date and date_end > date else None,
     )
+
+
+def _at_last_place(candidates: list[Candidate], layer: SentenceLayers) -> bool:
+    """"В Абу-Даби также присутствует X": the sentence names the place of the meeting told just before."""
+    told = [c for c in candidates if _two_sides(c)]
+    if not told or told[-1].place is None:
+        return False
+    place = told[-1].place
+    if layer.tree is not None:
+        return any(p.name == place for p in layer.places)
+    # an unparsed sentence: the place's name in a locative after "в" ("в Женеве" for "Женева")
+    stem = place if len(place) <= 4 else place[:-1]
+    return re.search(rf"(?<![\w-])[вВ]о?\s+{re.escape(stem)}", layer.sentence.text) is not None
 
 
 def _add_attendees(candidates: list[Candidate], attendees: list[ActorMention], sides_of: dict[str, str],
@@ -376,16 +535,22 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
     previous: Party | None = None
     last_parties: tuple[Party, ...] = ()
     wide: tuple[Party, ...] = ()
+    last_place: Candidate | None = None
     starts = [m.start for m in persons]  # sorted: each sentence's people by bisection, not a scan of all
     for layer in layers.sentences:
         sentence = layer.sentence
         inside = list(persons[bisect_left(starts, sentence.start):bisect_left(starts, sentence.stop)])
         found = _sentence_candidates(document, layer, inside, sides_of, names, background, previous,
-                                     last_parties, wide)
+                                     last_parties, wide, last_place)
+        last_place = next((c for c in reversed(found) if c.place), last_place)
         meetings_found = [c for c in found if _two_sides(c)]
-        if not meetings_found and inside and MEETING_PRONOUN.search(sentence.text) \
-                and ATTENDANCE.search(sentence.text):
-            _add_attendees(candidates, [m for m in inside if m.start in taken], sides_of, names)
+        if not meetings_found and inside and ATTENDANCE.search(sentence.text) and (
+                MEETING_PRONOUN.search(sentence.text) or _at_last_place(candidates, layer)):
+            present = [m for m in inside if m.start in taken]
+            # "зять Дональда Трампа Джаред Кушнер": a name right before another one owns its role
+            owners = {m.start for m, after in zip(present, present[1:])
+                      if not document.text[m.stop:after.start].strip()}
+            _add_attendees(candidates, [m for m in present if m.start not in owners], sides_of, names)
         candidates += found
         if not meetings_found:
             proposal = cooccurrence(layer, [_party(m, sides_of, names) for m in inside], background,
@@ -416,8 +581,9 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
     members = {side: [_party(m, sides_of, names) for m in found]
                for side, found in delegation_members(analysis, named, sides_of).items()}
     proposed = []
+    lead_stop = _lead_stop(layers, document.published)
     for candidate in sorted(groups, key=lambda c: c.evidence.start):
-        meeting = _finish(candidate, members, document.published)
+        meeting = _finish(candidate, members, document.published, lead_stop)
         if meeting is not None:
             proposed.append((candidate, meeting))
     return proposed

@@ -23,9 +23,9 @@ MEMBERSHIP = re.compile(r"возглав|во\s+главе|\bглав[аыуео
 # A name next to a verb of saying is a source ("сообщил Песков"), not a member.
 SAYING_NEAR = re.compile("|".join(map(re.escape, RU.sequence("meetings", "saying_stems"))), re.IGNORECASE)
 WINDOW = 30
-# "Российскую делегацию возглавляет X, украинскую — Y", "Россию представляет X, Украину — Y": a side said
+# "Российскую делегацию возглавляет X, (а) украинскую — Y", "Россию представляет X, Украину — Y": a side said
 # before a dash or before "представляет" heads the rest of its clause.
-SIDE_BEFORE_ITS_PEOPLE = re.compile(r"(?:^|[,;]\s*)(?P<word>[А-ЯЁа-яё]+)\s+(?:[—–]|представля\w*|представит|представлял\w*)\s",
+SIDE_BEFORE_ITS_PEOPLE = re.compile(r"(?:^|[,;]\s*)(?:(?:а|и)\s+)?(?P<word>[А-ЯЁа-яё]+)\s+(?:[—–]|представля\w*|представит|представлял\w*)\s",
                                     re.MULTILINE)
 ENVOY_BEFORE = re.compile("(?:" + "|".join(map(re.escape, RU.sequence("meetings", "envoy_stems"))) + r")\w*\s+$",
                           re.IGNORECASE)

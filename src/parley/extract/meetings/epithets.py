@@ -10,10 +10,12 @@ usual epithets once the text has named its president: "российский ли
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from functools import cache
 
+from parley.resolve.kb import knowledge_base
 from parley.resolve.offices import KEYED_HEADS, office_of, organisations_in
 from parley.resolve.sides import SIDE_ADJECTIVES, first_side, sides_in
 from parley.records import ActorMention, Analysis
@@ -55,6 +57,9 @@ def _keys_before(words: list[tuple[int, int, str]]) -> list[tuple[str, ...]]:
 _ADJECTIVE_STEMS = sorted({adjective[:-2] for adjective in SIDE_ADJECTIVES}, key=len, reverse=True)
 _LEADER_NOUNS = "|".join(r"\s+".join(re.escape(w) for w in noun.split()) for noun in RU.sequence("roles", "leader_epithets"))
 LEADER_EPITHET = re.compile(rf"(?<![\w-])(?:{'|'.join(_ADJECTIVE_STEMS)})\w*\s+(?:{_LEADER_NOUNS})\w*", re.IGNORECASE)
+# "российского и американского лидеров": the first adjective shares the second's leader noun
+COORDINATED_EPITHET = re.compile(rf"(?<![\w-])(?:{'|'.join(_ADJECTIVE_STEMS)})\w*(?=\s+и\s+"
+                                 rf"(?:{'|'.join(_ADJECTIVE_STEMS)})\w*\s+(?:{_LEADER_NOUNS})\w*)", re.IGNORECASE)
 # "глава Кремля", "хозяин Белого дома", "глава киевского режима", "глава России" (no name after it)
 SEAT_HOLDER = re.compile(rf"(?<![\w-])(?:{'|'.join(RU.sequence('roles', 'seat_holder_stems'))})\w*\s+", re.IGNORECASE)
 NAME_AFTER = re.compile(r"\s+[А-ЯЁ][а-яё]")
@@ -86,6 +91,18 @@ PRESIDENT_BEFORE = re.compile(rf"(?P<previous>[\w-]*)[^\w-]*(?<![\w-])(?:{_PRESI
 ADJECTIVE_ENDINGS = RU.sequence("grammar", "adjective_endings")
 
 
+def _heads_named(persons: tuple[ActorMention, ...], day: dt.date | None) -> dict[str, ActorMention]:
+    """side → the one person named in the text whom the knowledge base has as its head of state that day."""
+    kb = knowledge_base()
+    found: dict[str, dict[str, ActorMention]] = {}
+    for mention in persons:
+        entry = kb.actors.get(mention.actor.id)
+        for role in entry.roles if entry else ():
+            if role.office == "head_of_state" and (role.held_on(day) if day else role.end is None):
+                found.setdefault(role.of, {}).setdefault(mention.actor.id, mention)
+    return {side: next(iter(ids.values())) for side, ids in found.items() if len(ids) == 1}
+
+
 def _presidents(text: str, persons: tuple[ActorMention, ...], sides_of: dict[str, str]) -> dict[str, ActorMention]:
     """side → the one person the text calls its president ("президент России Владимир Путин")."""
     found: dict[str, set[str]] = {}
@@ -109,18 +126,22 @@ PRESIDENTS_OF = re.compile(rf"(?:{_LEADERS})(?:{_PLURAL})\s+(?P<list>[А-ЯЁ]\w
 COUNTRY_WORD = re.compile(r"[А-ЯЁ]\w+")
 
 
-def leader_mentions(text: str, persons: tuple[ActorMention, ...], sides_of: dict[str, str]) -> list[ActorMention]:
+def leader_mentions(text: str, persons: tuple[ActorMention, ...], sides_of: dict[str, str],
+                    day: dt.date | None = None) -> list[ActorMention]:
     """"российский лидер", "глава Белого дома": the president this text named for that country."""
     presidents = _presidents(text, persons, sides_of)
+    # a plural leader noun before a list of countries may mean a head of state the text names untitled
+    listed = {**_heads_named(persons, day), **presidents}
     found = []
     for match in PRESIDENTS_OF.finditer(text):
         for word in COUNTRY_WORD.finditer(match["list"]):
             sides = sides_in(word.group())
-            model = presidents.get(next(iter(sides))) if len(sides) == 1 else None
+            model = listed.get(next(iter(sides))) if len(sides) == 1 else None
             if model is not None:
                 start = match.start("list") + word.start()
                 found.append(replace(model, start=start, stop=start + len(word.group()), text=word.group()))
-    epithets = [(m.start(), m.end(), first_side(m.group())) for m in LEADER_EPITHET.finditer(text)]
+    epithets = [(m.start(), m.end(), first_side(m.group()))
+                for pattern in (LEADER_EPITHET, COORDINATED_EPITHET) for m in pattern.finditer(text)]
     for start, stop, side in sorted(epithets + list(_seat_epithets(text))):
         model = presidents.get(side) if side else None
         if model is not None:

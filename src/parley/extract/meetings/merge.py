@@ -34,6 +34,8 @@ class Candidate:
     again: bool = False  # said to be another one: "новая встреча", "вновь встретятся"
     cooccurring: bool = False  # proposed for recall: a meeting word and two sides in one sentence (cooccur.py)
     date_end: str | None = None  # the round's last day when it lasts more than one
+    ordinal: int | None = None  # the round's number when the words give it: "второй раунд" → 2
+    series: bool = False  # a series of meetings: "встречались шесть раз", "неоднократно встречался"
 
 
 def expanded(parties: tuple[Party, ...]) -> set[str]:
@@ -65,6 +67,10 @@ def parties_agree(a: tuple[Party, ...], b: tuple[Party, ...]) -> bool:
         # "Уиткофф и Кушнер … с российской стороной" and "американцы … с Путиным": each names the side
         # the other leaves unnamed
         return {p.side or p.key for p in a} == {p.side or p.key for p in b}
+    sa, sb = {p.side or p.key for p in a}, {p.side or p.key for p in b}
+    if len(sa) >= 2 and len(sb) >= 2 and sa != sb and pa and pb and all(
+            any(p.is_person and (p.side or p.key) == side for p in (a if side in sa else b)) for side in sa ^ sb):
+        return False  # Трамп–Зеленский and Трамп, Зеленский и Мерц: another side's named leader makes another meeting
     if ea <= eb or eb <= ea:
         return True
     return len(ea & eb) / len(ea | eb) >= 0.5
@@ -127,8 +133,13 @@ def kinds_agree(a: Candidate, b: Candidate) -> bool:
     return {p.key for p in a.parties} == {p.key for p in b.parties}
 
 
+def ordinals_agree(a: Candidate, b: Candidate) -> bool:
+    """"Первый раунд" and "второй раунд" are two rounds, whatever else they share."""
+    return a.ordinal is None or b.ordinal is None or a.ordinal == b.ordinal
+
+
 def same_meeting(a: Candidate, b: Candidate) -> bool:
-    if not kinds_agree(a, b):
+    if not kinds_agree(a, b) or not ordinals_agree(a, b) or a.series != b.series:
         return False
     if continues(a, b):
         return True
@@ -224,7 +235,8 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
     return replace(a, parties=tuple(parties), place=place, place_entry=entry, date=date, precision=precision,
                    date_end=date_end, evidence=evidence, status=status,
                    status_explicit=explicit, date_default=default, attending=a.attending and b.attending,
-                   headline=a.headline or b.headline, again=a.again or b.again)
+                   headline=a.headline or b.headline, again=a.again or b.again,
+                   ordinal=a.ordinal if a.ordinal is not None else b.ordinal, series=a.series and b.series)
 
 
 def places_nest(a: Candidate, b: Candidate) -> bool:

@@ -53,6 +53,7 @@ FIRST_PERSON = RU.words("grammar", "first_person_pronouns")
 POSSESSOR_PREPOSITIONS = RU.words("grammar", "possessor_prepositions")
 THIRD_PLURAL = RU.words("grammar", "third_plural_pronouns")
 BOTH_WORDS = RU.words("grammar", "both_words")
+COLLECTIVE_OWNERS = RU.words("meetings", "collective_owners")
 SUBJECT_PRONOUNS = RU.words("grammar", "subject_pronouns")
 PRECEDED_PREPOSITIONS = RU.words("status", "preceded_prepositions")
 
@@ -70,7 +71,7 @@ def _envoy_of(tree: Tree, i: int) -> bool:
     if tree.rel(i) == "appos" and tree.lemma(head) in PRINCIPAL_TITLES \
             and all(tree.tokens[k].pos == "PROPN" for k in between):
         # the title right before the name, a country at most between: "президента США Дональда Трампа",
-        # not "спецпосланника президента США по Украине Стива Уиткоффа", whose envoy is named
+        # not "спецпосланника президента США по Сирии Тома Баррака", whose envoy is named
         i, head = head, tree.head(head)
         if head == -1:
             return False
@@ -271,7 +272,7 @@ def _relative_antecedent(tree: Tree, trigger: Trigger, people: list[tuple[int, P
 
 def partner_after(tree: Tree, trigger: Trigger, people: list[tuple[int, Party]]) -> Party | None:
     """"встреча с X" where the tree lost the link: the name after the first "с" that follows a meeting
-    noun before any verb ("встречей сегодня в 13:00 (по местному времени) с президентом Зеленским")."""
+    noun before any verb ("встречей завтра в 15:30 (по киевскому времени) с президентом Зеленским")."""
     if trigger.is_verb:
         return None
     heads = {i: p for i, p in people}
@@ -328,7 +329,7 @@ def generic_subject(tree: Tree, trigger: Trigger) -> str | None:
             if not tree.rel(child).startswith("nsubj") or tree.lemma(child) not in GENERIC_PARTIES:
                 continue
             if token.feat("Number") == "Plur" and not any(tree.rel(c) in ("amod", "nmod") and tree.lemma(c) not in
-                                                           BOTH_WORDS for c in tree.children[child]):
+                                                           BOTH_WORDS | COLLECTIVE_OWNERS for c in tree.children[child]):
                 return tree.lemma(child)
     return None
 

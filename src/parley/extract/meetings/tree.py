@@ -91,6 +91,16 @@ class Tree:
                 return i
         return inside[0]
 
+    def leaps_back_over(self, i: int, anchors: set[int], reach: int) -> bool:
+        """Token ``i`` follows the anchors' last word before it within ``reach`` tokens, no verb between, yet
+        hangs on a word before that one: an arc crossing the meeting's words, which a parser draws only by
+        mistake ("после встречи президентов … в Венгрии" with "в Венгрии" hung on a noun before "встречи")."""
+        before = [a for a in anchors if a < i]
+        head = self.head(i)
+        if not before or head == -1 or head >= max(before) or i - max(before) > reach:
+            return False
+        return not any(self.tokens[k].pos in ("VERB", "AUX") for k in range(max(before) + 1, i))
+
     def is_future(self, i: int) -> bool:
         token = self.tokens[i]
         tense = token.feat("Tense")

@@ -77,7 +77,7 @@ BETWEEN_PREPOSITIONS = RU.words("grammar", "between_prepositions")
 
 
 def _adjunct_with_own_parties(tree: Tree, i: int, names: frozenset[int]) -> bool:
-    """"провести разговор после встречи американца с Зеленским": a meeting placed before or after the
+    """"созвониться после переговоров американца с Зеленским": a meeting placed before or after the
     clause's event, naming its own parties in the genitive, does not share the clause's subject."""
     head = tree.head(i)
     temporal = tree.case_word(i) in TEMPORAL_PREPOSITIONS or (head != -1 and tree.lemma(head) in TEMPORAL_HEADS)

@@ -195,6 +195,7 @@ def judgements(view: DocumentView, words: TalksWords) -> list[Judgement]:
 def assessment_candidates(view: DocumentView, words: TalksWords) -> tuple[list[Judgement], list[AssessmentCandidate]]:
     found = judgements(view, words) if view.meetings else []
     out: list[AssessmentCandidate] = []
+    named_ids = [{m.actor.id for m in mentions} for mentions in view.mentions_in]
     for n, j in enumerate(found):
         for meeting in range(len(view.meetings)):
             if abs(view.distance(meeting, j.sentence)) > MAX_DISTANCE:
@@ -217,6 +218,9 @@ def assessment_candidates(view: DocumentView, words: TalksWords) -> tuple[list[J
                     f["judge_takes_part"] = float(actor.id in view.meeting_ids[meeting])
                     f["judge_side_takes_part"] = float((actor.country or actor.id) in view.meeting_sides[meeting])
                     f[f"judge_kind={actor.kind}"] = 1.0
+                    partner = bool(named_ids[j.sentence] & (view.meeting_ids[meeting] - {actor.id}))
+                    f["partner_named"] = float(partner)  # "встреча с Путиным прошла хорошо": which meeting is judged
+                    f["partner_named&meeting_word_near"] = float(partner and link["meeting_word_near"] > 0)
                     name = judge.name if judge.actor is not None else SIDE_DISPLAY.get(actor.id, actor.id)
                     out.append(AssessmentCandidate(meeting, n, actor, name, j.tone, j.start, j.stop, f))
     return found, out
@@ -231,13 +235,16 @@ def choose_assessments(candidates: list[AssessmentCandidate], model: LinearModel
     for p, c in scored:
         best_link[c.judgement] = max(best_link.get(c.judgement, 0.0), p)
     kept: dict[tuple[int, str], tuple[float, AssessmentCandidate]] = {}
+    tones: dict[tuple[int, str], set[Tone]] = {}
     for p, c in scored:
         if p < model.threshold or p < best_link[c.judgement] - 1e-9 and c.features.get("how=sides", 0.0) == 0.0:
             continue
         key = (c.meeting, c.judge.id)
+        tones.setdefault(key, set()).add(c.tone)
         if key not in kept or p > kept[key][0]:
             kept[key] = (p, c)
     chosen: list[list[Assessment]] = [[] for _ in range(count)]
-    for (meeting, _), (_, c) in sorted(kept.items(), key=lambda kv: (kv[0][0], kv[1][1].start, kv[0][1])):
-        chosen[meeting].append(Assessment(c.judge, c.judge_name, c.tone, Evidence(c.start, c.stop)))
+    for (meeting, judge), (_, c) in sorted(kept.items(), key=lambda kv: (kv[0][0], kv[1][1].start, kv[0][1])):
+        tone = Tone.MIXED if len(tones[meeting, judge]) > 1 else c.tone  # praised once, faulted once: mixed
+        chosen[meeting].append(Assessment(c.judge, c.judge_name, tone, Evidence(c.start, c.stop)))
     return [tuple(a) for a in chosen]

@@ -9,6 +9,7 @@ trained model says whether the cues' sentences tie the topic to the meeting
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from parley.extract.talks.model import LinearModel
@@ -16,6 +17,8 @@ from parley.extract.talks.view import DocumentView, Features, bucket
 from parley.extract.talks.words import TalksWords
 from parley.records import Evidence, Topic
 
+NEGATION_REACH = 4  # words before a topic cue that a negation may stand in ("не обсуждали вопрос о перемирии")
+WORDS = re.compile(r"[\w-]+")
 MAX_DISTANCE = 40  # sentences between a cue and a meeting beyond which the cue is not asked about
 
 
@@ -29,13 +32,19 @@ class TopicCandidate:
     start: int
     stop: int
     features: Features
+    told: bool = False  # a cue of the topic stands in a sentence that tells the meeting (its evidence or a retelling)
 
 
 def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandidate]:
     if not view.meetings:
         return []
     by_topic: dict[str, list] = {}
+    titles = [(t.start(), t.end()) for t in words.titles.finditer(view.folded)]
     for cue in words.topics.finditer(view.folded):
+        if any(start <= cue.start < stop for start, stop in titles):
+            continue  # "секретарь Совета национальной безопасности": a title, no topic
+        if negated(view, words, cue.start):
+            continue  # "не обсуждали вопрос о перемирии"
         by_topic.setdefault(cue.label, []).append((cue, view.sentence_of(cue.start)))
     told = [len(s) for s in view.meeting_sentences]
     main = max(range(len(view.meetings)), key=lambda k: (told[k], -k))
@@ -74,19 +83,65 @@ def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandida
                 "agenda_before": float(any(words.agenda.search(view.folded[max(view.sentences[s].start, c.start - 60):c.start])
                                            for c, s in cues if abs(view.distance(meeting, s)) <= 1)),
             })
-            for c, _ in near:
-                f[f"cue={topic}:{c.cue}"] = 1.0
-            own = view.meeting_ids[meeting]
-            f[f"topic={topic}&cue_names_participants"] = float(any(
-                c.start <= x.start <= c.stop + 40 and x.actor.id in own for c, _ in near for x in view.mentions))
-            out.append(TopicCandidate(meeting, topic, cue.start, cue.stop, f))
+            for c, sentence_of_cue in cues:
+                for name in cue_context(view, words, meeting, c.start, sentence_of_cue):
+                    f[name] = 1.0
+                    if "&" not in name:
+                        f[f"topic={topic}&{name}"] = 1.0
+            told = any(placement(view, meeting, s) in ("evidence", "told") for _, s in cues)
+            out.append(TopicCandidate(meeting, topic, cue.start, cue.stop, f, told))
     return out
 
 
+def negated(view: DocumentView, words: TalksWords, at: int) -> bool:
+    """Whether a negation stands among the few words of the sentence before offset ``at``."""
+    start = view.sentences[view.sentence_of(at)].start
+    near = WORDS.findall(view.folded[start:at])[-NEGATION_REACH:]
+    return any(words.negation.fullmatch(w) for w in near) and not words.not_negating.search(" ".join(near))
+
+
+def placement(view: DocumentView, meeting: int, sentence: int) -> str:
+    """Where a sentence stands to a meeting: its evidence, a sentence retelling it, next to one, near, far."""
+    if sentence in view.evidence_sentences[meeting]:
+        return "evidence"
+    gap = abs(view.distance(meeting, sentence))
+    return "told" if gap == 0 else "next" if gap == 1 else "near" if gap <= 3 else "far"
+
+
+def cue_context(view: DocumentView, words: TalksWords, meeting: int, at: int, sentence: int) -> list[str]:
+    """What ties one cue to a meeting: where its sentence stands, and whether that sentence speaks of
+    discussing, names the meeting's people or only another meeting's, or quotes someone."""
+    where = placement(view, meeting, sentence)
+    s = view.sentences[sentence]
+    ids = {x.actor.id for x in view.mentions_in[sentence]}
+    own = bool(ids & view.meeting_ids[meeting])
+    other = not own and any(ids & view.meeting_ids[k] for k in range(len(view.meetings)) if k != meeting)
+    states_other = any(sentence in e for k, e in enumerate(view.evidence_sentences) if k != meeting) \
+        and sentence not in view.evidence_sentences[meeting]
+    names = [f"at={where}"]
+    if words.discussion.search(view.folded, s.start, s.stop):
+        names.append(f"at={where}&discussion")
+    if own:
+        names.append(f"at={where}&own")
+    if other:
+        names.append(f"at={where}&other")
+    if states_other:
+        names.append(f"at={where}&states_other")
+    if view.quote_at(at) is not None:
+        names.append(f"at={where}&quote")
+    if len(view.meetings) == 1:
+        names.append(f"at={where}&one_meeting")
+    return names
+
+
 def choose_topics(candidates: list[TopicCandidate], model: LinearModel, count: int) -> list[tuple[Topic, ...]]:
-    """Each meeting's topics: those the model is sure enough of, in the order the text names them."""
+    """Each meeting's topics, in the order the text names them: those the model is sure enough of, and a topic
+    it is sure of for one meeting for every other meeting whose own sentences state it (two meetings told in one
+    sentence that names the topic both dealt with it)."""
     chosen: list[list[Topic]] = [[] for _ in range(count)]
-    for candidate in sorted(candidates, key=lambda c: (c.meeting, c.start)):
-        if model.probability(candidate.features) >= model.threshold:
+    scored = [(model.probability(c.features), c) for c in candidates]
+    sure = {c.topic for p, c in scored if p >= model.threshold}
+    for p, candidate in sorted(scored, key=lambda pc: (pc[1].meeting, pc[1].start)):
+        if p >= model.threshold or candidate.topic in sure and candidate.told:
             chosen[candidate.meeting].append(Topic(candidate.topic, Evidence(candidate.start, candidate.stop)))
     return [tuple(topics) for topics in chosen]

@@ -28,7 +28,7 @@ WORD_START = r"(?<![0-9a-zа-яёіїєґ'’-])"
 WORD_END = r"(?![0-9a-zа-яёіїєґ'’-])"
 TONE_KEYS = ("positive", "negative", "negated_positive", "negation", "contrast", "hope", "speech",
              "side_voices", "both_sides")
-TALK_KEYS = ("meeting_words", "back_reference", "agenda", "pronouns", "not_negating", "by_words")
+TALK_KEYS = ("meeting_words", "back_reference", "agenda", "discussion", "titles", "pronouns", "not_negating", "by_words")
 FILES = ("topics.json", "tone.json", "talks.json")
 
 
@@ -114,6 +114,8 @@ class TalksWords:
     meeting_words: re.Pattern[str]
     back_reference: re.Pattern[str]
     agenda: re.Pattern[str]
+    discussion: re.Pattern[str]
+    titles: re.Pattern[str]
     pronouns: re.Pattern[str]
     not_negating: re.Pattern[str]
     by_words: re.Pattern[str]
