@@ -76,3 +76,38 @@ def test_sentence_at_finds_the_sentence_in_order_or_not():
     assert analysis.sentence_at(0) is ordered[0] and analysis.sentence_at(-1) is None
     shuffled = Analysis(text="", sentences=(ordered[3], ordered[1], ordered[2]))
     assert shuffled.sentence_at(15) is ordered[1] and shuffled.sentence_at(35) is ordered[3]
+
+
+@pytest.mark.parametrize("word", ["переговоров", "Уиткоффа", "состоялась", "российско-американские", "ИИ", "ёжиком"])
+def test_readings_are_natashas(word):
+    from natasha import MorphVocab
+    from pymorphy2.analyzer import Parse
+
+    def described(parse):
+        return (parse.word, str(parse.tag), parse.normal_form, parse.score, parse.normal, parse.pos,
+                list(parse.feats.items()))
+
+    ours, natashas = nlp.morph_vocab().parse(word), MorphVocab().parse(word)
+    assert [described(p) for p in ours] == [described(p) for p in natashas]
+    for mine, theirs in zip(ours, natashas):
+        for grammemes in ({"nomn", "sing"}, {"gent", "plur"}):
+            inflected, expected = Parse.inflect(mine, grammemes), Parse.inflect(theirs, grammemes)
+            assert (inflected and described(inflected)) == (expected and described(expected))
+    assert nlp.morph_vocab().lemmatize(word, "NOUN", {"Case": "Nom"}) == MorphVocab().lemmatize(word, "NOUN", {"Case": "Nom"})
+
+
+def test_crf_decoding_is_slovnets():
+    import numpy as np
+    from slovnet.exec.model import CRF, Weight
+
+    from parley import crf
+
+    rng = np.random.default_rng(3)
+    for batch, seq, tags in [(1, 1, 3), (4, 7, 5), (9, 30, 9), (3, 2, 2)]:
+        transitions = rng.standard_normal((tags, tags)).astype(np.float32)
+        emissions = rng.standard_normal((batch, seq, tags)).astype(np.float32)
+        sizes = rng.integers(1, seq + 1, size=batch)
+        mask = np.arange(seq)[None, :] < sizes[:, None]
+        expected = CRF(Weight(transitions.shape, transitions.dtype.name, transitions)).decode(emissions, mask)
+        found = crf.decode(transitions, emissions, mask)
+        assert [list(path) for path in found] == [list(path) for path in expected]

@@ -25,6 +25,7 @@ numpy's per-call cost for many sentences and pads little. Lemmas and normalised 
 from __future__ import annotations
 
 import functools
+import gc
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -33,14 +34,18 @@ from dataclasses import dataclass
 import numpy as np
 import yargy  # noqa: F401  (patches pymorphy2 for Python 3.11; must precede natasha)
 from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+from natasha.morph.vocab import MorphForm, ud_feats, ud_pos
+from pymorphy2.analyzer import MorphAnalyzer as PymorphyAnalyzer
 from pymorphy2.analyzer import Parse as PymorphyParse
-from razdel import sentenize, tokenize
+from razdel import sentenize
 from slovnet.shape import word_shape
 
+from parley import crf
 from parley.records import Analysis, NamedSpan, Sentence, Token
+from parley.tokens import tokenize
 
 NER_PREFIX = "Сообщение. "
-_NER_PREFIX_WORDS = [t.text for t in tokenize(NER_PREFIX)]
+_NER_PREFIX_WORDS = [word for _, _, word in tokenize(NER_PREFIX)]
 TOKENS_PER_BATCH = 1024  # padded tokens per model call: measured best of 512-4096 on one core
 MAX_SENTENCES_PER_BATCH = 256
 _LINE = re.compile(r"[^\n]+")
@@ -155,12 +160,47 @@ class _ConvEncoder:
         return x
 
 
+_UD_TAGS: dict = {}  # pymorphy2 tag → (UD part of speech, UD features): a few thousand tags
+
+
+class _MorphForm(MorphForm):
+    """natasha's reading of a word, each tag's UD part of speech and features worked out once: natasha
+    works them out for every reading it makes, and a word's inflection makes one for each form it has."""
+
+    def __new__(cls, *args):
+        self = PymorphyParse.__new__(cls, *args)
+        self.normal = self.normal_form
+        ud = _UD_TAGS.get(self.tag)  # tags are equal when their grammemes are, and UD reads only those
+        if ud is None:
+            ud = _UD_TAGS[self.tag] = (ud_pos(self.tag), tuple(ud_feats(self.tag)))
+        self.pos = ud[0]
+        self.feats = dict(ud[1])
+        return self
+
+
+class _MorphVocab(MorphVocab):
+    """natasha's ``MorphVocab`` (its cache, lemmas and readings), whose readings are ``_MorphForm``."""
+
+    def __init__(self) -> None:
+        PymorphyAnalyzer.__init__(self, result_type=_MorphForm)
+
+
+@functools.cache
+def morph_vocab() -> MorphVocab:
+    """The Russian morphological dictionary, loaded once per process."""
+    return _MorphVocab()
+
+
 @functools.cache
 def models() -> Models:
-    """Load natasha's models once per process."""
+    """Load natasha's models once per process.
+
+    Then everything loaded so far is moved out of the garbage collector's sight (``gc.freeze``): the
+    vocabularies and dictionaries are large, live as long as the process and hold no garbage, and each
+    full collection walked them all again, 5-8% of the pipeline's time (docs/scale.md)."""
     embedding = NewsEmbedding()
     loaded = Models(
-        morph_vocab=MorphVocab(),
+        morph_vocab=morph_vocab(),
         morph=NewsMorphTagger(embedding),
         syntax=NewsSyntaxParser(embedding),
         ner=NewsNERTagger(embedding),
@@ -169,6 +209,8 @@ def models() -> Models:
         model = tagger.infer.model
         model.encoder = _ConvEncoder(model.emb, model.encoder.layers)
         model.emb = _WordIds()
+    _share_vocabularies([tagger.infer.encoder for tagger in (loaded.morph, loaded.syntax, loaded.ner)])
+    gc.freeze()
     return loaded
 
 
@@ -236,13 +278,36 @@ _WORD_CACHE_LIMIT = 300_000  # words per model; news vocabulary repeats, so most
 
 
 @functools.cache
-def _word_ids(encoder_id: int) -> dict[str, tuple[int, int]]:
+def _word_ids(vocabularies: int) -> dict[str, tuple[int, int]]:
     return {}
+
+
+def _same_vocabularies(encoder, other) -> bool:
+    return (encoder.words_vocab.items == other.words_vocab.items
+            and encoder.shapes_vocab.items == other.shapes_vocab.items)
+
+
+# id of an encoder → id of the first loaded encoder that numbers words and shapes the same way: natasha's
+# three models do, so one cache of word ids serves them, and morphology and syntax share their input
+_VOCABULARIES: dict[int, int] = {}
+
+
+def _share_vocabularies(encoders: Sequence) -> None:
+    firsts: list = []
+    for encoder in encoders:
+        first = next((f for f in firsts if _same_vocabularies(f, encoder)), None)
+        if first is None:
+            firsts.append(encoder)
+        _VOCABULARIES[id(encoder)] = id(first or encoder)
+
+
+def _vocabularies(encoder) -> int:
+    return _VOCABULARIES.get(id(encoder), id(encoder))
 
 
 def _encode(encoder, batch: list[list[str]]):
     """slovnet's encoder input for a batch, each word's (word id, shape id) computed once per process."""
-    cache = _word_ids(id(encoder))
+    cache = _word_ids(_vocabularies(encoder))
     items = []
     for words in batch:
         word_ids, shape_ids = [], []
@@ -258,11 +323,20 @@ def _encode(encoder, batch: list[list[str]]):
     return encoder.input(items)
 
 
+def _tags(decoder, predictions: Iterable[np.ndarray]) -> list[list[str]]:
+    """slovnet's ``TagDecoder``: each sentence's tag ids as tag names."""
+    names = decoder.tags_vocab.items
+    return [[names[i] for i in prediction.tolist()] for prediction in predictions]
+
+
 def _ner_tags(words: list[list[str]]) -> list[list[str]]:
     infer = models().ner.infer
+    model = infer.model
 
-    def run(batch: list[list[str]]):
-        return infer.decoder(infer.process([_encode(infer.encoder, batch)]))
+    def run(batch: list[list[str]]):  # slovnet's NERInfer.process, with parley.crf's decoding
+        encoded = _encode(infer.encoder, batch)
+        emissions = model(encoded.word_id, encoded.shape_id, encoded.pad_mask)
+        return _tags(infer.decoder, crf.decode(model.head.crf.transitions.array, emissions, ~encoded.pad_mask))
 
     prefixed = [_NER_PREFIX_WORDS + w for w in words]
     shift = len(_NER_PREFIX_WORDS)
@@ -312,22 +386,34 @@ def _parse(words: list[list[str]]) -> list[tuple[list[str], tuple]]:
     """For each word list: its morphology tags, and its syntax (head ids, relation ids) arrays."""
     m = models()
     morph, syntax = m.morph.infer, m.syntax.infer
-    tags = _run_batched(lambda batch: morph.decoder(morph.process([_encode(morph.encoder, batch)])), words)
+    if _vocabularies(morph.encoder) == _vocabularies(syntax.encoder):  # one input serves both models
+        def run(batch: list[list[str]]):
+            inputs = [_encode(morph.encoder, batch)]
+            return zip(_tags(morph.decoder, morph.process(inputs)), syntax.process(inputs))
+        return _run_batched(run, words)
+    tags = _run_batched(lambda batch: _tags(morph.decoder, morph.process([_encode(morph.encoder, batch)])), words)
     trees = _run_batched(lambda batch: syntax.process([_encode(syntax.encoder, batch)]), words)
     return list(zip(tags, trees))
 
 
-def _parsed_tokens(tokens: Sequence[Token], tags: list[str], tree: tuple) -> tuple[Token, ...]:
+def _parsed_tokens(base: int, words: Sequence[tuple[int, int, str]], tags: list[str],
+                   tree: tuple) -> tuple[Token, ...]:
+    """A parsed sentence's tokens (``words`` as ``tokenize`` gives them, offsets from ``base``)."""
     head_ids, rel_ids = tree
-    decode_rel = models().syntax.infer.decoder.rels_vocab.decode
-    size = len(tokens)
+    rels = _relations()
+    size = len(words)
     out = []
-    for token, tag, head, rel in zip(tokens, tags, head_ids.tolist(), rel_ids.tolist()):
+    for (begin, end, word), tag, head, rel in zip(words, tags, head_ids.tolist(), rel_ids.tolist()):
         pos, feats = _morph_tag(tag)
-        out.append(Token(start=token.start, stop=token.stop, text=token.text,
-                         lemma=_lemma(token.text, pos, feats), pos=pos, feats=feats,
-                         head=head - 1 if 1 <= head <= size else -1, rel=decode_rel(rel)))
+        out.append(Token(base + begin, base + end, word, _lemma(word, pos, feats), pos, feats,
+                         head - 1 if 1 <= head <= size else -1, rels[rel]))
     return tuple(out)
+
+
+@functools.cache
+def _relations() -> list[str]:
+    """The syntax model's relation names, by id."""
+    return list(models().syntax.infer.decoder.rels_vocab.items)
 
 
 def analyse(text: str, parse: Callable[[str], bool] | None = None) -> Analysis:
@@ -339,22 +425,22 @@ def analyse(text: str, parse: Callable[[str], bool] | None = None) -> Analysis:
 def analyse_many(texts: Iterable[str], parse: Callable[[str], bool] | None = None) -> list[Analysis]:
     """``analyse`` for many texts at once: their sentences share model batches."""
     texts = list(texts)
-    sentences: list[tuple[int, int, int, tuple[Token, ...]]] = []  # (doc, start, stop, tokens)
+    sentences: list[tuple[int, int, int, list[tuple[int, int, str]]]] = []  # (doc, start, stop, its words)
     for doc, text in enumerate(texts):
         for start, stop in split_sentences(text):
-            tokens = tuple(Token(start=start + t.start, stop=start + t.stop, text=t.text)
-                           for t in tokenize(text[start:stop]))
-            sentences.append((doc, start, stop, tokens))
-    words = [[t.text for t in tokens] for _, _, _, tokens in sentences]
+            sentences.append((doc, start, stop, tokenize(text[start:stop])))
+    words = [[word for _, _, word in found] for _, _, _, found in sentences]
     tags = _ner_tags(words) if words else []
     wanted = [i for i, (doc, start, stop, _) in enumerate(sentences)
               if parse is None or parse(texts[doc][start:stop])]
     parsed = dict(zip(wanted, _parse([words[i] for i in wanted]))) if wanted else {}
     per_doc: list[list[Sentence]] = [[] for _ in texts]
-    for i, (doc, start, stop, tokens) in enumerate(sentences):
+    for i, (doc, start, stop, found) in enumerate(sentences):
         text = texts[doc]
         if i in parsed:
-            tokens = _parsed_tokens(tokens, *parsed[i])
+            tokens = _parsed_tokens(start, found, *parsed[i])
+        else:
+            tokens = tuple(Token(start + begin, start + end, word) for begin, end, word in found)
         per_doc[doc].append(Sentence(start=start, stop=stop, text=text[start:stop], tokens=tokens,
                                      spans=_spans(text, tokens, tags[i]), parsed=i in parsed))
     return [Analysis(text=text, sentences=tuple(s)) for text, s in zip(texts, per_doc)]

@@ -41,6 +41,13 @@ _ENDINGS = (
     ("я", "й"), ("ю", "й"), ("ем", "й"), ("е", "й"), ("я", "ь"), ("ю", "ь"), ("ем", "ь"), ("е", "ь"), ("и", "ь"),
 )
 
+# The same endings by their last letter, in the same order: a word is tried only on those it can end with.
+_ENDINGS_BY_LAST = {last: tuple(pair for pair in _ENDINGS if pair[0].endswith(last))
+                    for last in {oblique[-1] for oblique, _ in _ENDINGS}}
+_DECLINABLE = re.compile(r"[а-яіїєґ\-]+")
+_NOT_FOLDED = re.compile(r"[^а-я ]")
+_DOUBLED = re.compile(r"(.)\1+")
+
 NAME_PARTICLES = frozenset({"бин", "ибн", "аль", "ал", "фон", "дер", "де", "ван", "ди", "да", "ла", "эль"})
 
 
@@ -49,9 +56,9 @@ def fold_key(name: str) -> str:
     """A key that survives transliteration and spelling variants (not declension)."""
     text = name.lower().replace("ё", "е").translate(_UK_TO_RU)
     text = _LATIN_RE.sub(lambda m: _LATIN[m.group()], text)
-    text = re.sub(r"[^а-я ]", "", text)
+    text = _NOT_FOLDED.sub("", text)
     text = text.replace("уи", "ви").replace("й", "и").replace("ы", "и").replace("э", "е")
-    text = re.sub(r"(.)\1+", r"\1", text)  # doubled letters: Уиткофф / Witkoff
+    text = _DOUBLED.sub(r"\1", text)  # doubled letters: Уиткофф / Witkoff
     return "-".join(text.split())
 
 
@@ -60,8 +67,8 @@ def nominative_candidates(word: str) -> tuple[str, ...]:
     """Folded keys of every nominative a (possibly declined) word may come from, itself first."""
     low = word.lower().replace("ё", "е")
     forms = [low]
-    if re.fullmatch(r"[а-яіїєґ\-]+", low):
-        for oblique, nominative in _ENDINGS:
+    if _DECLINABLE.fullmatch(low):
+        for oblique, nominative in _ENDINGS_BY_LAST.get(low[-1], ()):
             if low.endswith(oblique) and len(low) - len(oblique) >= 2:
                 forms.append(low[: len(low) - len(oblique)] + nominative)
     keys = []

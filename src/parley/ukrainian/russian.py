@@ -13,10 +13,11 @@ import yargy  # noqa: F401  (patches pymorphy2 for Python 3.11; must precede nat
 from natasha import MorphVocab
 from pymorphy2.analyzer import Parse
 
+from parley.nlp import morph_vocab
 
-@functools.cache
+
 def russian_morph() -> MorphVocab:
-    return MorphVocab()
+    return morph_vocab()  # the models' own dictionary: loaded once, its readings cached for both
 
 
 @functools.lru_cache(maxsize=100_000)

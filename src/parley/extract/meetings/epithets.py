@@ -166,7 +166,11 @@ def role_mentions(text: str, analysis: Analysis, persons: tuple[ActorMention, ..
         return []
     found: list[ActorMention] = []
     starts = {m.start for m in persons}
+    firsts = {key[0] for key in unique}
     for sentence in analysis.sentences:
+        folded = sentence.text.lower().replace("ё", "е")
+        if not any(first in folded for first in firsts):
+            continue  # every key starts with the stem of a word, so the sentence has none of them
         words = [(sentence.start + m.start(), sentence.start + m.end(), m.group())
                  for m in _WORD.finditer(sentence.text)]
         stems = [_stem(w) for _, _, w in words]
