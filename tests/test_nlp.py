@@ -9,6 +9,23 @@ def test_nlp_splits_lines_before_sentences():
     assert sentences == ["date 2026-02-01", "Заголовок без точки", "Первое предложение.", "Второе предложение."]
 
 
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        ("Стороны не раскрыли деталей беседы.Подробности ожидаются позже.",
+         ["Стороны не раскрыли деталей беседы.", "Подробности ожидаются позже."]),
+        ("Делегації зустрілися в Женеві.Переговори тривали довго.",
+         ["Делегації зустрілися в Женеві.", "Переговори тривали довго."]),
+        ("В.Путин встретился с Д.Трампом.", ["В.Путин встретился с Д.Трампом."]),
+        ("Рост составил 1.5 процента.", ["Рост составил 1.5 процента."]),
+        ("Встреча на ул.Садовой прошла быстро.", ["Встреча на ул.Садовой прошла быстро."]),
+        ("Он сказал «Газете.Ru», что всё решено.", ["Он сказал «Газете.Ru», что всё решено."]),
+    ],
+)
+def test_nlp_splits_sentences_at_a_full_stop_with_no_space_after(text, sentences):
+    assert [text[a:b] for a, b in nlp.split_sentences(text)] == sentences
+
+
 def test_nlp_finds_name_at_document_start(models):
     analysis = nlp.analyse("Уиткофф прилетел в Москву.")
     names = [(s.type, s.normal) for s in analysis.sentences[0].spans]

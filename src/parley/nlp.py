@@ -49,6 +49,11 @@ _NER_PREFIX_WORDS = [word for _, _, word in tokenize(NER_PREFIX)]
 TOKENS_PER_BATCH = 1024  # padded tokens per model call: measured best of 512-4096 on one core
 MAX_SENTENCES_PER_BATCH = 256
 _LINE = re.compile(r"[^\n]+")
+# A full stop with no space after it, between a word of one script and a capitalised word of the same
+# script ("встречи.Информация"): razdel keeps these together. Initials ("В.Путин"), short abbreviations
+# ("ул.Ленина"), numbers ("1.5") and names of sites ("Газета.Ru") are left whole.
+_UNSPACED_ENDS = (re.compile(r"(?<=[а-яёіїєґ]{4})[.!?…]+(?=[А-ЯЁІЇЄҐ][а-яёіїєґ'’])"),
+                  re.compile(r"(?<=[a-z]{4})[.!?…]+(?=[A-Z][a-z])"))
 # The longest sentence handed on whole: longer runs are cut at clause marks. The longest sentence
 # of the annotated articles has about 450 characters; a run without a full stop can have 200,000.
 MAX_SENTENCE_CHARS = 500
@@ -222,9 +227,19 @@ def split_sentences(text: str, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[in
             continue
         base = line.start()
         for sent in sentenize(line.group()):
-            if sent.text.strip():
-                bounds.extend(_cut_long(text, base + sent.start, base + sent.stop, limit))
+            for start, stop in _unspaced_pieces(line.group(), sent.start, sent.stop):
+                if line.group()[start:stop].strip():
+                    bounds.extend(_cut_long(text, base + start, base + stop, limit))
     return bounds
+
+
+def _unspaced_pieces(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
+    """``text[start:stop]`` split after full stops that no space follows ("встречи.Информация")."""
+    ends = sorted(m.end() for pattern in _UNSPACED_ENDS for m in pattern.finditer(text, start, stop))
+    for end in ends:
+        yield start, end
+        start = end
+    yield start, stop
 
 
 def _cut_long(text: str, start: int, stop: int, limit: int) -> Iterator[tuple[int, int]]:
