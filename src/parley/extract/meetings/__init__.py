@@ -65,6 +65,7 @@ LEAD_SENTENCES = 2  # a text's opening: the sentences that tell its news (a head
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 # Words that make a meeting another one of the same parties, not the day after of one going on.
 AGAIN_WORDS = RU.words("meetings", "again_words")
+NEXT_WORDS = RU.words("meetings", "next_words")
 ONGOING_VERBS = RU.words("meetings", "ongoing_verbs")
 AGAIN_COUNT_WORDS = RU.words("meetings", "again_count_words")
 WIDE_ROUND_WORDS = RU.words("meetings", "wide_round_words")
@@ -318,6 +319,12 @@ def _again(tree: Tree, trigger: Trigger) -> bool:
     return False
 
 
+def _next_one(tree: Tree, trigger: Trigger) -> bool:
+    """"следующий раунд": the meeting after the one told, not the day after of one going on."""
+    return any(tree.lemma(c) in NEXT_WORDS for a in {trigger.index, *trigger.anchors} for c in tree.children[a]
+               if tree.rel(c) == "amod")
+
+
 def _ordinal(tree: Tree, trigger: Trigger) -> int | None:
     """The number an ordinal adjective gives the meeting word: "второй раунд" → 2."""
     found = {ROUND_ORDINALS[tree.lemma(c)] for a in {trigger.index, *trigger.anchors} for c in tree.children[a]
@@ -432,7 +439,7 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             status_explicit=reading.explicit, borrowed=borrowed, fresh=bool(ANOTHER_EVENT.match(sentence.text)),
             attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default,
             headline=sentence.start < headline_stop(document.text) and titled(tree, trigger),
-            again=_again(tree, trigger),
+            again=_again(tree, trigger), next_one=date is not None and not default and _next_one(tree, trigger),
             ordinal=_ordinal(tree, trigger), series=_repeated(tree, trigger))
         out += distributed(tree, people, candidate)
         if len({p.side or p.key for p in parties}) >= 2:

@@ -36,6 +36,7 @@ class Candidate:
     date_end: str | None = None  # the round's last day when it lasts more than one
     ordinal: int | None = None  # the round's number when the words give it: "второй раунд" → 2
     series: bool = False  # a series of meetings: "встречались шесть раз", "неоднократно встречался"
+    next_one: bool = False  # told as the one after, with its own date: "следующий раунд пройдет 25 ноября"
 
 
 def expanded(parties: tuple[Party, ...]) -> set[str]:
@@ -107,7 +108,7 @@ def continues(a: Candidate, b: Candidate) -> bool:
     if statuses != {MeetingStatus.HELD, MeetingStatus.PLANNED}:
         return False
     held, planned = (a, b) if a.status == MeetingStatus.HELD else (b, a)
-    if planned.again:
+    if planned.again or planned.next_one:
         return False  # "новая встреча пройдет 5 декабря" after one held on the 4th: another meeting
     first, later = _day(held.date), _day(planned.date)
     return first is not None and later is not None and (later - first).days == 1 \
@@ -235,7 +236,7 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
     return replace(a, parties=tuple(parties), place=place, place_entry=entry, date=date, precision=precision,
                    date_end=date_end, evidence=evidence, status=status,
                    status_explicit=explicit, date_default=default, attending=a.attending and b.attending,
-                   headline=a.headline or b.headline, again=a.again or b.again,
+                   headline=a.headline or b.headline, again=a.again or b.again, next_one=a.next_one or b.next_one,
                    ordinal=a.ordinal if a.ordinal is not None else b.ordinal, series=a.series and b.series)
 
 
