@@ -66,6 +66,7 @@ MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 # Words that make a meeting another one of the same parties, not the day after of one going on.
 AGAIN_WORDS = RU.words("meetings", "again_words")
 NEXT_WORDS = RU.words("meetings", "next_words")
+DAY_NOUNS = RU.words("meetings", "day_nouns")
 ONGOING_VERBS = RU.words("meetings", "ongoing_verbs")
 AGAIN_COUNT_WORDS = RU.words("meetings", "again_count_words")
 WIDE_ROUND_WORDS = RU.words("meetings", "wide_round_words")
@@ -440,6 +441,7 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default,
             headline=sentence.start < headline_stop(document.text) and titled(tree, trigger),
             again=_again(tree, trigger), next_one=date is not None and not default and _next_one(tree, trigger),
+            day_of=tree.lemma(tree.head(trigger.index)) in DAY_NOUNS,
             ordinal=_ordinal(tree, trigger), series=_repeated(tree, trigger))
         out += distributed(tree, people, candidate)
         if len({p.side or p.key for p in parties}) >= 2:

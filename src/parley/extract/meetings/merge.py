@@ -37,6 +37,7 @@ class Candidate:
     ordinal: int | None = None  # the round's number when the words give it: "второй раунд" → 2
     series: bool = False  # a series of meetings: "встречались шесть раз", "неоднократно встречался"
     next_one: bool = False  # told as the one after, with its own date: "следующий раунд пройдет 25 ноября"
+    day_of: bool = False  # told as one day of talks lasting more: "первый день переговоров"
 
 
 def expanded(parties: tuple[Party, ...]) -> set[str]:
@@ -108,7 +109,7 @@ def continues(a: Candidate, b: Candidate) -> bool:
     if statuses != {MeetingStatus.HELD, MeetingStatus.PLANNED}:
         return False
     held, planned = (a, b) if a.status == MeetingStatus.HELD else (b, a)
-    if planned.again or planned.next_one:
+    if planned.again or planned.next_one and not held.day_of:
         return False  # "новая встреча пройдет 5 декабря" after one held on the 4th: another meeting
     first, later = _day(held.date), _day(planned.date)
     return first is not None and later is not None and (later - first).days == 1 \
@@ -236,7 +237,7 @@ def combine(a: Candidate, b: Candidate) -> Candidate:
     return replace(a, parties=tuple(parties), place=place, place_entry=entry, date=date, precision=precision,
                    date_end=date_end, evidence=evidence, status=status,
                    status_explicit=explicit, date_default=default, attending=a.attending and b.attending,
-                   headline=a.headline or b.headline, again=a.again or b.again, next_one=a.next_one or b.next_one,
+                   headline=a.headline or b.headline, again=a.again or b.again, next_one=a.next_one or b.next_one, day_of=a.day_of or b.day_of,
                    ordinal=a.ordinal if a.ordinal is not None else b.ordinal, series=a.series and b.series)
 
 
