@@ -853,3 +853,11 @@ def test_meetings_partner_of_the_verb_is_not_the_partner_of_the_meeting_after(mo
     text = ("Президент Франции Эммануэль Макрон хотел обсудить с канцлером Германии Фридрихом Мерцем "
             "ряд вопросов перед встречей с Киром Стармером.")
     assert all(m["parties"] != ["Мерц", "Стармер"] for m in meetings_of(text))
+
+
+def test_meetings_a_visitor_meets_the_next_day_where_the_visit_is(models):
+    text = ("Вчера, 9 марта, Марко Рубио прибыл в Анкару с официальным визитом. "
+            "Днем во вторник, 10 марта, президент Реджеп Эрдоган встретился с Марко Рубио.")
+    found = meetings_of(text, dt.date(2026, 3, 10))
+    assert [(m["parties"], m["place"], m["date"]) for m in found] == [
+        (["Рубио", "Турция"], "Анкара", "2026-03-09"), (["Рубио", "Эрдоган"], "Анкара", "2026-03-10")]

@@ -323,17 +323,26 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(groups, key=lambda g: g.evidence.start)
 
 
+def _visitor_stays(visit: Candidate, group: Candidate) -> bool:
+    """"Келлогг прибыл в Киев" and, the next day, "Зеленский встретился с Келлоггом": a held meeting the
+    day after a visit, with the visitor, happens where the visit is, unless a place is said."""
+    visitors = _persons(visit.parties)
+    return group.status == MeetingStatus.HELD and len(visit.parties) == 2 and len(visitors) == 1 \
+        and visitors <= _persons(group.parties) and any(not p.is_person for p in visit.parties)
+
+
 def place_of_the_day_before(groups: list[Candidate]) -> list[Candidate]:
     """"Он планирует встретиться с ними еще раз во вторник": a meeting of the same parties told again for the
     day after one held somewhere is held in the same place, unless a place is said."""
     out = list(groups)
     for k, group in enumerate(groups):
         day = _day(group.date)
-        if not group.borrowed or group.place is not None or day is None:
+        if group.place is not None or day is None:
             continue
         before = [g for g in groups if g is not group and g.place is not None and g.status == MeetingStatus.HELD
                   and _day(g.date) is not None and (day - _day(g.date)).days == 1
-                  and expanded(g.parties) == expanded(group.parties)]
+                  and (group.borrowed and expanded(g.parties) == expanded(group.parties)
+                       or _visitor_stays(g, group))]
         if len({g.place for g in before}) == 1:
             out[k] = replace(group, place=before[0].place, place_entry=before[0].place_entry)
     return out
