@@ -7,7 +7,8 @@ Pitfalls handled here (see docs/design-notes.md):
 - ``OPENBLAS_NUM_THREADS=1`` is set in ``parley/__init__`` before numpy loads;
 - yargy is imported before natasha, because it patches pymorphy2 for 3.11;
 - text is split on line breaks before razdel splits sentences, so headlines,
-  captions and the `` date`` line never glue onto the next sentence;
+  captions and the `` date`` line never glue onto the next sentence, and a full
+  stop with no space after it ("встречи.Информация") ends a sentence razdel keeps;
 - NER misses a name at the very start of its input, so every sentence handed to
   the tagger is preceded by the words of a neutral prefix, dropped again after;
 - a sentence longer than ``MAX_SENTENCE_CHARS`` (a list, a run with no full
