@@ -203,6 +203,13 @@ def test_meetings_compound_adjective_names_sides_only_of_meetings(models, text, 
         # a date of the arrival is not the date of the visit told later in the sentence
         ("Эрдоган прибыл в Москву еще 25 января и в субботу провел встречу с Путиным.", "2026-01-31"),
         ("В воскресенье Рубио находился на консультациях с Сибигой в Женеве.", "2026-02-01"),
+        # a relative clause with no date of its own is dated by the clause it hangs from
+        ("30 января в Анкару приехал Марко Рубио, который уже провел первую беседу с Хаканом Фиданом.",
+         "2026-01-30"),
+        # the day of the saying is not the day of the meeting said to come
+        ("Встреча Каи Каллас и Андрея Сибиги может пройти скоро, заявил Марко Рубио 30 января.", None),
+        # "с понедельника": the day a planned round starts
+        ("Кая Каллас и Андрей Сибига продолжат консультации в Брюсселе уже с понедельника.", "2026-02-02"),
     ],
 )
 def test_meetings_date_belongs_to_the_meeting(models, text, date):

@@ -40,6 +40,9 @@ WORDS = [
     ("РБК-Україна", "РБК-Украина"),  # any other compound part by part
     ("2026", "2026"),
     ("«", "«"),
+    ("будь-яка", "любая"),  # the forms that deny a meeting: "будь-яка зустріч виключена"
+    ("виключена", "исключена"),  # a predicate: the short form
+    ("жодних", "никаких"),
 ]
 
 

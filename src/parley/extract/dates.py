@@ -68,6 +68,7 @@ DEADLINE_BEFORE = re.compile(r"(?:\bдо|\bк|\bпо)\s+(?:конца\s+|нач�
 
 RELATIVE_SHIFT = RU.mapping("dates", "relative_day_shift")
 WEEKDAYS = RU.mapping("dates", "weekdays")
+WEEKDAYS_SINCE = RU.mapping("dates", "weekdays_since")
 MONTH_SHIFT = RU.mapping("dates", "relative_month_shift")
 DURATION_DAYS = RU.mapping("dates", "round_length")
 
@@ -79,6 +80,8 @@ def _alternatives(words) -> str:
 WEEKDAY = re.compile(rf"(?<![\w])(?:в|во|на)\s+(?P<weekday>{_alternatives(WEEKDAYS)})"
                      rf"(?:\s+и\s+(?:(?:в|во)\s+)?(?P<weekday2>{_alternatives(WEEKDAYS)}))?"
                      r"(?P<this_week>\s+на\s+этой\s+неделе)?(?![\w])", re.IGNORECASE)
+# "уже с воскресенья": the day a round starts.
+WEEKDAY_SINCE = re.compile(rf"(?<![\w])(?:с|со)\s+(?P<weekday>{_alternatives(WEEKDAYS_SINCE)})(?![\w])", re.IGNORECASE)
 # "переговоры продлятся два дня", "двухдневный раунд": how many days a round lasts.
 DURATION = re.compile(rf"(?<![\w-])(?:(?P<count>{_alternatives(k for k in DURATION_DAYS if not k.endswith('-'))})"
                       r"\s+(?:дня|дней|суток)(?![\w])"
@@ -202,6 +205,9 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
                 continue  # "в четверг, 5 февраля": the date says it
             second = WEEKDAYS[m["weekday2"].lower()] if m["weekday2"] else None
             add(m, None, DatePrecision.DAY, "weekday", WEEKDAYS[m["weekday"].lower()], weekday_end=second)
+        for m in WEEKDAY_SINCE.finditer(text):
+            if not any(d.kind == "absolute" and 0 <= d.start - base - m.end() <= 3 for d in found):
+                add(m, None, DatePrecision.DAY, "weekday", WEEKDAYS_SINCE[m["weekday"].lower()])
         if not any(d.kind != "stamp" for d in found):
             for m in CLOCK.finditer(text):
                 add(m, published.isoformat(), DatePrecision.DAY, "relative", group="time" if m["time"] else "hours")

@@ -200,3 +200,24 @@ def _case(tokens: tuple[Token, ...], i: int) -> str | None:
         if t.head == i and t.rel == "case":
             found = _lemma(t)
     return found
+
+
+DENYING_DETERMINERS = RU.words("status", "denying_determiners")
+ANY_DETERMINERS = RU.words("status", "any_determiners")
+RULING_OUT_WORDS = RU.words("status", "ruling_out_words")
+PLANNING_VERBS = RU.words("status", "planning_verbs")
+
+
+def denied(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...]) -> bool:
+    """No meeting is told, only denied: "никаких переговоров не ведется", "любая встреча исключена",
+    "встреча не планируется" (while "не исключил встречу" keeps one possible)."""
+    lemmas = [_lemma(t) for t in tokens]
+    determiners = {lemmas[c] for c in _children(tokens, trigger) if tokens[c].rel in ("det", "amod")}
+    if determiners & DENYING_DETERMINERS:
+        return True
+    above = [a for a in anchors if a != trigger]
+    negated = {a for a in above if any(lemmas[c] in NEGATION for c in _children(tokens, a))}
+    if determiners & ANY_DETERMINERS and any(lemmas[a] in RULING_OUT_WORDS and a not in negated for a in above):
+        return True
+    subject = tokens[trigger].rel.startswith("nsubj") and tokens[trigger].head in negated
+    return subject and lemmas[tokens[trigger].head] in PLANNING_VERBS

@@ -35,7 +35,7 @@ from parley.extract.meetings.participants import (
 from parley.extract.meetings.tree import Tree
 from parley.extract.meetings.triggers import PARTICIPATION_VERBS, Trigger, find_triggers
 from parley.extract.places import meeting_place
-from parley.extract.status import status_of
+from parley.extract.status import denied, status_of
 from parley.learn.decide import decide
 from parley.records import (
     Actor, ActorMention, Analysis, DatePrecision, Document, Evidence, Meeting, MeetingStatus,
@@ -101,6 +101,8 @@ EVE_SHIFT = RU.mapping("dates", "eve_prepositions")
 # "завершились двухдневные переговоры": the day such a verb is dated by is the round's last
 ENDING_VERBS = RU.words("dates", "ending_verbs")
 RELATIVE_PRONOUNS = RU.words("grammar", "relative_pronouns")
+# Relations of a clause to the clause it hangs from (relative, complement, adverbial clauses, gerunds)
+GOVERNED_CLAUSES = frozenset({"acl", "advcl"})
 
 
 def _in_relative_clause_of(tree: Tree, index: int, trigger: Trigger, other_triggers: list[Trigger]) -> bool:
@@ -160,6 +162,27 @@ def _first_day_of_ended_round(mention: DateMention, text: str) -> DateMention:
     return replace(mention, value=(last - dt.timedelta(days=days - 1)).isoformat(), end=last.isoformat())
 
 
+def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMention],
+                              theirs: set[int]) -> DateMention | None:
+    """"20 декабря прибыл Дмитриев, который уже провел переговоры", "в понедельник сообщил, что провел
+    разговор": a held meeting told in a clause of its own, with no date, is dated by the clause it hangs
+    from (through a noun or two, as a relative clause hangs from its subject)."""
+    top = next((a for a in trigger.anchors if tree.rel(a).split(":")[0] in GOVERNED_CLAUSES
+                and tree.tokens[a].pos in ("VERB", "AUX")), None)
+    if top is None:
+        return None
+    verb = tree.head(top)
+    for _ in range(2):
+        if verb == -1 or tree.tokens[verb].pos in ("VERB", "AUX"):
+            break
+        verb = tree.head(verb)
+    if verb == -1 or tree.tokens[verb].pos not in ("VERB", "AUX"):
+        return None
+    found = [d for d in dates if (d.value is not None or d.kind == "weekday")
+             and (i := tree.span_head(d.start, d.stop)) not in theirs and tree.head(i) == verb]
+    return found[0] if len(found) == 1 else None
+
+
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
                  published: dt.date | None, other_triggers: list[Trigger] = (),
                  text: str = "") -> tuple[str | None, DatePrecision, bool, str | None]:
@@ -169,9 +192,12 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
     for a in trigger.anchors:
         mine |= {a, *tree.children[a]}
     theirs = set()
+    own = set(trigger.anchors)
     for other in other_triggers:
         if other.index not in trigger.anchors:
-            sub = tree.subtree(other.index)
+            # "участники встречи договорились провести раунд с воскресенья": the clause verb above the
+            # other meeting word, when not above this one, carries that meeting's date
+            sub = set().union(*(tree.subtree(a) for a in other.anchors if a not in own))
             if trigger.index in sub:
                 sub -= tree.subtree(trigger.index)
             theirs |= sub
@@ -185,6 +211,9 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
                 best = (0, eve)
                 break
             continue  # "назначенной на 17 октября встречи": that date is the other meeting's
+        said = tree.head(index)
+        if said != -1 and said not in trigger.anchors and tree.lemma(said) in SPEECH_VERBS:
+            continue  # "может состояться в ближайшее время, заявил Песков 5 сентября": the day of the saying
         relative = _in_relative_clause_of(tree, index, trigger, other_triggers)
         if not relative and (_dates_something_else(tree, index, trigger)
                              or abs(index - trigger.index) > 3 and index not in clause):
@@ -201,6 +230,11 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
         if any(tree.lemma(a) in ENDING_VERBS for a in trigger.anchors):
             mention = _first_day_of_ended_round(mention, text)
         return mention.value, mention.precision, False, round_end(text, mention)
+    if status == MeetingStatus.HELD:
+        carried = _date_of_governing_clause(tree, trigger, usable, theirs)
+        if carried is not None:
+            mention = with_weekday(carried, published, future=False)
+            return mention.value, mention.precision, False, None
     if published is not None and status == MeetingStatus.HELD:
         for a in trigger.anchors:
             token = tree.tokens[a]
@@ -351,6 +385,8 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
                 parties.append(shared_subject)
         if trigger.lemma in WEAK_MEETING_VERBS and sum(p.is_person for p in parties) < 1:
             continue
+        if denied(tree.tokens, trigger.index, trigger.anchors):
+            continue
         borrowed = False
         own_keys = {p.key for p in parties}
         near = {tree.lemma(c) for a in trigger.anchors for c in (a, *tree.children[a])}
@@ -404,6 +440,13 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
         if len({p.side or p.key for p in parties}) >= 3:
             wide = tuple(parties)
     return _visit_with_its_talks(out)
+
+
+def _denies_a_meeting(layer: SentenceLayers) -> bool:
+    """"Любая встреча … исключена": the sentence's people are said not to meet."""
+    tree = layer.tree
+    return tree is not None and any(denied(tree.tokens, t.index, t.anchors)
+                                    for t in find_triggers(tree, frozenset()))
 
 
 def _one_side(candidate: Candidate) -> str | None:
@@ -566,7 +609,7 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
                       if not document.text[m.stop:after.start].strip()}
             _add_attendees(candidates, [m for m in present if m.start not in owners], sides_of, names)
         candidates += found
-        if not meetings_found:
+        if not meetings_found and not _denies_a_meeting(layer):
             proposal = cooccurrence(layer, [_party(m, sides_of, names) for m in inside], background,
                                     document.published, sentence.start < headline_stop(document.text))
             if proposal is not None:
