@@ -19,7 +19,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -40,6 +42,26 @@ def folds_of(doc_ids: list[str], count: int) -> list[set[str]]:
     order = sorted(doc_ids)
     random.Random(SEED).shuffle(order)
     return [set(order[k::count]) for k in range(count)]
+
+
+@dataclass(frozen=True)
+class Folds:
+    """The gold articles with the scorer, and per fold the held-out documents with a model trained on the rest."""
+    batch: list[train.Article]
+    score: ModuleType
+    aliases: object
+    held_out: list[tuple[set[str], dict]]  # (held-out doc ids, meeting model trained without them)
+
+
+def trained_folds(count: int) -> Folds:
+    batch = train.articles([train.SHARED / "gold" / name for name in train.GOLD_FILES])
+    score = train.scorer()
+    aliases = score.Aliases([a.gold for a in batch])
+    with using(None):
+        examples = train.examples(batch, score, aliases)
+    held_out = [(ids, train.fit([e for e in examples if e.doc_id not in ids]))
+                for ids in folds_of([a.gold["doc_id"] for a in batch], count)]
+    return Folds(batch, score, aliases, held_out)
 
 
 def _outputs(batch: list[train.Article], model) -> list[dict]:
@@ -65,18 +87,11 @@ def _score(gold: list[dict], system: list[dict], workdir: Path, name: str) -> di
 
 
 def cross_validate(count: int = 5) -> dict:
-    paths = [train.SHARED / "gold" / name for name in train.GOLD_FILES]
-    batch = train.articles(paths)
-    score = train.scorer()
-    aliases = score.Aliases([a.gold for a in batch])
-    with using(None):
-        examples = train.examples(batch, score, aliases)
-    folds = folds_of([a.gold["doc_id"] for a in batch], count)
-    result: dict = {"folds": [], "documents": len(batch)}
+    folds = trained_folds(count)
+    result: dict = {"folds": [], "documents": len(folds.batch)}
     with tempfile.TemporaryDirectory() as tmp:
-        for k, held_out in enumerate(folds):
-            model = train.fit([e for e in examples if e.doc_id not in held_out])
-            test = [a for a in batch if a.gold["doc_id"] in held_out]
+        for k, (held_out, model) in enumerate(folds.held_out):
+            test = [a for a in folds.batch if a.gold["doc_id"] in held_out]
             gold = [a.gold for a in test]
             learned = _score(gold, _outputs(test, model), Path(tmp), f"fold{k}")
             rules = _score(gold, _outputs(test, None), Path(tmp), f"fold{k}-rules")

@@ -23,9 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from cv import _outputs, folds_of  # noqa: E402
-from parley.learn import train  # noqa: E402
-from parley.learn.decide import using  # noqa: E402
+from cv import _outputs, trained_folds  # noqa: E402
 
 
 def _system(meeting: dict, aliases) -> dict:
@@ -76,16 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extra", action="store_true", help="also list system meetings paired with none")
     parser.add_argument("--doc", help="only this document")
     args = parser.parse_args(argv)
-    score = train.scorer()
-    batch = train.articles([train.SHARED / "gold" / name for name in train.GOLD_FILES])
-    aliases = score.Aliases([a.gold for a in batch])
-    with using(None):
-        examples = train.examples(batch, score, aliases)
+    folds = trained_folds(args.folds)
+    score, aliases = folds.score, folds.aliases
     tally: Counter = Counter()
     extras = 0
-    for k, held_out in enumerate(folds_of([a.gold["doc_id"] for a in batch], args.folds)):
-        model = train.fit([e for e in examples if e.doc_id not in held_out])
-        test = [a for a in batch if a.gold["doc_id"] in held_out and (not args.doc or a.gold["doc_id"] == args.doc)]
+    for k, (held_out, model) in enumerate(folds.held_out):
+        test = [a for a in folds.batch if a.gold["doc_id"] in held_out and (not args.doc or a.gold["doc_id"] == args.doc)]
         for article, output in zip(test, _outputs(test, model)):
             gold = [{"p": set(m["participants"]), **m} for m in article.gold.get("meetings", [])]
             system = [_system(m, aliases) for m in output.get("meetings", [])]

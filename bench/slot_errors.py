@@ -26,11 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from cv import folds_of  # noqa: E402
+from cv import trained_folds  # noqa: E402
 from parley import extract  # noqa: E402
 from parley.contract import to_contract  # noqa: E402
 from parley.extract.dates import find_dates  # noqa: E402
-from parley.learn import train  # noqa: E402
 from parley.learn.decide import using  # noqa: E402
 from parley.resolve.places import gazetteer  # noqa: E402
 
@@ -126,17 +125,12 @@ def slot_errors(count: int) -> list[dict]:
 
 def paired_slots(count: int) -> list[dict]:
     """Every paired meeting of the held-out folds, with its wrong slots (``errors``)."""
-    paths = [train.SHARED / "gold" / name for name in train.GOLD_FILES]
-    batch = train.articles(paths)
-    score = train.scorer()
-    aliases = score.Aliases([a.gold for a in batch])
-    with using(None):
-        examples = train.examples(batch, score, aliases)
+    folds = trained_folds(count)
+    score, aliases = folds.score, folds.aliases
     out = []
-    for held_out in folds_of([a.gold["doc_id"] for a in batch], count):
-        model = train.fit([e for e in examples if e.doc_id not in held_out])
+    for held_out, model in folds.held_out:
         with using(model):
-            for article in batch:
+            for article in folds.batch:
                 if article.gold["doc_id"] not in held_out or article.document is None:
                     continue
                 out += _article_pairs(article, to_contract(extract.extract(article.document, article.analysis)),
