@@ -124,7 +124,6 @@ _LEADERS = "|".join(map(re.escape, RU.sequence("roles", "leader_nouns")))
 _PLURAL = "|".join(map(re.escape, RU.sequence("grammar", "plural_noun_endings")))
 PRESIDENTS_OF = re.compile(rf"(?:{_LEADERS})(?:{_PLURAL})\s+(?P<list>[А-ЯЁ]\w+(?:\s*(?:,|и)\s*[А-ЯЁ]\w+)+)")
 COUNTRY_WORD = re.compile(r"[А-ЯЁ]\w+")
-NAME_AFTER = re.compile(r"\s+[А-ЯЁ]")
 
 
 def leader_mentions(text: str, persons: tuple[ActorMention, ...], sides_of: dict[str, str],
@@ -145,9 +144,6 @@ def leader_mentions(text: str, persons: tuple[ActorMention, ...], sides_of: dict
                 for pattern in (LEADER_EPITHET, COORDINATED_EPITHET) for m in pattern.finditer(text)]
     for start, stop, side in sorted(epithets + list(_seat_epithets(text))):
         model = presidents.get(side) if side else None
-        if model is None and side and not NAME_AFTER.match(text, stop):
-            # "американский лидер" of a text that names its head of state untitled (not "лидер Владимир Путин")
-            model = listed.get(side)
         if model is not None:
             found.append(replace(model, start=start, stop=stop, text=text[start:stop]))
     return found
