@@ -27,7 +27,7 @@ class UkrainianLexicon:
     forms: dict[str, str]  # lower-case word form or two-word phrase → Russian gloss
     lemmas: dict[str, str]  # Ukrainian lemma → Russian lemma
 
-    @property
+    @functools.cached_property
     def phrases(self) -> dict[tuple[str, str], str]:
         return {tuple(k.split()): v for k, v in self.forms.items() if " " in k}
 

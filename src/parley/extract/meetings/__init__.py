@@ -441,7 +441,7 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             attending=any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors), date_default=default,
             headline=sentence.start < headline_stop(document.text) and titled(tree, trigger),
             again=_again(tree, trigger), next_one=date is not None and not default and _next_one(tree, trigger),
-            day_of=tree.lemma(tree.head(trigger.index)) in DAY_NOUNS,
+            day_of=tree.head(trigger.index) != -1 and tree.lemma(tree.head(trigger.index)) in DAY_NOUNS,
             ordinal=_ordinal(tree, trigger), series=_repeated(tree, trigger))
         out += distributed(tree, people, candidate)
         if len({p.side or p.key for p in parties}) >= 2:

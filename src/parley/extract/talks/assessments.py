@@ -165,16 +165,12 @@ def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names
     return judges
 
 
-def _outside_quotes(view: DocumentView, offset: int) -> bool:
-    return not any(q.start <= offset < q.stop for q in view.quotes)
-
-
 def _sides_near(view: DocumentView, sentence: int, at: int, most: int = 3) -> list[str]:
     """The sides a ministry without a country may belong to: those named outside quotes in its sentence
     (nearest first), then in the two sentences before (latest first)."""
     ordered: list[str] = []
     for k in range(sentence, max(-1, sentence - 3), -1):
-        named = [m for m in view.mentions_in[k] if _outside_quotes(view, m.start) and (m.actor.country or
+        named = [m for m in view.mentions_in[k] if view.quote_at(m.start) is None and (m.actor.country or
                                                                                     m.actor.kind == "country")]
         named.sort(key=lambda m: abs(m.start - at) if k == sentence else -m.start)
         for m in named:

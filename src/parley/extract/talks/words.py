@@ -172,11 +172,7 @@ def talks_words(lang: str = "ru") -> TalksWords:
         raise LexiconError(f"{tone_source}: missing {', '.join(missing)}")
     polar = [(label, cue) for label in ("positive", "negative", "negated_positive")
              for cue in _strings(tone, label, tone_source)]
-    voices = tone["side_voices"].get("map")
-    if not isinstance(voices, Mapping) or not voices or not all(isinstance(k, str) and k and isinstance(v, str) and v
-                                                             for k, v in voices.items()):
-        raise LexiconError(f"{tone_source}: side_voices: expected a map of pattern → side")
-    sides = [(side, fold(cue)) for cue, side in voices.items()]
+    sides = _side_map(tone, "side_voices", tone_source)
     offices = _side_map(tone, "office_voices", tone_source)
     talks_source = f"lang/{lang}/talks.json"
     talk = _entries(lang, "talks")
