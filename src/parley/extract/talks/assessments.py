@@ -17,18 +17,16 @@ no candidate. Which judge and which meeting is the trained model's decision.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from parley.resolve.sides import SIDE_DISPLAY
 from parley.extract.talks.model import LinearModel
 from parley.extract.talks.view import DocumentView, Features, bucket
-from parley.extract.talks.words import CueMatch, TalksWords
+from parley.extract.talks.words import WORDS, CueMatch, TalksWords
 from parley.records import Actor, ActorMention, Assessment, Evidence, Tone
 
 MAX_DISTANCE = 3  # sentences between a judgement and a meeting's evidence beyond which it is not asked about
 NEGATION_REACH = 3  # words before a cue that a negation may stand in
-WORDS = re.compile(r"[\w-]+")
 BOTH = "*sides*"
 
 
@@ -67,9 +65,7 @@ def polar_cues(view: DocumentView, words: TalksWords, start: int, stop: int) -> 
     """The tone cues between two offsets with the way each leans after negation: positive or negative."""
     out = []
     for cue in words.tone.finditer(view.folded, start, stop):
-        before = view.folded[start:cue.start]
-        near = WORDS.findall(before)[-NEGATION_REACH:]
-        negated = any(words.negation.fullmatch(w) for w in near) and not words.not_negating.search(" ".join(near))
+        negated = words.negates(view.folded[start:cue.start], NEGATION_REACH)
         if cue.label == "positive":
             out.append((cue, "negative" if negated else "positive"))
         elif cue.label == "negative" and not negated:

@@ -9,7 +9,6 @@ trained model says whether the cues' sentences tie the topic to the meeting
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from parley.extract.talks.model import LinearModel
@@ -18,7 +17,6 @@ from parley.extract.talks.words import TalksWords
 from parley.records import Evidence, Topic
 
 NEGATION_REACH = 4  # words before a topic cue that a negation may stand in ("не обсуждали вопрос о перемирии")
-WORDS = re.compile(r"[\w-]+")
 MAX_DISTANCE = 40  # sentences between a cue and a meeting beyond which the cue is not asked about
 
 
@@ -96,8 +94,7 @@ def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandida
 def negated(view: DocumentView, words: TalksWords, at: int) -> bool:
     """Whether a negation stands among the few words of the sentence before offset ``at``."""
     start = view.sentences[view.sentence_of(at)].start
-    near = WORDS.findall(view.folded[start:at])[-NEGATION_REACH:]
-    return any(words.negation.fullmatch(w) for w in near) and not words.not_negating.search(" ".join(near))
+    return words.negates(view.folded[start:at], NEGATION_REACH)
 
 
 def placement(view: DocumentView, meeting: int, sentence: int) -> str:

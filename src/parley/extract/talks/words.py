@@ -37,6 +37,8 @@ def fold(text: str) -> str:
     return text.lower().replace("ё", "е")
 
 
+WORDS = re.compile(r"[\w-]+")
+
 @dataclass(frozen=True, slots=True)
 class CueMatch:
     start: int
@@ -121,6 +123,12 @@ class TalksWords:
     by_words: re.Pattern[str]
     office_voices: CueSet | None = None  # labels: side ids; "президент США" standing for a person of that side
     ministry_voices: re.Pattern[str] | None = None  # "во внешнеполитическом ведомстве": the side named nearby
+
+    def negates(self, before: str, reach: int) -> bool:
+        """Whether a negation stands among the last ``reach`` words of ``before`` (folded text), with no word
+        that undoes it ("не только")."""
+        near = WORDS.findall(before)[-reach:]
+        return any(self.negation.fullmatch(w) for w in near) and not self.not_negating.search(" ".join(near))
 
 
 @functools.lru_cache(maxsize=None)
