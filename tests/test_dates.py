@@ -50,6 +50,14 @@ def test_dates_resolve_against_published(text, published, expected):
 
 @pytest.mark.parametrize(
     "text",
+    ["Консультации экспертов пройдут в марте, в 11:00.", "Послы созвонятся на следующей неделе в 9:15."],
+)
+def test_dates_time_of_day_is_not_the_publication_day_when_a_month_or_vague_word_says_when(text):
+    assert PUBLISHED.isoformat() not in [d.value for d in find_dates(text, PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    "text",
     ["Перемирие продлится до 5 февраля.", "Ответа ждут до конца января.", "Удары прекратят к 1 марта."],
 )
 def test_dates_deadline_is_not_the_event(text):

@@ -208,9 +208,6 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
         for m in WEEKDAY_SINCE.finditer(text):
             if not any(d.kind == "absolute" and 0 <= d.start - base - m.end() <= 3 for d in found):
                 add(m, None, DatePrecision.DAY, "weekday", WEEKDAYS_SINCE[m["weekday"].lower()])
-        if not any(d.kind != "stamp" for d in found):
-            for m in CLOCK.finditer(text):
-                add(m, published.isoformat(), DatePrecision.DAY, "relative", group="time" if m["time"] else "hours")
     for m in VAGUE.finditer(text):
         add(m, None, DatePrecision.UNKNOWN, "vague")
     if published is not None:
@@ -231,6 +228,10 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
                 add(m, None, DatePrecision.UNKNOWN, "month")
                 continue
             add(m, f"{year:04d}-{month:02d}", DatePrecision.MONTH, "month")
+    # a clock time is the publication day's only when no other date word, vague or monthly, is in the sentence
+    if published is not None and not any(d.kind != "stamp" for d in found):
+        for m in CLOCK.finditer(text):
+            add(m, published.isoformat(), DatePrecision.DAY, "relative", group="time" if m["time"] else "hours")
     found.sort(key=lambda d: d.start)
     return found
 
