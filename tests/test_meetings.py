@@ -861,3 +861,11 @@ def test_meetings_a_visitor_meets_the_next_day_where_the_visit_is(models):
     found = meetings_of(text, dt.date(2026, 3, 10))
     assert [(m["parties"], m["place"], m["date"]) for m in found] == [
         (["Рубио", "Турция"], "Анкара", "2026-03-09"), (["Рубио", "Эрдоган"], "Анкара", "2026-03-10")]
+
+
+def test_meetings_one_sides_attendees_join_the_meeting_and_are_none_of_their_own(models):
+    text = ("Вечером Эммануэль Макрон принял в Елисейском дворце Фридриха Мерца.\n"
+            "С французской стороны в беседе участвовали Жан-Ноэль Барро и Эммануэль Бонн.")
+    found = meetings_of(text)
+    assert len(found) == 1
+    assert {"Макрон", "Мерц"} <= set(found[0]["parties"])

@@ -26,7 +26,7 @@ from parley.extract.meetings.follow import distributed, headline_stop, named_bef
 from parley.extract.meetings.merge import (
     Candidate, attach_delegations, combine, expanded, fill_from_orphans, join_counterparts, merge,
     place_of_the_day_before, same_meeting,
-    shares_a_person, statuses_agree,
+    shares_a_person, statuses_agree, sides_of as candidate_sides,
 )
 from parley.extract.meetings.cooccur import cooccurrence
 from parley.extract.meetings.participants import (
@@ -638,6 +638,15 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
             k for k, g in enumerate(groups) if shares_a_person(g, candidate)]
         if fits:
             groups[fits[0]] = combine(groups[fits[0]], candidate)
+        elif candidate.attending and len(candidate_sides(candidate)) == 1:
+            # "С российской стороны в беседе участвовали X и Y": one side's people at a meeting, never a meeting
+            # of their own; they join the last meeting told before with that side, if any
+            side = next(iter(candidate_sides(candidate)))
+            before = [k for k, g in enumerate(groups) if side is not None and side in candidate_sides(g)
+                      and g.evidence.start <= candidate.evidence.start]
+            if before:
+                k = max(before, key=lambda j: groups[j].evidence.start)
+                groups[k] = combine(groups[k], candidate)
         else:
             groups.append(candidate)
     groups = fill_from_orphans(groups, [c for c in candidates if len(c.parties) < 2])
