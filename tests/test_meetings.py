@@ -873,3 +873,8 @@ def test_meetings_one_sides_attendees_join_the_meeting_and_are_none_of_their_own
     found = meetings_of(text)
     assert len(found) == 1
     assert {"Макрон", "Мерц"} <= set(found[0]["parties"])
+
+
+def test_meetings_one_shared_person_and_another_counterpart_are_two_meetings(models):
+    text = "Владимир Путин провел переговоры с Дональдом Трампом. Позже Путин принял в Кремле Стива Уиткоффа."
+    assert sorted(tuple(sorted(m["parties"])) for m in meetings_of(text)) == [("Путин", "Трамп"), ("Путин", "Уиткофф")]

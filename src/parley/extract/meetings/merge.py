@@ -140,8 +140,25 @@ def ordinals_agree(a: Candidate, b: Candidate) -> bool:
     return a.ordinal is None or b.ordinal is None or a.ordinal == b.ordinal
 
 
+def _named(party: Party) -> bool:
+    """A person the words name ("Уиткоффа"), not one read from an office or a country ("лидер России")."""
+    mention = party.mention
+    return mention is not None and any(word[:4].lower() == mention.text[:4].lower() for word in mention.name.split())
+
+
+def _other_envoys(a: Candidate, b: Candidate) -> bool:
+    """"Путин–Трамп" and "Путин–Уиткофф", each told in words of its own: one person a side in both,
+    one of them shared, and the other side's person another."""
+    if a.borrowed or b.borrowed or not all(_named(p) for p in a.parties + b.parties if p.is_person):
+        return False  # people read from an office ("лидеры России и США") may stand for whoever leads the talks
+    by_a, by_b = _people_by_side(a.parties), _people_by_side(b.parties)
+    pa, pb = _persons(a.parties), _persons(b.parties)
+    return bool(pa & pb) and len(pa) == len(by_a) and len(pb) == len(by_b) \
+        and any(not by_a[side] & by_b[side] for side in set(by_a) & set(by_b))
+
+
 def same_meeting(a: Candidate, b: Candidate) -> bool:
-    if not kinds_agree(a, b) or not ordinals_agree(a, b) or a.series != b.series:
+    if not kinds_agree(a, b) or not ordinals_agree(a, b) or a.series != b.series or _other_envoys(a, b):
         return False
     if continues(a, b):
         return True
