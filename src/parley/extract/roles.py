@@ -190,6 +190,8 @@ def _before(tokens, first: int, case: frozenset[str] | None, mentions, person: s
         while stop - 1 > start and _lemma_in(tokens[stop - 1].text, RANKS):
             stop -= 1  # "начальник ГУ Генштаба адмирал Игорь Костюков": the rank is not the office
         out += [_nominative_phrase(tokens, a, b) for a, b in _split_on_and(tokens, start, stop, case)]
+        if stop < end and any(role_head(t.text) for t in tokens[stop:end]):
+            out.append(_nominative_phrase(tokens, stop, end))  # … and a role of its own
         if start >= 2 and tokens[start - 1].text == "," and len(out) < 3:
             end = start - 1
             continue
