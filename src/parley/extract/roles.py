@@ -313,21 +313,19 @@ def _nominative_word(word: str, head_word: str, is_head: bool) -> str:
 
 
 def _after(tokens, last: int, mentions, case: frozenset[str] | None) -> str | None:
-    """"Кирилл Дмитриев, глава РФПИ, …": a role phrase after the name and a comma."""
+    """"Кирилл Дмитриев, глава РФПИ, …" (or "… — глава РФПИ"): a role phrase after the name and a comma or a
+    dash."""
     i = last + 1
     if i < len(tokens) and tokens[i].text == "(":
         close = next((k for k in range(i, min(len(tokens), i + MAX_PHRASE_TOKENS)) if tokens[k].text == ")"), None)
-        if close is not None and close > i + 1 and role_head(tokens[i + 1].text) is not None:
-            return _nominative_phrase(tokens, i + 1, close)  # "Стив Уиткофф (спецпосланник США)"
+        head = _head_after_adjectives(tokens, i + 1, close) if close is not None else None
+        if head is not None and head < close:
+            return _nominative_phrase(tokens, i + 1, close)  # "Стив Уиткофф (спецпосланник США)", "(второй тренер)"
         i = close + 1 if close is not None else i  # "Скотт Хоровитц (Scott Horowitz), бывший астронавт"
-    if i >= len(tokens) or tokens[i].text != ",":
+    if i >= len(tokens) or tokens[i].text not in ",—–":
         return None
-    j = i + 1
-    while j < len(tokens) and role_head(tokens[j].text) is None:
-        if not _adjective_agreeing(tokens[j].text, "глава") or j - i > 3:
-            return None
-        j += 1
-    if j >= len(tokens) or not _agrees(tokens[j].text, case or frozenset({"nomn"})):
+    j = _head_after_adjectives(tokens, i + 1, len(tokens))
+    if j is None or not _agrees(tokens[j].text, case or frozenset({"nomn"})):
         return None
     k = j + 1
     while k < len(tokens) and k - j < MAX_PHRASE_TOKENS:
@@ -341,6 +339,16 @@ def _after(tokens, last: int, mentions, case: frozenset[str] | None) -> str | No
             return None  # a new clause: "Ушаков, российский президент сам позвонил …"
         k += 1
     return _nominative_phrase(tokens, i + 1, k)
+
+
+def _head_after_adjectives(tokens, start: int, stop: int) -> int | None:
+    """The role noun at ``start`` or after up to three adjectives in the nominative ("бывший посол")."""
+    j = start
+    while j < stop and role_head(tokens[j].text) is None:
+        if not _adjective_agreeing(tokens[j].text, "глава") or j - start > 2:
+            return None
+        j += 1
+    return j if j < stop else None
 
 
 def _standalone(tokens, heads, here, persons, document):
