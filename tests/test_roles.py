@@ -99,6 +99,7 @@ def test_roles_from_role_nouns_resolved_by_date(models, text, person, role):
 @pytest.mark.parametrize("text, person", [
     # "зятя Трампа": the tie belongs to the son-in-law, not to Trump
     ("Он встретился с Джаредом Кушнером, зятем Дональда Трампа, в Майами.", "trump"),
+    ("На суд пришли супруга, дочь и мать Ивана Горелова.", "gorelov_ivan"),
     # the phrase after the comma opens the next person's apposition
     ("Вице-президент США Вэнс, госсекретарь Марко Рубио и другие прибыли в Женеву.", "vance_gos"),
     # the office holder is not named in the text: no role

@@ -181,9 +181,8 @@ def _before(tokens, first: int, case: frozenset[str] | None, mentions, person: s
         start = _phrase_start(tokens, end, case, mentions, person if end == first else None)
         if start is None:
             break
-        if case is not None and "gent" in case and end == first and end - start == 1 and \
-                role_head(tokens[start].text) in RELATIONAL_HEADS:
-            break  # "зятя Трампа": Trump's son-in-law, not a role of Trump
+        if case is not None and "gent" in case and end == first and _owned_by_name(tokens, start, end):
+            break  # "зятя Трампа", "дочь и мать Виктора": the name owns the tie, it is not its holder
         if end != first and _plural_head(tokens, start, end):
             break  # "лидеры европейских стран, генсек НАТО Марк Рютте": an item of a list, not his title
         stop = end
@@ -197,6 +196,15 @@ def _before(tokens, first: int, case: frozenset[str] | None, mentions, person: s
             continue
         break
     return out
+
+
+def _owned_by_name(tokens, start: int, end: int) -> bool:
+    """Whether a genitive name after tokens[start:end] owns the ties they name: one relational noun ("зятя"),
+    or relational nouns none of which is in the genitive itself ("дочь и мать")."""
+    heads = [t.text for t in tokens[start:end] if role_head(t.text)]
+    if not heads or any(role_head(h) not in RELATIONAL_HEADS for h in heads):
+        return False
+    return end - start == 1 or not any("gent" in _head_cases(h) for h in heads)
 
 
 def _plural_head(tokens, start: int, end: int) -> bool:
