@@ -34,6 +34,7 @@ MAX_PHRASE_TOKENS = 14
 STOP_WORDS = RU.words("grammar", "role_phrase_stops")
 FORMER_PREFIXES = RU.sequence("grammar", "former_prefixes")
 FORMER_ADJECTIVES = RU.words("grammar", "former_adjectives")
+COURTESY = RU.tagged("roles", "words", "courtesy")  # "шейх", "мистер": no position of its own
 _BREAKS = frozenset(",.:;!?—–")
 
 
@@ -189,7 +190,7 @@ def _before(tokens, first: int, case: frozenset[str] | None, mentions, person: s
         while stop - 1 > start and _lemma_in(tokens[stop - 1].text, RANKS):
             stop -= 1  # "начальник ГУ Генштаба адмирал Игорь Костюков": the rank is not the office
         out += [_nominative_phrase(tokens, a, b) for a, b in _split_on_and(tokens, start, stop, case)]
-        if stop < end and any(role_head(t.text) for t in tokens[stop:end]):
+        if stop < end and any(role_head(t.text) and not _lemma_in(t.text, COURTESY) for t in tokens[stop:end]):
             out.append(_nominative_phrase(tokens, stop, end))  # … and a role of its own
         if start >= 2 and tokens[start - 1].text == "," and len(out) < 3:
             end = start - 1
@@ -306,7 +307,9 @@ _TRAILING = re.compile(r"(\s+(и|а|в|во|на|по|с|со|к|о|об|для|
 
 @functools.lru_cache(maxsize=16384)
 def _nominative_word(word: str, head_word: str, is_head: bool) -> str:
-    head_parse = next((p for p in _parses(head_word) if p.tag.POS == "NOUN"), None)
+    nouns = [p for p in _parses(head_word) if p.tag.POS == "NOUN"]
+    head = role_head(head_word)  # "аналитика" is the analyst's genitive before it is "analytics"
+    head_parse = next((p for p in nouns if p.normal_form.replace("ё", "е") == head), nouns[0] if nouns else None)
     if head_parse is None:
         return word.lower() if word[1:2].islower() else word
     parse = head_parse if is_head else next(
