@@ -69,6 +69,7 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
             if first is None or last is None:
                 continue
             case = _mention_case(mention)
+            first = _initials_start(tokens, first)
             for role in _before(tokens, first, case, here, mention.actor.id):
                 add(mention, role, sentence)
             role = _after(tokens, last, here, case)
@@ -79,6 +80,14 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
         for mention, role in _distributive(tokens, heads, here):
             add(mention, role, sentence)
     return tuple(role for role in roles if not _complement_of_another(role, roles))
+
+
+def _initials_start(tokens, first: int) -> int:
+    """The first token of the initials before a surname ("В. Н. Петров"), which the name's mention leaves out."""
+    while first >= 2 and tokens[first - 1].text == "." and len(tokens[first - 2].text) == 1 \
+            and tokens[first - 2].text.isupper() and tokens[first - 2].stop == tokens[first - 1].start:
+        first -= 2
+    return first
 
 
 def _complement_of_another(role: Role, roles: list[Role]) -> bool:
@@ -366,6 +375,7 @@ def _standalone(tokens, heads, here, persons, document):
     """"американский лидер", "глава Кремля": the office's holder, when the text names that person."""
     named = {m.actor.id: m for m in persons}
     near = {_index(tokens, m.start) for m in here} | {_index(tokens, m.stop - 1) for m in here}
+    near |= {_initials_start(tokens, n) for n in near if n is not None}
     for i in heads:
         token = tokens[i]
         head = role_head(token.text)
