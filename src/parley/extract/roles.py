@@ -35,6 +35,7 @@ STOP_WORDS = RU.words("grammar", "role_phrase_stops")
 FORMER_PREFIXES = RU.sequence("grammar", "former_prefixes")
 FORMER_ADJECTIVES = RU.words("grammar", "former_adjectives")
 COURTESY = RU.tagged("roles", "words", "courtesy")  # "шейх", "мистер": no position of its own
+ACTING = tuple(tuple(re.findall(r"\w+|[^\w\s]", phrase.lower())) for phrase in RU.sequence("roles", "acting_phrases"))
 _BREAKS = frozenset(",.:;!?—–")
 
 
@@ -74,6 +75,8 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
                 add(mention, role, sentence)
             role = _after(tokens, last, here, case)
             if role:
+                add(mention, role, sentence)
+            for role in _acting(tokens, first, last, here):
                 add(mention, role, sentence)
         for mention, role in _standalone(tokens, heads, here, persons, document):
             add(mention, role, sentence)
@@ -448,3 +451,43 @@ def _distributive(tokens, heads, here):
 
 def _is_genitive(word: str) -> bool:
     return word.isalpha() and any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in _parses(word)[:2])
+
+
+def _acting_spans(tokens) -> list[tuple[int, int]]:
+    """Where an acting phrase ("исполняющий обязанности", "и.о.", "врио") stands in the sentence."""
+    words = [t.text.lower() for t in tokens]
+    return [(k, k + len(phrase)) for k in range(len(words)) for phrase in ACTING
+            if tuple(words[k:k + len(phrase)]) == phrase]
+
+
+def _acting(tokens, first: int, last: int, mentions):
+    """"и.о. губернатора Иван Петров", "Иван Петров, исполняющий обязанности посла, …": an acting phrase and
+    the office, in the genitive, that the person fills in for; the phrase as written."""
+    for a, b in _acting_spans(tokens):
+        if b < first and a >= first - MAX_PHRASE_TOKENS and _office_between(tokens, b, first, mentions):
+            yield _written(tokens, a, first)
+        elif a == last + 2 and tokens[last + 1].text == ",":
+            stop = b
+            while stop < len(tokens) and stop - b < MAX_PHRASE_TOKENS and tokens[stop].text not in _BREAKS \
+                    and tokens[stop].text not in "([" and not (tokens[stop].text[:1].isalpha() and _is_verb(tokens[stop].text)):
+                stop += 1
+            if _office_between(tokens, b, stop, mentions):
+                yield _written(tokens, a, stop)
+
+
+def _office_between(tokens, start: int, stop: int, mentions) -> bool:
+    """A role noun, and no break or other person, in tokens[start:stop]."""
+    span = tokens[start:stop]
+    if not any(role_head(t.text) for t in span[:4]) or any(t.text in _BREAKS for t in span):
+        return False
+    others = {id(m): m for t in span if (m := _mention_at(mentions, t)) is not None}.values()
+    return all((_mention_case(m) or frozenset({"nomn"})) <= _GENITIVE for m in others)
+
+
+def _written(tokens, start: int, stop: int) -> str:
+    text = ""
+    for k in range(start, stop):
+        if k > start and tokens[k].start > tokens[k - 1].stop:
+            text += " "
+        text += tokens[k].text
+    return text.strip(" ,")
