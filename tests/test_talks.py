@@ -295,6 +295,21 @@ def test_words_that_judge_no_meeting_give_no_judgement(text):
     assert judgements(view_of(text, meetings), WORDS) == []
 
 
+@pytest.mark.parametrize("sentence, verb, predicated, gap", [
+    ("Ушаков назвал встречу полезной.", 1.0, 0.0, "meeting_word_gap=1"),  # a verb of judging
+    ("Ушаков оценил итоги переговоров как вполне конструктивные.", 1.0, 0.0, "meeting_word_gap=3"),
+    ("Ушаков сказал, что беседа прошла конструктивно.", 0.0, 1.0, "meeting_word_gap=3"),  # predicated of it
+    ("По словам Ушакова, они были тяжелыми.", 0.0, 1.0, "meeting_word_gap=none"),
+    ("Ушаков сообщил, что делегации хорошо отдохнули перед долгой и сложной дорогой домой.", 0.0, 0.0,
+     "meeting_word_gap=none"),
+])
+def test_a_judgement_is_described_by_how_its_tone_words_stand(sentence, verb, predicated, gap):
+    text, meetings = one_meeting("Уиткофф встретился с Дмитриевым в Майами. " + sentence)
+    [found] = judgements(view_of(text, meetings), WORDS)
+    assert (found.features["judging_verb"], found.features["predicated"]) == (verb, predicated)
+    assert found.features[gap] == 1.0
+
+
 def test_a_judgement_naming_the_judges_partner_marks_the_meeting_it_judges():
     text, meetings = two_meetings()
     text = text + " Уиткофф заявил, что встреча с Дмитриевым была полезной."
