@@ -101,6 +101,10 @@ def tone_of(sentence: str) -> set[str]:
     ("Разговор был трудным, но продуктивным.", {"positive", "negative"}),  # contrast: both ways
     ("Делегации прибыли в город вечером.", set()),
     ("Результаты встречи обсудят позже.", set()),  # "результат" counts only under a negation
+    ("В общей сложности делегации провели вместе шесть часов.", set()),  # "in all", no difficulty
+    ("Никаких подробностей беседы стороны не раскрыли.", set()),  # details, not a detailed talk
+    ("Оба переговорщика хорошо знают друг друга.", set()),  # knowing someone well judges nothing
+    ("Стороны провели подробные и хорошие консультации.", {"positive"}),
 ])
 def test_tone_words_and_negation(sentence, leanings):
     assert tone_of(sentence) == leanings
