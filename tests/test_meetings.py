@@ -206,6 +206,8 @@ def test_meetings_compound_adjective_names_sides_only_of_meetings(models, text, 
         # a relative clause with no date of its own is dated by the clause it hangs from
         ("30 января в Анкару приехал Марко Рубио, который уже провел первую беседу с Хаканом Фиданом.",
          "2026-01-30"),
+        # a meeting told as done in what someone said is dated by the saying
+        ("В пятницу Кая Каллас сообщила, что провела телефонный разговор с Андреем Сибигой.", "2026-01-30"),
         # the day of the saying is not the day of the meeting said to come
         ("Встреча Каи Каллас и Андрея Сибиги может пройти скоро, заявил Марко Рубио 30 января.", None),
         # "с понедельника": the day a planned round starts

@@ -169,8 +169,9 @@ def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMent
     """"20 декабря прибыл Дмитриев, который уже провел переговоры", "в понедельник сообщил, что провел
     разговор": a held meeting told in a clause of its own, with no date, is dated by the clause it hangs
     from (through a noun or two, as a relative clause hangs from its subject)."""
-    top = next((a for a in trigger.anchors if tree.rel(a).split(":")[0] in GOVERNED_CLAUSES
-                and tree.tokens[a].pos in ("VERB", "AUX")), None)
+    top = next((a for a in trigger.anchors if tree.tokens[a].pos in ("VERB", "AUX")
+                and (tree.rel(a).split(":")[0] in GOVERNED_CLAUSES
+                     or tree.rel(a) == "ccomp" and tree.tokens[a].feat("Tense") == "Past")), None)
     if top is None:
         return None
     verb = tree.head(top)
