@@ -206,6 +206,9 @@ def test_meetings_compound_adjective_names_sides_only_of_meetings(models, text, 
         # a relative clause with no date of its own is dated by the clause it hangs from
         ("30 января в Анкару приехал Марко Рубио, который уже провел первую беседу с Хаканом Фиданом.",
          "2026-01-30"),
+        # a date after the meeting's clause verb is the clause's, though the parser hangs it on a word before
+        ("Глава дипломатии ЕС Кая Каллас и министр Андрей Сибига, являющийся главой МИД Украины, проведут "
+         "встречу с президентом Франции Эммануэлем Макроном 3 февраля.", "2026-02-03"),
         # a meeting told as done in what someone said is dated by the saying
         ("В пятницу Кая Каллас сообщила, что провела телефонный разговор с Андреем Сибигой.", "2026-01-30"),
         # the day of the saying is not the day of the meeting said to come

@@ -121,6 +121,18 @@ def _in_relative_clause_of(tree: Tree, index: int, trigger: Trigger, other_trigg
     return not any(trigger.index < other.index < verb for other in other_triggers)
 
 
+def _hung_across_the_clause_verb(tree: Tree, index: int, trigger: Trigger) -> bool:
+    """"Уиткофф, являющийся спецпосланником, проведет встречу с Умеровым 4 декабря": a date that the parser
+    hangs on a word before the meeting's clause verb, over that verb, is the clause's (such crossing arcs
+    are the parser's slips, not Russian word order)."""
+    head = tree.head(index)
+    if head == -1:
+        return False
+    low, high = sorted((head, index))
+    return any(low < a < high and a not in tree.subtree(head) and tree.tokens[a].pos in ("VERB", "AUX")
+               for a in trigger.anchors)
+
+
 def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
     """The date hangs from a noun that is neither the meeting nor a time word ("перемирие на 7 января")."""
     anchors = set(trigger.anchors)
@@ -217,7 +229,8 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
         said = tree.head(index)
         if said != -1 and said not in trigger.anchors and tree.lemma(said) in SPEECH_VERBS:
             continue  # "может состояться в ближайшее время, заявил Песков 5 сентября": the day of the saying
-        relative = _in_relative_clause_of(tree, index, trigger, other_triggers)
+        relative = _in_relative_clause_of(tree, index, trigger, other_triggers) \
+            or _hung_across_the_clause_verb(tree, index, trigger)
         if not relative and (_dates_something_else(tree, index, trigger)
                              or abs(index - trigger.index) > 3 and index not in clause):
             continue  # "прибыл 16 октября и до визита", "обсуждали перемирие на 7 января"
