@@ -125,12 +125,7 @@ def _hung_across_the_clause_verb(tree: Tree, index: int, trigger: Trigger) -> bo
     """"Уиткофф, являющийся спецпосланником, проведет встречу с Умеровым 4 декабря": a date that the parser
     hangs on a word before the meeting's clause verb, over that verb, is the clause's (such crossing arcs
     are the parser's slips, not Russian word order)."""
-    head = tree.head(index)
-    if head == -1:
-        return False
-    low, high = sorted((head, index))
-    return any(low < a < high and a not in tree.subtree(head) and tree.tokens[a].pos in ("VERB", "AUX")
-               for a in trigger.anchors)
+    return tree.leapt_verb(index, set(trigger.anchors)) in trigger.anchors
 
 
 def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
