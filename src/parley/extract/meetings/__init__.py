@@ -73,6 +73,8 @@ WIDE_ROUND_WORDS = RU.words("meetings", "wide_round_words")
 LEADER_SUBJECTS = RU.words("meetings", "leader_subjects")
 REPETITION_ADVERBS = RU.words("meetings", "repetition_adverbs")
 TIMES_NOUNS = RU.words("meetings", "times_nouns")
+SERIES_NOUNS = RU.words("meetings", "series_nouns")
+ARRIVAL_VERBS = RU.words("status", "arrival_verbs")
 ROUND_ORDINALS = {word: n for n, word in enumerate(RU.sequence("meetings", "round_ordinals"), start=1)}
 THIRD_POSSESSIVES = RU.words("grammar", "third_possessives")
 SAME_PLACE_ADVERBS = RU.words("places", "same_place_adverbs")
@@ -306,7 +308,9 @@ def _sides_of(parties: tuple[Party, ...]) -> list[Party]:
 
 
 def _repeated(tree: Tree, trigger: Trigger) -> bool:
-    """"встречался шесть раз", "неоднократно встречался": the verb tells a series of meetings."""
+    """"встречался шесть раз", "неоднократно встречался", "серия встреч": the words tell a series of meetings."""
+    if any(tree.lemma(a) in SERIES_NOUNS for a in trigger.anchors):
+        return True
     for anchor in trigger.anchors:
         for child in tree.children[anchor]:
             lemma = tree.lemma(child)
@@ -438,6 +442,10 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
         place_name, place_entry = (place.name, place.place) if place else (None, None)
         if place is None and last_place is not None and _there(tree, framed):
             place_name, place_entry = last_place.place, last_place.place_entry
+        if status == MeetingStatus.PLANNED and not reading.explicit and place_entry is not None \
+                and place_entry.kind == "venue" and any(tree.lemma(a) in ARRIVAL_VERBS and tree.is_past(a)
+                                                        for a in framed.anchors):
+            status = MeetingStatus.HELD  # "прибыл в Белый дом для встречи": at its building, the meeting is on
         visit = trigger.lemma in VISIT_WORDS or any(tree.lemma(a) in VISIT_WORDS for a in trigger.anchors)
         if visit and place and place.place and place.place.seat_of_power:
             host = place.place.country
