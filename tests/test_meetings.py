@@ -213,6 +213,9 @@ def test_meetings_compound_adjective_names_sides_only_of_meetings(models, text, 
         # a date after the meeting's clause verb is the clause's, though the parser hangs it on a word before
         ("Глава дипломатии ЕС Кая Каллас и министр Андрей Сибига, являющийся главой МИД Украины, проведут "
          "встречу с президентом Франции Эммануэлем Макроном 3 февраля.", "2026-02-03"),
+        # the second day of talks is today (a live report) or the day said: they began the day before
+        ("Переговоры Каи Каллас и Андрея Сибиги в Брюсселе завершились во второй день.", "2026-01-31"),
+        ("30 января переговоры Каи Каллас и Андрея Сибиги в Брюсселе завершились во второй день.", "2026-01-29"),
         # a meeting told as done in what someone said is dated by the saying
         ("В пятницу Кая Каллас сообщила, что провела телефонный разговор с Андреем Сибигой.", "2026-01-30"),
         # the day of the saying is not the day of the meeting said to come

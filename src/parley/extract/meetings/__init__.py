@@ -173,6 +173,28 @@ def _first_day_of_ended_round(mention: DateMention, text: str) -> DateMention:
     return replace(mention, value=(last - dt.timedelta(days=days - 1)).isoformat(), end=last.isoformat())
 
 
+def _day_number(tree: Tree, trigger: Trigger) -> int:
+    """"завершились во второй день", "на третий день переговоров": which day of the talks the clause tells
+    (1 when it says none)."""
+    for a in trigger.anchors:
+        for c in (*tree.children[a], tree.head(a)):
+            if c == -1 or tree.lemma(c) not in DAY_NOUNS:
+                continue
+            found = {ROUND_ORDINALS[tree.lemma(k)] for k in tree.children[c]
+                     if tree.rel(k) == "amod" and tree.lemma(k) in ROUND_ORDINALS}
+            if len(found) == 1:
+                return found.pop()
+    return 1
+
+
+def _from_first_day(value: str, precision: DatePrecision, day: int) -> tuple[str, str | None]:
+    """The first day of talks whose ``day``-th day is ``value``, and ``value`` as their last day so far."""
+    if day < 2 or precision != DatePrecision.DAY or len(value) != 10:
+        return value, None
+    last = dt.date.fromisoformat(value)
+    return (last - dt.timedelta(days=day - 1)).isoformat(), value
+
+
 def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMention],
                               theirs: set[int]) -> DateMention | None:
     """"20 декабря прибыл Дмитриев, который уже провел переговоры", "в понедельник сообщил, что провел
@@ -198,7 +220,18 @@ def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMent
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
                  published: dt.date | None, other_triggers: list[Trigger] = (),
                  text: str = "") -> tuple[str | None, DatePrecision, bool, str | None]:
-    """The meeting's date, its precision, whether it is only the publication day, and the round's last day."""
+    """The meeting's date, its precision, whether it is only the publication day, and the round's last day;
+    a round is dated by its first day ("завершились во второй день" today: it began yesterday)."""
+    value, precision, default, end = _said_date(tree, trigger, dates, status, published, other_triggers, text)
+    day = _day_number(tree, trigger) if value else 1
+    if day > 1 and end is None:
+        value, end = _from_first_day(value, precision, day)
+    return value, precision, default, end
+
+
+def _said_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
+               published: dt.date | None, other_triggers: list[Trigger] = (),
+               text: str = "") -> tuple[str | None, DatePrecision, bool, str | None]:
     usable = [d for d in dates if not d.deadline and d.kind != "stamp"]
     mine = set()
     for a in trigger.anchors:
