@@ -126,6 +126,8 @@ def gloss_text(text: str) -> GlossedText:
             glosses[i] = match_case(parts[0], text[a:b])
             glosses[second] = parts[1] if len(parts) > 1 else ""
     rewrite(text, spans, glosses)
+    # Russian news writes "е" for "ё" ("завершенных"), and the Russian models read it so
+    glosses = [g.replace("ё", "е").replace("Ё", "Е") for g in glosses]
     pieces: list[str] = []
     pairs: list[WordPair] = []
     at = previous = 0
