@@ -232,6 +232,14 @@ def test_meetings_pronoun_subject_of_saying_is_the_person_spoken_of(models):
     assert only(text)["parties"] == ["Дмитриев", "Слуцкий"]
 
 
+def test_meetings_a_pronoun_keeps_its_person_past_a_sentence_naming_no_subject(models):
+    # the middle sentence names only the one he answered: "он" after it is still the first man
+    text = ("Помощник президента России Юрий Ушаков выступил в Москве. Так он ответил на вопрос о своих "
+            "разговорах корреспонденту Павлу Смирнову.\n"
+            "«Я с Рубио достаточно часто разговариваю, но о сути бесед не рассказываю», — сказал он.")
+    assert [m["parties"] for m in meetings_of(text)] == [["Рубио", "Ушаков"]]
+
+
 def test_meetings_meeting_after_another_keeps_its_own_parties(models):
     text = "Путин и Трамп договорились созвониться после встречи американца с Зеленским."
     found = {tuple(m["parties"]): m["status"] for m in meetings_of(text)}

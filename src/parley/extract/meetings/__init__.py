@@ -262,6 +262,7 @@ def _subject(tree: Tree | None, persons: list[ActorMention]) -> ActorMention | N
         for mention in persons:
             if tree.tokens[tree.span_head(mention.start, mention.stop)].feat("Case") == "Nom":
                 return mention
+        return None  # "Так он ответил журналисту X": the pronoun's person stays the one named before
     return persons[0]
 
 
