@@ -240,6 +240,14 @@ def test_meetings_a_pronoun_keeps_its_person_past_a_sentence_naming_no_subject(m
     assert [m["parties"] for m in meetings_of(text)] == [["Рубио", "Ушаков"]]
 
 
+def test_meetings_the_countries_leaders_are_the_sides_not_the_delegation_heads(models):
+    text = ("Переговоры делегаций России и Украины прошли в Стамбуле 16 января. Российскую делегацию возглавлял "
+            "Владимир Мединский, украинскую — Рустем Умеров.\n"
+            "По словам министра, эти переговоры подготовят будущую встречу между лидерами стран.")
+    found = {tuple(m["parties"]): m["status"] for m in meetings_of(text)}
+    assert found == {("Мединский", "Умеров"): "held", ("Россия", "Украина"): "planned"}
+
+
 def test_meetings_meeting_after_another_keeps_its_own_parties(models):
     text = "Путин и Трамп договорились созвониться после встречи американца с Зеленским."
     found = {tuple(m["parties"]): m["status"] for m in meetings_of(text)}
