@@ -248,6 +248,16 @@ def test_meetings_the_countries_leaders_are_the_sides_not_the_delegation_heads(m
     assert found == {("Мединский", "Умеров"): "held", ("Россия", "Украина"): "planned"}
 
 
+@pytest.mark.parametrize("text, parties", [
+    # the meeting verb has no subject of its own: the speaker is the one who meets
+    ("Президент Франции Эммануэль Макрон сказал, что встретится с Фридрихом Мерцем в среду.", [["Макрон", "Мерц"]]),
+    # its own subject meets, not the speaker
+    ("Президент Франции Эммануэль Макрон сказал, что его советник встретится с Фридрихом Мерцем в среду.", []),
+])
+def test_meetings_the_speaker_meets_only_when_the_meeting_verb_has_no_subject(models, text, parties):
+    assert [m["parties"] for m in meetings_of(text)] == parties
+
+
 def test_meetings_meeting_after_another_keeps_its_own_parties(models):
     text = "Путин и Трамп договорились созвониться после встречи американца с Зеленским."
     found = {tuple(m["parties"]): m["status"] for m in meetings_of(text)}
