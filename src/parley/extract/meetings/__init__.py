@@ -527,7 +527,9 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
             parties.append(party)
         elif party.key not in person_sides:
             # a recalled meeting ("Напомним, предыдущий раунд …") may have had other people
-            named = members.get(party.key) if not candidate.evidence.background and not candidate.leaders else None
+            # nor one called off, which no delegation attended
+            named = members.get(party.key) if not candidate.evidence.background and not candidate.leaders \
+                and candidate.status != MeetingStatus.CANCELLED else None
             parties += named or [party]
     unique = {p.key: p for p in parties}
     parties = list(unique.values())
