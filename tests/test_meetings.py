@@ -218,6 +218,10 @@ def test_meetings_compound_adjective_names_sides_only_of_meetings(models, text, 
         ("30 января переговоры Каи Каллас и Андрея Сибиги в Брюсселе завершились во второй день.", "2026-01-29"),
         # a meeting told as done in what someone said is dated by the saying
         ("В пятницу Кая Каллас сообщила, что провела телефонный разговор с Андреем Сибигой.", "2026-01-30"),
+        # one who tells of a meeting of his own dates it by the day of the telling; not another's, nor a plan
+        ("В четверг Кая Каллас сообщила, что провела телефонный разговор с Андреем Сибигой.", "2026-01-29"),
+        ("В четверг Марко Рубио сообщил, что Кая Каллас провела разговор с Андреем Сибигой.", None),
+        ("В четверг Кая Каллас заявила, что планирует встречу с Андреем Сибигой.", None),
         # the day of the saying is not the day of the meeting said to come
         ("Встреча Каи Каллас и Андрея Сибиги может пройти скоро, заявил Марко Рубио 30 января.", None),
         # "с понедельника": the day a planned round starts

@@ -196,14 +196,22 @@ def _from_first_day(value: str, precision: DatePrecision, day: int) -> tuple[str
     return (last - dt.timedelta(days=day - 1)).isoformat(), value
 
 
+def _own_report(tree: Tree, verb: int) -> bool:
+    """A "что"-clause whose verb has no subject of its own: the speaker tells of a meeting of his
+    ("в понедельник сообщил, что провел разговор"), which the day of the telling dates; one who
+    reports another's meeting ("сообщил, что Путин провел разговор") or a plan ("заявил, что
+    планирует встречу") does not date it."""
+    return tree.rel(verb) == "ccomp" and tree.tokens[verb].feat("Tense") == "Past" \
+        and not any(tree.rel(c).startswith("nsubj") for c in tree.children[verb])
+
+
 def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMention],
                               theirs: set[int]) -> DateMention | None:
     """"20 декабря прибыл Дмитриев, который уже провел переговоры", "в понедельник сообщил, что провел
     разговор": a held meeting told in a clause of its own, with no date, is dated by the clause it hangs
     from (through a noun or two, as a relative clause hangs from its subject)."""
     top = next((a for a in trigger.anchors if tree.tokens[a].pos in ("VERB", "AUX")
-                and (tree.rel(a).split(":")[0] in GOVERNED_CLAUSES
-                     or tree.rel(a) == "ccomp" and tree.tokens[a].feat("Tense") == "Past")), None)
+                and (tree.rel(a).split(":")[0] in GOVERNED_CLAUSES or _own_report(tree, a))), None)
     if top is None:
         return None
     verb = tree.head(top)
