@@ -80,6 +80,16 @@ def test_roles_none_for_a_name_cut_by_the_end_of_the_text(models):
     assert roles_of("На встрече был помощник президента Влади") == []
 
 
+@pytest.mark.parametrize("text, people, role", [
+    ("На встречу пришли депутаты Иван Горелов и Сергей Сидоренко.", ("gorelov_ivan", "sidorenko_sergei"), "депутат"),
+    ("Встретились министры иностранных дел Иван Горелов, Сергей Сидоренко и Павел Орлов.",
+     ("gorelov_ivan", "sidorenko_sergei", "orlov_pavel"), "министр иностранных дел"),
+])
+def test_roles_a_plural_role_before_a_list_of_names_is_each_ones(models, text, people, role):
+    found = roles_of(text)
+    assert all((person, role) in found for person in people)
+
+
 def test_roles_one_office_shared_out(models):
     found = roles_of("Разговор президентов Франции и Финляндии Эммануэля Макрона и Александра Стубба длился час.")
     assert ("macron", "президент Франции") in found and ("stubb", "президент Финляндии") in found

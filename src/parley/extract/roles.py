@@ -82,6 +82,8 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
             add(mention, role, sentence)
         for mention, role in _distributive(tokens, heads, here):
             add(mention, role, sentence)
+        for mention, role in _shared_by_a_list(tokens, heads, here):
+            add(mention, role, sentence)
     return tuple(role for role in roles if not _complement_of_another(role, roles))
 
 
@@ -491,3 +493,34 @@ def _written(tokens, start: int, stop: int) -> str:
             text += " "
         text += tokens[k].text
     return text.strip(" ,")
+
+
+def _shared_by_a_list(tokens, heads, here):
+    """"депутаты Иван Петров и Сергей Сидоров": a role noun in the plural before a list of names is each one's,
+    in the singular."""
+    for i in heads:
+        if _head_cases(tokens[i].text) != {"plur"}:
+            continue
+        k = i + 1
+        while k < len(tokens) and k - i <= 4 and _mention_at(here, tokens[k]) is None and \
+                (_is_genitive(tokens[k].text) or tokens[k].text.isupper()):
+            k += 1  # "министры иностранных дел …"
+        named = []
+        while k < len(tokens):
+            mention = _mention_at(here, tokens[k])
+            if mention is None or mention.start != tokens[k].start:
+                break
+            named.append(mention)
+            after = _index(tokens, mention.stop - 1)
+            if after is None or after + 2 >= len(tokens) or tokens[after + 1].text not in (",", "и"):
+                break
+            k = after + 2
+        if len(named) < 2 or len({m.actor.id for m in named}) < len(named):
+            continue
+        start = i
+        while start > 0 and _adjective_agreeing(tokens[start - 1].text, tokens[i].text):
+            start -= 1
+        end = _index(tokens, named[0].start)
+        role = _nominative_phrase(tokens, start, end)
+        for mention in named:
+            yield mention, role
