@@ -84,6 +84,8 @@ def test_roles_none_for_a_name_cut_by_the_end_of_the_text(models):
     ("На встречу пришли депутаты Иван Горелов и Сергей Сидоренко.", ("gorelov_ivan", "sidorenko_sergei"), "депутат"),
     ("Встретились министры иностранных дел Иван Горелов, Сергей Сидоренко и Павел Орлов.",
      ("gorelov_ivan", "sidorenko_sergei", "orlov_pavel"), "министр иностранных дел"),
+    ("Встречу провели российские переговорщики Иван Горелов и Сергей Сидоренко.", ("gorelov_ivan", "sidorenko_sergei"),
+     "российский переговорщик"),
 ])
 def test_roles_a_plural_role_before_a_list_of_names_is_each_ones(models, text, people, role):
     found = roles_of(text)

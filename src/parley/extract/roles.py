@@ -517,9 +517,11 @@ def _shared_by_a_list(tokens, heads, here):
             k = after + 2
         if len(named) < 2 or len({m.actor.id for m in named}) < len(named):
             continue
+        cases = {p.tag.case for p in _parses(tokens[i].text) if p.tag.POS == "NOUN" and p.tag.number == "plur"}
         start = i
-        while start > 0 and _adjective_agreeing(tokens[start - 1].text, tokens[i].text):
-            start -= 1
+        while start > 0 and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "plur" and p.tag.case in cases
+                                and "Apro" not in p.tag for p in _parses(tokens[start - 1].text)):
+            start -= 1  # "американские переговорщики"
         end = _index(tokens, named[0].start)
         role = _nominative_phrase(tokens, start, end)
         for mention in named:
