@@ -20,7 +20,7 @@ import functools
 import re
 
 from parley.resolve.offices import (
-    GENERIC_HEADS, OFFICE_HEADS, OFFICES, RANKS, RELATIONAL_HEADS, is_role_reference, names_head_of_state, office_holder, role_head, role_parts,
+    GENERIC_HEADS, OFFICE_HEADS, OFFICES, OWNER_NOUNS, RANKS, RELATIONAL_HEADS, is_role_reference, names_head_of_state, office_holder, role_head, role_parts,
 )
 from parley.resolve.sides import first_side
 from parley.nlp import inflect, word_parses
@@ -517,6 +517,9 @@ def _shared_by_a_list(tokens, heads, here):
             k = after + 2
         if len(named) < 2 or len({m.actor.id for m in named}) < len(named):
             continue
+        if _index(tokens, named[0].start) == i + 1 and role_head(tokens[i].text) in OWNER_NOUNS and \
+                all((_mention_case(m) or frozenset({"nomn"})) <= _GENITIVE for m in named):
+            continue  # "встреча представителей Трампа и Путина": the names own the role (no other genitive does)
         cases = {p.tag.case for p in _parses(tokens[i].text) if p.tag.POS == "NOUN" and p.tag.number == "plur"}
         start = i
         while start > 0 and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "plur" and p.tag.case in cases
