@@ -248,6 +248,13 @@ def test_meetings_the_countries_leaders_are_the_sides_not_the_delegation_heads(m
     assert found == {("Мединский", "Умеров"): "held", ("Россия", "Украина"): "planned"}
 
 
+def test_meetings_the_countries_leaders_after_a_leaders_meeting_are_those_leaders(models):
+    text = ("Эммануэль Макрон и Реджеп Тайип Эрдоган поговорили по телефону 20 января. "
+            "Министр назвал полезной будущую встречу между лидерами стран.")
+    found = {(tuple(m["parties"]), m["status"]) for m in meetings_of(text)}
+    assert found == {(("Макрон", "Эрдоган"), "held"), (("Макрон", "Эрдоган"), "planned")}
+
+
 @pytest.mark.parametrize("text, parties", [
     # the meeting verb has no subject of its own: the speaker is the one who meets
     ("Президент Франции Эммануэль Макрон сказал, что встретится с Фридрихом Мерцем в среду.", [["Макрон", "Мерц"]]),
