@@ -101,6 +101,10 @@ def test_meetings_place_is_not_any_location_in_the_sentence(models):
     got = only("Министры Франции и Германии провели встречу в Вене, посвященную урегулированию конфликта на Ближнем Востоке.")
     assert got["place"] == "Вена"
     assert only("Рубио и Лавров обсудили по телефону ситуацию на Украине.")["place"] is None
+    # where it was said, though the parser hangs it over the verb of saying on the meeting's verb
+    said = "30 января в Брюсселе и Париже сообщили, что следующий раунд консультаций Каллас и Сибиги может " \
+           "пройти уже на этой неделе."
+    assert only(said)["place"] is None
 
 
 def test_meetings_visit_brings_the_host_side(models):
@@ -206,6 +210,18 @@ def test_meetings_compound_adjective_names_sides_only_of_meetings(models, text, 
         # a relative clause with no date of its own is dated by the clause it hangs from
         ("30 января в Анкару приехал Марко Рубио, который уже провел первую беседу с Хаканом Фиданом.",
          "2026-01-30"),
+        # a date after the meeting's clause verb is the clause's, though the parser hangs it on a word before
+        ("Глава дипломатии ЕС Кая Каллас и министр Андрей Сибига, являющийся главой МИД Украины, проведут "
+         "встречу с президентом Франции Эммануэлем Макроном 3 февраля.", "2026-02-03"),
+        # the second day of talks is today (a live report) or the day said: they began the day before
+        ("Переговоры Каи Каллас и Андрея Сибиги в Брюсселе завершились во второй день.", "2026-01-31"),
+        ("30 января переговоры Каи Каллас и Андрея Сибиги в Брюсселе завершились во второй день.", "2026-01-29"),
+        # a meeting told as done in what someone said is dated by the saying
+        ("В пятницу Кая Каллас сообщила, что провела телефонный разговор с Андреем Сибигой.", "2026-01-30"),
+        # one who tells of a meeting of his own dates it by the day of the telling; not another's, nor a plan
+        ("В четверг Кая Каллас сообщила, что провела телефонный разговор с Андреем Сибигой.", "2026-01-29"),
+        ("В четверг Марко Рубио сообщил, что Кая Каллас провела разговор с Андреем Сибигой.", None),
+        ("В четверг Кая Каллас заявила, что планирует встречу с Андреем Сибигой.", None),
         # the day of the saying is not the day of the meeting said to come
         ("Встреча Каи Каллас и Андрея Сибиги может пройти скоро, заявил Марко Рубио 30 января.", None),
         # "с понедельника": the day a planned round starts
