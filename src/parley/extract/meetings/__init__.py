@@ -596,9 +596,7 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
             parties.append(party)
         elif party.key not in person_sides:
             # a recalled meeting ("Напомним, предыдущий раунд …") may have had other people
-            # nor one called off, which no delegation attended
-            named = members.get(party.key) if not candidate.evidence.background and not candidate.leaders \
-                and candidate.status != MeetingStatus.CANCELLED else None
+            named = members.get(party.key) if not candidate.evidence.background and not candidate.leaders else None
             parties += named or [party]
     unique = {p.key: p for p in parties}
     parties = list(unique.values())
