@@ -40,6 +40,7 @@ from parley.learn.decide import decide
 from parley.records import (
     Actor, ActorMention, Analysis, DatePrecision, Document, Evidence, Meeting, MeetingStatus,
 )
+from parley.resolve.kb import knowledge_base
 from parley.resolve.sides import display as side_display
 from parley.lang import lexicon
 
@@ -72,6 +73,7 @@ AGAIN_COUNT_WORDS = RU.words("meetings", "again_count_words")
 WIDE_ROUND_WORDS = RU.words("meetings", "wide_round_words")
 LEADER_SUBJECTS = RU.words("meetings", "leader_subjects")
 COLLECTIVE_OWNERS = RU.words("meetings", "collective_owners")
+LEADER_OFFICES = RU.words("meetings", "leader_offices")
 REPETITION_ADVERBS = RU.words("meetings", "repetition_adverbs")
 TIMES_NOUNS = RU.words("meetings", "times_nouns")
 SERIES_NOUNS = RU.words("meetings", "series_nouns")
@@ -410,6 +412,14 @@ def _leaders_of_countries(tree: Tree, trigger: Trigger) -> bool:
                for c in tree.children[trigger.index])
 
 
+def _all_leaders(parties: tuple[Party, ...]) -> bool:
+    """Whether every person of ``parties`` has led a country (the knowledge base's leader offices)."""
+    people = [p for p in parties if p.is_person]
+    actors = knowledge_base().actors
+    return bool(people) and all(p.key in actors and any(r.office in LEADER_OFFICES for r in actors[p.key].roles)
+                                for p in people)
+
+
 def _series(tree: Tree, trigger: Trigger) -> bool:
     near = set(trigger.anchors) | {c for a in trigger.anchors for c in tree.children[a]}
     return trigger.lemma in ROUND_WORDS or any(tree.lemma(i) in SERIES_WORDS for i in near)
@@ -466,7 +476,8 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
         series = _series(tree, trigger) and own_keys <= {p.key for p in source}
         generic = generic_subject(tree, trigger)
         leaders = _leaders_of_sides(parties, last_parties) if generic in LEADER_SUBJECTS else []
-        of_countries = generic in LEADER_SUBJECTS and _leaders_of_countries(tree, trigger)
+        of_countries = generic in LEADER_SUBJECTS and _leaders_of_countries(tree, trigger) \
+            and not _all_leaders(last_parties)
         if leaders:
             # "главы государств условились провести российско-американский саммит": the sides' leaders
             # are the people who stood for them in the meeting just told
@@ -585,9 +596,7 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
             parties.append(party)
         elif party.key not in person_sides:
             # a recalled meeting ("Напомним, предыдущий раунд …") may have had other people
-            # nor one called off, which no delegation attended
-            named = members.get(party.key) if not candidate.evidence.background and not candidate.leaders \
-                and candidate.status != MeetingStatus.CANCELLED else None
+            named = members.get(party.key) if not candidate.evidence.background and not candidate.leaders else None
             parties += named or [party]
     unique = {p.key: p for p in parties}
     parties = list(unique.values())
