@@ -240,6 +240,14 @@ def test_a_sentence_speaking_of_a_meeting_without_a_name_retells_the_last_one_st
     assert found["humanitarian"]["at=told&discussion"] == 1.0
 
 
+def test_a_cue_the_text_only_recalls_is_marked():
+    text, meetings = one_meeting("Уиткофф встретился с Дмитриевым. Стороны обсудили санкции.\n"
+                                 "Ранее сообщалось о плане из двадцати пунктов.")
+    found = {c.topic: c.features for c in topic_candidates(view_of(text, meetings), WORDS)}
+    assert found["peace_plan"]["only_recalled"] == 1.0 and found["peace_plan"]["at=next&recalled"] == 1.0
+    assert found["economy"]["only_recalled"] == 0.0
+
+
 def test_cues_far_from_every_meeting_are_not_asked_about():
     filler = "Погода была теплой. " * 45
     text = "Уиткофф встретился с Дмитриевым. " + filler + "Отдельно обсуждались санкции."
