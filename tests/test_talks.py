@@ -101,6 +101,10 @@ def tone_of(sentence: str) -> set[str]:
     ("Разговор был трудным, но продуктивным.", {"positive", "negative"}),  # contrast: both ways
     ("Делегации прибыли в город вечером.", set()),
     ("Результаты встречи обсудят позже.", set()),  # "результат" counts only under a negation
+    ("В общей сложности делегации провели вместе шесть часов.", set()),  # "in all", no difficulty
+    ("Никаких подробностей беседы стороны не раскрыли.", set()),  # details, not a detailed talk
+    ("Оба переговорщика хорошо знают друг друга.", set()),  # knowing someone well judges nothing
+    ("Стороны провели подробные и хорошие консультации.", {"positive"}),
 ])
 def test_tone_words_and_negation(sentence, leanings):
     assert tone_of(sentence) == leanings
@@ -323,6 +327,21 @@ def test_both_sides_judge_through_each_side_of_the_meeting():
 def test_words_that_judge_no_meeting_give_no_judgement(text):
     text, meetings = one_meeting(text)
     assert judgements(view_of(text, meetings), WORDS) == []
+
+
+@pytest.mark.parametrize("sentence, verb, predicated, gap", [
+    ("Ушаков назвал встречу полезной.", 1.0, 0.0, "meeting_word_gap=1"),  # a verb of judging
+    ("Ушаков оценил итоги переговоров как вполне конструктивные.", 1.0, 0.0, "meeting_word_gap=3"),
+    ("Ушаков сказал, что беседа прошла конструктивно.", 0.0, 1.0, "meeting_word_gap=3"),  # predicated of it
+    ("По словам Ушакова, они были тяжелыми.", 0.0, 1.0, "meeting_word_gap=none"),
+    ("Ушаков сообщил, что делегации хорошо отдохнули перед долгой и сложной дорогой домой.", 0.0, 0.0,
+     "meeting_word_gap=none"),
+])
+def test_a_judgement_is_described_by_how_its_tone_words_stand(sentence, verb, predicated, gap):
+    text, meetings = one_meeting("Уиткофф встретился с Дмитриевым в Майами. " + sentence)
+    [found] = judgements(view_of(text, meetings), WORDS)
+    assert (found.features["judging_verb"], found.features["predicated"]) == (verb, predicated)
+    assert found.features[gap] == 1.0
 
 
 def test_a_judgement_naming_the_judges_partner_marks_the_meeting_it_judges():
