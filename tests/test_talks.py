@@ -204,6 +204,8 @@ def topics_found(text: str) -> set[str]:
     ("Уиткофф встретился с Дмитриевым. Стороны говорили о мирном урегулировании.", set()),  # no topic alone
     ("Уиткофф встретился с Дмитриевым. Погода в тот день была теплой.", set()),
     ("Уиткофф встретился с Дмитриевым. Их планы на вечер изменились.", set()),  # intentions, not a plan
+    ("Уиткофф встретился с Дмитриевым. Обсуждали план визита в Москву.", set()),  # the plan of a trip
+    ("Уиткофф встретился с Дмитриевым. Обсуждали американский план.", {"peace_plan"}),
 ])
 def test_topic_cues(text, topics):
     assert topics_found(text) == topics
@@ -220,6 +222,8 @@ def test_a_topic_said_not_to_be_discussed_is_no_candidate():
     "Уиткофф встретился с секретарем Совета национальной безопасности Умеровым.",
     "Уиткофф встретился со спецпосланником по инвестиционно-экономическому сотрудничеству Дмитриевым.",
     "Уиткофф встретился со спецпредставителем по экономическому сотрудничеству Дмитриевым.",
+    "Уиткофф встретился с верховным главнокомандующим объединенными силами НАТО Дмитриевым.",
+    "Уиткофф встретился с Дмитриевым в штаб-квартире Организации Североатлантического договора (НАТО).",
 ])
 def test_a_topic_word_inside_a_title_is_no_cue(text):
     text, meetings = one_meeting(text)
@@ -242,6 +246,14 @@ def test_a_sentence_speaking_of_a_meeting_without_a_name_retells_the_last_one_st
     assert view.distance(0, 4) == 4 and view.with_retellings().distance(0, 4) == 0
     found = {c.topic: c.features for c in topic_candidates(view, WORDS)}
     assert found["humanitarian"]["at=told&discussion"] == 1.0
+
+
+def test_a_cue_the_text_only_recalls_is_marked():
+    text, meetings = one_meeting("Уиткофф встретился с Дмитриевым. Стороны обсудили санкции.\n"
+                                 "Ранее сообщалось о плане из двадцати пунктов.")
+    found = {c.topic: c.features for c in topic_candidates(view_of(text, meetings), WORDS)}
+    assert found["peace_plan"]["only_recalled"] == 1.0 and found["peace_plan"]["at=next&recalled"] == 1.0
+    assert found["economy"]["only_recalled"] == 0.0
 
 
 def test_cues_far_from_every_meeting_are_not_asked_about():
