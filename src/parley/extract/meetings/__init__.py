@@ -63,6 +63,7 @@ ROUND_WORDS = RU.words("meetings", "round_words")
 ROUND_MARKERS = RU.words("meetings", "round_markers")
 LEAD_SENTENCES = 2  # a text's opening: the sentences that tell its news (a headline and a lead)
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
+NEXT_TO = 4  # tokens from a meeting word to a date said right after its phrase ("переговоры с Россией в марте")
 # Words that make a meeting another one of the same parties, not the day after of one going on.
 AGAIN_WORDS = RU.words("meetings", "again_words")
 NEXT_WORDS = RU.words("meetings", "next_words")
@@ -267,6 +268,9 @@ def _said_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: M
         # hanging right from the meeting or its clause verb counts as next to it, however long the phrase
         attached = tree.head(index) in trigger.anchors or relative
         distance = min(abs(index - a) for a in trigger.anchors)
+        if distance > MAX_DATE_DISTANCE and any(0 < index - other.index <= NEXT_TO and other.index not in
+                                                trigger.anchors for other in other_triggers):
+            continue  # "встретится … для подготовки к переговорам с Россией в начале марта": the talks' date
         if attached:
             distance = min(distance, MAX_DATE_DISTANCE)
         if distance <= MAX_DATE_DISTANCE and (best is None or distance < best[0]):
