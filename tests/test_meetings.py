@@ -361,6 +361,13 @@ def test_meetings_date_told_without_parties_is_the_last_meeting_s(models):
     assert (got["parties"], got["date"]) == (["Каллас", "Сибига"], "2026-02-03")
 
 
+def test_meetings_pronoun_that_takes_place_dates_the_last_meeting(models):
+    text = "Кая Каллас встретится с Андреем Сибигой в Брюсселе. Об этом сообщила пресс-служба ЕС. " \
+           "Она должна состояться 3 февраля."
+    got = only(text)
+    assert (got["parties"], got["date"], got["status"]) == (["Каллас", "Сибига"], "2026-02-03", "planned")
+
+
 def test_meetings_what_a_meeting_did_is_not_who_met(models):
     got = only("Телефонный разговор Макрона с Путиным вызвал тревогу польских чиновников.")
     assert got["parties"] == ["Макрон", "Путин"]
