@@ -72,6 +72,7 @@ ONGOING_VERBS = RU.words("meetings", "ongoing_verbs")
 AGAIN_COUNT_WORDS = RU.words("meetings", "again_count_words")
 WIDE_ROUND_WORDS = RU.words("meetings", "wide_round_words")
 LEADER_SUBJECTS = RU.words("meetings", "leader_subjects")
+COLLECTIVE_OWNERS = RU.words("meetings", "collective_owners")
 REPETITION_ADVERBS = RU.words("meetings", "repetition_adverbs")
 TIMES_NOUNS = RU.words("meetings", "times_nouns")
 SERIES_NOUNS = RU.words("meetings", "series_nouns")
@@ -198,14 +199,22 @@ def _from_first_day(value: str, precision: DatePrecision, day: int) -> tuple[str
     return (last - dt.timedelta(days=day - 1)).isoformat(), value
 
 
+def _own_report(tree: Tree, verb: int) -> bool:
+    """A "что"-clause whose verb has no subject of its own: the speaker tells of a meeting of his
+    ("в понедельник сообщил, что провел разговор"), which the day of the telling dates; one who
+    reports another's meeting ("сообщил, что Путин провел разговор") or a plan ("заявил, что
+    планирует встречу") does not date it."""
+    return tree.rel(verb) == "ccomp" and tree.tokens[verb].feat("Tense") == "Past" \
+        and not any(tree.rel(c).startswith("nsubj") for c in tree.children[verb])
+
+
 def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMention],
                               theirs: set[int]) -> DateMention | None:
     """"20 декабря прибыл Дмитриев, который уже провел переговоры", "в понедельник сообщил, что провел
     разговор": a held meeting told in a clause of its own, with no date, is dated by the clause it hangs
     from (through a noun or two, as a relative clause hangs from its subject)."""
     top = next((a for a in trigger.anchors if tree.tokens[a].pos in ("VERB", "AUX")
-                and (tree.rel(a).split(":")[0] in GOVERNED_CLAUSES
-                     or tree.rel(a) == "ccomp" and tree.tokens[a].feat("Tense") == "Past")), None)
+                and (tree.rel(a).split(":")[0] in GOVERNED_CLAUSES or _own_report(tree, a))), None)
     if top is None:
         return None
     verb = tree.head(top)
@@ -312,6 +321,7 @@ def _subject(tree: Tree | None, persons: list[ActorMention]) -> ActorMention | N
         for mention in persons:
             if tree.tokens[tree.span_head(mention.start, mention.stop)].feat("Case") == "Nom":
                 return mention
+        return None  # "Так он ответил журналисту X": the pronoun's person stays the one named before
     return persons[0]
 
 
@@ -398,6 +408,14 @@ def _leaders_of_sides(parties: list[Party], last: tuple[Party, ...]) -> list[Par
     return [people[p.key][0] for p in parties]
 
 
+def _leaders_of_countries(tree: Tree, trigger: Trigger) -> bool:
+    """"встреча между лидерами стран": a meeting named as one of the countries' leaders stands for the sides,
+    whoever spoke for them last; not "главы государств условились …", where the leaders just told act."""
+    return any(tree.lemma(c) in LEADER_SUBJECTS and tree.rel(c) == "nmod"
+               and any(tree.lemma(k) in COLLECTIVE_OWNERS for k in tree.children[c])
+               for c in tree.children[trigger.index])
+
+
 def _series(tree: Tree, trigger: Trigger) -> bool:
     near = set(trigger.anchors) | {c for a in trigger.anchors for c in tree.children[a]}
     return trigger.lemma in ROUND_WORDS or any(tree.lemma(i) in SERIES_WORDS for i in near)
@@ -454,6 +472,7 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
         series = _series(tree, trigger) and own_keys <= {p.key for p in source}
         generic = generic_subject(tree, trigger)
         leaders = _leaders_of_sides(parties, last_parties) if generic in LEADER_SUBJECTS else []
+        of_countries = generic in LEADER_SUBJECTS and _leaders_of_countries(tree, trigger)
         if leaders:
             # "главы государств условились провести российско-американский саммит": the sides' leaders
             # are the people who stood for them in the meeting just told
@@ -461,7 +480,7 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             borrowed = True
         elif last_parties and len(parties) < 2 and generic:
             # "Лидеры договорились встретиться": the same people; "Стороны договорились …": the same sides
-            base = _sides_of(last_parties) if generic == "сторона" else list(last_parties)
+            base = _sides_of(last_parties) if generic == "сторона" or of_countries else list(last_parties)
             parties = base + [p for p in parties if p.key not in {q.key for q in base}]
             borrowed = True
         elif source and len(parties) < 2 and series:
@@ -498,7 +517,7 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             headline=sentence.start < headline_stop(document.text) and titled(tree, trigger),
             again=_again(tree, trigger), next_one=date is not None and not default and _next_one(tree, trigger),
             day_of=tree.head(trigger.index) != -1 and tree.lemma(tree.head(trigger.index)) in DAY_NOUNS,
-            ordinal=_ordinal(tree, trigger), series=_repeated(tree, trigger))
+            ordinal=_ordinal(tree, trigger), series=_repeated(tree, trigger), leaders=of_countries)
         out += distributed(tree, people, candidate)
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
@@ -600,7 +619,9 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
             parties.append(party)
         elif party.key not in person_sides:
             # a recalled meeting ("Напомним, предыдущий раунд …") may have had other people
-            named = members.get(party.key) if not candidate.evidence.background else None
+            # nor one called off, which no delegation attended
+            named = members.get(party.key) if not candidate.evidence.background and not candidate.leaders \
+                and candidate.status != MeetingStatus.CANCELLED else None
             parties += named or [party]
     unique = {p.key: p for p in parties}
     parties = list(unique.values())
