@@ -281,7 +281,7 @@ def _said_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: M
         distance = min(abs(index - a) for a in trigger.anchors)
         if distance > MAX_DATE_DISTANCE and any(0 < index - other.index <= NEXT_TO and other.index not in
                                                 trigger.anchors for other in other_triggers):
-            continue  # "встретится … для подготовки к переговорам с Россией в начале марта": the talks' date
+            continue  # "встретится … перед консультациями с Европой в конце мая": the consultations' date
         if attached:
             distance = min(distance, MAX_DATE_DISTANCE)
         if distance <= MAX_DATE_DISTANCE and (best is None or distance < best[0]):
