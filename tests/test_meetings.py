@@ -392,6 +392,19 @@ def test_meetings_place_told_without_parties_joins_the_one_meeting(models):
     assert (got["parties"], got["place"]) == (["Путин", "Уиткофф"], "Кремль")
 
 
+def test_meetings_date_told_without_parties_is_the_last_meeting_s(models):
+    text = "Кая Каллас встретится с Андреем Сибигой. Об этом сообщила пресс-служба ЕС. Встреча состоится 3 февраля."
+    got = only(text)
+    assert (got["parties"], got["date"]) == (["Каллас", "Сибига"], "2026-02-03")
+
+
+def test_meetings_pronoun_that_takes_place_dates_the_last_meeting(models):
+    text = "Кая Каллас встретится с Андреем Сибигой в Брюсселе. Об этом сообщила пресс-служба ЕС. " \
+           "Она должна состояться 3 февраля."
+    got = only(text)
+    assert (got["parties"], got["date"], got["status"]) == (["Каллас", "Сибига"], "2026-02-03", "planned")
+
+
 def test_meetings_what_a_meeting_did_is_not_who_met(models):
     got = only("Телефонный разговор Макрона с Путиным вызвал тревогу польских чиновников.")
     assert got["parties"] == ["Макрон", "Путин"]

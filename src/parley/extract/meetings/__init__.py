@@ -64,6 +64,7 @@ ROUND_WORDS = RU.words("meetings", "round_words")
 ROUND_MARKERS = RU.words("meetings", "round_markers")
 LEAD_SENTENCES = 2  # a text's opening: the sentences that tell its news (a headline and a lead)
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
+NEXT_TO = 4  # tokens from a meeting word to a date said right after its phrase ("переговоры с Россией в марте")
 # Words that make a meeting another one of the same parties, not the day after of one going on.
 AGAIN_WORDS = RU.words("meetings", "again_words")
 NEXT_WORDS = RU.words("meetings", "next_words")
@@ -104,6 +105,8 @@ def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
 # Nouns a date may hang from and still date the meeting: "вечером 24 ноября", "в ночь на 23 января".
 TIME_NOUNS = RU.words("dates", "time_nouns")
 HAPPENING_VERBS = RU.words("dates", "happening_verbs")
+# "Она должна состояться 26 февраля": the pronouns that, as subject of such a verb, stand for a meeting
+MEETING_PRONOUNS = RU.words("grammar", "subject_pronouns") | RU.words("grammar", "third_plural_pronouns")
 EVE_SHIFT = RU.mapping("dates", "eve_prepositions")
 # "завершились двухдневные переговоры": the day such a verb is dated by is the round's last
 ENDING_VERBS = RU.words("dates", "ending_verbs")
@@ -278,6 +281,9 @@ def _said_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: M
         # hanging right from the meeting or its clause verb counts as next to it, however long the phrase
         attached = tree.head(index) in trigger.anchors or relative
         distance = min(abs(index - a) for a in trigger.anchors)
+        if distance > MAX_DATE_DISTANCE and any(0 < index - other.index <= NEXT_TO and other.index not in
+                                                trigger.anchors for other in other_triggers):
+            continue  # "встретится … перед консультациями с Европой в конце мая": the consultations' date
         if attached:
             distance = min(distance, MAX_DATE_DISTANCE)
         if distance <= MAX_DATE_DISTANCE and (best is None or distance < best[0]):
@@ -531,6 +537,34 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
     return _visit_with_its_talks(out)
 
 
+def _told_of_by_pronoun(document: Document, layer: SentenceLayers,
+                        background: tuple[Evidence, ...]) -> Candidate | None:
+    """"Она должна состояться 26 февраля": a pronoun subject of a verb of taking place, in a sentence with no
+    meeting word, stands for a meeting told before; the sentence gives its date (a mention without parties)."""
+    tree = layer.tree
+    if tree is None or not layer.dates:
+        return None
+    for verb in range(len(tree)):
+        if tree.lemma(verb) not in HAPPENING_VERBS:
+            continue
+        clause = tree.head(verb) if tree.rel(verb) == "xcomp" and tree.head(verb) != -1 else verb
+        if not any(tree.rel(c).startswith("nsubj") and tree.lemma(c) in MEETING_PRONOUNS
+                   for c in (*tree.children[verb], *tree.children[clause])):
+            continue
+        anchors = (verb,) if clause == verb else (verb, clause)
+        told = Trigger(verb, tree.lemma(verb), "talks", True, anchors, anchors)
+        reading = status_of(tree.tokens, verb, anchors)
+        date, precision, default, date_end = _choose_date(tree, told, list(layer.dates), reading.status,
+                                                          document.published, [], layer.sentence.text)
+        if date is None or default:
+            return None
+        sentence = layer.sentence
+        return Candidate(parties=(), place=None, place_entry=None, date=date, precision=precision,
+                         status=reading.status, status_explicit=reading.explicit, date_end=date_end, kind="talks",
+                         evidence=Evidence(sentence.start, sentence.stop, is_background(sentence.start, background)))
+    return None
+
+
 def _denies_a_meeting(layer: SentenceLayers) -> bool:
     """"Любая встреча … исключена": the sentence's people are said not to meet."""
     tree = layer.tree
@@ -688,6 +722,10 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
         inside = list(persons[bisect_left(starts, sentence.start):bisect_left(starts, sentence.stop)])
         found = _sentence_candidates(document, layer, inside, sides_of, names, background, previous,
                                      last_parties, wide, last_place)
+        if not found and layer.tree is not None and not find_triggers(layer.tree):
+            told = _told_of_by_pronoun(document, layer, background)
+            if told is not None:
+                found = [told]
         last_place = next((c for c in reversed(found) if c.place), last_place)
         meetings_found = [c for c in found if _two_sides(c)]
         if not meetings_found and inside and ATTENDANCE.search(sentence.text) and (
