@@ -1,6 +1,7 @@
 """Topics and assessments of meetings: each stage on hand-built records (sentences written for these tests)."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -133,15 +134,23 @@ def judged(text: str, quotes: tuple[Quote, ...] = ()) -> list[tuple[str, str, li
     # "он заявил": the person just named
     ("Уиткофф встретился с Дмитриевым в Майами. Позже Ушаков вышел к журналистам. Он отметил, что встреча была "
      "содержательной.", "positive", "ushakov", "antecedent"),
-    # an office with its country stands for that side's person in the meeting
+    # an office with its country stands for its holder in the knowledge base
     ("Уиткофф встретился с Дмитриевым в Майами. Позже американский президент сказал, что встреча была полезной.",
-     "positive", "witkoff", "office"),
+     "positive", "trump", "office"),
 ])
 def test_a_judgement_has_a_tone_and_a_judge(text, tone, judge, how):
     found = judged(text)
     assert len(found) == 1, found
     assert found[0][0] == tone
     assert (judge, how) in found[0][2]
+
+
+def test_an_office_speaks_for_whoever_held_it_on_the_articles_day():
+    text, meetings = one_meeting("Уиткофф встретился с Дмитриевым в Майами. Позже американский президент "
+                                 "сказал, что встреча была полезной.")
+    for day, holder in ((dt.date(2023, 6, 1), "biden"), (dt.date(2025, 6, 1), "trump")):
+        [found] = judgements(view_of(text, meetings), WORDS, day)
+        assert (holder, "office") in [(j.actor.id, j.how) for j in found.judges]
 
 
 def test_a_ministry_without_its_country_speaks_for_the_side_named_near_it():
