@@ -203,6 +203,13 @@ def topics_found(text: str) -> set[str]:
     ("Уиткофф встретился с Дмитриевым. Обсуждались гарантии безопасности для Киева.", {"security_guarantees"}),
     ("Уиткофф встретился с Дмитриевым. Темой стали санкции и замороженные активы.", {"economy"}),
     ("Уиткофф встретился с Дмитриевым. Они готовили саммит лидеров.", {"summit"}),
+    ("Уиткофф встретился с Дмитриевым. Говорили и о двустороннем сотрудничестве.", {"economy"}),
+    ("Уиткофф встретился с Дмитриевым. Говорили о деталях следующего обмена.", {"humanitarian"}),
+    ("Уиткофф встретился с Дмитриевым. Был обмен мнениями.", set()),  # an exchange of views
+    ("Уиткофф встретился с Дмитриевым на территории посольства.", set()),  # a place, not land at stake
+    ("Уиткофф встретился с Дмитриевым. Речь шла о спорных территориях.", {"territory"}),
+    ("Уиткофф созвонился с Дмитриевым по инициативе президента США.", set()),  # who called, not a plan
+    ("Уиткофф встретился с Дмитриевым. Обсуждали инициативу президента США.", {"peace_plan"}),
     ("Уиткофф встретился с Дмитриевым. Стороны говорили о мирном урегулировании.", set()),  # no topic alone
     ("Уиткофф встретился с Дмитриевым. Погода в тот день была теплой.", set()),
     ("Уиткофф встретился с Дмитриевым. Их планы на вечер изменились.", set()),  # intentions, not a plan
@@ -221,6 +228,7 @@ def test_a_topic_said_not_to_be_discussed_is_no_candidate():
 @pytest.mark.parametrize("text", [
     "Уиткофф встретился с секретарем Совета национальной безопасности Умеровым.",
     "Уиткофф встретился со спецпосланником по инвестиционно-экономическому сотрудничеству Дмитриевым.",
+    "Уиткофф встретился со спецпредставителем по экономическому сотрудничеству Дмитриевым.",
 ])
 def test_a_topic_word_inside_a_title_is_no_cue(text):
     text, meetings = one_meeting(text)
@@ -228,11 +236,21 @@ def test_a_topic_word_inside_a_title_is_no_cue(text):
 
 
 def test_a_cue_is_described_by_where_its_sentence_stands():
-    text, meetings = one_meeting("Уиткофф встретился с Дмитриевым. На встрече обсудили санкции. Погода была ясной. "
+    text, meetings = one_meeting("Уиткофф встретился с Дмитриевым. Затронули и санкции. Погода была ясной. "
                                  "Газ подорожал.")
     found = {c.topic: c.features for c in topic_candidates(view_of(text, meetings), WORDS)}
     assert found["economy"]["at=next&discussion"] == 1.0 and found["economy"]["at=next&one_meeting"] == 1.0
     assert found["energy"]["at=near"] == 1.0 and "at=near&discussion" not in found["energy"]
+
+
+def test_a_sentence_speaking_of_a_meeting_without_a_name_retells_the_last_one_stated():
+    text = ("Уиткофф встретился с Дмитриевым. Погода была ясной. Дождя не было. Ветер стих. "
+            "По итогам переговоров согласовали обмен пленными.")
+    view = view_of(*one_meeting(text))
+    assert view.retellings == [{4}]
+    assert view.distance(0, 4) == 4 and view.with_retellings().distance(0, 4) == 0
+    found = {c.topic: c.features for c in topic_candidates(view, WORDS)}
+    assert found["humanitarian"]["at=told&discussion"] == 1.0
 
 
 def test_cues_far_from_every_meeting_are_not_asked_about():
@@ -260,7 +278,7 @@ def two_meetings() -> tuple[str, list[Meeting]]:
 
 def test_a_topic_goes_to_the_meeting_the_model_ties_it_to():
     text, meetings = two_meetings()
-    model = model_of({"min_dist=1": 3.0, "before": -5.0}, {})  # the sentence right after a meeting
+    model = model_of({"min_dist=0": 3.0, "before": -5.0}, {})  # a sentence retelling the meeting
     topics = choose_topics(topic_candidates(view_of(text, meetings), WORDS), model.topics, 2)
     assert [[t.topic for t in ts] for ts in topics] == [["humanitarian"], []]
     evidence = topics[0][0].evidence
