@@ -126,6 +126,8 @@ def judged(text: str, quotes: tuple[Quote, ...] = ()) -> list[tuple[str, str, li
     # contrast: mixed
     ("Уиткофф встретился с Дмитриевым в Майами. Песков заявил, что беседа была тяжелой, но деловой.",
      "mixed", "peskov", "named"),
+    ("Уиткофф встретился с Дмитриевым в Майами. Песков заявил, что переговоры были трудными.",
+     "negative", "peskov", "named"),  # a word of difficulty beside the meeting's word
     # a side's unnamed voice
     ("Уиткофф встретился с Дмитриевым в Майами. В Кремле заявили, что переговоры прошли конструктивно.",
      "positive", "RUS", "side_voice"),
@@ -173,6 +175,8 @@ def test_a_ministry_without_its_country_speaks_for_the_side_named_near_it():
     "Уиткофф встретится с Дмитриевым в Майами. Ушаков сказал, что рассчитывает на успешные переговоры.",
     # no tone at all
     "Уиткофф встретился с Дмитриевым в Майами. Ушаков сообщил, что делегации вернулись домой.",
+    # a word of difficulty about a topic, not about the meeting
+    "Уиткофф встретился с Дмитриевым в Майами. Ушаков сказал, что вопрос границ остается самым сложным.",
 ])
 def test_no_judgement(text):
     assert judged(text) == []
@@ -330,7 +334,7 @@ def test_words_that_judge_no_meeting_give_no_judgement(text):
     ("Ушаков назвал встречу полезной.", 1.0, 0.0, "meeting_word_gap=1"),  # a verb of judging
     ("Ушаков оценил итоги переговоров как вполне конструктивные.", 1.0, 0.0, "meeting_word_gap=3"),
     ("Ушаков сказал, что беседа прошла конструктивно.", 0.0, 1.0, "meeting_word_gap=3"),  # predicated of it
-    ("По словам Ушакова, они были тяжелыми.", 0.0, 1.0, "meeting_word_gap=none"),
+    ("По словам Ушакова, они были тяжелыми, но полезными.", 0.0, 1.0, "meeting_word_gap=none"),
     ("Ушаков сообщил, что делегации хорошо отдохнули перед долгой и сложной дорогой домой.", 0.0, 0.0,
      "meeting_word_gap=none"),
 ])
@@ -352,7 +356,7 @@ def test_a_judgement_naming_the_judges_partner_marks_the_meeting_it_judges():
 
 def test_one_judge_praising_and_faulting_a_meeting_judges_it_mixed():
     text = ("Уиткофф встретился с Дмитриевым в Давосе. Уиткофф назвал встречу полезной. "
-            "Уиткофф также заявил, что она была трудной.")
+            "Уиткофф также заявил, что переговоры были трудными.")
     meetings = [meeting_at(text, "Уиткофф встретился с Дмитриевым в Давосе", WITKOFF, DMITRIEV)]
     _, candidates = assessment_candidates(view_of(text, meetings), WORDS)
     chosen = choose_assessments(candidates, model_of({}, {"how=named": 3.0}).assessments, 1)

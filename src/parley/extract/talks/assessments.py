@@ -86,6 +86,17 @@ def _beside_meeting_word(view: DocumentView, words: TalksWords, cue: CueMatch, s
     return any(words.meeting_words.match(view.folded, m.start()) for m in before + after)
 
 
+def _judging_cues(view: DocumentView, words: TalksWords, start: int, stop: int,
+                  cues: list[tuple[CueMatch, str]]) -> list[tuple[CueMatch, str]]:
+    """The cues without a word of difficulty that stands neither beside a meeting word nor against a
+    positive cue: "сложная тема" judges a topic, "трудные переговоры" and "тяжелые, но деловые" a meeting
+    (a lone "она была трудной" is given up with the topics: it is rarely said of a meeting)."""
+    if words.difficulty is None or any(lean == "positive" for _, lean in cues):
+        return cues
+    return [(cue, lean) for cue, lean in cues if not words.difficulty.match(view.folded, cue.start)
+            or _beside_meeting_word(view, words, cue, start, stop)]
+
+
 def _construction(view: DocumentView, words: TalksWords, start: int, stop: int, cues: list[CueMatch]) -> Features:
     """How the tone words stand in their sentence: after a verb of judging ("назвал встречу полезной"), after
     a verb that predicates them of an event ("переговоры прошли конструктивно"), how many words from a
@@ -100,9 +111,16 @@ def _construction(view: DocumentView, words: TalksWords, start: int, stop: int, 
         f["judging_verb"] = float(bool(words.judging_verbs.search(folded, start, stop)))
         f["judging_verb_before_cue"] = float(bool(words.judging_verbs.search(folded, start, cues[0].start)))
     if words.event_predicates is not None:
-        f["predicated"] = float(any(words.event_predicates.match(folded, tokens[k].start())
-                                    for n in at_cue for k in range(max(0, n - 2), n)))
+        f["predicated"] = float(any(_predicated(view, words, cue, start) for cue in cues))
     return f
+
+
+def _predicated(view: DocumentView, words: TalksWords, cue: CueMatch, start: int, reach: int = 2) -> bool:
+    """Whether a verb predicating the cue of an event stands in the ``reach`` words before it ("прошли
+    конструктивно", "она была трудной")."""
+    before = list(WORDS.finditer(view.folded, start, cue.start))[-reach:]
+    return words.event_predicates is not None and any(words.event_predicates.match(view.folded, m.start())
+                                                       for m in before)
 
 
 def _tone(leanings: set[str]) -> Tone:
@@ -246,7 +264,7 @@ def judgements(view: DocumentView, words: TalksWords, day: dt.date | None = None
     names = _fullest_names(view)
     out: list[Judgement] = []
     for index, s in enumerate(view.sentences):
-        cues = polar_cues(view, words, s.start, s.stop)
+        cues = _judging_cues(view, words, s.start, s.stop, polar_cues(view, words, s.start, s.stop))
         if not cues:
             continue
         leanings = {lean for _, lean in cues}
