@@ -71,6 +71,7 @@ class Models:
     ner: NewsNERTagger
 
 
+YOUNG_COLLECTION_OBJECTS = 100_000  # new container objects between two collections of the youngest generation
 WORD_PROJECTIONS = 16_384  # words per model whose first-layer products are kept: 50 MB per model
 
 
@@ -109,7 +110,9 @@ class _ConvEncoder:
         shapes = embedding.shape(np.arange(embedding.shape.weight.shape[0]))
         self.shape_products = (shapes @ first[word_dim:]).astype(first.dtype)
         self.slots = np.full(self.words.indexes.shape[0], -1, dtype=np.int64)
-        self.table = np.empty((0, first.shape[1]), dtype=first.dtype)
+        # all rows at once: memory the process has not written to is not resident, so the table takes room as
+        # its rows are filled, and is never copied to grow
+        self.table = np.empty((WORD_PROJECTIONS, first.shape[1]), dtype=first.dtype)
         self.used = 0
         self.lock = threading.Lock()  # the HTTP API analyses in several threads; the table grows in one
 
@@ -123,10 +126,6 @@ class _ConvEncoder:
         missing = np.unique(flat[slots < 0])
         room = min(len(missing), WORD_PROJECTIONS - self.used)
         if room:
-            if self.table.shape[0] < self.used + room:  # grow in steps, up to the limit
-                grown = min(WORD_PROJECTIONS, max(2 * self.table.shape[0], self.used + room, 1024))
-                self.table = np.concatenate([self.table, np.empty((grown - self.table.shape[0],
-                                                                   self.table.shape[1]), self.table.dtype)])
             # rows are claimed first and words pointed at them last: work stopped in between (over its
             # budget, parley.budget) leaves unused rows, never a word pointing at a row not filled
             new, begin = missing[:room], self.used
@@ -169,19 +168,32 @@ class _ConvEncoder:
 _UD_TAGS: dict = {}  # pymorphy2 tag → (UD part of speech, UD features): a few thousand tags
 
 
-class _MorphForm(MorphForm):
-    """natasha's reading of a word, each tag's UD part of speech and features worked out once: natasha
-    works them out for every reading it makes, and a word's inflection makes one for each form it has."""
+def _ud(tag) -> tuple[str, dict[str, str]]:
+    ud = _UD_TAGS.get(tag)  # tags are equal when their grammemes are, and UD reads only those
+    if ud is None:
+        ud = _UD_TAGS[tag] = (ud_pos(tag), dict(ud_feats(tag)))
+    return ud
 
-    def __new__(cls, *args):
-        self = PymorphyParse.__new__(cls, *args)
-        self.normal = self.normal_form
-        ud = _UD_TAGS.get(self.tag)  # tags are equal when their grammemes are, and UD reads only those
-        if ud is None:
-            ud = _UD_TAGS[self.tag] = (ud_pos(self.tag), tuple(ud_feats(self.tag)))
-        self.pos = ud[0]
-        self.feats = dict(ud[1])
-        return self
+
+class _MorphForm(MorphForm):
+    """natasha's reading of a word, its UD part of speech and features read when asked, and worked out
+    once per tag: natasha works them out for every reading it makes, and a word's inflection makes one
+    for each form it has, though only lemmatisation reads them. ``feats`` is shared by every reading
+    of a tag: read it, never change it."""
+
+    __new__ = PymorphyParse.__new__
+
+    @property
+    def normal(self) -> str:
+        return self.normal_form
+
+    @property
+    def pos(self) -> str:
+        return _ud(self.tag)[0]
+
+    @property
+    def feats(self) -> dict[str, str]:
+        return _ud(self.tag)[1]
 
 
 class _MorphVocab(MorphVocab):
@@ -203,7 +215,10 @@ def models() -> Models:
 
     Then everything loaded so far is moved out of the garbage collector's sight (``gc.freeze``): the
     vocabularies and dictionaries are large, live as long as the process and hold no garbage, and each
-    full collection walked them all again, 5-8% of the pipeline's time (docs/scale.md)."""
+    full collection walked them all again, 5-8% of the pipeline's time (docs/scale.md). And the youngest
+    generation is collected every ``YOUNG_COLLECTION_OBJECTS`` new objects rather than 700: the pipeline makes
+    many small objects (tokens, cached readings) and no cyclic garbage, so each of those collections walked
+    the objects made since the last one for nothing (4% of the time of a pass over the test articles)."""
     embedding = NewsEmbedding()
     loaded = Models(
         morph_vocab=morph_vocab(),
@@ -217,6 +232,7 @@ def models() -> Models:
         model.emb = _WordIds()
     _share_vocabularies([tagger.infer.encoder for tagger in (loaded.morph, loaded.syntax, loaded.ner)])
     gc.freeze()
+    gc.set_threshold(max(YOUNG_COLLECTION_OBJECTS, gc.get_threshold()[0]), *gc.get_threshold()[1:])
     return loaded
 
 

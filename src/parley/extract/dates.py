@@ -143,10 +143,23 @@ def resolve_weekday(weekday: int, published: dt.date, future: bool) -> dt.date:
     return published - dt.timedelta(days=(7 - delta) % 7)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _says_any(low: str, words) -> bool:
+    return any(word in low for word in words)
+
+
 def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[DateMention]:
-    """Every date expression in ``text`` (offsets shifted by ``base``), left to right."""
+    """Every date expression in ``text`` (offsets shifted by ``base``), left to right.
+
+    A pattern whose every match is read through a table (a month by its stem, a weekday, a relative
+    day or month) is tried only when the text has one of that table's words: most sentences have none,
+    and trying a pattern costs more than looking for a few words."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    low = text.lower()
+    months = _says_any(low, MONTH_STEMS)
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
@@ -160,13 +173,13 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
         deadline = bool(DEADLINE_BEFORE.search(text[max(0, a - 20):a])) and kind in ("absolute", "month")
         found.append(DateMention(base + a, base + b, value, precision, kind, weekday, deadline, end, weekday_end))
 
-    for m in NUMERIC.finditer(text):
+    for m in NUMERIC.finditer(text) if _DIGIT.search(text) else ():
         day, month, year = int(m["day"]), int(m["month"]), int(m["year"])
         if valid_day(year, month, day):
             # "Заголовок - 25.01.2026, ПРАЙМ": a numeric publication date is the page's stamp
             kind = "stamp" if published == dt.date(year, month, day) else "absolute"
             add(m, f"{year:04d}-{month:02d}-{day:02d}", DatePrecision.DAY, kind)
-    for m in ACROSS_MONTHS.finditer(text):
+    for m in ACROSS_MONTHS.finditer(text) if months else ():
         first, last = month_number(m["month"]), month_number(m["month2"])
         if first is None or last is None or (published is None and not m["year"]):
             continue
@@ -176,7 +189,7 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
         if valid_day(year, first, day) and valid_day(year2, last, day2) and (year2, last) > (year, first):
             add(m, f"{year:04d}-{first:02d}-{day:02d}", DatePrecision.DAY, "absolute",
                 end=f"{year2:04d}-{last:02d}-{day2:02d}")
-    for m in DAY_MONTH.finditer(text):
+    for m in DAY_MONTH.finditer(text) if months else ():
         month = month_number(m["month"])
         day = int(m["night"] or m["day"])
         if month is None:
@@ -194,27 +207,27 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
         else:
             taken.append(m.span())  # "31 февраля": not a date, and not a bare month either
     if published is not None:
-        for m in RELATIVE.finditer(text):
+        for m in RELATIVE.finditer(text) if _says_any(low, RELATIVE_SHIFT) else ():
             word = m["word"].lower()
             shift = next(RELATIVE_SHIFT[key] for key in sorted(RELATIVE_SHIFT, key=len, reverse=True)
                          if word.startswith(key))
             day = published + dt.timedelta(days=shift)
             add(m, day.isoformat(), DatePrecision.DAY, "relative")
-        for m in WEEKDAY.finditer(text):
+        for m in WEEKDAY.finditer(text) if _says_any(low, WEEKDAYS) else ():
             if any(d.kind == "absolute" and 0 <= d.start - base - m.end() <= 3 for d in found):
                 continue  # "в четверг, 5 февраля": the date says it
             second = WEEKDAYS[m["weekday2"].lower()] if m["weekday2"] else None
             add(m, None, DatePrecision.DAY, "weekday", WEEKDAYS[m["weekday"].lower()], weekday_end=second)
-        for m in WEEKDAY_SINCE.finditer(text):
+        for m in WEEKDAY_SINCE.finditer(text) if _says_any(low, WEEKDAYS_SINCE) else ():
             if not any(d.kind == "absolute" and 0 <= d.start - base - m.end() <= 3 for d in found):
                 add(m, None, DatePrecision.DAY, "weekday", WEEKDAYS_SINCE[m["weekday"].lower()])
     for m in VAGUE.finditer(text):
         add(m, None, DatePrecision.UNKNOWN, "vague")
     if published is not None:
-        for m in MONTH_RELATIVE.finditer(text):
+        for m in MONTH_RELATIVE.finditer(text) if _says_any(low, MONTH_SHIFT) else ():
             index = published.year * 12 + published.month - 1 + MONTH_SHIFT[m["which"].lower()]
             add(m, f"{index // 12:04d}-{index % 12 + 1:02d}", DatePrecision.MONTH, "month")
-    for pattern in (MONTH_ONLY, MONTH_ADJ):
+    for pattern in (MONTH_ONLY, MONTH_ADJ) if months else ():
         for m in pattern.finditer(text):
             month = month_number(m["month"])
             if month is None:

@@ -38,6 +38,7 @@ class Candidate:
     series: bool = False  # a series of meetings: "встречались шесть раз", "неоднократно встречался"
     next_one: bool = False  # told as the one after, with its own date: "следующий раунд пройдет 25 ноября"
     day_of: bool = False  # told as one day of talks lasting more: "первый день переговоров"
+    leaders: bool = False  # told as the countries' leaders' meeting: no delegation stands for a side
 
 
 def expanded(parties: tuple[Party, ...]) -> set[str]:
@@ -279,6 +280,13 @@ def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list
                 if statuses_agree(g, orphan) and candidate_dates_agree(g, orphan) and places_nest(g, orphan)
                 and (g.kind == orphan.kind or "call" not in (g.kind, orphan.kind))
                 and (keys <= expanded(g.parties) if keys else orphan.place is not None)]
+        if not keys and orphan.place is None:
+            # "Умеров встретится с Уиткоффом. Встреча состоится 26 февраля.": the meeting just told
+            before = [k for k, g in enumerate(groups) if g.evidence.stop <= orphan.evidence.start]
+            last = max(before, key=lambda k: groups[k].evidence.stop, default=None)
+            fits = [last] if last is not None \
+                and statuses_agree(groups[last], orphan) and candidate_dates_agree(groups[last], orphan) \
+                and orphan.date and not orphan.date_default else []
         if len(fits) != 1:
             continue
         k = fits[0]
