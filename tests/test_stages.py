@@ -100,3 +100,22 @@ def test_place_of_the_meeting():
     (trigger,) = find_triggers(tree)
     found = meeting_place(tree, tuple(place_mentions(tree, sent.spans)), trigger.anchors)
     assert found is not None and found.name == "Анкара"
+
+
+# The parser may draw a loop ("Женеве" and "Берне" each hung on the other); climbing the heads must stop.
+LOOPED = """
+Встреча встреча NOUN 1 nsubj Case=Nom
+прошла пройти VERB -1 root Tense=Past
+в в ADP 3 case
+Женеве женева PROPN 5 nmod Case=Loc
+и и CCONJ 5 cc
+Берне берн PROPN 3 conj Case=Loc
+. . PUNCT 1 punct
+"""
+
+
+def test_a_looped_parse_ends():
+    tree = Tree.of(sentence(LOOPED))
+    assert tree.leapt_verb(3) == -1
+    assert tree.leapt_verb(5) == -1
+    assert sorted(s.side for s in find_sides(tree)) == []

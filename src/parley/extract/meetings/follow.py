@@ -36,9 +36,10 @@ def named_before(tree: Tree, people: list[tuple[int, Party]], trigger: Trigger) 
     the subject named just before it in the same sentence."""
     subjects = []
     for index, party in people:
-        cur = index
-        while tree.rel(cur) in ("appos", "flat:name", "flat") and tree.head(cur) != -1:
+        cur, seen = index, {index}
+        while tree.rel(cur) in ("appos", "flat:name", "flat") and tree.head(cur) not in (-1, *seen):
             cur = tree.head(cur)  # "Спецпредставитель … Кирилл Дмитриев": the name stands in apposition
+            seen.add(cur)
         if index < trigger.index and tree.tokens[index].feat("Case") == "Nom" and tree.rel(cur).startswith("nsubj"):
             subjects.append(party)
     return subjects[-1] if subjects else None

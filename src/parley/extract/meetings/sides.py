@@ -99,10 +99,11 @@ def find_sides(tree: Tree) -> list[SideMention]:
         if side is None:
             continue
         prep = tree.case_word(i) or (tree.preceding_preposition(i, 1) if tree.rel(i) != "conj" else None)
-        top = i
-        while tree.rel(top) in ("conj", "appos") and tree.head(top) != -1:
+        top, seen = i, {i}
+        while tree.rel(top) in ("conj", "appos") and tree.head(top) not in (-1, *seen):
             # "в Абу-Даби, ОАЭ": a country in apposition to a place is where, not who
             top = tree.head(top)
+            seen.add(top)
             prep = prep or tree.case_word(top)
         if prep in NOT_PARTY_PREPOSITIONS:
             continue

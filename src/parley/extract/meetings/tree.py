@@ -110,10 +110,11 @@ class Tree:
         governing it, or -1 (also when the phrase is part of the ``own`` words'). Such an arc is a parser's
         slip ("26 января в Москве сообщили, что встреча может пройти" with "в Москве" hung on "пройти"); the
         phrase belongs to the clause of the verb it leaps."""
-        cur = i
-        while self.rel(cur) in PHRASE_RELATIONS and self.head(cur) != -1 \
+        cur, seen = i, {i}
+        while self.rel(cur) in PHRASE_RELATIONS and self.head(cur) not in (-1, *seen) \
                 and self.tokens[self.head(cur)].pos in ("NOUN", "PROPN"):
             cur = self.head(cur)
+            seen.add(cur)
             if cur in own:
                 return -1
         head = self.head(cur)
