@@ -93,11 +93,20 @@ def _children(tokens: tuple[Token, ...], i: int) -> list[int]:
     return [j for j, t in enumerate(tokens) if t.head == i and j != i]
 
 
+def _preposition_between(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
+    return any(tokens[k].pos == "ADP" for k in range(start + 1, stop))
+
+
 def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...]) -> StatusReading:
     lemmas = [_lemma(t) for t in tokens]
+    framed = any(tokens[c].pos == "ADP" for c in _children(tokens, trigger))  # "на встрече": its verb is another claim
+    doubted = {trigger} if framed else set(anchors)
     for i, lemma in enumerate(lemmas):
-        # doubt about this meeting: the word sits in its clause or just before it ("якобы его беседы")
-        if lemma in DOUBT_LEMMAS and (0 <= trigger - i <= 4 or _within(tokens, i, set(anchors), 3)):
+        # doubt about this meeting: the word sits in its clause or just before it ("якобы его беседы"),
+        # not before a preposition that makes the meeting another claim's circumstance
+        # ("якобы были согласованы на встрече": the doubt is about the agreement)
+        if lemma in DOUBT_LEMMAS and (0 <= trigger - i <= 4 and not _preposition_between(tokens, i, trigger)
+                                      or _within(tokens, i, doubted, 3)):
             return _say(MeetingStatus.UNKNOWN)
     if any(lemmas[c] in DOUBT_PARTICIPLES and tokens[c].feat("VerbForm") == "Part" for c in _children(tokens, trigger)):
         return _say(MeetingStatus.UNKNOWN)  # "предполагаемые встречи"
