@@ -49,6 +49,7 @@ ACROSS_MONTHS = re.compile(
 NUMERIC = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>20\d\d)(?![\d.]\d)")
 MONTH_ONLY = re.compile(r"(?<![\d\w])(?:в|во|с|к|до|начале|конце|середине|течение)?\s*" + _MONTH_ALONE
                         + r"(?![а-яё])" + _YEAR, re.IGNORECASE)
+SINCE = re.compile(r"с\s", re.IGNORECASE)
 MONTH_ADJ = re.compile(r"(?<![\w])" + _MONTH_ADJ, re.IGNORECASE)
 RELATIVE = re.compile(r"(?<![\w])(?P<word>позавчера|послезавтра|сегодня|сегодняшн\w*|вчера|вчерашн\w*|накануне"
                       r"|завтра|завтрашн\w*|только что)(?![\w])", re.IGNORECASE)
@@ -231,6 +232,9 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
         for m in pattern.finditer(text):
             month = month_number(m["month"])
             if month is None:
+                continue
+            if SINCE.match(m.group(0)):
+                add(m, None, DatePrecision.UNKNOWN, "vague")  # "с января": a period's start, no meeting's day
                 continue
             year_text = m.groupdict().get("year")
             if year_text:
