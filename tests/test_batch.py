@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -104,12 +103,10 @@ def test_batch_ledger_accounts_for_every_input(job, doc_id, status, reason):
 
 def test_batch_rerun_skips_finished_partitions(job, inputs):
     summary, out = job
-    started = time.perf_counter()
     again = run_batch([inputs], out, workers=2, partition_size=PARTITION_SIZE)
     assert again.partitions == 0 and again.resumed == len(OutputFolder(out).manifest().finished)
     assert (again.processed, again.skipped, again.failed) == (summary.processed, summary.skipped, summary.failed)
     assert again.workers == 0  # nothing left to do: no cluster was started
-    assert time.perf_counter() - started < 5
 
 
 def test_batch_rerun_redoes_only_an_unfinished_partition(inputs, tmp_path):

@@ -101,6 +101,10 @@ def test_meetings_place_is_not_any_location_in_the_sentence(models):
     got = only("Министры Франции и Германии провели встречу в Вене, посвященную урегулированию конфликта на Ближнем Востоке.")
     assert got["place"] == "Вена"
     assert only("Рубио и Лавров обсудили по телефону ситуацию на Украине.")["place"] is None
+    # where it was said, though the parser hangs it over the verb of saying on the meeting's verb
+    said = "30 января в Брюсселе и Париже сообщили, что следующий раунд консультаций Каллас и Сибиги может " \
+           "пройти уже на этой неделе."
+    assert only(said)["place"] is None
 
 
 def test_meetings_visit_brings_the_host_side(models):
@@ -206,6 +210,18 @@ def test_meetings_compound_adjective_names_sides_only_of_meetings(models, text, 
         # a relative clause with no date of its own is dated by the clause it hangs from
         ("30 января в Анкару приехал Марко Рубио, который уже провел первую беседу с Хаканом Фиданом.",
          "2026-01-30"),
+        # a date after the meeting's clause verb is the clause's, though the parser hangs it on a word before
+        ("Глава дипломатии ЕС Кая Каллас и министр Андрей Сибига, являющийся главой МИД Украины, проведут "
+         "встречу с президентом Франции Эммануэлем Макроном 3 февраля.", "2026-02-03"),
+        # the second day of talks is today (a live report) or the day said: they began the day before
+        ("Переговоры Каи Каллас и Андрея Сибиги в Брюсселе завершились во второй день.", "2026-01-31"),
+        ("30 января переговоры Каи Каллас и Андрея Сибиги в Брюсселе завершились во второй день.", "2026-01-29"),
+        # a meeting told as done in what someone said is dated by the saying
+        ("В пятницу Кая Каллас сообщила, что провела телефонный разговор с Андреем Сибигой.", "2026-01-30"),
+        # one who tells of a meeting of his own dates it by the day of the telling; not another's, nor a plan
+        ("В четверг Кая Каллас сообщила, что провела телефонный разговор с Андреем Сибигой.", "2026-01-29"),
+        ("В четверг Марко Рубио сообщил, что Кая Каллас провела разговор с Андреем Сибигой.", None),
+        ("В четверг Кая Каллас заявила, что планирует встречу с Андреем Сибигой.", None),
         # the day of the saying is not the day of the meeting said to come
         ("Встреча Каи Каллас и Андрея Сибиги может пройти скоро, заявил Марко Рубио 30 января.", None),
         # "с понедельника": the day a planned round starts
@@ -230,6 +246,40 @@ def test_meetings_pronoun_subject_of_saying_is_the_person_spoken_of(models):
     text = ("Кирилл Дмитриев выступил на форуме в Москве.\n"
             "Как пример он привел встречу с депутатом Леонидом Слуцким.")
     assert only(text)["parties"] == ["Дмитриев", "Слуцкий"]
+
+
+def test_meetings_a_pronoun_keeps_its_person_past_a_sentence_naming_no_subject(models):
+    # the middle sentence names only the one he answered: "он" after it is still the first man
+    text = ("Помощник президента России Юрий Ушаков выступил в Москве. Так он ответил на вопрос о своих "
+            "разговорах корреспонденту Павлу Смирнову.\n"
+            "«Я с Рубио достаточно часто разговариваю, но о сути бесед не рассказываю», — сказал он.")
+    assert [m["parties"] for m in meetings_of(text)] == [["Рубио", "Ушаков"]]
+
+
+def test_meetings_the_countries_leaders_are_the_sides_not_the_delegation_heads(models):
+    text = ("Переговоры делегаций России и Украины прошли в Стамбуле 16 января. Российскую делегацию возглавлял "
+            "Владимир Мединский, украинскую — Рустем Умеров.\n"
+            "По словам министра, эти переговоры подготовят будущую встречу между лидерами стран.")
+    found = {tuple(m["parties"]): m["status"] for m in meetings_of(text)}
+    assert found == {("Мединский", "Умеров"): "held", ("Россия", "Украина"): "planned"}
+
+
+@pytest.mark.parametrize("text, parties", [
+    # the meeting verb has no subject of its own: the speaker is the one who meets
+    ("Президент Франции Эммануэль Макрон сказал, что встретится с Фридрихом Мерцем в среду.", [["Макрон", "Мерц"]]),
+    # its own subject meets, not the speaker
+    ("Президент Франции Эммануэль Макрон сказал, что его советник встретится с Фридрихом Мерцем в среду.", []),
+])
+def test_meetings_the_speaker_meets_only_when_the_meeting_verb_has_no_subject(models, text, parties):
+    assert [m["parties"] for m in meetings_of(text)] == parties
+
+
+def test_meetings_a_meeting_called_off_keeps_its_sides_not_the_delegation_heads(models):
+    text = ("Переговоры делегаций России и Украины прошли в Стамбуле 16 января. Российскую делегацию возглавлял "
+            "Владимир Мединский, украинскую — Рустем Умеров.\n"
+            "30 января в Стамбуле должен был состояться еще один раунд переговоров между Россией и Украиной.")
+    found = {tuple(m["parties"]): m["status"] for m in meetings_of(text)}
+    assert found == {("Мединский", "Умеров"): "held", ("Россия", "Украина"): "cancelled"}
 
 
 def test_meetings_meeting_after_another_keeps_its_own_parties(models):

@@ -101,6 +101,10 @@ def tone_of(sentence: str) -> set[str]:
     ("Разговор был трудным, но продуктивным.", {"positive", "negative"}),  # contrast: both ways
     ("Делегации прибыли в город вечером.", set()),
     ("Результаты встречи обсудят позже.", set()),  # "результат" counts only under a negation
+    ("В общей сложности делегации провели вместе шесть часов.", set()),  # "in all", no difficulty
+    ("Никаких подробностей беседы стороны не раскрыли.", set()),  # details, not a detailed talk
+    ("Оба переговорщика хорошо знают друг друга.", set()),  # knowing someone well judges nothing
+    ("Стороны провели подробные и хорошие консультации.", {"positive"}),
 ])
 def test_tone_words_and_negation(sentence, leanings):
     assert tone_of(sentence) == leanings
@@ -190,6 +194,13 @@ def topics_found(text: str) -> set[str]:
     ("Уиткофф встретился с Дмитриевым. Обсуждались гарантии безопасности для Киева.", {"security_guarantees"}),
     ("Уиткофф встретился с Дмитриевым. Темой стали санкции и замороженные активы.", {"economy"}),
     ("Уиткофф встретился с Дмитриевым. Они готовили саммит лидеров.", {"summit"}),
+    ("Уиткофф встретился с Дмитриевым. Говорили и о двустороннем сотрудничестве.", {"economy"}),
+    ("Уиткофф встретился с Дмитриевым. Говорили о деталях следующего обмена.", {"humanitarian"}),
+    ("Уиткофф встретился с Дмитриевым. Был обмен мнениями.", set()),  # an exchange of views
+    ("Уиткофф встретился с Дмитриевым на территории посольства.", set()),  # a place, not land at stake
+    ("Уиткофф встретился с Дмитриевым. Речь шла о спорных территориях.", {"territory"}),
+    ("Уиткофф созвонился с Дмитриевым по инициативе президента США.", set()),  # who called, not a plan
+    ("Уиткофф встретился с Дмитриевым. Обсуждали инициативу президента США.", {"peace_plan"}),
     ("Уиткофф встретился с Дмитриевым. Стороны говорили о мирном урегулировании.", set()),  # no topic alone
     ("Уиткофф встретился с Дмитриевым. Погода в тот день была теплой.", set()),
     ("Уиткофф встретился с Дмитриевым. Их планы на вечер изменились.", set()),  # intentions, not a plan
@@ -208,6 +219,7 @@ def test_a_topic_said_not_to_be_discussed_is_no_candidate():
 @pytest.mark.parametrize("text", [
     "Уиткофф встретился с секретарем Совета национальной безопасности Умеровым.",
     "Уиткофф встретился со спецпосланником по инвестиционно-экономическому сотрудничеству Дмитриевым.",
+    "Уиткофф встретился со спецпредставителем по экономическому сотрудничеству Дмитриевым.",
 ])
 def test_a_topic_word_inside_a_title_is_no_cue(text):
     text, meetings = one_meeting(text)
@@ -215,11 +227,21 @@ def test_a_topic_word_inside_a_title_is_no_cue(text):
 
 
 def test_a_cue_is_described_by_where_its_sentence_stands():
-    text, meetings = one_meeting("Уиткофф встретился с Дмитриевым. На встрече обсудили санкции. Погода была ясной. "
+    text, meetings = one_meeting("Уиткофф встретился с Дмитриевым. Затронули и санкции. Погода была ясной. "
                                  "Газ подорожал.")
     found = {c.topic: c.features for c in topic_candidates(view_of(text, meetings), WORDS)}
     assert found["economy"]["at=next&discussion"] == 1.0 and found["economy"]["at=next&one_meeting"] == 1.0
     assert found["energy"]["at=near"] == 1.0 and "at=near&discussion" not in found["energy"]
+
+
+def test_a_sentence_speaking_of_a_meeting_without_a_name_retells_the_last_one_stated():
+    text = ("Уиткофф встретился с Дмитриевым. Погода была ясной. Дождя не было. Ветер стих. "
+            "По итогам переговоров согласовали обмен пленными.")
+    view = view_of(*one_meeting(text))
+    assert view.retellings == [{4}]
+    assert view.distance(0, 4) == 4 and view.with_retellings().distance(0, 4) == 0
+    found = {c.topic: c.features for c in topic_candidates(view, WORDS)}
+    assert found["humanitarian"]["at=told&discussion"] == 1.0
 
 
 def test_cues_far_from_every_meeting_are_not_asked_about():
@@ -247,7 +269,7 @@ def two_meetings() -> tuple[str, list[Meeting]]:
 
 def test_a_topic_goes_to_the_meeting_the_model_ties_it_to():
     text, meetings = two_meetings()
-    model = model_of({"min_dist=1": 3.0, "before": -5.0}, {})  # the sentence right after a meeting
+    model = model_of({"min_dist=0": 3.0, "before": -5.0}, {})  # a sentence retelling the meeting
     topics = choose_topics(topic_candidates(view_of(text, meetings), WORDS), model.topics, 2)
     assert [[t.topic for t in ts] for ts in topics] == [["humanitarian"], []]
     evidence = topics[0][0].evidence
@@ -293,6 +315,21 @@ def test_both_sides_judge_through_each_side_of_the_meeting():
 def test_words_that_judge_no_meeting_give_no_judgement(text):
     text, meetings = one_meeting(text)
     assert judgements(view_of(text, meetings), WORDS) == []
+
+
+@pytest.mark.parametrize("sentence, verb, predicated, gap", [
+    ("Ушаков назвал встречу полезной.", 1.0, 0.0, "meeting_word_gap=1"),  # a verb of judging
+    ("Ушаков оценил итоги переговоров как вполне конструктивные.", 1.0, 0.0, "meeting_word_gap=3"),
+    ("Ушаков сказал, что беседа прошла конструктивно.", 0.0, 1.0, "meeting_word_gap=3"),  # predicated of it
+    ("По словам Ушакова, они были тяжелыми.", 0.0, 1.0, "meeting_word_gap=none"),
+    ("Ушаков сообщил, что делегации хорошо отдохнули перед долгой и сложной дорогой домой.", 0.0, 0.0,
+     "meeting_word_gap=none"),
+])
+def test_a_judgement_is_described_by_how_its_tone_words_stand(sentence, verb, predicated, gap):
+    text, meetings = one_meeting("Уиткофф встретился с Дмитриевым в Майами. " + sentence)
+    [found] = judgements(view_of(text, meetings), WORDS)
+    assert (found.features["judging_verb"], found.features["predicated"]) == (verb, predicated)
+    assert found.features[gap] == 1.0
 
 
 def test_a_judgement_naming_the_judges_partner_marks_the_meeting_it_judges():

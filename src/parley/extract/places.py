@@ -197,7 +197,12 @@ def meeting_place(tree: Tree, places: tuple[PlaceMention, ...], anchors: tuple[i
             and tree.lemma(tree.head(mention.index)) in VISIT_VERBS  # "посетил Москву"
         if prep not in PLACE_PREPOSITIONS and not visited:
             continue
-        if _hangs_from(tree, mention.index, anchor_set):
+        leapt = tree.leapt_verb(mention.index, anchor_set)
+        if leapt in anchor_set:
+            usable.append(mention)  # hung by the parser's slip on a word before the meeting's verb
+        elif leapt != -1 and not tree.leaps_back_over(mention.index, anchor_set, MAX_LEAP):
+            continue  # hung on the meeting's words over the verb of another clause: that clause's place
+        elif _hangs_from(tree, mention.index, anchor_set):
             usable.append(mention)
     for child in tree.children[trigger]:
         if tree.rel(child) == "amod":

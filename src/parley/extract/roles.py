@@ -34,6 +34,8 @@ MAX_PHRASE_TOKENS = 14
 STOP_WORDS = RU.words("grammar", "role_phrase_stops")
 FORMER_PREFIXES = RU.sequence("grammar", "former_prefixes")
 FORMER_ADJECTIVES = RU.words("grammar", "former_adjectives")
+COURTESY = RU.tagged("roles", "words", "courtesy")  # "шейх", "мистер": no position of its own
+ACTING = tuple(tuple(re.findall(r"\w+|[^\w\s]", phrase.lower())) for phrase in RU.sequence("roles", "acting_phrases"))
 _BREAKS = frozenset(",.:;!?—–")
 
 
@@ -68,16 +70,27 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
             if first is None or last is None:
                 continue
             case = _mention_case(mention)
+            first = _initials_start(tokens, first)
             for role in _before(tokens, first, case, here, mention.actor.id):
                 add(mention, role, sentence)
             role = _after(tokens, last, here, case)
             if role:
+                add(mention, role, sentence)
+            for role in _acting(tokens, first, last, here):
                 add(mention, role, sentence)
         for mention, role in _standalone(tokens, heads, here, persons, document):
             add(mention, role, sentence)
         for mention, role in _distributive(tokens, heads, here):
             add(mention, role, sentence)
     return tuple(role for role in roles if not _complement_of_another(role, roles))
+
+
+def _initials_start(tokens, first: int) -> int:
+    """The first token of the initials before a surname ("В. Н. Петров"), which the name's mention leaves out."""
+    while first >= 2 and tokens[first - 1].text == "." and len(tokens[first - 2].text) == 1 \
+            and tokens[first - 2].text.isupper() and tokens[first - 2].stop == tokens[first - 1].start:
+        first -= 2
+    return first
 
 
 def _complement_of_another(role: Role, roles: list[Role]) -> bool:
@@ -181,20 +194,30 @@ def _before(tokens, first: int, case: frozenset[str] | None, mentions, person: s
         start = _phrase_start(tokens, end, case, mentions, person if end == first else None)
         if start is None:
             break
-        if case is not None and "gent" in case and end == first and end - start == 1 and \
-                role_head(tokens[start].text) in RELATIONAL_HEADS:
-            break  # "зятя Трампа": Trump's son-in-law, not a role of Trump
+        if case is not None and "gent" in case and end == first and _owned_by_name(tokens, start, end):
+            break  # "зятя Трампа", "дочь и мать Виктора": the name owns the tie, it is not its holder
         if end != first and _plural_head(tokens, start, end):
             break  # "лидеры европейских стран, генсек НАТО Марк Рютте": an item of a list, not his title
         stop = end
         while stop - 1 > start and _lemma_in(tokens[stop - 1].text, RANKS):
             stop -= 1  # "начальник ГУ Генштаба адмирал Игорь Костюков": the rank is not the office
         out += [_nominative_phrase(tokens, a, b) for a, b in _split_on_and(tokens, start, stop, case)]
+        if stop < end and any(role_head(t.text) and not _lemma_in(t.text, COURTESY) for t in tokens[stop:end]):
+            out.append(_nominative_phrase(tokens, stop, end))  # … and a role of its own
         if start >= 2 and tokens[start - 1].text == "," and len(out) < 3:
             end = start - 1
             continue
         break
     return out
+
+
+def _owned_by_name(tokens, start: int, end: int) -> bool:
+    """Whether a genitive name after tokens[start:end] owns the ties they name: one relational noun ("зятя"),
+    or relational nouns none of which is in the genitive itself ("дочь и мать")."""
+    heads = [t.text for t in tokens[start:end] if role_head(t.text)]
+    if not heads or any(role_head(h) not in RELATIONAL_HEADS for h in heads):
+        return False
+    return end - start == 1 or not any("gent" in _head_cases(h) for h in heads)
 
 
 def _plural_head(tokens, start: int, end: int) -> bool:
@@ -296,7 +319,9 @@ _TRAILING = re.compile(r"(\s+(и|а|в|во|на|по|с|со|к|о|об|для|
 
 @functools.lru_cache(maxsize=16384)
 def _nominative_word(word: str, head_word: str, is_head: bool) -> str:
-    head_parse = next((p for p in _parses(head_word) if p.tag.POS == "NOUN"), None)
+    nouns = [p for p in _parses(head_word) if p.tag.POS == "NOUN"]
+    head = role_head(head_word)  # "аналитика" is the analyst's genitive before it is "analytics"
+    head_parse = next((p for p in nouns if p.normal_form.replace("ё", "е") == head), nouns[0] if nouns else None)
     if head_parse is None:
         return word.lower() if word[1:2].islower() else word
     parse = head_parse if is_head else next(
@@ -311,21 +336,19 @@ def _nominative_word(word: str, head_word: str, is_head: bool) -> str:
 
 
 def _after(tokens, last: int, mentions, case: frozenset[str] | None) -> str | None:
-    """"Кирилл Дмитриев, глава РФПИ, …": a role phrase after the name and a comma."""
+    """"Кирилл Дмитриев, глава РФПИ, …" (or "… — глава РФПИ"): a role phrase after the name and a comma or a
+    dash."""
     i = last + 1
     if i < len(tokens) and tokens[i].text == "(":
         close = next((k for k in range(i, min(len(tokens), i + MAX_PHRASE_TOKENS)) if tokens[k].text == ")"), None)
-        if close is not None and close > i + 1 and role_head(tokens[i + 1].text) is not None:
-            return _nominative_phrase(tokens, i + 1, close)  # "Стив Уиткофф (спецпосланник США)"
+        head = _head_after_adjectives(tokens, i + 1, close) if close is not None else None
+        if head is not None and head < close:
+            return _nominative_phrase(tokens, i + 1, close)  # "Стив Уиткофф (спецпосланник США)", "(второй тренер)"
         i = close + 1 if close is not None else i  # "Скотт Хоровитц (Scott Horowitz), бывший астронавт"
-    if i >= len(tokens) or tokens[i].text != ",":
+    if i >= len(tokens) or tokens[i].text not in ",—–":
         return None
-    j = i + 1
-    while j < len(tokens) and role_head(tokens[j].text) is None:
-        if not _adjective_agreeing(tokens[j].text, "глава") or j - i > 3:
-            return None
-        j += 1
-    if j >= len(tokens) or not _agrees(tokens[j].text, case or frozenset({"nomn"})):
+    j = _head_after_adjectives(tokens, i + 1, len(tokens))
+    if j is None or not _agrees(tokens[j].text, case or frozenset({"nomn"})):
         return None
     k = j + 1
     while k < len(tokens) and k - j < MAX_PHRASE_TOKENS:
@@ -341,10 +364,21 @@ def _after(tokens, last: int, mentions, case: frozenset[str] | None) -> str | No
     return _nominative_phrase(tokens, i + 1, k)
 
 
+def _head_after_adjectives(tokens, start: int, stop: int) -> int | None:
+    """The role noun at ``start`` or after up to three adjectives in the nominative ("бывший посол")."""
+    j = start
+    while j < stop and role_head(tokens[j].text) is None:
+        if not _adjective_agreeing(tokens[j].text, "глава") or j - start > 2:
+            return None
+        j += 1
+    return j if j < stop else None
+
+
 def _standalone(tokens, heads, here, persons, document):
     """"американский лидер", "глава Кремля": the office's holder, when the text names that person."""
     named = {m.actor.id: m for m in persons}
     near = {_index(tokens, m.start) for m in here} | {_index(tokens, m.stop - 1) for m in here}
+    near |= {_initials_start(tokens, n) for n in near if n is not None}
     for i in heads:
         token = tokens[i]
         head = role_head(token.text)
@@ -417,3 +451,43 @@ def _distributive(tokens, heads, here):
 
 def _is_genitive(word: str) -> bool:
     return word.isalpha() and any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in _parses(word)[:2])
+
+
+def _acting_spans(tokens) -> list[tuple[int, int]]:
+    """Where an acting phrase ("исполняющий обязанности", "и.о.", "врио") stands in the sentence."""
+    words = [t.text.lower() for t in tokens]
+    return [(k, k + len(phrase)) for k in range(len(words)) for phrase in ACTING
+            if tuple(words[k:k + len(phrase)]) == phrase]
+
+
+def _acting(tokens, first: int, last: int, mentions):
+    """"и.о. губернатора Иван Петров", "Иван Петров, исполняющий обязанности посла, …": an acting phrase and
+    the office, in the genitive, that the person fills in for; the phrase as written."""
+    for a, b in _acting_spans(tokens):
+        if b < first and a >= first - MAX_PHRASE_TOKENS and _office_between(tokens, b, first, mentions):
+            yield _written(tokens, a, first)
+        elif a == last + 2 and tokens[last + 1].text == ",":
+            stop = b
+            while stop < len(tokens) and stop - b < MAX_PHRASE_TOKENS and tokens[stop].text not in _BREAKS \
+                    and tokens[stop].text not in "([" and not (tokens[stop].text[:1].isalpha() and _is_verb(tokens[stop].text)):
+                stop += 1
+            if _office_between(tokens, b, stop, mentions):
+                yield _written(tokens, a, stop)
+
+
+def _office_between(tokens, start: int, stop: int, mentions) -> bool:
+    """A role noun, and no break or other person, in tokens[start:stop]."""
+    span = tokens[start:stop]
+    if not any(role_head(t.text) for t in span[:4]) or any(t.text in _BREAKS for t in span):
+        return False
+    others = {id(m): m for t in span if (m := _mention_at(mentions, t)) is not None}.values()
+    return all((_mention_case(m) or frozenset({"nomn"})) <= _GENITIVE for m in others)
+
+
+def _written(tokens, start: int, stop: int) -> str:
+    text = ""
+    for k in range(start, stop):
+        if k > start and tokens[k].start > tokens[k - 1].stop:
+            text += " "
+        text += tokens[k].text
+    return text.strip(" ,")

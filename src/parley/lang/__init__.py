@@ -60,7 +60,7 @@ ROW_FIELDS: dict[tuple[str, str], dict[str, tuple[type, bool]]] = {
 # Maps whose values are space-separated tags from a fixed set.
 TAGS: dict[tuple[str, str], frozenset[str]] = {
     ("roles", "words"): frozenset({"head", "generic", "relational", "rank", "title", "owner", "envoy", "principal",
-                                   "plural_official", "keyed", "office_head", "spokesman"}),
+                                   "plural_official", "keyed", "office_head", "spokesman", "courtesy"}),
 }
 
 

@@ -49,6 +49,7 @@ class KbActor:
     adjective: str = ""
     capitals: tuple[str, ...] = ()
     seats: tuple[str, ...] = ()
+    ukrainian: tuple[str, ...] = ()  # its Ukrainian spellings ("Туреччина"), the first the one to write
 
     @property
     def display(self) -> str:
@@ -130,6 +131,7 @@ def _entry(raw: object, where: str) -> KbActor:
         adjective=adjective,
         capitals=tuple(_strings(raw.get("capital", []), f"{where}: 'capital' of {actor_id!r}")),
         seats=tuple(_strings(raw.get("seat", []), f"{where}: 'seat' of {actor_id!r}")),
+        ukrainian=tuple(_strings(raw.get("uk", []), f"{where}: 'uk' names of {actor_id!r}")),
     )
 
 

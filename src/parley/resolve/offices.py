@@ -76,7 +76,12 @@ class OfficeResolver:
         # head → the office it names by itself, with the side named in the phrase ("президент США")
         self.offices = {row["head"]: row["office"] for row in lex.rows("roles", "offices")}
         self.head_of_state_phrases = tuple(tuple(p.split()) for p in lex.sequence("roles", "head_of_state_phrases"))
-        self.organisation_noun_stems = tuple(sorted({w[:5] for w in lex.words("roles", "organisation_nouns")}))
+        self.organisation_nouns = lex.words("roles", "organisation_nouns")
+        self.portfolio_prepositions = lex.words("grammar", "portfolio_prepositions")
+        self.conjunctions = lex.words("grammar", "coordinating_conjunctions")
+        self.former_adjectives = lex.words("grammar", "former_adjectives")
+        self.place_adjective_endings = lex.sequence("roles", "place_adjective_endings")
+        self.quality_adjective_endings = lex.sequence("roles", "quality_adjective_endings")
         self.passing_adjective_stems = tuple(w[:-2] for w in lex.words("roles", "passing_adjectives"))
         rows = sides.organisations
         self._organisations = tuple((re.compile(stem_pattern(stem)), row) for row in rows for stem in row["stems"])
@@ -169,32 +174,47 @@ class OfficeResolver:
         side = None
         title: list[str] = []
         rest: list[str] = []
+
+        def body_starts(word: str) -> None:
+            while title and len(title) > head_at + 1 and self._adjective(title[-1]):
+                rest.insert(0, title.pop())  # "редактор ежемесячной газеты": the body's adjectives go with it
+            rest.append(word)
+
         for n, word in enumerate(words):
             low = word.lower()
             if rest or (n and (word[:1].isupper() or not word[:1].isalpha() or low in self.prepositions)):
+                if low in self.portfolio_prepositions and not rest and n + 1 < len(words) \
+                        and words[n + 1][:1].islower():
+                    title.append(word)  # "министр по делам разведки": the portfolio is the position's
+                    continue
                 if low in self.prepositions:
                     break
-                rest.append(word)
+                body_starts(word)
                 continue
             if n < head_at and low.endswith(self.adjective_form_endings) and sides.country_named(word):
                 side = side or sides.country_named(word)  # "российский министр": the side, not the title
                 continue
-            if n < head_at and low.startswith(self.passing_adjective_stems):
-                continue  # "известный правозащитник": the holder, not the position
-            if n > head_at and low[:5] in self.organisation_noun_stems and low[:1].isalpha():
-                while title and len(title) > head_at + 1 and title[-1].lower().endswith(self.adjective_form_endings):
-                    rest.insert(0, title.pop())  # "редактор ежемесячной газеты": the body is the organisation
-                rest.append(word)
+            if n < head_at and (low.startswith(self.passing_adjective_stems) or low in self.former_adjectives):
+                continue  # "известный правозащитник", "бывший посол": the holder and the phase, not the position
+            if n < head_at and self._place_adjective(low):
+                side = side or sides.country_named(word)
+                continue  # "свердловский губернатор": where the position is, not the position
+            if n > head_at and self._organisation_noun(word):
+                body_starts(word)
                 continue
             title.append(word)
+        while title and (title[-1].lower() in self.prepositions or title[-1].lower() in self.conjunctions):
+            title.pop()  # "по вопросам Украины" leaves "по вопросам"; a bare "по" before the side goes
         organisation_words = []
         for word in rest:
             bare = word.strip(_BRACKETS)
             named = sides.country_named(bare) if not self.organisations_in(bare) else None
-            if named and _is_country(named) and bare[:1].isupper():
-                side = side or named
+            if named and _is_country(named) and (bare[:1].isupper() or bare.endswith(self.adjective_form_endings)):
+                side = side or named  # "Японии", "японского" (МИДа)
             elif not self._is_person(bare):
                 organisation_words.append(word)
+        while organisation_words and organisation_words[-1].lower() in self.conjunctions:
+            organisation_words.pop()  # "по вопросам Украины и России": the sides, joined, leave no body
         organisation = " ".join(organisation_words).strip(" ,") or None
         known = self._named_organisation(organisation) if organisation else None
         if known is not None:
@@ -206,6 +226,25 @@ class OfficeResolver:
         side = side or sides.first_side(role)
         country = sides.display(side) if side and _is_country(side) else None
         return RoleParts(" ".join(title) or role, organisation, country)
+
+    def _adjective(self, word: str) -> bool:
+        low = word.lower()
+        return low.endswith(self.adjective_form_endings) and \
+            any(p.tag.POS in ("ADJF", "PRTF") for p in self.parses(low)[:2])
+
+    def _place_adjective(self, low: str) -> bool:
+        """An adjective of a place or a state, by its suffix ("японский", "свердловская"), not a quality
+        ("политический")."""
+        return low.endswith(self.place_adjective_endings) and not low.endswith(self.quality_adjective_endings) \
+            and self._adjective(low)
+
+    def _organisation_noun(self, word: str) -> bool:
+        """A common noun naming a body ("газеты", "клуба"); a role noun never is one ("министра", not "министерства")."""
+        low = word.lower()
+        if not low[:1].isalpha() or self.role_head(word):
+            return False
+        return low in self.organisation_nouns or any(
+            p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in self.organisation_nouns for p in self.parses(low)[:2])
 
     def _named_organisation(self, words: str):
         """The lexicon's organisation that the words are, or that they abbreviate in brackets: "Госдепа",

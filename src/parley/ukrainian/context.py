@@ -102,6 +102,7 @@ def _according_to(text: str, spans: list[tuple[int, int]], glosses: list[str]) -
 
 
 _ABOUT_POS = frozenset({"ADJF", "PRTF", "NOUN", "NPRO", "NUMR"})
+_UNDECLINED_POS = frozenset({"ADVB", "PRCL", "CONJ"})
 _VOWELS = tuple("аоуэиАОУЭИ")
 _OWNERS = frozenset("його її їх їхній їхня їхнє їхні їхню їхнього їхньої".split())
 
@@ -112,18 +113,30 @@ def _about(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
     for i in range(len(spans) - 1):
         if text[spans[i][0]:spans[i][1]].lower() != "про" or not glosses[i + 1]:
             continue
-        for j in range(i + 1, min(i + 5, len(spans))):
+        inner = False  # inside a phrase of the participle's own ("завершені в Білому домі")
+        declined = False
+        for j in range(i + 1, min(i + 9, len(spans))):
             if text[spans[j - 1][1]:spans[j][0]] != " " or not glosses[j]:
                 break
             word = text[spans[j][0]:spans[j][1]].lower()
             if word in _OWNERS:
                 continue  # "про його візит": the possessive does not decline
-            parses = [p for p in ukrainian_morph().parse(word) if "accs" in p.tag and p.tag.POS in _ABOUT_POS]
+            readings = ukrainian_morph().parse(word)
+            if readings and all(p.tag.POS in _UNDECLINED_POS for p in readings):
+                continue  # "про щойно завершені переговори": an adverb inside the phrase does not decline
+            if declined and any(p.tag.POS == "PREP" for p in readings):
+                inner = True  # "про завершені в Білому домі переговори": the noun comes after
+                continue
+            parses = [p for p in readings if "accs" in p.tag and p.tag.POS in _ABOUT_POS]
+            if inner and not parses:
+                continue
+            inner = False
             number = "sing" if any(p.tag.number != "plur" for p in parses) else "plur"
             prepositional = to_prepositional(glosses[j], number) if parses else None
             if prepositional is None:
                 break
             glosses[j] = prepositional
+            declined = True
             if all(p.tag.POS == "NOUN" or "pers" in p.tag for p in parses):
                 break  # the head noun closes the phrase
         glosses[i] = match_case("об" if glosses[i + 1].startswith(_VOWELS) else "о", glosses[i])

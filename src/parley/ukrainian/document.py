@@ -126,6 +126,9 @@ def gloss_text(text: str) -> GlossedText:
             glosses[i] = match_case(parts[0], text[a:b])
             glosses[second] = parts[1] if len(parts) > 1 else ""
     rewrite(text, spans, glosses)
+    # Russian papers write "е" for "ё", and so do the names and words the extractors know
+    # ("Соединенных Штатов", not "Соединённых"); the dictionary's inflections bring "ё"
+    glosses = [g.replace("ё", "е").replace("Ё", "Е") for g in glosses]
     pieces: list[str] = []
     pairs: list[WordPair] = []
     at = previous = 0

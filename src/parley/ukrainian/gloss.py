@@ -180,8 +180,19 @@ def _inflect_cached(lemma: str, grammemes: frozenset[str], pos: str) -> str:
         for parse in same_pos:  # "считать" is first read as perfective, which has no present tense
             inflected = Parse.inflect(parse, attempt)
             if inflected is not None:
-                return inflected.word
+                return _same_stem(inflected.word, lemma, parse, attempt)
     return same_pos[0].word
+
+
+def _same_stem(word: str, lemma: str, parse, grammemes: set[str]) -> str:
+    """An adjective's form built on the lemma's own stem: Russian files "высший" under "высокий",
+    whose superlative forms also include "высочайший"; the form wanted is "высшем", not "высочайшем"."""
+    if parse.tag.POS != "ADJF" or word.startswith(lemma[:-2]):
+        return word
+    for form in parse.lexeme:
+        if form.word.startswith(lemma[:-2]) and grammemes <= form.tag.grammemes:
+            return form.word
+    return word
 
 
 def _inflect(lemma: str, tag) -> str:
@@ -194,7 +205,8 @@ def _inflect(lemma: str, tag) -> str:
     if pos == "VERB" and "Impe" in grammemes:  # "оголошено", "заплановано": the short passive participle
         return _inflect_cached(lemma, frozenset({"PRTS", "pssv", "past", "neut", "sing"}), pos)
     carried = frozenset(g for g in grammemes if g in _CARRIED)
-    if pos in ("ADJF", "PRTF") and "accs" in carried and not grammemes & {"anim", "inan"}:
+    if pos in ("ADJF", "PRTF") and "accs" in carried and not grammemes & {"anim", "inan"} \
+            and not carried & {"femn", "neut"}:
         carried |= {"inan"}  # Russian tells the accusative of things from that of people: "прямые переговоры"
     if pos == "VERB" and "futr" in grammemes and "impf" in grammemes and lemma != "быть":
         # "чекатиме" is "будет ждать": Russian builds the imperfective future with "быть"
@@ -203,8 +215,9 @@ def _inflect(lemma: str, tag) -> str:
     return _inflect_cached(lemma, carried, pos)
 
 
-# Gerund endings → infinitive endings: "коментуючи" → "коментувати", "зазначивши" → "зазначити".
-_GERUND_ENDINGS = (("уючись", "уватися"), ("уючи", "увати"), ("юючи", "ювати"), ("аючись", "атися"), ("аючи", "ати"),
+# Gerund endings → infinitive endings: "коментуючи" → "коментувати", "зазначивши" → "зазначити",
+# "провівши" → "провести".
+_GERUND_ENDINGS = (("вівши", "вести"), ("уючись", "уватися"), ("уючи", "увати"), ("юючи", "ювати"), ("аючись", "атися"), ("аючи", "ати"),
                    ("яючи", "яти"), ("вшись", "тися"), ("вши", "ти"), ("ючи", "ити"), ("учи", "ути"), ("ачи", "ати"),
                    ("ячи", "яти"))
 
@@ -217,7 +230,8 @@ def _gerund(word: str) -> str | None:
         if not word.endswith(ending):
             continue
         verb = word[: len(word) - len(ending)] + infinitive
-        if not any(p.normal_form == verb and "infn" in p.tag for p in ukrainian_morph().parse(verb)):
+        # the dictionary tags some infinitives as bare verbs ("запросити": VERB,perf)
+        if not any(p.normal_form == verb and p.tag.POS in ("VERB", "INFN") for p in ukrainian_morph().parse(verb)):
             continue
         russian = lexicon.lemmas.get(verb) or _russian_lemma(verb, "VERB")
         if russian is None:

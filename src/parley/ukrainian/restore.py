@@ -184,8 +184,11 @@ def _nominative_word(word: str) -> str:
 
 @functools.cache
 def ukrainian_display(actor_id: str) -> str | None:
-    """The knowledge base's first Ukrainian spelling of an actor, when it has one that Russian lacks."""
+    """The knowledge base's first Ukrainian spelling of an actor ("Туреччина", not "Турция"), else
+    its first spelling in letters Russian lacks."""
     entry = knowledge_base().actors.get(actor_id)
     if entry is None:
         return None
+    if entry.ukrainian:
+        return entry.ukrainian[0]
     return next((n for n in entry.names if _UKRAINIAN_ONLY.search(n)), None)

@@ -29,6 +29,9 @@ def agree(adjective: str, noun: str) -> str:
     if not adjective_parses or not noun_parses or noun_parses[0].tag.POS != "NOUN" \
             or any("Surn" in p.tag for p in adjective_parses):
         return adjective  # only a plain adjective before a plain noun ("Зеленского" is a name)
+    if adjective_parses[0].tag.POS == "NOUN" and all(p.score < 0.1 for p in adjective_parses
+                                                     if p.tag.POS in ("ADJF", "PRTF")):
+        return adjective  # a noun with a rare adjective reading: "главой" is not "главый"
     adjectives = [p for p in adjective_parses if p.tag.POS in ("ADJF", "PRTF") and "sing" in p.tag]
     nouns = [p for p in noun_parses if p.tag.POS == "NOUN" and "sing" in p.tag]
     if not adjectives or not nouns:

@@ -71,8 +71,11 @@ ONGOING_VERBS = RU.words("meetings", "ongoing_verbs")
 AGAIN_COUNT_WORDS = RU.words("meetings", "again_count_words")
 WIDE_ROUND_WORDS = RU.words("meetings", "wide_round_words")
 LEADER_SUBJECTS = RU.words("meetings", "leader_subjects")
+COLLECTIVE_OWNERS = RU.words("meetings", "collective_owners")
 REPETITION_ADVERBS = RU.words("meetings", "repetition_adverbs")
 TIMES_NOUNS = RU.words("meetings", "times_nouns")
+SERIES_NOUNS = RU.words("meetings", "series_nouns")
+ARRIVAL_VERBS = RU.words("status", "arrival_verbs")
 ROUND_ORDINALS = {word: n for n, word in enumerate(RU.sequence("meetings", "round_ordinals"), start=1)}
 THIRD_POSSESSIVES = RU.words("grammar", "third_possessives")
 SAME_PLACE_ADVERBS = RU.words("places", "same_place_adverbs")
@@ -121,6 +124,13 @@ def _in_relative_clause_of(tree: Tree, index: int, trigger: Trigger, other_trigg
     return not any(trigger.index < other.index < verb for other in other_triggers)
 
 
+def _hung_across_the_clause_verb(tree: Tree, index: int, trigger: Trigger) -> bool:
+    """"Уиткофф, являющийся спецпосланником, проведет встречу с Умеровым 4 декабря": a date that the parser
+    hangs on a word before the meeting's clause verb, over that verb, is the clause's (such crossing arcs
+    are the parser's slips, not Russian word order)."""
+    return tree.leapt_verb(index, set(trigger.anchors)) in trigger.anchors
+
+
 def _dates_something_else(tree: Tree, index: int, trigger: Trigger) -> bool:
     """The date hangs from a noun that is neither the meeting nor a time word ("перемирие на 7 января")."""
     anchors = set(trigger.anchors)
@@ -164,13 +174,44 @@ def _first_day_of_ended_round(mention: DateMention, text: str) -> DateMention:
     return replace(mention, value=(last - dt.timedelta(days=days - 1)).isoformat(), end=last.isoformat())
 
 
+def _day_number(tree: Tree, trigger: Trigger) -> int:
+    """"завершились во второй день", "на третий день переговоров": which day of the talks the clause tells
+    (1 when it says none)."""
+    for a in trigger.anchors:
+        for c in (*tree.children[a], tree.head(a)):
+            if c == -1 or tree.lemma(c) not in DAY_NOUNS:
+                continue
+            found = {ROUND_ORDINALS[tree.lemma(k)] for k in tree.children[c]
+                     if tree.rel(k) == "amod" and tree.lemma(k) in ROUND_ORDINALS}
+            if len(found) == 1:
+                return found.pop()
+    return 1
+
+
+def _from_first_day(value: str, precision: DatePrecision, day: int) -> tuple[str, str | None]:
+    """The first day of talks whose ``day``-th day is ``value``, and ``value`` as their last day so far."""
+    if day < 2 or precision != DatePrecision.DAY or len(value) != 10:
+        return value, None
+    last = dt.date.fromisoformat(value)
+    return (last - dt.timedelta(days=day - 1)).isoformat(), value
+
+
+def _own_report(tree: Tree, verb: int) -> bool:
+    """A "что"-clause whose verb has no subject of its own: the speaker tells of a meeting of his
+    ("в понедельник сообщил, что провел разговор"), which the day of the telling dates; one who
+    reports another's meeting ("сообщил, что Путин провел разговор") or a plan ("заявил, что
+    планирует встречу") does not date it."""
+    return tree.rel(verb) == "ccomp" and tree.tokens[verb].feat("Tense") == "Past" \
+        and not any(tree.rel(c).startswith("nsubj") for c in tree.children[verb])
+
+
 def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMention],
                               theirs: set[int]) -> DateMention | None:
     """"20 декабря прибыл Дмитриев, который уже провел переговоры", "в понедельник сообщил, что провел
     разговор": a held meeting told in a clause of its own, with no date, is dated by the clause it hangs
     from (through a noun or two, as a relative clause hangs from its subject)."""
-    top = next((a for a in trigger.anchors if tree.rel(a).split(":")[0] in GOVERNED_CLAUSES
-                and tree.tokens[a].pos in ("VERB", "AUX")), None)
+    top = next((a for a in trigger.anchors if tree.tokens[a].pos in ("VERB", "AUX")
+                and (tree.rel(a).split(":")[0] in GOVERNED_CLAUSES or _own_report(tree, a))), None)
     if top is None:
         return None
     verb = tree.head(top)
@@ -188,7 +229,18 @@ def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMent
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
                  published: dt.date | None, other_triggers: list[Trigger] = (),
                  text: str = "") -> tuple[str | None, DatePrecision, bool, str | None]:
-    """The meeting's date, its precision, whether it is only the publication day, and the round's last day."""
+    """The meeting's date, its precision, whether it is only the publication day, and the round's last day;
+    a round is dated by its first day ("завершились во второй день" today: it began yesterday)."""
+    value, precision, default, end = _said_date(tree, trigger, dates, status, published, other_triggers, text)
+    day = _day_number(tree, trigger) if value else 1
+    if day > 1 and end is None:
+        value, end = _from_first_day(value, precision, day)
+    return value, precision, default, end
+
+
+def _said_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
+               published: dt.date | None, other_triggers: list[Trigger] = (),
+               text: str = "") -> tuple[str | None, DatePrecision, bool, str | None]:
     usable = [d for d in dates if not d.deadline and d.kind != "stamp"]
     mine = set()
     for a in trigger.anchors:
@@ -216,7 +268,8 @@ def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status:
         said = tree.head(index)
         if said != -1 and said not in trigger.anchors and tree.lemma(said) in SPEECH_VERBS:
             continue  # "может состояться в ближайшее время, заявил Песков 5 сентября": the day of the saying
-        relative = _in_relative_clause_of(tree, index, trigger, other_triggers)
+        relative = _in_relative_clause_of(tree, index, trigger, other_triggers) \
+            or _hung_across_the_clause_verb(tree, index, trigger)
         if not relative and (_dates_something_else(tree, index, trigger)
                              or abs(index - trigger.index) > 3 and index not in clause):
             continue  # "прибыл 16 октября и до визита", "обсуждали перемирие на 7 января"
@@ -262,6 +315,7 @@ def _subject(tree: Tree | None, persons: list[ActorMention]) -> ActorMention | N
         for mention in persons:
             if tree.tokens[tree.span_head(mention.start, mention.stop)].feat("Case") == "Nom":
                 return mention
+        return None  # "Так он ответил журналисту X": the pronoun's person stays the one named before
     return persons[0]
 
 
@@ -297,7 +351,9 @@ def _sides_of(parties: tuple[Party, ...]) -> list[Party]:
 
 
 def _repeated(tree: Tree, trigger: Trigger) -> bool:
-    """"встречался шесть раз", "неоднократно встречался": the verb tells a series of meetings."""
+    """"встречался шесть раз", "неоднократно встречался", "серия встреч": the words tell a series of meetings."""
+    if any(tree.lemma(a) in SERIES_NOUNS for a in trigger.anchors):
+        return True
     for anchor in trigger.anchors:
         for child in tree.children[anchor]:
             lemma = tree.lemma(child)
@@ -344,6 +400,14 @@ def _leaders_of_sides(parties: list[Party], last: tuple[Party, ...]) -> list[Par
     if not all(len(people.get(p.key, [])) == 1 for p in parties):
         return []
     return [people[p.key][0] for p in parties]
+
+
+def _leaders_of_countries(tree: Tree, trigger: Trigger) -> bool:
+    """"встреча между лидерами стран": a meeting named as one of the countries' leaders stands for the sides,
+    whoever spoke for them last; not "главы государств условились …", where the leaders just told act."""
+    return any(tree.lemma(c) in LEADER_SUBJECTS and tree.rel(c) == "nmod"
+               and any(tree.lemma(k) in COLLECTIVE_OWNERS for k in tree.children[c])
+               for c in tree.children[trigger.index])
 
 
 def _series(tree: Tree, trigger: Trigger) -> bool:
@@ -402,6 +466,7 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
         series = _series(tree, trigger) and own_keys <= {p.key for p in source}
         generic = generic_subject(tree, trigger)
         leaders = _leaders_of_sides(parties, last_parties) if generic in LEADER_SUBJECTS else []
+        of_countries = generic in LEADER_SUBJECTS and _leaders_of_countries(tree, trigger)
         if leaders:
             # "главы государств условились провести российско-американский саммит": the sides' leaders
             # are the people who stood for them in the meeting just told
@@ -409,7 +474,7 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             borrowed = True
         elif last_parties and len(parties) < 2 and generic:
             # "Лидеры договорились встретиться": the same people; "Стороны договорились …": the same sides
-            base = _sides_of(last_parties) if generic == "сторона" else list(last_parties)
+            base = _sides_of(last_parties) if generic == "сторона" or of_countries else list(last_parties)
             parties = base + [p for p in parties if p.key not in {q.key for q in base}]
             borrowed = True
         elif source and len(parties) < 2 and series:
@@ -429,6 +494,10 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
         place_name, place_entry = (place.name, place.place) if place else (None, None)
         if place is None and last_place is not None and _there(tree, framed):
             place_name, place_entry = last_place.place, last_place.place_entry
+        if status == MeetingStatus.PLANNED and not reading.explicit and place_entry is not None \
+                and place_entry.kind == "venue" and any(tree.lemma(a) in ARRIVAL_VERBS and tree.is_past(a)
+                                                        for a in framed.anchors):
+            status = MeetingStatus.HELD  # "прибыл в Белый дом для встречи": at its building, the meeting is on
         visit = trigger.lemma in VISIT_WORDS or any(tree.lemma(a) in VISIT_WORDS for a in trigger.anchors)
         if visit and place and place.place and place.place.seat_of_power:
             host = place.place.country
@@ -442,7 +511,7 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             headline=sentence.start < headline_stop(document.text) and titled(tree, trigger),
             again=_again(tree, trigger), next_one=date is not None and not default and _next_one(tree, trigger),
             day_of=tree.head(trigger.index) != -1 and tree.lemma(tree.head(trigger.index)) in DAY_NOUNS,
-            ordinal=_ordinal(tree, trigger), series=_repeated(tree, trigger))
+            ordinal=_ordinal(tree, trigger), series=_repeated(tree, trigger), leaders=of_countries)
         out += distributed(tree, people, candidate)
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
@@ -516,7 +585,9 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
             parties.append(party)
         elif party.key not in person_sides:
             # a recalled meeting ("Напомним, предыдущий раунд …") may have had other people
-            named = members.get(party.key) if not candidate.evidence.background else None
+            # nor one called off, which no delegation attended
+            named = members.get(party.key) if not candidate.evidence.background and not candidate.leaders \
+                and candidate.status != MeetingStatus.CANCELLED else None
             parties += named or [party]
     unique = {p.key: p for p in parties}
     parties = list(unique.values())

@@ -38,6 +38,7 @@ class Candidate:
     series: bool = False  # a series of meetings: "встречались шесть раз", "неоднократно встречался"
     next_one: bool = False  # told as the one after, with its own date: "следующий раунд пройдет 25 ноября"
     day_of: bool = False  # told as one day of talks lasting more: "первый день переговоров"
+    leaders: bool = False  # told as the countries' leaders' meeting: no delegation stands for a side
 
 
 def expanded(parties: tuple[Party, ...]) -> set[str]:

@@ -151,7 +151,9 @@ def _speaker(tree: Tree, trigger: Trigger) -> set[int]:
     own_verb = next((a for a in trigger.anchors if tree.tokens[a].pos in ("VERB", "AUX")
                      and tree.lemma(a) not in SPEECH_VERBS), None)
     elided = own_verb is not None and not any(tree.rel(c).startswith("nsubj") for c in tree.children[own_verb])
-    partner = any(tree.case_word(c) in COMITATIVE for c in tree.children[trigger.index])
+    # "сказал, что его спецпосланник встретится с X": a meeting verb with a subject of its own keeps the speaker out
+    subject = trigger.is_verb and any(tree.rel(c).startswith("nsubj") for c in tree.children[trigger.index])
+    partner = not subject and any(tree.case_word(c) in COMITATIVE for c in tree.children[trigger.index])
     if not (elided or partner):
         return set()
     chain = [top]

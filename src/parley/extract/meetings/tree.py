@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from parley.records import Sentence, Token
 
 
+# Links inside one noun phrase: "в Москве и Киеве", "в столице ОАЭ", "4 декабря".
+PHRASE_RELATIONS = frozenset({"conj", "appos", "flat", "flat:name", "nmod"})
+
+
 @dataclass(frozen=True, slots=True)
 class Tree:
     tokens: tuple[Token, ...]
@@ -100,6 +104,27 @@ class Tree:
         if not before or head == -1 or head >= max(before) or i - max(before) > reach:
             return False
         return not any(self.tokens[k].pos in ("VERB", "AUX") for k in range(max(before) + 1, i))
+
+    def leapt_verb(self, i: int, own: frozenset[int] | set[int] = frozenset()) -> int:
+        """The nearest verb that the arc from the phrase of token ``i`` to its head leaps over, the head not
+        governing it, or -1 (also when the phrase is part of the ``own`` words'). Such an arc is a parser's
+        slip ("26 января в Москве сообщили, что встреча может пройти" with "в Москве" hung on "пройти"); the
+        phrase belongs to the clause of the verb it leaps."""
+        cur = i
+        while self.rel(cur) in PHRASE_RELATIONS and self.head(cur) != -1 \
+                and self.tokens[self.head(cur)].pos in ("NOUN", "PROPN"):
+            cur = self.head(cur)
+            if cur in own:
+                return -1
+        head = self.head(cur)
+        if head == -1:
+            return -1
+        step = 1 if head > cur else -1
+        between = [k for k in range(cur + step, head, step) if self.tokens[k].pos in ("VERB", "AUX")]
+        if not between:
+            return -1
+        governed = self.subtree(head)
+        return next((k for k in between if k not in governed), -1)
 
     def is_future(self, i: int) -> bool:
         token = self.tokens[i]

@@ -84,6 +84,25 @@ def _beside_meeting_word(view: DocumentView, words: TalksWords, cue: CueMatch, s
     return any(words.meeting_words.match(view.folded, m.start()) for m in before + after)
 
 
+def _construction(view: DocumentView, words: TalksWords, start: int, stop: int, cues: list[CueMatch]) -> Features:
+    """How the tone words stand in their sentence: after a verb of judging ("назвал встречу полезной"), after
+    a verb that predicates them of an event ("переговоры прошли конструктивно"), how many words from a
+    meeting word."""
+    folded = view.folded
+    tokens = list(WORDS.finditer(folded, start, stop))
+    at_cue = [next((n for n, m in enumerate(tokens) if m.end() > cue.start), len(tokens)) for cue in cues]
+    meeting_at = [n for n, m in enumerate(tokens) if words.meeting_words.match(folded, m.start())]
+    gap = min((abs(a - b) for a in at_cue for b in meeting_at), default=None)
+    f: Features = {f"meeting_word_gap={'none' if gap is None else bucket(gap, (1, 3, 8))}": 1.0}
+    if words.judging_verbs is not None:
+        f["judging_verb"] = float(bool(words.judging_verbs.search(folded, start, stop)))
+        f["judging_verb_before_cue"] = float(bool(words.judging_verbs.search(folded, start, cues[0].start)))
+    if words.event_predicates is not None:
+        f["predicated"] = float(any(words.event_predicates.match(folded, tokens[k].start())
+                                    for n in at_cue for k in range(max(0, n - 2), n)))
+    return f
+
+
 def _tone(leanings: set[str]) -> Tone:
     if leanings == {"positive"}:
         return Tone.POSITIVE
@@ -236,10 +255,9 @@ def judgements(view: DocumentView, words: TalksWords) -> list[Judgement]:
                        "hope": float(hope),
                        "question": float("?" in s.text or " ли " in view.folded[s.start:s.stop]),
                        "speech": float(bool(words.speech.search(view.folded, s.start, s.stop)))}
-        for cue, lean in cues:
-            f[f"tcue={cue.label}:{cue.cue}"] = 1.0
         f["cue_beside_meeting_word"] = float(any(_beside_meeting_word(view, words, cue, s.start, s.stop)
                                                  for cue, _ in cues))
+        f.update(_construction(view, words, s.start, s.stop, [c for c, _ in cues]))
         out.append(Judgement(index, first.start, _word_end(view.text, last.stop), tone, tuple(c for c, _ in cues),
                              tuple(judges), f))
     return out
@@ -263,15 +281,13 @@ def assessment_candidates(view: DocumentView, words: TalksWords) -> tuple[list[J
                     if actor.id in seen:
                         continue
                     seen.add(actor.id)
-                    f = dict(link)
+                    f = {k: v for k, v in link.items() if not k.startswith("evidence_dist=")}  # dist says it
                     f.update(j.features)
                     f.update(judge.features)
                     f[f"how={judge.how}"] = 1.0
-                    f[f"how={judge.how}&tone={j.tone.value}"] = 1.0
                     f["judge_takes_part"] = float(actor.id in view.meeting_ids[meeting])
                     f["judge_side_takes_part"] = float((actor.country or actor.id) in view.meeting_sides[meeting])
                     f[f"judge_kind={actor.kind}"] = 1.0
-                    f[f"judges={bucket(len(j.judges), (1, 2))}"] = 1.0
                     f["first_judge"] = float(order == 0)
                     partner = bool(named_ids[j.sentence] & (view.meeting_ids[meeting] - {actor.id}))
                     f["partner_named"] = float(partner)  # "встреча с Путиным прошла хорошо": which meeting is judged

@@ -36,6 +36,7 @@ class TopicCandidate:
 def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandidate]:
     if not view.meetings:
         return []
+    view = view.with_retellings()
     by_topic: dict[str, list] = {}
     titles = [(t.start(), t.end()) for t in words.titles.finditer(view.folded)]
     for cue in words.topics.finditer(view.folded):

@@ -10,6 +10,7 @@ language without a parser gets them too.
 """
 from __future__ import annotations
 
+import copy
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -17,6 +18,7 @@ from parley.extract.talks.words import TalksWords, fold, talks_words
 from parley.records import ActorMention, Meeting, Quote, Sentence
 
 Features = dict[str, float]
+RETELLING_REACH = 5  # sentences after one telling a meeting within which an unnamed "по его итогам" retells it
 
 
 def bucket(n: int, edges: Sequence[int]) -> str:
@@ -46,6 +48,7 @@ class DocumentView:
         self.has_meeting_word = [bool(words.meeting_words.search(self.folded, s.start, s.stop)) for s in self.sentences]
         self.refers_back = [bool(words.back_reference.search(self.folded, s.start, s.stop)) for s in self.sentences]
         self.meeting_sentences = [self._told_again(k) for k in range(len(self.meetings))]
+        self.retellings = self._unnamed_retellings()
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
@@ -70,6 +73,37 @@ class DocumentView:
                     and not another:
                 told.add(n)
         return told
+
+    def _unnamed_retellings(self) -> list[set[int]]:
+        """For each meeting, the sentences that speak of a meeting ("по его итогам", "в повестку переговоров")
+        but name no one of any meeting and tell none: each retells the meeting last stated before it, when a
+        sentence telling that meeting stands at most ``RETELLING_REACH`` sentences before."""
+        retold: list[set[int]] = [set() for _ in self.meetings]
+        people = set().union(*self.meeting_ids) if self.meeting_ids else set()
+        told_any = set().union(*self.meeting_sentences) if self.meeting_sentences else set()
+        for n in range(len(self.sentences)):
+            if n in told_any or not (self.has_meeting_word[n] or self.refers_back[n]):
+                continue
+            if people & {x.actor.id for x in self.mentions_in[n]}:
+                continue
+            stated = [(max(s for s in e if s <= n), k) for k, e in enumerate(self.evidence_sentences)
+                      if any(s <= n for s in e)]
+            if not stated:
+                continue
+            last = max(s for s, _ in stated)
+            for s, k in stated:
+                told = [t for t in self.meeting_sentences[k] | retold[k] if t < n]
+                if s == last and told and n - max(told) <= RETELLING_REACH:
+                    retold[k].add(n)
+        return retold
+
+    def with_retellings(self) -> DocumentView:
+        """The same document where each meeting is told as well by the sentences that retell it without a name
+        (``retellings``): the reading of topics, which such a sentence often lists ("по его итогам согласовали
+        ...")."""
+        view = copy.copy(self)
+        view.meeting_sentences = [told | extra for told, extra in zip(self.meeting_sentences, self.retellings)]
+        return view
 
     def distance(self, meeting: int, sentence: int, evidence_only: bool = False) -> int:
         """Sentences between ``sentence`` and the nearest sentence telling the meeting; negative before."""

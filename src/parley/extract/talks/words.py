@@ -123,6 +123,8 @@ class TalksWords:
     by_words: re.Pattern[str]
     office_voices: CueSet | None = None  # labels: side ids; "президент США" standing for a person of that side
     ministry_voices: re.Pattern[str] | None = None  # "во внешнеполитическом ведомстве": the side named nearby
+    judging_verbs: re.Pattern[str] | None = None  # "назвал встречу полезной"
+    event_predicates: re.Pattern[str] | None = None  # "переговоры прошли конструктивно"
 
     def negates(self, before: str, reach: int) -> bool:
         """Whether a negation stands among the last ``reach`` words of ``before`` (folded text), with no word
@@ -200,6 +202,8 @@ def talks_words(lang: str = "ru") -> TalksWords:
         office_voices=CueSet(offices, tone_source) if offices else None,
         ministry_voices=(_stems(_strings(tone, "ministry_voices", tone_source), tone_source)
                          if "ministry_voices" in tone else None),
+        **{key: _stems(_strings(tone, key, tone_source), tone_source) if key in tone else None
+           for key in ("judging_verbs", "event_predicates")},
     )
 
 
