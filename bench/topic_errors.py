@@ -36,6 +36,7 @@ from talks_cv import folds  # noqa: E402
 
 from parley.extract.talks import train  # noqa: E402
 from parley.extract.talks.topics import choose_topics  # noqa: E402
+from parley.extract.talks.words import fold, talks_words  # noqa: E402
 
 
 def _sentence(sample, start: int) -> str:
@@ -55,9 +56,7 @@ def errors(samples, score, held: list[int], model) -> list[dict]:
         probability = {(c.meeting, c.topic): (model.topics.probability(c.features), c) for c in sample.topics}
         gold_meetings = sample.gold.get("meetings", [])
         doc_topics = set().union(*(score.topics_of(g) for g in gold_meetings)) if gold_meetings else set()
-        cue_topics = {c.topic for c in sample.topics}
-        text_topics = {m.label for m in train.talks_words("ru").topics.finditer(sample.analysis.text.lower()
-                                                                                  .replace("ё", "е"))}
+        text_topics = {m.label for m in talks_words("ru").topics.finditer(fold(sample.analysis.text))}
         seen = {id(g) for g in gold_of.values()}
 
         def record(kind, cause, topic, meeting, who):
@@ -89,7 +88,6 @@ def errors(samples, score, held: list[int], model) -> list[dict]:
                 record("wrong", cause, topic, k, who)
             for topic in got & truth:
                 record("right", "-", topic, k, who)
-        _ = cue_topics
     return out
 
 

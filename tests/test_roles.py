@@ -80,6 +80,21 @@ def test_roles_none_for_a_name_cut_by_the_end_of_the_text(models):
     assert roles_of("На встрече был помощник президента Влади") == []
 
 
+@pytest.mark.parametrize("text, people, role", [
+    ("На встречу пришли депутаты Иван Горелов и Сергей Сидоренко.", ("gorelov_ivan", "sidorenko_sergei"), "депутат"),
+    ("Встретились министры иностранных дел Иван Горелов, Сергей Сидоренко и Павел Орлов.",
+     ("gorelov_ivan", "sidorenko_sergei", "orlov_pavel"), "министр иностранных дел"),
+    ("Встречу провели российские переговорщики Иван Горелов и Сергей Сидоренко.", ("gorelov_ivan", "sidorenko_sergei"),
+     "российский переговорщик"),
+    # the genitive after the role noun owns it; the names after that hold it
+    ("Прошла встреча спецпредставителей президента США Ивана Горелова и Сергея Сидоренко.",
+     ("gorelov_ivan", "sidorenko_sergei"), "спецпредставитель президента США"),
+])
+def test_roles_a_plural_role_before_a_list_of_names_is_each_ones(models, text, people, role):
+    found = roles_of(text)
+    assert all((person, role) in found for person in people)
+
+
 def test_roles_one_office_shared_out(models):
     found = roles_of("Разговор президентов Франции и Финляндии Эммануэля Макрона и Александра Стубба длился час.")
     assert ("macron", "президент Франции") in found and ("stubb", "президент Финляндии") in found
@@ -106,6 +121,8 @@ def test_roles_from_role_nouns_resolved_by_date(models, text, person, role):
     ("На суд пришли супруга, дочь и мать Ивана Горелова.", "gorelov_ivan"),
     # an initial is no part of the role phrase
     ("Глава МИД России С. Лавров прибыл в Анкару.", "lavrov_initial"),
+    # names right after a plural owner noun own the role
+    ("Прошла встреча представителей Ивана Горелова и Сергея Сидоренко.", "gorelov_ivan"),
     # a courtesy rank after the office is no role of its own
     ("Приветствие зачитал председатель совета муфтиев шейх Ильдар Сабиров.", "sabirov_shejh"),
     # the phrase after the comma opens the next person's apposition

@@ -1,6 +1,7 @@
 """Topics and assessments of meetings: each stage on hand-built records (sentences written for these tests)."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -125,6 +126,8 @@ def judged(text: str, quotes: tuple[Quote, ...] = ()) -> list[tuple[str, str, li
     # contrast: mixed
     ("Уиткофф встретился с Дмитриевым в Майами. Песков заявил, что беседа была тяжелой, но деловой.",
      "mixed", "peskov", "named"),
+    ("Уиткофф встретился с Дмитриевым в Майами. Песков заявил, что переговоры были трудными.",
+     "negative", "peskov", "named"),  # a word of difficulty beside the meeting's word
     # a side's unnamed voice
     ("Уиткофф встретился с Дмитриевым в Майами. В Кремле заявили, что переговоры прошли конструктивно.",
      "positive", "RUS", "side_voice"),
@@ -133,15 +136,23 @@ def judged(text: str, quotes: tuple[Quote, ...] = ()) -> list[tuple[str, str, li
     # "он заявил": the person just named
     ("Уиткофф встретился с Дмитриевым в Майами. Позже Ушаков вышел к журналистам. Он отметил, что встреча была "
      "содержательной.", "positive", "ushakov", "antecedent"),
-    # an office with its country stands for that side's person in the meeting
+    # an office with its country stands for its holder in the knowledge base
     ("Уиткофф встретился с Дмитриевым в Майами. Позже американский президент сказал, что встреча была полезной.",
-     "positive", "witkoff", "office"),
+     "positive", "trump", "office"),
 ])
 def test_a_judgement_has_a_tone_and_a_judge(text, tone, judge, how):
     found = judged(text)
     assert len(found) == 1, found
     assert found[0][0] == tone
     assert (judge, how) in found[0][2]
+
+
+def test_an_office_speaks_for_whoever_held_it_on_the_articles_day():
+    text, meetings = one_meeting("Уиткофф встретился с Дмитриевым в Майами. Позже американский президент "
+                                 "сказал, что встреча была полезной.")
+    for day, holder in ((dt.date(2023, 6, 1), "biden"), (dt.date(2025, 6, 1), "trump")):
+        [found] = judgements(view_of(text, meetings), WORDS, day)
+        assert (holder, "office") in [(j.actor.id, j.how) for j in found.judges]
 
 
 def test_a_ministry_without_its_country_speaks_for_the_side_named_near_it():
@@ -164,6 +175,8 @@ def test_a_ministry_without_its_country_speaks_for_the_side_named_near_it():
     "Уиткофф встретится с Дмитриевым в Майами. Ушаков сказал, что рассчитывает на успешные переговоры.",
     # no tone at all
     "Уиткофф встретился с Дмитриевым в Майами. Ушаков сообщил, что делегации вернулись домой.",
+    # a word of difficulty about a topic, not about the meeting
+    "Уиткофф встретился с Дмитриевым в Майами. Ушаков сказал, что вопрос границ остается самым сложным.",
 ])
 def test_no_judgement(text):
     assert judged(text) == []
@@ -204,6 +217,8 @@ def topics_found(text: str) -> set[str]:
     ("Уиткофф встретился с Дмитриевым. Стороны говорили о мирном урегулировании.", set()),  # no topic alone
     ("Уиткофф встретился с Дмитриевым. Погода в тот день была теплой.", set()),
     ("Уиткофф встретился с Дмитриевым. Их планы на вечер изменились.", set()),  # intentions, not a plan
+    ("Уиткофф встретился с Дмитриевым. Обсуждали план визита в Москву.", set()),  # the plan of a trip
+    ("Уиткофф встретился с Дмитриевым. Обсуждали американский план.", {"peace_plan"}),
 ])
 def test_topic_cues(text, topics):
     assert topics_found(text) == topics
@@ -220,6 +235,8 @@ def test_a_topic_said_not_to_be_discussed_is_no_candidate():
     "Уиткофф встретился с секретарем Совета национальной безопасности Умеровым.",
     "Уиткофф встретился со спецпосланником по инвестиционно-экономическому сотрудничеству Дмитриевым.",
     "Уиткофф встретился со спецпредставителем по экономическому сотрудничеству Дмитриевым.",
+    "Уиткофф встретился с верховным главнокомандующим объединенными силами НАТО Дмитриевым.",
+    "Уиткофф встретился с Дмитриевым в штаб-квартире Организации Североатлантического договора (НАТО).",
 ])
 def test_a_topic_word_inside_a_title_is_no_cue(text):
     text, meetings = one_meeting(text)
@@ -242,6 +259,14 @@ def test_a_sentence_speaking_of_a_meeting_without_a_name_retells_the_last_one_st
     assert view.distance(0, 4) == 4 and view.with_retellings().distance(0, 4) == 0
     found = {c.topic: c.features for c in topic_candidates(view, WORDS)}
     assert found["humanitarian"]["at=told&discussion"] == 1.0
+
+
+def test_a_cue_the_text_only_recalls_is_marked():
+    text, meetings = one_meeting("Уиткофф встретился с Дмитриевым. Стороны обсудили санкции.\n"
+                                 "Ранее сообщалось о плане из двадцати пунктов.")
+    found = {c.topic: c.features for c in topic_candidates(view_of(text, meetings), WORDS)}
+    assert found["peace_plan"]["only_recalled"] == 1.0 and found["peace_plan"]["at=next&recalled"] == 1.0
+    assert found["economy"]["only_recalled"] == 0.0
 
 
 def test_cues_far_from_every_meeting_are_not_asked_about():
@@ -321,7 +346,7 @@ def test_words_that_judge_no_meeting_give_no_judgement(text):
     ("Ушаков назвал встречу полезной.", 1.0, 0.0, "meeting_word_gap=1"),  # a verb of judging
     ("Ушаков оценил итоги переговоров как вполне конструктивные.", 1.0, 0.0, "meeting_word_gap=3"),
     ("Ушаков сказал, что беседа прошла конструктивно.", 0.0, 1.0, "meeting_word_gap=3"),  # predicated of it
-    ("По словам Ушакова, они были тяжелыми.", 0.0, 1.0, "meeting_word_gap=none"),
+    ("По словам Ушакова, они были тяжелыми, но полезными.", 0.0, 1.0, "meeting_word_gap=none"),
     ("Ушаков сообщил, что делегации хорошо отдохнули перед долгой и сложной дорогой домой.", 0.0, 0.0,
      "meeting_word_gap=none"),
 ])
@@ -343,7 +368,7 @@ def test_a_judgement_naming_the_judges_partner_marks_the_meeting_it_judges():
 
 def test_one_judge_praising_and_faulting_a_meeting_judges_it_mixed():
     text = ("Уиткофф встретился с Дмитриевым в Давосе. Уиткофф назвал встречу полезной. "
-            "Уиткофф также заявил, что она была трудной.")
+            "Уиткофф также заявил, что переговоры были трудными.")
     meetings = [meeting_at(text, "Уиткофф встретился с Дмитриевым в Давосе", WITKOFF, DMITRIEV)]
     _, candidates = assessment_candidates(view_of(text, meetings), WORDS)
     chosen = choose_assessments(candidates, model_of({}, {"how=named": 3.0}).assessments, 1)

@@ -146,6 +146,9 @@ def test_lexicon_loads_its_sections():
     lexicon = ukrainian_lexicon()
     assert lexicon.lemmas["зустріч"] == "встреча" and lexicon.lemmas["п'ятниця"] == "пятница"
     assert lexicon.phrases[("за", "словами")] == "по словам"
+    assert "його" in lexicon.words("possessives") and "у" in lexicon.words("locative_prepositions")
+    with pytest.raises(LexiconError, match="no class"):
+        lexicon.words("no such class")
 
 
 @pytest.mark.parametrize(("content", "message"), [

@@ -20,7 +20,7 @@ import functools
 import re
 
 from parley.resolve.offices import (
-    GENERIC_HEADS, OFFICE_HEADS, OFFICES, RANKS, RELATIONAL_HEADS, is_role_reference, names_head_of_state, office_holder, role_head, role_parts,
+    GENERIC_HEADS, OFFICE_HEADS, OFFICES, OWNER_NOUNS, RANKS, RELATIONAL_HEADS, is_role_reference, names_head_of_state, office_holder, role_head, role_parts,
 )
 from parley.resolve.sides import first_side
 from parley.nlp import inflect, word_parses
@@ -81,6 +81,8 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
         for mention, role in _standalone(tokens, heads, here, persons, document):
             add(mention, role, sentence)
         for mention, role in _distributive(tokens, heads, here):
+            add(mention, role, sentence)
+        for mention, role in _shared_by_a_list(tokens, heads, here):
             add(mention, role, sentence)
     return tuple(role for role in roles if not _complement_of_another(role, roles))
 
@@ -491,3 +493,39 @@ def _written(tokens, start: int, stop: int) -> str:
             text += " "
         text += tokens[k].text
     return text.strip(" ,")
+
+
+def _shared_by_a_list(tokens, heads, here):
+    """"депутаты Иван Петров и Сергей Сидоров": a role noun in the plural before a list of names is each one's,
+    in the singular."""
+    for i in heads:
+        if _head_cases(tokens[i].text) != {"plur"}:
+            continue
+        k = i + 1
+        while k < len(tokens) and k - i <= 4 and _mention_at(here, tokens[k]) is None and \
+                (_is_genitive(tokens[k].text) or tokens[k].text.isupper()):
+            k += 1  # "министры иностранных дел …"
+        named = []
+        while k < len(tokens):
+            mention = _mention_at(here, tokens[k])
+            if mention is None or mention.start != tokens[k].start:
+                break
+            named.append(mention)
+            after = _index(tokens, mention.stop - 1)
+            if after is None or after + 2 >= len(tokens) or tokens[after + 1].text not in (",", "и"):
+                break
+            k = after + 2
+        if len(named) < 2 or len({m.actor.id for m in named}) < len(named):
+            continue
+        if _index(tokens, named[0].start) == i + 1 and role_head(tokens[i].text) in OWNER_NOUNS and \
+                all((_mention_case(m) or frozenset({"nomn"})) <= _GENITIVE for m in named):
+            continue  # "встреча представителей Трампа и Путина": the names own the role (no other genitive does)
+        cases = {p.tag.case for p in _parses(tokens[i].text) if p.tag.POS == "NOUN" and p.tag.number == "plur"}
+        start = i
+        while start > 0 and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "plur" and p.tag.case in cases
+                                and "Apro" not in p.tag for p in _parses(tokens[start - 1].text)):
+            start -= 1  # "американские переговорщики"
+        end = _index(tokens, named[0].start)
+        role = _nominative_phrase(tokens, start, end)
+        for mention in named:
+            yield mention, role

@@ -62,6 +62,7 @@ DESTINATION_PREPOSITIONS = RU.words("status", "destination_prepositions")
 FRAME_PREPOSITIONS = RU.words("status", "frame_prepositions")
 NEW_ADJECTIVES = RU.words("status", "new_adjectives")
 DOUBT_PARTICIPLES = RU.words("status", "doubt_participles")
+PAST_EXPECTATION_WORDS = RU.words("status", "past_expectation_words")
 
 
 def _say(status: MeetingStatus) -> StatusReading:
@@ -117,6 +118,8 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
         return _say(MeetingStatus.CANCELLED)  # "должна была состояться": it was due and did not take place
     trigger_children = _children(tokens, trigger)
     head = tokens[trigger].head
+    if _expected_in_the_past(tokens, lemmas, trigger, anchors):
+        return _say(MeetingStatus.CANCELLED)
     if scope_lemmas & POSTPONED or near & POSTPONED:
         return _say(MeetingStatus.PLANNED)  # "встречу перенесли", "перенос встречи": still expected
     if 0 <= head < len(tokens) and lemmas[head] in SCHEDULE_NOUNS:
@@ -180,6 +183,20 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
         return _say(MeetingStatus.PLANNED)
     governed = any(tokens[a].pos in ("VERB", "AUX") and tokens[a].feat("Tense") in ("Past", "Pres") for a in anchors)
     return StatusReading(MeetingStatus.HELD, governed and not weak or bool(modifiers & WEAK_HELD_ADJECTIVES))
+
+
+def _past_expectation(token: Token, lemma: str) -> bool:
+    return lemma in PAST_EXPECTATION_WORDS and token.feat("Tense") == "Past"
+
+
+def _expected_in_the_past(tokens: tuple[Token, ...], lemmas: list[str], trigger: int,
+                          anchors: tuple[int, ...]) -> bool:
+    """"Ожидалось, что Ермак … проведет переговоры": a plan told in the past tense is one that did not come
+    about (a meeting that only frames the clause excepted: "ожидалось, что в ходе встречи обсудят …")."""
+    if len(anchors) < 2 or lemmas[anchors[1]] in FRAME_NOUNS or _case(tokens, trigger) in FRAME_PREPOSITIONS:
+        return False
+    return any(tokens[a].rel in ("ccomp", "csubj") and 0 <= tokens[a].head < len(tokens)
+               and _past_expectation(tokens[tokens[a].head], lemmas[tokens[a].head]) for a in anchors[1:])
 
 
 def _within(tokens: tuple[Token, ...], i: int, targets: set[int], hops: int) -> bool:

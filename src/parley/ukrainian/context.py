@@ -20,11 +20,12 @@ from pymorphy2.analyzer import Parse
 
 from parley.lang import lexicon
 from parley.ukrainian.gloss import ukrainian_morph
+from parley.ukrainian.lexicon import ukrainian_lexicon
 from parley.ukrainian.russian import (
     agree, match_case, russian_morph, to_dative, to_nominative, to_prepositional, verb_agreeing,
 )
 
-POSSESSIVES = frozenset("його її їх їхніми нашими вашими своїми моїми".split())
+POSSESSIVES = ukrainian_lexicon().words("possessives")  # "за його словами"
 _CLUSTER = re.compile(r"^[вфсзшж][бвгджзклмнпрстфхцчшщ]", re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
 _WORDLIKE = re.compile(r"\w")
@@ -104,7 +105,7 @@ def _according_to(text: str, spans: list[tuple[int, int]], glosses: list[str]) -
 _ABOUT_POS = frozenset({"ADJF", "PRTF", "NOUN", "NPRO", "NUMR"})
 _UNDECLINED_POS = frozenset({"ADVB", "PRCL", "CONJ"})
 _VOWELS = tuple("аоуэиАОУЭИ")
-_OWNERS = frozenset("його її їх їхній їхня їхнє їхні їхню їхнього їхньої".split())
+_OWNERS = ukrainian_lexicon().words("owners")  # "про його візит"
 
 
 def _about(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:

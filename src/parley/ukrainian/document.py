@@ -20,11 +20,11 @@ from parley.ukrainian.gloss import gloss_word, ukrainian_morph
 from parley.ukrainian.lexicon import ukrainian_lexicon
 from parley.ukrainian.russian import is_head_noun, is_transitive_verb, match_case, place_accusative
 
-LOCATIVE_PREPOSITIONS = frozenset({"у", "в", "на", "при", "по", "о"})
-PREPOSITIONS = frozenset("""з із зі від до для без біля після через про за під над перед між серед щодо проти крім
-окрім замість навколо довкола поруч вздовж протягом коло попри задля""".split())
-# possessives that Russian does not decline either ("на його думку" → "по его мнению")
-INVARIABLE_POSSESSIVES = frozenset("його її їх їхню їхніх".split())
+_WORDS = ukrainian_lexicon()
+LOCATIVE_PREPOSITIONS = _WORDS.words("locative_prepositions")
+PREPOSITIONS = _WORDS.words("prepositions")
+INVARIABLE_POSSESSIVES = _WORDS.words("invariable_possessives")  # "на його думку" → "по его мнению"
+GOVERNING_WORDS = _WORDS.words("governing_words")
 _LINE = re.compile(r"[^\n]+")
 _WORDLIKE = re.compile(r"\w")
 
@@ -74,9 +74,6 @@ def _words(text: str) -> list[tuple[int, int]]:
         for _, start, stop in tokenize_words_with_spans(line.group()):
             spans.append((line.start() + start, line.start() + stop))
     return spans
-
-
-GOVERNING_WORDS = frozenset("можна треба потрібно слід варто необхідно змога".split())
 
 
 @functools.lru_cache(maxsize=50_000)

@@ -1,12 +1,14 @@
 """The Ukrainian lexicon: Ukrainian words and lemmas with the Russian words the extractors know.
 
-Data lives in ``src/parley/lang/uk/`` as two tab-separated files, one pair a
+Data lives in ``src/parley/lang/uk/`` as tab-separated files, one pair a
 line, ``#`` starting a comment:
 
 - ``forms.tsv``: word forms and two-word phrases glossed as written ("у" → "в",
   "за словами" → "по словам", "має" → "должен");
 - ``lemmas.tsv``: Ukrainian lemmas → Russian lemmas ("зустріч" → "встреча",
-  "четвер" → "четверг"), the gloss then inflected like the Ukrainian word.
+  "четвер" → "четверг"), the gloss then inflected like the Ukrainian word;
+- ``classes.tsv``: classes of words the gloss's rewrites look for, a class name
+  → its words ("possessives" → "його її їх …").
 
 Entry point: ``ukrainian_lexicon()``, read once per process; a malformed line
 raises :class:`LexiconError` naming the file and the line.
@@ -26,6 +28,13 @@ DATA = Path(__file__).resolve().parent.parent / "lang" / "uk"
 class UkrainianLexicon:
     forms: dict[str, str]  # lower-case word form or two-word phrase → Russian gloss
     lemmas: dict[str, str]  # Ukrainian lemma → Russian lemma
+    classes: dict[str, str]  # class name → its words, space-separated
+
+    def words(self, name: str) -> frozenset[str]:
+        """The words of a class of ``classes.tsv``; an unknown class raises :class:`LexiconError`."""
+        if name not in self.classes:
+            raise LexiconError(f"{DATA / 'classes.tsv'}: no class {name!r}")
+        return frozenset(self.classes[name].split())
 
     @functools.cached_property
     def phrases(self) -> dict[tuple[str, str], str]:
@@ -50,4 +59,5 @@ def read_pairs(path: Path) -> dict[str, str]:
 
 @functools.cache
 def ukrainian_lexicon(folder: Path = DATA) -> UkrainianLexicon:
-    return UkrainianLexicon(forms=read_pairs(folder / "forms.tsv"), lemmas=read_pairs(folder / "lemmas.tsv"))
+    return UkrainianLexicon(forms=read_pairs(folder / "forms.tsv"), lemmas=read_pairs(folder / "lemmas.tsv"),
+                            classes=read_pairs(folder / "classes.tsv"))

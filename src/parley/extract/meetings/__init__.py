@@ -40,6 +40,7 @@ from parley.learn.decide import decide
 from parley.records import (
     Actor, ActorMention, Analysis, DatePrecision, Document, Evidence, Meeting, MeetingStatus,
 )
+from parley.resolve.kb import knowledge_base
 from parley.resolve.sides import display as side_display
 from parley.lang import lexicon
 
@@ -63,6 +64,7 @@ ROUND_WORDS = RU.words("meetings", "round_words")
 ROUND_MARKERS = RU.words("meetings", "round_markers")
 LEAD_SENTENCES = 2  # a text's opening: the sentences that tell its news (a headline and a lead)
 MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
+NEXT_TO = 4  # tokens from a meeting word to a date said right after its phrase ("переговоры с Россией в марте")
 # Words that make a meeting another one of the same parties, not the day after of one going on.
 AGAIN_WORDS = RU.words("meetings", "again_words")
 NEXT_WORDS = RU.words("meetings", "next_words")
@@ -72,6 +74,7 @@ AGAIN_COUNT_WORDS = RU.words("meetings", "again_count_words")
 WIDE_ROUND_WORDS = RU.words("meetings", "wide_round_words")
 LEADER_SUBJECTS = RU.words("meetings", "leader_subjects")
 COLLECTIVE_OWNERS = RU.words("meetings", "collective_owners")
+LEADER_OFFICES = RU.words("meetings", "leader_offices")
 REPETITION_ADVERBS = RU.words("meetings", "repetition_adverbs")
 TIMES_NOUNS = RU.words("meetings", "times_nouns")
 SERIES_NOUNS = RU.words("meetings", "series_nouns")
@@ -102,6 +105,8 @@ def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
 # Nouns a date may hang from and still date the meeting: "вечером 24 ноября", "в ночь на 23 января".
 TIME_NOUNS = RU.words("dates", "time_nouns")
 HAPPENING_VERBS = RU.words("dates", "happening_verbs")
+# "Она должна состояться 26 февраля": the pronouns that, as subject of such a verb, stand for a meeting
+MEETING_PRONOUNS = RU.words("grammar", "subject_pronouns") | RU.words("grammar", "third_plural_pronouns")
 EVE_SHIFT = RU.mapping("dates", "eve_prepositions")
 # "завершились двухдневные переговоры": the day such a verb is dated by is the round's last
 ENDING_VERBS = RU.words("dates", "ending_verbs")
@@ -276,6 +281,9 @@ def _said_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: M
         # hanging right from the meeting or its clause verb counts as next to it, however long the phrase
         attached = tree.head(index) in trigger.anchors or relative
         distance = min(abs(index - a) for a in trigger.anchors)
+        if distance > MAX_DATE_DISTANCE and any(0 < index - other.index <= NEXT_TO and other.index not in
+                                                trigger.anchors for other in other_triggers):
+            continue  # "встретится … перед консультациями с Европой в конце мая": the consultations' date
         if attached:
             distance = min(distance, MAX_DATE_DISTANCE)
         if distance <= MAX_DATE_DISTANCE and (best is None or distance < best[0]):
@@ -410,6 +418,14 @@ def _leaders_of_countries(tree: Tree, trigger: Trigger) -> bool:
                for c in tree.children[trigger.index])
 
 
+def _all_leaders(parties: tuple[Party, ...]) -> bool:
+    """Whether every person of ``parties`` has led a country (the knowledge base's leader offices)."""
+    people = [p for p in parties if p.is_person]
+    actors = knowledge_base().actors
+    return bool(people) and all(p.key in actors and any(r.office in LEADER_OFFICES for r in actors[p.key].roles)
+                                for p in people)
+
+
 def _series(tree: Tree, trigger: Trigger) -> bool:
     near = set(trigger.anchors) | {c for a in trigger.anchors for c in tree.children[a]}
     return trigger.lemma in ROUND_WORDS or any(tree.lemma(i) in SERIES_WORDS for i in near)
@@ -466,7 +482,8 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
         series = _series(tree, trigger) and own_keys <= {p.key for p in source}
         generic = generic_subject(tree, trigger)
         leaders = _leaders_of_sides(parties, last_parties) if generic in LEADER_SUBJECTS else []
-        of_countries = generic in LEADER_SUBJECTS and _leaders_of_countries(tree, trigger)
+        of_countries = generic in LEADER_SUBJECTS and _leaders_of_countries(tree, trigger) \
+            and not _all_leaders(last_parties)
         if leaders:
             # "главы государств условились провести российско-американский саммит": the sides' leaders
             # are the people who stood for them in the meeting just told
@@ -518,6 +535,34 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
         if len({p.side or p.key for p in parties}) >= 3:
             wide = tuple(parties)
     return _visit_with_its_talks(out)
+
+
+def _told_of_by_pronoun(document: Document, layer: SentenceLayers,
+                        background: tuple[Evidence, ...]) -> Candidate | None:
+    """"Она должна состояться 26 февраля": a pronoun subject of a verb of taking place, in a sentence with no
+    meeting word, stands for a meeting told before; the sentence gives its date (a mention without parties)."""
+    tree = layer.tree
+    if tree is None or not layer.dates:
+        return None
+    for verb in range(len(tree)):
+        if tree.lemma(verb) not in HAPPENING_VERBS:
+            continue
+        clause = tree.head(verb) if tree.rel(verb) == "xcomp" and tree.head(verb) != -1 else verb
+        if not any(tree.rel(c).startswith("nsubj") and tree.lemma(c) in MEETING_PRONOUNS
+                   for c in (*tree.children[verb], *tree.children[clause])):
+            continue
+        anchors = (verb,) if clause == verb else (verb, clause)
+        told = Trigger(verb, tree.lemma(verb), "talks", True, anchors, anchors)
+        reading = status_of(tree.tokens, verb, anchors)
+        date, precision, default, date_end = _choose_date(tree, told, list(layer.dates), reading.status,
+                                                          document.published, [], layer.sentence.text)
+        if date is None or default:
+            return None
+        sentence = layer.sentence
+        return Candidate(parties=(), place=None, place_entry=None, date=date, precision=precision,
+                         status=reading.status, status_explicit=reading.explicit, date_end=date_end, kind="talks",
+                         evidence=Evidence(sentence.start, sentence.stop, is_background(sentence.start, background)))
+    return None
 
 
 def _denies_a_meeting(layer: SentenceLayers) -> bool:
@@ -585,9 +630,7 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
             parties.append(party)
         elif party.key not in person_sides:
             # a recalled meeting ("Напомним, предыдущий раунд …") may have had other people
-            # nor one called off, which no delegation attended
-            named = members.get(party.key) if not candidate.evidence.background and not candidate.leaders \
-                and candidate.status != MeetingStatus.CANCELLED else None
+            named = members.get(party.key) if not candidate.evidence.background and not candidate.leaders else None
             parties += named or [party]
     unique = {p.key: p for p in parties}
     parties = list(unique.values())
@@ -679,6 +722,10 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
         inside = list(persons[bisect_left(starts, sentence.start):bisect_left(starts, sentence.stop)])
         found = _sentence_candidates(document, layer, inside, sides_of, names, background, previous,
                                      last_parties, wide, last_place)
+        if not found and layer.tree is not None and not find_triggers(layer.tree):
+            told = _told_of_by_pronoun(document, layer, background)
+            if told is not None:
+                found = [told]
         last_place = next((c for c in reversed(found) if c.place), last_place)
         meetings_found = [c for c in found if _two_sides(c)]
         if not meetings_found and inside and ATTENDANCE.search(sentence.text) and (

@@ -141,8 +141,25 @@ def ordinals_agree(a: Candidate, b: Candidate) -> bool:
     return a.ordinal is None or b.ordinal is None or a.ordinal == b.ordinal
 
 
+def _named(party: Party) -> bool:
+    """A person the words name ("Уиткоффа"), not one read from an office or a country ("лидер России")."""
+    mention = party.mention
+    return mention is not None and any(word[:4].lower() == mention.text[:4].lower() for word in mention.name.split())
+
+
+def _other_envoys(a: Candidate, b: Candidate) -> bool:
+    """"Путин–Трамп" and "Путин–Уиткофф", each told in words of its own: one person a side in both,
+    one of them shared, and the other side's person another."""
+    if a.borrowed or b.borrowed or not all(_named(p) for p in a.parties + b.parties if p.is_person):
+        return False  # people read from an office ("лидеры России и США") may stand for whoever leads the talks
+    by_a, by_b = _people_by_side(a.parties), _people_by_side(b.parties)
+    pa, pb = _persons(a.parties), _persons(b.parties)
+    return bool(pa & pb) and len(pa) == len(by_a) and len(pb) == len(by_b) \
+        and any(not by_a[side] & by_b[side] for side in set(by_a) & set(by_b))
+
+
 def same_meeting(a: Candidate, b: Candidate) -> bool:
-    if not kinds_agree(a, b) or not ordinals_agree(a, b) or a.series != b.series:
+    if not kinds_agree(a, b) or not ordinals_agree(a, b) or a.series != b.series or _other_envoys(a, b):
         return False
     if continues(a, b):
         return True
@@ -263,6 +280,13 @@ def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list
                 if statuses_agree(g, orphan) and candidate_dates_agree(g, orphan) and places_nest(g, orphan)
                 and (g.kind == orphan.kind or "call" not in (g.kind, orphan.kind))
                 and (keys <= expanded(g.parties) if keys else orphan.place is not None)]
+        if not keys and orphan.place is None:
+            # "Умеров встретится с Уиткоффом. Встреча состоится 26 февраля.": the meeting just told
+            before = [k for k, g in enumerate(groups) if g.evidence.stop <= orphan.evidence.start]
+            last = max(before, key=lambda k: groups[k].evidence.stop, default=None)
+            fits = [last] if last is not None \
+                and statuses_agree(groups[last], orphan) and candidate_dates_agree(groups[last], orphan) \
+                and orphan.date and not orphan.date_default else []
         if len(fits) != 1:
             continue
         k = fits[0]

@@ -30,6 +30,6 @@ def attach_talks(document: Document, analysis: Analysis, mentions: tuple[ActorMe
     words = talks_words(document.lang if has_lexicon(document.lang) else "ru")
     view = DocumentView(analysis.text, analysis.sentences, mentions, quotes, meetings, words)
     topics = choose_topics(topic_candidates(view, words), model.topics, len(meetings))
-    _, candidates = assessment_candidates(view, words)
+    _, candidates = assessment_candidates(view, words, document.published)
     assessments = choose_assessments(candidates, model.assessments, len(meetings))
     return tuple(replace(m, topics=t, assessments=a) for m, t, a in zip(meetings, topics, assessments))

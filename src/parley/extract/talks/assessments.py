@@ -17,8 +17,10 @@ no candidate. Which judge and which meeting is the trained model's decision.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from parley.resolve import role_holder
 from parley.resolve.sides import SIDE_DISPLAY
 from parley.extract.talks.model import LinearModel
 from parley.extract.talks.view import DocumentView, Features, bucket
@@ -84,6 +86,17 @@ def _beside_meeting_word(view: DocumentView, words: TalksWords, cue: CueMatch, s
     return any(words.meeting_words.match(view.folded, m.start()) for m in before + after)
 
 
+def _judging_cues(view: DocumentView, words: TalksWords, start: int, stop: int,
+                  cues: list[tuple[CueMatch, str]]) -> list[tuple[CueMatch, str]]:
+    """The cues without a word of difficulty that stands neither beside a meeting word nor against a
+    positive cue: "сложная тема" judges a topic, "трудные переговоры" and "тяжелые, но деловые" a meeting
+    (a lone "она была трудной" is given up with the topics: it is rarely said of a meeting)."""
+    if words.difficulty is None or any(lean == "positive" for _, lean in cues):
+        return cues
+    return [(cue, lean) for cue, lean in cues if not words.difficulty.match(view.folded, cue.start)
+            or _beside_meeting_word(view, words, cue, start, stop)]
+
+
 def _construction(view: DocumentView, words: TalksWords, start: int, stop: int, cues: list[CueMatch]) -> Features:
     """How the tone words stand in their sentence: after a verb of judging ("назвал встречу полезной"), after
     a verb that predicates them of an event ("переговоры прошли конструктивно"), how many words from a
@@ -98,9 +111,16 @@ def _construction(view: DocumentView, words: TalksWords, start: int, stop: int, 
         f["judging_verb"] = float(bool(words.judging_verbs.search(folded, start, stop)))
         f["judging_verb_before_cue"] = float(bool(words.judging_verbs.search(folded, start, cues[0].start)))
     if words.event_predicates is not None:
-        f["predicated"] = float(any(words.event_predicates.match(folded, tokens[k].start())
-                                    for n in at_cue for k in range(max(0, n - 2), n)))
+        f["predicated"] = float(any(_predicated(view, words, cue, start) for cue in cues))
     return f
+
+
+def _predicated(view: DocumentView, words: TalksWords, cue: CueMatch, start: int, reach: int = 2) -> bool:
+    """Whether a verb predicating the cue of an event stands in the ``reach`` words before it ("прошли
+    конструктивно", "она была трудной")."""
+    before = list(WORDS.finditer(view.folded, start, cue.start))[-reach:]
+    return words.event_predicates is not None and any(words.event_predicates.match(view.folded, m.start())
+                                                       for m in before)
 
 
 def _tone(leanings: set[str]) -> Tone:
@@ -125,7 +145,8 @@ def _fullest_names(view: DocumentView) -> dict[str, str]:
     return names
 
 
-def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names: dict[str, str]) -> list[Judge]:
+def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names: dict[str, str],
+            day: dt.date | None = None) -> list[Judge]:
     s = view.sentences[sentence]
     folded = view.folded
     speech = [m.start() for m in words.speech.finditer(folded, s.start, s.stop)]
@@ -167,7 +188,7 @@ def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names
                 break
     if speech and not persons and words.office_voices is not None:
         for voice in words.office_voices.finditer(folded, s.start, s.stop):
-            holder = _holder(view, voice.label)
+            holder = _holder(view, voice.label, day)
             if holder is not None and (quote is None or not (quote.start <= voice.start < quote.stop)):
                 judges.append(Judge(holder, names.get(holder.id, holder.name), "office",
                                     {"office_before_cue": float(voice.start < at)}))
@@ -195,9 +216,14 @@ def _sides_near(view: DocumentView, sentence: int, at: int, most: int = 3) -> li
     return ordered[:most]
 
 
-def _holder(view: DocumentView, side: str) -> Actor | None:
-    """The person an office of a side stands for: that side's person who takes part in the article's
+def _holder(view: DocumentView, label: str, day: dt.date | None = None) -> Actor | None:
+    """The person an office of a side stands for ("head_of_state:USA"): who held it on the day in the
+    knowledge base; else, or for a side alone ("USA"), that side's person who takes part in the article's
     meetings and is named most often (else that side's person named most often)."""
+    office, _, side = label.rpartition(":")
+    held = role_holder(office, side, day) if office else None
+    if held is not None:
+        return held
     counts: dict[str, int] = {}
     actors: dict[str, Actor] = {}
     for m in view.mentions:
@@ -233,11 +259,12 @@ def _antecedent(view: DocumentView, sentence: int) -> Actor | None:
     return fallback
 
 
-def judgements(view: DocumentView, words: TalksWords) -> list[Judgement]:
+def judgements(view: DocumentView, words: TalksWords, day: dt.date | None = None) -> list[Judgement]:
+    """The sentences with tone words and a judge; ``day`` (the article's) says who held an office then."""
     names = _fullest_names(view)
     out: list[Judgement] = []
     for index, s in enumerate(view.sentences):
-        cues = polar_cues(view, words, s.start, s.stop)
+        cues = _judging_cues(view, words, s.start, s.stop, polar_cues(view, words, s.start, s.stop))
         if not cues:
             continue
         leanings = {lean for _, lean in cues}
@@ -246,7 +273,7 @@ def judgements(view: DocumentView, words: TalksWords) -> list[Judgement]:
         tone = _tone(leanings)
         if hope and tone is Tone.POSITIVE:
             continue  # "надеемся на продуктивную встречу": a wish, not a judgement
-        judges = _judges(view, words, index, first.start, names)
+        judges = _judges(view, words, index, first.start, names, day)
         if not judges:
             continue  # the outlet's own words
         f: Features = {f"tone={tone.value}": 1.0, f"cues={bucket(len(cues), (1, 2))}": 1.0,
@@ -263,8 +290,9 @@ def judgements(view: DocumentView, words: TalksWords) -> list[Judgement]:
     return out
 
 
-def assessment_candidates(view: DocumentView, words: TalksWords) -> tuple[list[Judgement], list[AssessmentCandidate]]:
-    found = judgements(view, words) if view.meetings else []
+def assessment_candidates(view: DocumentView, words: TalksWords,
+                          day: dt.date | None = None) -> tuple[list[Judgement], list[AssessmentCandidate]]:
+    found = judgements(view, words, day) if view.meetings else []
     out: list[AssessmentCandidate] = []
     named_ids = [{m.actor.id for m in mentions} for mentions in view.mentions_in]
     for n, j in enumerate(found):

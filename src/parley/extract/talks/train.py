@@ -67,7 +67,7 @@ def corpus(gold_files: Iterable[Path]) -> list[Sample]:
                                                                     parse=extract.wants_parse)):
             found = extract.facts(document, analysis)
             view = DocumentView(analysis.text, analysis.sentences, found.actors, found.quotes, found.meetings, words)
-            _, judged = assessment_candidates(view, words)
+            _, judged = assessment_candidates(view, words, document.published)
             samples.append(Sample(golds[document.doc_id], found, analysis, topic_candidates(view, words), judged))
     return samples
 

@@ -14,6 +14,7 @@ import copy
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from parley.extract.background import find_background, is_background
 from parley.extract.talks.words import TalksWords, fold, talks_words
 from parley.records import ActorMention, Meeting, Quote, Sentence
 
@@ -49,6 +50,7 @@ class DocumentView:
         self.refers_back = [bool(words.back_reference.search(self.folded, s.start, s.stop)) for s in self.sentences]
         self.meeting_sentences = [self._told_again(k) for k in range(len(self.meetings))]
         self.retellings = self._unnamed_retellings()
+        self.background = find_background(text)
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
@@ -110,6 +112,10 @@ class DocumentView:
         told = self.evidence_sentences[meeting] if evidence_only else self.meeting_sentences[meeting]
         nearest = min(told, key=lambda s: (abs(s - sentence), s))
         return sentence - nearest
+
+    def recalled(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a paragraph the text recalls rather than reports ("Ранее ...", "Напомним")."""
+        return is_background(offset, self.background)
 
     def quote_at(self, offset: int) -> Quote | None:
         for quote in self.quotes:

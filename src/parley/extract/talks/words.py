@@ -124,6 +124,7 @@ class TalksWords:
     office_voices: CueSet | None = None  # labels: side ids; "президент США" standing for a person of that side
     ministry_voices: re.Pattern[str] | None = None  # "во внешнеполитическом ведомстве": the side named nearby
     judging_verbs: re.Pattern[str] | None = None  # "назвал встречу полезной"
+    difficulty: re.Pattern[str] | None = None  # "сложн": a judgement only beside a meeting word or a positive cue
     event_predicates: re.Pattern[str] | None = None  # "переговоры прошли конструктивно"
 
     def negates(self, before: str, reach: int) -> bool:
@@ -203,7 +204,7 @@ def talks_words(lang: str = "ru") -> TalksWords:
         ministry_voices=(_stems(_strings(tone, "ministry_voices", tone_source), tone_source)
                          if "ministry_voices" in tone else None),
         **{key: _stems(_strings(tone, key, tone_source), tone_source) if key in tone else None
-           for key in ("judging_verbs", "event_predicates")},
+           for key in ("judging_verbs", "event_predicates", "difficulty")},
     )
 
 
