@@ -140,3 +140,17 @@ def test_rounds_that_last_more_than_a_day(text, published, future, first, last):
 
     mention = with_weekday(find_dates(text, published)[0], published, future)
     assert (mention.value, round_end(text, mention)) == (first, last)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ВСТРЕЧА НАЗНАЧЕНА НА 3 ФЕВРАЛЯ.", ["2026-02-03"]),
+        ("ВЧЕРА ЛИДЕРЫ СОЗВОНИЛИСЬ.", ["2026-01-31"]),
+        ("Консультации продолжатся В МАРТЕ.", ["2026-03"]),
+        ("Послы увидятся в ПЯТНИЦУ.", [None]),
+        ("Министры поговорили по телефону и обменялись мнениями.", []),
+    ],
+)
+def test_dates_a_table_word_in_capitals_still_lets_its_pattern_be_tried(text, expected):
+    assert [d.value for d in find_dates(text, PUBLISHED)] == expected

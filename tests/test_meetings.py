@@ -216,6 +216,8 @@ def test_meetings_compound_adjective_names_sides_only_of_meetings(models, text, 
         # the second day of talks is today (a live report) or the day said: they began the day before
         ("Переговоры Каи Каллас и Андрея Сибиги в Брюсселе завершились во второй день.", "2026-01-31"),
         ("30 января переговоры Каи Каллас и Андрея Сибиги в Брюсселе завершились во второй день.", "2026-01-29"),
+        # a day counted after the talks is no day of theirs
+        ("На третий день после переговоров Каи Каллас и Андрея Сибиги 20 января Марко Рубио выступил.", "2026-01-20"),
         # a meeting told as done in what someone said is dated by the saying
         ("В пятницу Кая Каллас сообщила, что провела телефонный разговор с Андреем Сибигой.", "2026-01-30"),
         # one who tells of a meeting of his own dates it by the day of the telling; not another's, nor a plan

@@ -113,9 +113,18 @@ LOOPED = """
 . . PUNCT 1 punct
 """
 
+LOOPED_SIDES = """
+Встретились встретиться VERB -1 root Tense=Past
+делегации делегация NOUN 0 nsubj Case=Nom
+России россия PROPN 4 conj Case=Gen
+и и CCONJ 4 cc
+Украины украина PROPN 2 appos Case=Gen
+. . PUNCT 0 punct
+"""
+
 
 def test_a_looped_parse_ends():
     tree = Tree.of(sentence(LOOPED))
     assert tree.leapt_verb(3) == -1
     assert tree.leapt_verb(5) == -1
-    assert sorted(s.side for s in find_sides(tree)) == []
+    assert sorted(s.side for s in find_sides(Tree.of(sentence(LOOPED_SIDES)))) == ["RUS", "UKR"]

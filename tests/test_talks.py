@@ -243,6 +243,16 @@ def test_a_topic_word_inside_a_title_is_no_cue(text):
     assert topic_candidates(view_of(text, meetings), WORDS) == []
 
 
+@pytest.mark.parametrize("text, topic", [
+    ("Уиткофф и Дмитриев провели переговоры по экономическому сотрудничеству.", "economy"),
+    ("Уиткофф встретился с Дмитриевым. Командующий армией Иван Петров сказал, что о вступлении в НАТО "
+     "там говорили.", "security_guarantees"),
+])
+def test_a_title_does_not_reach_past_its_words(text, topic):
+    text, meetings = one_meeting(text)
+    assert topic in {c.topic for c in topic_candidates(view_of(text, meetings), WORDS)}
+
+
 def test_a_cue_is_described_by_where_its_sentence_stands():
     text, meetings = one_meeting("Уиткофф встретился с Дмитриевым. Затронули и санкции. Погода была ясной. "
                                  "Газ подорожал.")

@@ -113,8 +113,11 @@ def _raise_in(thread: int, exception: type[BaseException] | None) -> None:
 
 
 def _resident_bytes() -> int:
-    try:
-        with open("/proc/self/statm", "rb") as statm:
-            return int(statm.read().split()[1]) * _PAGE
+    try:  # os.read, not open(): no file object to build, half the cost of a read for each document
+        fd = os.open("/proc/self/statm", os.O_RDONLY)
+        try:
+            return int(os.read(fd, 256).split()[1]) * _PAGE
+        finally:
+            os.close(fd)
     except (OSError, ValueError, IndexError):
         return 0

@@ -21,7 +21,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
 from parley.fuse.match import (PLAN_WINDOW_DAYS, REPORT_WINDOW_DAYS, anchor, closeness, parse_day, persons,
-                               place_stems, places_agree, same_meeting, same_meeting_if_participants_agree,
+                               place_stems, places_agree, same_meeting_if_participants_agree,
                                same_participants, sides)
 from parley.fuse.records import Report
 

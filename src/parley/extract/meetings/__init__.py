@@ -182,6 +182,8 @@ def _first_day_of_ended_round(mention: DateMention, text: str) -> DateMention:
 def _day_number(tree: Tree, trigger: Trigger) -> int:
     """"завершились во второй день", "на третий день переговоров": which day of the talks the clause tells
     (1 when it says none)."""
+    if tree.case_word(trigger.index) is not None:
+        return 1  # a meeting word under a preposition tells no day of its own: "на третий день после переговоров"
     for a in trigger.anchors:
         for c in (*tree.children[a], tree.head(a)):
             if c == -1 or tree.lemma(c) not in DAY_NOUNS:
