@@ -407,6 +407,12 @@ def test_meetings_pronoun_that_takes_place_dates_the_last_meeting(models):
     assert (got["parties"], got["date"], got["status"]) == (["Каллас", "Сибига"], "2026-02-03", "planned")
 
 
+def test_meetings_pronoun_after_another_thing_named_does_not_date_the_meeting(models):
+    text = "Кая Каллас встретится с Андреем Сибигой. В Брюсселе готовят и выставку. Она состоится 3 февраля."
+    got = only(text)
+    assert (got["parties"], got["date"]) == (["Каллас", "Сибига"], None)
+
+
 def test_meetings_what_a_meeting_did_is_not_who_met(models):
     got = only("Телефонный разговор Макрона с Путиным вызвал тревогу польских чиновников.")
     assert got["parties"] == ["Макрон", "Путин"]

@@ -76,6 +76,10 @@ def test_roles_chained_by_a_comma(models):
     assert ("medinsky", "глава делегации") in found
 
 
+def test_roles_one_acting_for_an_office_does_not_hold_it(models):
+    assert [role for _, role in roles_of("На встречу пришел врио мэра Сергей Сидоренко.")] == ["врио мэра"]
+
+
 def test_roles_none_for_a_name_cut_by_the_end_of_the_text(models):
     assert roles_of("На встрече был помощник президента Влади") == []
 

@@ -71,12 +71,14 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
                 continue
             case = _mention_case(mention)
             first = _initials_start(tokens, first)
-            for role in _before(tokens, first, case, here, mention.actor.id):
-                add(mention, role, sentence)
+            acting = list(_acting(tokens, first, last, here))
+            if not _acting_before(tokens, first, here):  # "врио мэра X" is acting, not the mayor
+                for role in _before(tokens, first, case, here, mention.actor.id):
+                    add(mention, role, sentence)
             role = _after(tokens, last, here, case)
             if role:
                 add(mention, role, sentence)
-            for role in _acting(tokens, first, last, here):
+            for role in acting:
                 add(mention, role, sentence)
         for mention, role in _standalone(tokens, heads, here, persons, document):
             add(mention, role, sentence)
@@ -460,6 +462,11 @@ def _acting_spans(tokens) -> list[tuple[int, int]]:
     words = [t.text.lower() for t in tokens]
     return [(k, k + len(phrase)) for k in range(len(words)) for phrase in ACTING
             if tuple(words[k:k + len(phrase)]) == phrase]
+
+
+def _acting_before(tokens, first: int, mentions) -> bool:
+    return any(b < first and a >= first - MAX_PHRASE_TOKENS and _office_between(tokens, b, first, mentions)
+               for a, b in _acting_spans(tokens))
 
 
 def _acting(tokens, first: int, last: int, mentions):

@@ -236,7 +236,16 @@ class OfficeResolver:
         """An adjective of a place or a state, by its suffix ("японский", "свердловская"), not a quality
         ("политический")."""
         return low.endswith(self.place_adjective_endings) and not low.endswith(self.quality_adjective_endings) \
-            and self._adjective(low)
+            and self._adjective(low) and not self._of_an_office_or_body(low)
+
+    def _of_an_office_or_body(self, low: str) -> bool:
+        """"президентский", "парламентский": made from a role noun or a body's noun, not from a place."""
+        for parse in self.parses(low)[:1]:
+            stem = parse.normal_form.replace("ё", "е")
+            stem = stem[:-len(ending)] if (ending := next(
+                (e for e in self.place_adjective_endings if stem.endswith(e)), "")) else stem
+            return bool(stem) and (bool(self.role_head(stem)) or self._organisation_noun(stem))
+        return False
 
     def _organisation_noun(self, word: str) -> bool:
         """A common noun naming a body ("газеты", "клуба"); a role noun never is one ("министра", not "министерства")."""

@@ -106,6 +106,7 @@ def _display_names(mentions: tuple[ActorMention, ...]) -> dict[str, str]:
 TIME_NOUNS = RU.words("dates", "time_nouns")
 HAPPENING_VERBS = RU.words("dates", "happening_verbs")
 # "Она должна состояться 26 февраля": the pronouns that, as subject of such a verb, stand for a meeting
+BACK_REFERENCES = RU.words("grammar", "back_references")
 MEETING_PRONOUNS = RU.words("grammar", "subject_pronouns") | RU.words("grammar", "third_plural_pronouns")
 EVE_SHIFT = RU.mapping("dates", "eve_prepositions")
 # "завершились двухдневные переговоры": the day such a verb is dated by is the round's last
@@ -567,6 +568,14 @@ def _told_of_by_pronoun(document: Document, layer: SentenceLayers,
     return None
 
 
+def _reports_the_above(layer: SentenceLayers) -> bool:
+    """"Об этом сообщила пресс-служба": a short sentence that only says who told what came before (such
+    sentences are often left unparsed, so its words are read); a pronoun after it still stands for the
+    meeting before it."""
+    words = [t.text.lower() for t in layer.sentence.tokens]
+    return len(words) <= 12 and any(" ".join(pair) in BACK_REFERENCES for pair in zip(words, words[1:]))
+
+
 def _denies_a_meeting(layer: SentenceLayers) -> bool:
     """"Любая встреча … исключена": the sentence's people are said not to meet."""
     tree = layer.tree
@@ -719,12 +728,14 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
     wide: tuple[Party, ...] = ()
     last_place: Candidate | None = None
     starts = [m.start for m in persons]  # sorted: each sentence's people by bisection, not a scan of all
+    told_just_before = False
     for layer in layers.sentences:
         sentence = layer.sentence
         inside = list(persons[bisect_left(starts, sentence.start):bisect_left(starts, sentence.stop)])
         found = _sentence_candidates(document, layer, inside, sides_of, names, background, previous,
                                      last_parties, wide, last_place)
-        if not found and layer.tree is not None and not find_triggers(layer.tree):
+        if not found and told_just_before and layer.tree is not None and not find_triggers(layer.tree):
+            # the pronoun stands for the meeting of the sentence before, not for whatever was named since
             told = _told_of_by_pronoun(document, layer, background)
             if told is not None:
                 found = [told]
@@ -738,6 +749,7 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
                       if not document.text[m.stop:after.start].strip()}
             _add_attendees(candidates, [m for m in present if m.start not in owners], sides_of, names)
         candidates += found
+        told_just_before = bool(found) or (told_just_before and _reports_the_above(layer))
         if not meetings_found and not _denies_a_meeting(layer):
             proposal = cooccurrence(layer, [_party(m, sides_of, names) for m in inside], background,
                                     document.published, sentence.start < headline_stop(document.text))

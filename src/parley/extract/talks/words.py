@@ -121,7 +121,7 @@ class TalksWords:
     pronouns: re.Pattern[str]
     not_negating: re.Pattern[str]
     by_words: re.Pattern[str]
-    office_voices: CueSet | None = None  # labels: side ids; "президент США" standing for a person of that side
+    office_voices: CueSet | None = None  # labels "office:side": "президент США" standing for the office's holder
     ministry_voices: re.Pattern[str] | None = None  # "во внешнеполитическом ведомстве": the side named nearby
     judging_verbs: re.Pattern[str] | None = None  # "назвал встречу полезной"
     difficulty: re.Pattern[str] | None = None  # "сложн": a judgement only beside a meeting word or a positive cue
@@ -185,6 +185,8 @@ def talks_words(lang: str = "ru") -> TalksWords:
              for cue in _strings(tone, label, tone_source)]
     sides = _side_map(tone, "side_voices", tone_source)
     offices = _side_map(tone, "office_voices", tone_source)
+    if any(len(label.split(":")) != 2 or not all(label.split(":")) for label, _ in offices):
+        raise LexiconError(f"{tone_source}: office_voices: expected a map of pattern → office:side")
     talks_source = f"lang/{lang}/talks.json"
     talk = _entries(lang, "talks")
     missing = [k for k in TALK_KEYS if k not in talk]
@@ -209,7 +211,7 @@ def talks_words(lang: str = "ru") -> TalksWords:
 
 
 def _side_map(data: Mapping[str, Any], key: str, source: str) -> list[tuple[str, str]]:
-    """An optional map of pattern → side, as (side, folded pattern) pairs."""
+    """An optional map of pattern → label (a side, or "office:side"), as (label, folded pattern) pairs."""
     if key not in data:
         return []
     voices = data[key].get("map")
