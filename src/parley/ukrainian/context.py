@@ -3,6 +3,7 @@
 Entry point: ``rewrite(text, spans, glosses)``, in place, one gloss per
 Ukrainian word kept (a gloss may grow or shrink, never move):
 
+- "чекати на" drops its preposition ("чекатиме на Путіна" → "будет ждать Путина");
 - "за" with the instrumental is "по" with the dative ("за словами" → "по словам");
 - a weekday in the genitive after "минулого", "наступного", "цього" is Russian
   "в" with the accusative ("минулої неділі" → "в прошлое воскресенье");
@@ -35,6 +36,7 @@ def rewrite(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None
     _according_to(text, spans, glosses)
     _about(text, spans, glosses)
     _since(text, spans, glosses)
+    _wait_for(text, spans, glosses)
     _weekday_genitive(text, spans, glosses)
     _direct_speech(text, spans, glosses)
     _dialogue_quotes(text, spans, glosses)
@@ -151,6 +153,19 @@ def _since(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
         following = glosses[i + 1]
         if following.isdigit() or _reading(following, TIME_NOUNS, "gent") is not None:
             glosses[i] = match_case("с", glosses[i])
+
+
+_WAITING = frozenset({"ждать", "подождать", "дождаться", "дожидаться"})
+
+
+def _wait_for(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
+    """"чекати на" takes its object without a preposition in Russian: "чекатиме на Путіна" → "будет ждать Путина"."""
+    for i in range(len(spans) - 2):
+        if text[spans[i + 1][0]:spans[i + 1][1]].lower() != "на" or text[spans[i][1]:spans[i + 1][0]] != " ":
+            continue
+        last = glosses[i].split()[-1] if glosses[i].strip() else ""
+        if last and any(p.normal_form in _WAITING for p in russian_morph().parse(last.lower())[:1]):
+            glosses[i + 1] = ""
 
 
 def _direct_speech(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
