@@ -40,9 +40,13 @@ def rewrite(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None
     _weekday_genitive(text, spans, glosses)
     _direct_speech(text, spans, glosses)
     _dialogue_quotes(text, spans, glosses)
-    for i in range(len(spans) - 1):
+    for i in reversed(range(len(spans) - 1)):  # from the noun back: "можливої мирної угоди" → "возможного мирного соглашения"
         if text[spans[i][1]:spans[i + 1][0]] == " " and glosses[i] and glosses[i + 1]:
-            glosses[i] = _euphony(agree(glosses[i], glosses[i + 1]), glosses[i + 1])
+            noun = glosses[i + 1]
+            if i + 2 < len(spans) and text[spans[i + 1][1]:spans[i + 2][0]] == " " and glosses[i + 2] \
+                    and _adjective(noun):
+                noun = glosses[i + 2]
+            glosses[i] = _euphony(agree(glosses[i], noun), glosses[i + 1])
     for i in range(len(spans) - 1):  # a past-tense verb next to its subject takes the subject's gender
         if text[spans[i][1]:spans[i + 1][0]] != " " or not glosses[i] or not glosses[i + 1]:
             continue
@@ -51,6 +55,11 @@ def rewrite(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None
         if after:
             glosses[i] = verb_agreeing(glosses[i], after)  # "состоялась телефонный разговор"
         glosses[i + 1] = verb_agreeing(glosses[i + 1], glosses[i])  # "разговор состоялась"
+
+
+def _adjective(gloss: str) -> bool:
+    parses = russian_morph().parse(gloss.lower())
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
 
 
 def _euphony(word: str, following: str) -> str:
