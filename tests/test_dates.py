@@ -67,7 +67,7 @@ def test_dates_deadline_is_not_the_event(text):
 @pytest.mark.parametrize(
     "text",
     ["Встреча прошла в минувшие выходные.", "На прошлой неделе послы увиделись.", "Увидятся на выходных.",
-     "Это их четвертая беседа с октября."],  # a month a period starts from is no meeting's date
+     "Это их четвертая беседа с октября.", "На днях послы увиделись."],  # a month a period starts from is no meeting's date
 )
 def test_dates_vague_words_have_no_day(text):
     mentions = find_dates(text, PUBLISHED)
@@ -106,6 +106,18 @@ def test_dates_weekday_mention_is_resolved_later():
     mention = find_dates("Они встретятся в четверг на этой неделе.", dt.date(2026, 1, 21))[0]
     assert mention.kind == "weekday" and mention.value is None
     assert with_weekday(mention, dt.date(2026, 1, 21), future=True).value == "2026-01-22"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Послы беседовали в прошлое воскресенье.", "2026-01-25"),  # said on a Sunday: the one a week before
+        ("Эксперты увидятся в следующую пятницу.", "2026-02-06"),
+        ("Стороны созвонились в минувший вторник.", "2026-01-27"),
+    ],
+)
+def test_dates_weekday_with_its_adjective_says_which_one(text, expected):
+    assert [d.value for d in find_dates(text, PUBLISHED)] == [expected]
 
 
 def test_dates_just_now_is_today():

@@ -58,7 +58,7 @@ CLOCK = re.compile(r"(?<![\w:.])(?:(?:в|к|около|с)\s+(?P<time>\d{1,2}:\d
                    r"|через\s+(?:(?:полтора|пару|два|три|несколько)\s+)?(?P<hours>час(?:а|ов)?))(?![\w])",
                    re.IGNORECASE)
 VAGUE = re.compile(r"(?<![\w])(?:(?:на|в)\s+(?:минувш\w+\s+|прошл\w+\s+|эти\s+|ближайш\w+\s+)?выходн\w+"
-                   r"|на\s+(?:прошлой|этой|следующей|будущей)\s+неделе|в\s+ближайшие\s+(?:дни|недели)"
+                   r"|на\s+(?:прошлой|этой|следующей|будущей)\s+неделе|в\s+ближайшие\s+(?:дни|недели)|на\s+днях"
                    r"|в\s+(?:течение\s+)?(?:последних|ближайших)\s+(?:\w+\s+)?(?:дней|недель))(?![\w])",
                    re.IGNORECASE)
 # "переговоры продлятся два дня", "двухдневный раунд": how many days a round lasts. A span counted from
@@ -71,6 +71,7 @@ RELATIVE_SHIFT = RU.mapping("dates", "relative_day_shift")
 WEEKDAYS = RU.mapping("dates", "weekdays")
 WEEKDAYS_SINCE = RU.mapping("dates", "weekdays_since")
 MONTH_SHIFT = RU.mapping("dates", "relative_month_shift")
+WEEKDAY_SHIFT = RU.mapping("dates", "weekday_shift")
 DURATION_DAYS = RU.mapping("dates", "round_length")
 
 
@@ -78,7 +79,8 @@ def _alternatives(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
-WEEKDAY = re.compile(rf"(?<![\w])(?:в|во|на)\s+(?P<weekday>{_alternatives(WEEKDAYS)})"
+WEEKDAY = re.compile(rf"(?<![\w])(?:в|во|на)\s+(?:(?P<shift>{_alternatives(WEEKDAY_SHIFT)})\s+)?"
+                     rf"(?P<weekday>{_alternatives(WEEKDAYS)})"
                      rf"(?:\s+и\s+(?:(?:в|во)\s+)?(?P<weekday2>{_alternatives(WEEKDAYS)}))?"
                      r"(?P<this_week>\s+на\s+этой\s+неделе)?(?![\w])", re.IGNORECASE)
 # "уже с воскресенья": the day a round starts.
@@ -218,7 +220,13 @@ def find_dates(text: str, published: dt.date | None, base: int = 0) -> list[Date
             if any(d.kind == "absolute" and 0 <= d.start - base - m.end() <= 3 for d in found):
                 continue  # "в четверг, 5 февраля": the date says it
             second = WEEKDAYS[m["weekday2"].lower()] if m["weekday2"] else None
-            add(m, None, DatePrecision.DAY, "weekday", WEEKDAYS[m["weekday"].lower()], weekday_end=second)
+            weekday = WEEKDAYS[m["weekday"].lower()]
+            shift = WEEKDAY_SHIFT.get((m["shift"] or "").lower(), 0)
+            if shift:  # "в прошлую пятницу", "в следующий вторник": the words say which one, not the tense
+                day = resolve_weekday(weekday, published + dt.timedelta(days=shift), future=shift > 0)
+                add(m, day.isoformat(), DatePrecision.DAY, "relative")
+                continue
+            add(m, None, DatePrecision.DAY, "weekday", weekday, weekday_end=second)
         for m in WEEKDAY_SINCE.finditer(text) if _says_any(low, WEEKDAYS_SINCE) else ():
             if not any(d.kind == "absolute" and 0 <= d.start - base - m.end() <= 3 for d in found):
                 add(m, None, DatePrecision.DAY, "weekday", WEEKDAYS_SINCE[m["weekday"].lower()])

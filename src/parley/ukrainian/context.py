@@ -3,6 +3,7 @@
 Entry point: ``rewrite(text, spans, glosses)``, in place, one gloss per
 Ukrainian word kept (a gloss may grow or shrink, never move):
 
+- "чекати на" drops its preposition ("чекатиме на Путіна" → "будет ждать Путина");
 - "за" with the instrumental is "по" with the dative ("за словами" → "по словам");
 - a weekday in the genitive after "минулого", "наступного", "цього" is Russian
   "в" with the accusative ("минулої неділі" → "в прошлое воскресенье");
@@ -35,12 +36,17 @@ def rewrite(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None
     _according_to(text, spans, glosses)
     _about(text, spans, glosses)
     _since(text, spans, glosses)
+    _wait_for(text, spans, glosses)
     _weekday_genitive(text, spans, glosses)
     _direct_speech(text, spans, glosses)
     _dialogue_quotes(text, spans, glosses)
-    for i in range(len(spans) - 1):
+    for i in reversed(range(len(spans) - 1)):  # from the noun back: "можливої мирної угоди" → "возможного мирного соглашения"
         if text[spans[i][1]:spans[i + 1][0]] == " " and glosses[i] and glosses[i + 1]:
-            glosses[i] = _euphony(agree(glosses[i], glosses[i + 1]), glosses[i + 1])
+            noun = glosses[i + 1]
+            if i + 2 < len(spans) and text[spans[i + 1][1]:spans[i + 2][0]] == " " and glosses[i + 2] \
+                    and _adjective(noun):
+                noun = glosses[i + 2]
+            glosses[i] = _euphony(agree(glosses[i], noun), glosses[i + 1])
     for i in range(len(spans) - 1):  # a past-tense verb next to its subject takes the subject's gender
         if text[spans[i][1]:spans[i + 1][0]] != " " or not glosses[i] or not glosses[i + 1]:
             continue
@@ -49,6 +55,11 @@ def rewrite(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None
         if after:
             glosses[i] = verb_agreeing(glosses[i], after)  # "состоялась телефонный разговор"
         glosses[i + 1] = verb_agreeing(glosses[i + 1], glosses[i])  # "разговор состоялась"
+
+
+def _adjective(gloss: str) -> bool:
+    parses = russian_morph().parse(gloss.lower())
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
 
 
 def _euphony(word: str, following: str) -> str:
@@ -151,6 +162,19 @@ def _since(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
         following = glosses[i + 1]
         if following.isdigit() or _reading(following, TIME_NOUNS, "gent") is not None:
             glosses[i] = match_case("с", glosses[i])
+
+
+_WAITING = frozenset({"ждать", "подождать", "дождаться", "дожидаться"})
+
+
+def _wait_for(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
+    """"чекати на" takes its object without a preposition in Russian: "чекатиме на Путіна" → "будет ждать Путина"."""
+    for i in range(len(spans) - 2):
+        if text[spans[i + 1][0]:spans[i + 1][1]].lower() != "на" or text[spans[i][1]:spans[i + 1][0]] != " ":
+            continue
+        last = glosses[i].split()[-1] if glosses[i].strip() else ""
+        if last and any(p.normal_form in _WAITING for p in russian_morph().parse(last.lower())[:1]):
+            glosses[i + 1] = ""
 
 
 def _direct_speech(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:

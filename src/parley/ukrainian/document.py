@@ -25,6 +25,7 @@ LOCATIVE_PREPOSITIONS = _WORDS.words("locative_prepositions")
 PREPOSITIONS = _WORDS.words("prepositions")
 INVARIABLE_POSSESSIVES = _WORDS.words("invariable_possessives")  # "на його думку" → "по его мнению"
 GOVERNING_WORDS = _WORDS.words("governing_words")
+EVENT_VERBS = _WORDS.words("event_verbs")  # "пройшла зустріч": the noun after them is their subject
 _LINE = re.compile(r"[^\n]+")
 _WORDLIKE = re.compile(r"\w")
 
@@ -83,6 +84,10 @@ def _governs_infinitive(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=50_000)
+def _event_verb(word: str) -> bool:
+    return any(p.normal_form in EVENT_VERBS for p in ukrainian_morph().parse(word)[:1])
+
+
 def _adjectival(word: str) -> bool:
     """Whether a Ukrainian word may be an adjective ("головне" is not the noun Russian "главное" can be)."""
     return any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in ukrainian_morph().parse(word.lower()))
@@ -98,7 +103,7 @@ def gloss_text(text: str) -> GlossedText:
         joined = i > 0 and text[spans[i - 1][1]:a] == " "
         after = "locative" if before in LOCATIVE_PREPOSITIONS else "preposition" if before in PREPOSITIONS \
             else "governed" if joined and text[a:b].lower().endswith("ть") and _governs_infinitive(before) \
-            else "object" if joined and is_transitive_verb(glosses[-1]) \
+            else "object" if joined and is_transitive_verb(glosses[-1]) and not _event_verb(before) \
             else "noun" if joined and text[a:b].islower() and is_head_noun(glosses[-1]) \
             and not _adjectival(text[spans[i - 1][0]:spans[i - 1][1]]) else ""
         glosses.append(gloss_word(text[a:b], after) if _WORDLIKE.search(text[a:b]) else text[a:b])

@@ -153,11 +153,13 @@ def to_nominative(gloss: str) -> str:
 
 @functools.lru_cache(maxsize=50_000)
 def verb_agreeing(verb: str, noun: str) -> str:
-    """A glossed past-tense verb in the gender of its glossed subject: "состоялась разговор" →
-    "состоялся" (Ukrainian "розмова" is feminine, Russian "разговор" masculine)."""
+    """A glossed past-tense verb or short adjective in the gender of its glossed subject: "состоялась
+    разговор" → "состоялся" (Ukrainian "розмова" is feminine, Russian "разговор" masculine), and
+    "должен состояться встреча" → "должна" (Ukrainian "має" has no gender)."""
     morph = russian_morph()
     verbs, nouns = morph.parse(verb.lower()), morph.parse(noun.lower())
-    if not verbs or not nouns or verbs[0].tag.POS != "VERB" or "past" not in verbs[0].tag or "sing" not in verbs[0].tag:
+    if not verbs or not nouns or "sing" not in verbs[0].tag \
+            or not (verbs[0].tag.POS == "VERB" and "past" in verbs[0].tag or verbs[0].tag.POS == "ADJS"):
         return verb
     subject = nouns[0]
     if subject.tag.POS != "NOUN" or "nomn" not in subject.tag or "sing" not in subject.tag \
