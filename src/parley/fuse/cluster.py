@@ -21,8 +21,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
 from parley.fuse.match import (PLAN_WINDOW_DAYS, REPORT_WINDOW_DAYS, anchor, closeness, parse_day, persons,
-                               place_stems, places_agree, same_meeting_if_participants_agree,
-                               same_participants, sides)
+                               place_stems, places_agree, same_meeting, sides)
 from parley.fuse.records import Report
 
 
@@ -91,20 +90,13 @@ def _cluster_dated(reports: list[Report]) -> list[Group]:
 
 
 def _group_score(report: Report, group: Group) -> float:
-    """Compatible in date and place with every distinct claim of the group, and naming the same
-    participants as at least half of them; scored by its closest such member.
-
-    Half, not all: a report naming only one side's people ("переговоры с участием Уиткоффа и
-    Кушнера") may join a round of three sides by the people it shares, and must not then keep out
-    the next report of that round that names the other sides' people."""
-    best, agreeing = 0.0, 0
+    """Compatible with every distinct claim of the group; scored by its closest member."""
+    best = 0.0
     for member in group.representatives.values():
-        if not same_meeting_if_participants_agree(report, member):
+        if not same_meeting(report, member):
             return 0.0
-        if same_participants(report, member):
-            agreeing += 1
-            best = max(best, closeness(report, member))
-    return best if agreeing * 2 >= len(group.representatives) else 0.0
+        best = max(best, closeness(report, member))
+    return best
 
 
 def undated_window(report: Report) -> tuple[dt.date, dt.date]:
