@@ -36,6 +36,7 @@ FORMER_PREFIXES = RU.sequence("grammar", "former_prefixes")
 FORMER_ADJECTIVES = RU.words("grammar", "former_adjectives")
 COURTESY = RU.tagged("roles", "words", "courtesy")  # "шейх", "мистер": no position of its own
 ACTING = tuple(tuple(re.findall(r"\w+|[^\w\s]", phrase.lower())) for phrase in RU.sequence("roles", "acting_phrases"))
+ACTING_FIRST_WORDS = frozenset(phrase[0] for phrase in ACTING)
 _BREAKS = frozenset(",.:;!?—–")
 
 
@@ -64,6 +65,7 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
         if not heads:
             continue  # every rule needs a role noun
         here = [m for m in persons if sentence.start <= m.start < sentence.stop]
+        spans = _acting_spans(tokens) if here else []
         for mention in here:
             first = _index(tokens, mention.start)
             last = _index(tokens, mention.stop - 1)
@@ -71,8 +73,8 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
                 continue
             case = _mention_case(mention)
             first = _initials_start(tokens, first)
-            acting = list(_acting(tokens, first, last, here))
-            if not _acting_before(tokens, first, here):  # "врио мэра X" is acting, not the mayor
+            acting = list(_acting(tokens, spans, first, last, here)) if spans else []
+            if not (spans and _acting_before(tokens, spans, first, here)):  # "врио мэра X" is acting, not the mayor
                 for role in _before(tokens, first, case, here, mention.actor.id):
                     add(mention, role, sentence)
             role = _after(tokens, last, here, case)
@@ -460,19 +462,19 @@ def _is_genitive(word: str) -> bool:
 def _acting_spans(tokens) -> list[tuple[int, int]]:
     """Where an acting phrase ("исполняющий обязанности", "и.о.", "врио") stands in the sentence."""
     words = [t.text.lower() for t in tokens]
-    return [(k, k + len(phrase)) for k in range(len(words)) for phrase in ACTING
-            if tuple(words[k:k + len(phrase)]) == phrase]
+    return [(k, k + len(phrase)) for k, word in enumerate(words) if word in ACTING_FIRST_WORDS
+            for phrase in ACTING if tuple(words[k:k + len(phrase)]) == phrase]
 
 
-def _acting_before(tokens, first: int, mentions) -> bool:
+def _acting_before(tokens, spans: list[tuple[int, int]], first: int, mentions) -> bool:
     return any(b < first and a >= first - MAX_PHRASE_TOKENS and _office_between(tokens, b, first, mentions)
-               for a, b in _acting_spans(tokens))
+               for a, b in spans)
 
 
-def _acting(tokens, first: int, last: int, mentions):
+def _acting(tokens, spans: list[tuple[int, int]], first: int, last: int, mentions):
     """"и.о. губернатора Иван Петров", "Иван Петров, исполняющий обязанности посла, …": an acting phrase and
     the office, in the genitive, that the person fills in for; the phrase as written."""
-    for a, b in _acting_spans(tokens):
+    for a, b in spans:
         if b < first and a >= first - MAX_PHRASE_TOKENS and _office_between(tokens, b, first, mentions):
             yield _written(tokens, a, first)
         elif a == last + 2 and tokens[last + 1].text == ",":
