@@ -400,6 +400,12 @@ def test_meetings_date_told_without_parties_is_the_last_meeting_s(models):
     assert (got["parties"], got["date"]) == (["Каллас", "Сибига"], "2026-02-03")
 
 
+def test_meetings_date_of_a_meeting_told_without_parties_is_not_a_call_s(models):
+    text = "Кая Каллас проведет телефонный разговор с Андреем Сибигой. Встреча состоится 3 февраля."
+    got = only(text)
+    assert (got["parties"], got["date"]) == (["Каллас", "Сибига"], None)
+
+
 def test_meetings_pronoun_that_takes_place_dates_the_last_meeting(models):
     text = "Кая Каллас встретится с Андреем Сибигой в Брюсселе. Об этом сообщила пресс-служба ЕС. " \
            "Она должна состояться 3 февраля."

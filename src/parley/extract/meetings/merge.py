@@ -286,6 +286,7 @@ def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list
             last = max(before, key=lambda k: groups[k].evidence.stop, default=None)
             fits = [last] if last is not None \
                 and statuses_agree(groups[last], orphan) and candidate_dates_agree(groups[last], orphan) \
+                and (groups[last].kind == orphan.kind or "call" not in (groups[last].kind, orphan.kind)) \
                 and orphan.date and not orphan.date_default else []
         if len(fits) != 1:
             continue
