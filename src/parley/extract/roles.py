@@ -74,13 +74,13 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
             case = _mention_case(mention)
             first = _initials_start(tokens, first)
             acting = list(_acting(tokens, spans, first, last, here)) if spans else []
-            if not (spans and _acting_before(tokens, spans, first, here)):  # "врио мэра X" is acting, not the mayor
+            if not any(before for _, before in acting):  # "врио мэра X" is acting, not the mayor
                 for role in _before(tokens, first, case, here, mention.actor.id):
                     add(mention, role, sentence)
             role = _after(tokens, last, here, case)
             if role:
                 add(mention, role, sentence)
-            for role in acting:
+            for role, _ in acting:
                 add(mention, role, sentence)
         for mention, role in _standalone(tokens, heads, here, persons, document):
             add(mention, role, sentence)
@@ -466,24 +466,20 @@ def _acting_spans(tokens) -> list[tuple[int, int]]:
             for phrase in ACTING if tuple(words[k:k + len(phrase)]) == phrase]
 
 
-def _acting_before(tokens, spans: list[tuple[int, int]], first: int, mentions) -> bool:
-    return any(b < first and a >= first - MAX_PHRASE_TOKENS and _office_between(tokens, b, first, mentions)
-               for a, b in spans)
-
-
 def _acting(tokens, spans: list[tuple[int, int]], first: int, last: int, mentions):
     """"и.о. губернатора Иван Петров", "Иван Петров, исполняющий обязанности посла, …": an acting phrase and
-    the office, in the genitive, that the person fills in for; the phrase as written."""
+    the office, in the genitive, that the person fills in for; the phrase as written, and whether it stands
+    before the name."""
     for a, b in spans:
         if b < first and a >= first - MAX_PHRASE_TOKENS and _office_between(tokens, b, first, mentions):
-            yield _written(tokens, a, first)
+            yield _written(tokens, a, first), True
         elif a == last + 2 and tokens[last + 1].text == ",":
             stop = b
             while stop < len(tokens) and stop - b < MAX_PHRASE_TOKENS and tokens[stop].text not in _BREAKS \
                     and tokens[stop].text not in "([" and not (tokens[stop].text[:1].isalpha() and _is_verb(tokens[stop].text)):
                 stop += 1
             if _office_between(tokens, b, stop, mentions):
-                yield _written(tokens, a, stop)
+                yield _written(tokens, a, stop), False
 
 
 def _office_between(tokens, start: int, stop: int, mentions) -> bool:
