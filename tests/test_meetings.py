@@ -950,3 +950,44 @@ def test_meetings_one_sides_attendees_join_the_meeting_and_are_none_of_their_own
 def test_meetings_one_shared_person_and_another_counterpart_are_two_meetings(models):
     text = "Владимир Путин провел переговоры с Дональдом Трампом. Позже Путин принял в Кремле Стива Уиткоффа."
     assert sorted(tuple(sorted(m["parties"])) for m in meetings_of(text)) == [("Путин", "Трамп"), ("Путин", "Уиткофф")]
+
+
+@pytest.mark.parametrize(
+    "text, parties, status",
+    [
+        # a meeting admitted as possible is ahead, and whoever said so admits his own
+        ("Эммануэль Макрон сказал, что допускает встречу с Реджепом Эрдоганом.", ["Макрон", "Эрдоган"], "planned"),
+        ("Реджеп Эрдоган не исключил проведения переговоров с Фридрихом Мерцем.", ["Мерц", "Эрдоган"], "planned"),
+        # a goal in the accusative is ahead of the verb ("на встрече" would frame it)
+        ("Фридрих Мерц надеется на встречу с Эммануэлем Макроном.", ["Макрон", "Мерц"], "planned"),
+    ],
+)
+def test_meetings_a_meeting_admitted_or_hoped_for_is_ahead(models, text, parties, status):
+    found = only(text)
+    assert (found["parties"], found["status"]) == (parties, status)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser may hang the meeting on the verb before: the first verb after it is its own
+        "Он признал, что уступок пока не было, и встреча Макрона и Эрдогана сейчас не планируется.",
+    ],
+)
+def test_meetings_a_meeting_said_not_to_be_planned_is_none(models, text):
+    assert meetings_of(text) == []
+
+
+def test_meetings_meeting_them_again_the_next_day_is_another_meeting(models):
+    text = ("Эммануэль Макрон провел в Берлине переговоры с представителями Германии 31 января. "
+            "Он хочет встретиться с ними снова 1 февраля, чтобы обсудить торговлю.")
+    found = [(m["parties"], m["date"], m["status"]) for m in meetings_of(text)]
+    assert found == [(["Германия", "Макрон"], "2026-01-31", "held"),
+                     (["Германия", "Макрон"], "2026-02-01", "planned")]
+
+
+def test_meetings_sides_do_not_share_a_subject_with_a_verb_of_another_number(models):
+    text = ("Эммануэль Макрон провел переговоры с Реджепом Эрдоганом 30 января. "
+            "Он сказал, что стороны едва ли придут к согласию, но не исключил саммита позже.")
+    found = [(m["parties"], m["status"]) for m in meetings_of(text)]
+    assert ("Франция", "Турция") not in {tuple(p) for p, _ in found}

@@ -67,6 +67,7 @@ MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 NEXT_TO = 4  # tokens from a meeting word to a date said right after its phrase ("переговоры с Россией в марте")
 # Words that make a meeting another one of the same parties, not the day after of one going on.
 AGAIN_WORDS = RU.words("meetings", "again_words")
+AGAIN_REACH = 4  # tokens after a meeting verb where its "снова" may stand ("встретиться с ними снова")
 NEXT_WORDS = RU.words("meetings", "next_words")
 DAY_NOUNS = RU.words("meetings", "day_nouns")
 ONGOING_VERBS = RU.words("meetings", "ongoing_verbs")
@@ -375,8 +376,24 @@ def _repeated(tree: Tree, trigger: Trigger) -> bool:
     return False
 
 
+def _again_next_to_the_verb(tree: Tree, trigger: Trigger) -> bool:
+    """"встретиться с ними снова": a word of repetition just before a meeting verb or a few words after it,
+    in its clause, wherever the parser hangs it."""
+    if not trigger.is_verb:
+        return False
+    after = []
+    for k in range(trigger.index + 1, min(len(tree), trigger.index + 1 + AGAIN_REACH)):
+        if tree.tokens[k].pos in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ"):
+            break
+        after.append(k)
+    return any(0 <= k < len(tree) and tree.tokens[k].pos == "ADV" and tree.lemma(k) in AGAIN_WORDS
+               for k in (trigger.index - 1, *after))
+
+
 def _again(tree: Tree, trigger: Trigger) -> bool:
     """"новая встреча", "вновь встретятся", "встретиться ещё раз": another meeting of the same parties."""
+    if _again_next_to_the_verb(tree, trigger):
+        return True
     for anchor in trigger.anchors:
         for child in (anchor, *tree.children[anchor]):
             if tree.lemma(child) in AGAIN_WORDS:
