@@ -958,6 +958,8 @@ def test_meetings_one_shared_person_and_another_counterpart_are_two_meetings(mod
         # a meeting admitted as possible is ahead, and whoever said so admits his own
         ("Эммануэль Макрон сказал, что допускает встречу с Реджепом Эрдоганом.", ["Макрон", "Эрдоган"], "planned"),
         ("Реджеп Эрдоган не исключил проведения переговоров с Фридрихом Мерцем.", ["Мерц", "Эрдоган"], "planned"),
+        # what is admitted is the verb's object, not its setting
+        ("Реджеп Эрдоган допустил оплошность на встрече с Фридрихом Мерцем.", ["Мерц", "Эрдоган"], "held"),
         # a goal in the accusative is ahead of the verb ("на встрече" would frame it)
         ("Фридрих Мерц надеется на встречу с Эммануэлем Макроном.", ["Макрон", "Мерц"], "planned"),
     ],

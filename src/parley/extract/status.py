@@ -205,10 +205,12 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
 def _admitted(tokens: tuple[Token, ...], lemmas: list[str], trigger: int) -> bool:
     """"допускает встречу", "не исключил проведения переговоров": the meeting is admitted as possible, so
     still ahead (the verb may be one of saying, which is no anchor of the meeting)."""
-    verb = tokens[trigger].head
+    below, verb = trigger, tokens[trigger].head
     if 0 <= verb < len(tokens) and lemmas[verb] in HOLDING_NOUNS and tokens[trigger].rel == "nmod":
-        verb = tokens[verb].head
-    if not 0 <= verb < len(tokens) or tokens[verb].pos != "VERB":
+        below, verb = verb, tokens[verb].head
+    # what is admitted is the verb's object ("допустил встречу"), not its setting ("допустил ошибку на встрече")
+    if not 0 <= verb < len(tokens) or tokens[verb].pos != "VERB" \
+            or tokens[below].rel not in ("obj", "nsubj", "nsubj:pass"):
         return False
     if lemmas[verb] in POSSIBILITY_VERBS:
         return True
