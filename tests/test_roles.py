@@ -42,6 +42,14 @@ def roles_of(text: str, published=dt.date(2025, 12, 10)) -> list[tuple[str, str]
     ("Карл Вебер (старший тренер) отказался от интервью.", "veber_karl", "старший тренер"),
     # after the name and a dash
     ("Карл Вебер — бывший посол Австрии в Канаде.", "veber_karl", "бывший посол Австрии в Канаде"),
+    # … or a spaced hyphen written for a dash
+    ("Иван Горелов - главный инженер завода.", "gorelov_ivan", "главный инженер завода"),
+    # after a name in an oblique case, the adjectives in that case too
+    ("По словам Ивана Горелова, генерального директора завода, план выполнен.", "gorelov_ivan",
+     "генеральный директор завода"),
+    # a name whose case cannot be told: a plural role noun before the phrase is no part of it
+    ("На заседании кабинета министров глава правительства Дато Кекелидзе выступил первым.", "kekelidze_dato",
+     "глава правительства"),
     # two roles joined by "и"
     ("Об этом сообщил глава РФПИ и спецпредставитель президента России Кирилл Дмитриев.", "dmitriev", "глава РФПИ"),
     ("Об этом сообщил глава РФПИ и спецпредставитель президента России Кирилл Дмитриев.", "dmitriev",

@@ -174,9 +174,9 @@ def _head_cases(word: str) -> frozenset[str]:
 
 
 def _agrees(head_word: str, case: frozenset[str] | None) -> bool:
-    if case is None:
-        return True
     cases = _head_cases(head_word)
+    if case is None:
+        return cases != {"plur"}  # "кабинета министров глава правительства X": one person holds no plural
     return not cases or bool(case & cases)
 
 
@@ -351,7 +351,7 @@ def _after(tokens, last: int, mentions, case: frozenset[str] | None) -> str | No
         if head is not None and head < close:
             return _nominative_phrase(tokens, i + 1, close)  # "Стив Уиткофф (спецпосланник США)", "(второй тренер)"
         i = close + 1 if close is not None else i  # "Скотт Хоровитц (Scott Horowitz), бывший астронавт"
-    if i >= len(tokens) or tokens[i].text not in ",—–":
+    if i >= len(tokens) or tokens[i].text not in (",", "—", "–", "-"):  # a spaced hyphen stands for a dash
         return None
     j = _head_after_adjectives(tokens, i + 1, len(tokens))
     if j is None or not _agrees(tokens[j].text, case or frozenset({"nomn"})):
@@ -371,13 +371,12 @@ def _after(tokens, last: int, mentions, case: frozenset[str] | None) -> str | No
 
 
 def _head_after_adjectives(tokens, start: int, stop: int) -> int | None:
-    """The role noun at ``start`` or after up to three adjectives in the nominative ("бывший посол")."""
-    j = start
-    while j < stop and role_head(tokens[j].text) is None:
-        if not _adjective_agreeing(tokens[j].text, "глава") or j - start > 2:
-            return None
-        j += 1
-    return j if j < stop else None
+    """The role noun at ``start`` or after up to three adjectives that agree with it ("бывший посол",
+    "генерального директора")."""
+    head = next((j for j in range(start, min(stop, start + 4)) if role_head(tokens[j].text)), None)
+    if head is None or not all(_adjective_agreeing(tokens[j].text, tokens[head].text) for j in range(start, head)):
+        return None
+    return head
 
 
 def _standalone(tokens, heads, here, persons, document):
