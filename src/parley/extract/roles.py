@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
+from parley.extract.role_predicates import predicated_spans
 from parley.resolve.offices import (
     GENERIC_HEADS, OFFICE_HEADS, OFFICES, OWNER_NOUNS, RANKS, RELATIONAL_HEADS, is_role_reference, names_head_of_state, office_holder, role_head, role_parts,
 )
@@ -82,6 +83,9 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
                 add(mention, role, sentence)
             for role, _ in acting:
                 add(mention, role, sentence)
+        if sentence.parsed:
+            for mention, start, stop in predicated_spans(tokens, here):
+                add(mention, _nominative_phrase(tokens, start, stop), sentence)
         for mention, role in _standalone(tokens, heads, here, persons, document):
             add(mention, role, sentence)
         for mention, role in _distributive(tokens, heads, here):
