@@ -101,6 +101,9 @@ def test_roles_none_for_a_name_cut_by_the_end_of_the_text(models):
     # the genitive after the role noun owns it; the names after that hold it
     ("Прошла встреча спецпредставителей президента США Ивана Горелова и Сергея Сидоренко.",
      ("gorelov_ivan", "sidorenko_sergei"), "спецпредставитель президента США"),
+    # after the list and a comma
+    ("Иван Горелов и Сергей Сидоренко, депутаты городской думы, внесли поправку.", ("gorelov_ivan", "sidorenko_sergei"),
+     "депутат городской думы"),
 ])
 def test_roles_a_plural_role_before_a_list_of_names_is_each_ones(models, text, people, role):
     found = roles_of(text)

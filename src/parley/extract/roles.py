@@ -92,6 +92,8 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
             add(mention, role, sentence)
         for mention, role in _shared_by_a_list(tokens, heads, here):
             add(mention, role, sentence)
+        for mention, role in _shared_after_a_list(tokens, heads, here):
+            add(mention, role, sentence)
     return tuple(role for role in roles if not _complement_of_another(role, roles))
 
 
@@ -360,8 +362,15 @@ def _after(tokens, last: int, mentions, case: frozenset[str] | None) -> str | No
     j = _head_after_adjectives(tokens, i + 1, len(tokens))
     if j is None or not _agrees(tokens[j].text, case or frozenset({"nomn"})):
         return None
-    k = j + 1
-    while k < len(tokens) and k - j < MAX_PHRASE_TOKENS:
+    k = _phrase_end(tokens, j, mentions)
+    return _nominative_phrase(tokens, i + 1, k) if k is not None else None
+
+
+def _phrase_end(tokens, head: int, mentions) -> int | None:
+    """Where a role phrase after a name ends: at a break; None when it runs into the next person's name or
+    a verb."""
+    k = head + 1
+    while k < len(tokens) and k - head < MAX_PHRASE_TOKENS:
         word = tokens[k].text
         if word in _BREAKS or word in "([" or word.lower() in STOP_WORDS:
             break
@@ -371,7 +380,7 @@ def _after(tokens, last: int, mentions, case: frozenset[str] | None) -> str | No
         if word[:1].isalpha() and _is_verb(word):
             return None  # a new clause: "Ушаков, российский президент сам позвонил …"
         k += 1
-    return _nominative_phrase(tokens, i + 1, k)
+    return k
 
 
 def _head_after_adjectives(tokens, start: int, stop: int) -> int | None:
@@ -528,12 +537,48 @@ def _shared_by_a_list(tokens, heads, here):
         if _index(tokens, named[0].start) == i + 1 and role_head(tokens[i].text) in OWNER_NOUNS and \
                 all((_mention_case(m) or frozenset({"nomn"})) <= _GENITIVE for m in named):
             continue  # "встреча представителей Трампа и Путина": the names own the role (no other genitive does)
-        cases = {p.tag.case for p in _parses(tokens[i].text) if p.tag.POS == "NOUN" and p.tag.number == "plur"}
-        start = i
-        while start > 0 and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "plur" and p.tag.case in cases
-                                and "Apro" not in p.tag for p in _parses(tokens[start - 1].text)):
-            start -= 1  # "американские переговорщики"
+        start = _plural_phrase_start(tokens, i)
         end = _index(tokens, named[0].start)
         role = _nominative_phrase(tokens, start, end)
         for mention in named:
             yield mention, role
+
+
+def _shared_after_a_list(tokens, heads, here):
+    """"Иван Петров и Сергей Сидоров, депутаты Госдумы, …": a plural role phrase after a list of names and a
+    comma is each one's, in the singular."""
+    for i in heads:
+        if _head_cases(tokens[i].text) != {"plur"}:
+            continue
+        start = _plural_phrase_start(tokens, i)
+        if start < 2 or tokens[start - 1].text != ",":
+            continue
+        named = []
+        k = start - 2
+        while k >= 0:
+            mention = _mention_at(here, tokens[k])
+            if mention is None:
+                break
+            named.append(mention)
+            first = _index(tokens, mention.start)
+            if first is None or first < 2 or tokens[first - 1].text not in (",", "и"):
+                break
+            k = first - 2
+        if len(named) < 2 or len({m.actor.id for m in named}) < len(named):
+            continue
+        stop = _phrase_end(tokens, i, here)
+        if stop is None:
+            continue
+        role = _nominative_phrase(tokens, start, stop)
+        for mention in reversed(named):
+            yield mention, role
+
+
+def _plural_phrase_start(tokens, head: int) -> int:
+    """The first of the plural adjectives before a plural role noun ("американские переговорщики")."""
+    cases = {p.tag.case for p in _parses(tokens[head].text) if p.tag.POS == "NOUN" and p.tag.number == "plur"}
+    start = head
+    while start > 0 and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "plur" and p.tag.case in cases
+                            and "Apro" not in p.tag for p in _parses(tokens[start - 1].text)):
+        start -= 1
+    return start
