@@ -148,7 +148,9 @@ def _mention_case(mention: ActorMention) -> frozenset[str] | None:
         if found:
             cases = found if cases is None else (cases & found or cases)
     if cases is None:
-        return None if _indeclinable(written[-1]) else frozenset({"nomn"})
+        if _indeclinable(written[-1]) or written[-1].lower().endswith(_OBLIQUE_SURNAME_ENDINGS):
+            return None  # "Сэйдзи Маэхарой" left as written: its case is not the nominative's
+        return frozenset({"nomn"})
     return cases
 
 
@@ -163,6 +165,7 @@ _ENDING_CASES = {
     "ии": frozenset({"gent", "datv", "loct"}), "ией": frozenset({"ablt"}),
 }
 _GENITIVE = frozenset({"gent", "accs"})
+_OBLIQUE_SURNAME_ENDINGS = ("ой", "ым", "ом", "ого", "ому", "ыми")
 
 
 def _indeclinable(word: str) -> bool:
