@@ -112,6 +112,13 @@ def test_roles_a_plural_role_before_a_list_of_names_is_each_ones(models, text, p
     assert all((person, role) in found for person in people)
 
 
+def test_roles_name_keeps_the_initials_before_a_lone_surname(models):
+    text = "Вчера министр финансов В. Н. Горелов выступил в Думе."
+    document = Document(doc_id="t", text=text, published=dt.date(2025, 12, 10))
+    analysis = nlp.analyse(text)
+    assert [r.name for r in find_roles(document, analysis, find_actors(document, analysis))] == ["В. Н. Горелов"]
+
+
 def test_roles_one_office_shared_out(models):
     found = roles_of("Разговор президентов Франции и Финляндии Эммануэля Макрона и Александра Стубба длился час.")
     assert ("macron", "президент Франции") in found and ("stubb", "президент Финляндии") in found

@@ -49,12 +49,15 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
     roles: list[Role] = []
     seen: set[tuple[str, str]] = set()
 
-    def add(mention: ActorMention, role: str, sentence: Sentence) -> None:
+    def add(mention: ActorMention, role: str, sentence: Sentence, initials: str = "") -> None:
         key = (mention.actor.id, role.lower())
         if role and key not in seen:
             seen.add(key)
             parts = role_parts(role)
-            roles.append(Role(actor=mention.actor, name=_full_name(mention, persons), role=role,
+            name = _full_name(mention, persons)
+            if initials and len(name.split()) == 1:
+                name = f"{initials} {name}"  # "Н. Кан": the initials tell him from another Кан
+            roles.append(Role(actor=mention.actor, name=name, role=role,
                               evidence=Evidence(sentence.start, sentence.stop), title=parts.title,
                               organization=parts.organization, country=parts.country))
 
@@ -73,16 +76,17 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
             if first is None or last is None:
                 continue
             case = _mention_case(mention)
-            first = _initials_start(tokens, first)
+            surname, first = first, _initials_start(tokens, first)
+            initials = _written(tokens, first, surname)
             acting = list(_acting(tokens, spans, first, last, here)) if spans else []
             if not any(before for _, before in acting):  # "врио мэра X" is acting, not the mayor
                 for role in _before(tokens, first, case, here, mention.actor.id):
-                    add(mention, role, sentence)
+                    add(mention, role, sentence, initials)
             role = _after(tokens, last, here, case)
             if role:
-                add(mention, role, sentence)
+                add(mention, role, sentence, initials)
             for role, _ in acting:
-                add(mention, role, sentence)
+                add(mention, role, sentence, initials)
         if sentence.parsed:
             for mention, start, stop in predicated_spans(tokens, here):
                 add(mention, _nominative_phrase(tokens, start, stop), sentence)
