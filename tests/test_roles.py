@@ -194,3 +194,14 @@ def test_roles_carry_title_organization_and_country(models):
     (out,) = to_contract(extraction)["roles"]
     assert {k: out[k] for k in ("role", "title", "organization", "country")} == {
         "role": "секретарь СНБО Украины", "title": "секретарь", "organization": "СНБО", "country": "Украина"}
+
+
+@pytest.mark.parametrize("text, found", [
+    # an epithet and a bare role noun describe the person; they name no post
+    ("На вечер пришел известный журналист Иван Горелов.", []),
+    # with the body it serves, it is a post
+    ("На вечер пришел известный журналист газеты «Северный вестник» Иван Горелов.",
+     [("gorelov_ivan", "известный журналист газеты «Северный вестник»")]),
+])
+def test_roles_an_epithet_alone_names_no_post(models, text, found):
+    assert roles_of(text) == found
