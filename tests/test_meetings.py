@@ -224,6 +224,9 @@ def test_meetings_compound_adjective_names_sides_only_of_meetings(models, text, 
         ("В четверг Кая Каллас сообщила, что провела телефонный разговор с Андреем Сибигой.", "2026-01-29"),
         ("В четверг Марко Рубио сообщил, что Кая Каллас провела разговор с Андреем Сибигой.", None),
         ("В четверг Кая Каллас заявила, что планирует встречу с Андреем Сибигой.", None),
+        # talks said to be going on are dated by the day of the saying, a date beside its weekday too
+        ("В пятницу, 30 января, Кая Каллас заявила, что ее консультации с Андреем Сибигой проходят успешно.",
+         "2026-01-30"),
         # the day of the saying is not the day of the meeting said to come
         ("Встреча Каи Каллас и Андрея Сибиги может пройти скоро, заявил Марко Рубио 30 января.", None),
         # "с понедельника": the day a planned round starts
