@@ -107,6 +107,15 @@ def test_meetings_place_is_not_any_location_in_the_sentence(models):
     assert only(said)["place"] is None
 
 
+def test_meetings_place_said_after_another_meeting_before_this_one_is_that_meetings(models):
+    text = "Накануне перед переговорами с Сибигой в Брюсселе глава госдепартамента Марко Рубио пообщался с Каей Каллас."
+    found = {tuple(m["parties"]): m["place"] for m in meetings_of(text)}
+    assert found[("Каллас", "Рубио")] is None
+    # the same meeting said twice, the second in a clause of its own, keeps the place
+    text = "Каллас шутила перед переговорами с Сибигой в Брюсселе, когда делегации ждали начала встречи с ним."
+    assert [m["place"] for m in meetings_of(text)] == ["Брюссель"]
+
+
 def test_meetings_visit_brings_the_host_side(models):
     got = only("Визит Стива Уиткоффа в Москву запланирован на вторник.")
     assert got["parties"] == ["Россия", "Уиткофф"]
