@@ -233,6 +233,8 @@ def test_meetings_compound_adjective_names_sides_only_of_meetings(models, text, 
         ("В четверг Кая Каллас сообщила, что провела телефонный разговор с Андреем Сибигой.", "2026-01-29"),
         ("В четверг Марко Рубио сообщил, что Кая Каллас провела разговор с Андреем Сибигой.", None),
         ("В четверг Кая Каллас заявила, что планирует встречу с Андреем Сибигой.", None),
+        # talks a speaker only refers to in a gerund or relative clause are not dated by the saying
+        ("17 января Каллас заявила об отсутствии новостей, объясняя это ведущимися переговорами с Сибигой.", None),
         # talks said to be going on are dated by the day of the saying, a date beside its weekday too
         ("В пятницу, 30 января, Кая Каллас заявила, что ее консультации с Андреем Сибигой проходят успешно.",
          "2026-01-30"),

@@ -237,6 +237,8 @@ def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMent
         verb = tree.head(verb)
     if verb == -1 or tree.tokens[verb].pos not in ("VERB", "AUX"):
         return None
+    if tree.lemma(verb) in SPEECH_VERBS and tree.rel(top) != "ccomp":
+        return None  # "17 января заявила …, объясняя это ведущимися переговорами": the day of the saying only
     found = [d for d in dates if (d.value is not None or d.kind == "weekday")
              and (i := tree.span_head(d.start, d.stop)) not in theirs and _hangs_on(tree, i, verb)]
     return found[0] if len(found) == 1 else None
