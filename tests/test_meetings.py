@@ -408,6 +408,14 @@ def test_meetings_place_told_without_parties_joins_the_one_meeting(models):
     assert (got["parties"], got["place"]) == (["Путин", "Уиткофф"], "Кремль")
 
 
+def test_meetings_held_meeting_told_again_without_parties_is_one_told_before(models):
+    text = ("Во вторник Марко Рубио провел переговоры с Сергеем Лавровым.\n"
+            "Подробностей о московских переговорах пока мало.\n"
+            "Прежняя встреча французской и немецкой делегаций прошла месяц назад.")
+    places = {tuple(m["parties"]): m["place"] for m in meetings_of(text, dt.date(2026, 2, 5))}
+    assert places == {("Лавров", "Рубио"): "Москва", ("Германия", "Франция"): None}
+
+
 def test_meetings_date_told_without_parties_is_the_last_meeting_s(models):
     text = "Кая Каллас встретится с Андреем Сибигой. Об этом сообщила пресс-служба ЕС. Встреча состоится 3 февраля."
     got = only(text)
