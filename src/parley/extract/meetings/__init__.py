@@ -214,13 +214,21 @@ def _own_report(tree: Tree, verb: int) -> bool:
         and not any(tree.rel(c).startswith("nsubj") for c in tree.children[verb])
 
 
+def _ongoing_when_told(tree: Tree, verb: int) -> bool:
+    """"в субботу сказал, что переговоры проходят конструктивно": a present tense told in a "что"-clause is the
+    time of the telling, so the talks were going on the day the main clause says."""
+    return tree.rel(verb) == "ccomp" and tree.tokens[verb].feat("Tense") == "Pres" \
+        and tree.lemma(verb) in ONGOING_VERBS | PRESENT_LIVE_VERBS
+
+
 def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMention],
                               theirs: set[int]) -> DateMention | None:
     """"20 декабря прибыл Дмитриев, который уже провел переговоры", "в понедельник сообщил, что провел
     разговор": a held meeting told in a clause of its own, with no date, is dated by the clause it hangs
     from (through a noun or two, as a relative clause hangs from its subject)."""
     top = next((a for a in trigger.anchors if tree.tokens[a].pos in ("VERB", "AUX")
-                and (tree.rel(a).split(":")[0] in GOVERNED_CLAUSES or _own_report(tree, a))), None)
+                and (tree.rel(a).split(":")[0] in GOVERNED_CLAUSES or _own_report(tree, a)
+                     or _ongoing_when_told(tree, a))), None)
     if top is None:
         return None
     verb = tree.head(top)
@@ -230,9 +238,17 @@ def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMent
         verb = tree.head(verb)
     if verb == -1 or tree.tokens[verb].pos not in ("VERB", "AUX"):
         return None
+    if tree.lemma(verb) in SPEECH_VERBS and tree.rel(top) != "ccomp":
+        return None  # "17 января заявила …, объясняя это ведущимися переговорами": the day of the saying only
     found = [d for d in dates if (d.value is not None or d.kind == "weekday")
-             and (i := tree.span_head(d.start, d.stop)) not in theirs and tree.head(i) == verb]
+             and (i := tree.span_head(d.start, d.stop)) not in theirs and _hangs_on(tree, i, verb)]
     return found[0] if len(found) == 1 else None
+
+
+def _hangs_on(tree: Tree, index: int, verb: int) -> bool:
+    """The date hangs on the verb, or on a time word that does ("в субботу, 20 декабря, сказал")."""
+    head = tree.head(index)
+    return head == verb or head != -1 and tree.lemma(head) in TIME_NOUNS and tree.head(head) == verb
 
 
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
