@@ -278,6 +278,9 @@ def test_meetings_the_countries_leaders_after_a_leaders_meeting_are_those_leader
     ("Президент Франции Эммануэль Макрон сказал, что встретится с Фридрихом Мерцем в среду.", [["Макрон", "Мерц"]]),
     # its own subject meets, not the speaker
     ("Президент Франции Эммануэль Макрон сказал, что его советник встретится с Фридрихом Мерцем в среду.", []),
+    # the speaker meets, not whose title he holds
+    ("Советник канцлера Германии Фридриха Мерца Гюнтер Зауттер сообщил, что вчера имел беседу с Джоном Хили.",
+     [["Зауттер", "Хили"]]),
 ])
 def test_meetings_the_speaker_meets_only_when_the_meeting_verb_has_no_subject(models, text, parties):
     assert [m["parties"] for m in meetings_of(text)] == parties
@@ -315,6 +318,14 @@ def test_meetings_heads_of_two_delegations_replace_both_sides(models):
 def test_meetings_coordination_across_a_role_owner(models):
     text = "Владимир Путин и посланник Дональда Трампа Стив Уиткофф обсудили в Кремле мирный план."
     assert only(text)["parties"] == ["Путин", "Уиткофф"]
+
+
+def test_meetings_head_of_a_country_untitled_in_the_text_is_its_head_of_state(models):
+    # the talks with the envoy are not the summit told later: "глава РФ" is the Putin named there
+    text = ("Юрий Ушаков рассказал об итогах переговоров Стива Уиткоффа и главы РФ. "
+            "Весной Кремль вспоминал об итогах встречи Путина с Дональдом Трампом на Аляске.")
+    found = sorted(m["parties"] for m in meetings_of(text, dt.date(2026, 1, 20)))
+    assert found == [["Путин", "Трамп"], ["Путин", "Уиткофф"]]
 
 
 def test_meetings_just_now_is_today(models):
@@ -747,6 +758,14 @@ def test_meetings_head_of_a_country_is_its_president(models):
     text = ("Президент России Владимир Путин выступил в Думе. "
             "Позже стало известно об итогах переговоров Стива Уиткоффа и главы РФ.")
     assert only(text)["parties"] == ["Путин", "Уиткофф"]
+
+
+def test_meetings_head_of_a_country_untitled_in_the_text_is_its_head_of_state(models):
+    # the talks with the envoy are not the summit told later: "глава РФ" is the Putin named there
+    text = ("Юрий Ушаков рассказал об итогах переговоров Стива Уиткоффа и главы РФ. "
+            "Весной Кремль вспоминал об итогах встречи Путина с Дональдом Трампом на Аляске.")
+    found = sorted(m["parties"] for m in meetings_of(text, dt.date(2026, 1, 20)))
+    assert found == [["Путин", "Трамп"], ["Путин", "Уиткофф"]]
 
 
 def test_meetings_a_trilateral_round_takes_the_last_three_sides(models):

@@ -142,8 +142,10 @@ def leader_mentions(text: str, persons: tuple[ActorMention, ...], sides_of: dict
                 found.append(replace(model, start=start, stop=start + len(word.group()), text=word.group()))
     epithets = [(m.start(), m.end(), first_side(m.group()))
                 for pattern in (LEADER_EPITHET, COORDINATED_EPITHET) for m in pattern.finditer(text)]
-    for start, stop, side in sorted(epithets + list(_seat_epithets(text))):
-        model = presidents.get(side) if side else None
+    seats = [(start, stop, side, True) for start, stop, side in _seat_epithets(text)]
+    for start, stop, side, seat in sorted([(*e, False) for e in epithets] + seats):
+        # the seat or state he heads ("глава РФ") names its head of state, titled in the text or not
+        model = (listed if seat else presidents).get(side) if side else None
         if model is not None:
             found.append(replace(model, start=start, stop=stop, text=text[start:stop]))
     return found
