@@ -608,6 +608,10 @@ def test_meetings_a_call_of_one_side_apart_from_a_meeting_it_shares_a_person_wit
         ("Переговоры Украины и России идут в Женеве. Российскую делегацию возглавляет Владимир Мединский. "
          "Кроме него, в делегацию входят Михаил Галузин и Игорь Костюков.",
          ["Галузин", "Костюков", "Мединский", "Украина"]),
+        # a member met alone: the members said to be in the delegation meet with him
+        ("Вчера Джонатан Пауэлл провел переговоры с Андреем Ермаком в Лондоне. Как он уточнил, в состав "
+         "британской делегации кроме Пауэлла входили министр Дэвид Лэмми и советник Иэн Смит.",
+         ["Ермак", "Лэмми", "Пауэлл", "Смит"]),
     ],
 )
 def test_meetings_delegation_members_told_by_ellipsis_or_apart(models, text, parties):

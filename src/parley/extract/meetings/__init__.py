@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Mapping
 from parley.extract.background import is_background
 from parley.extract.dates import DateMention, round_end, round_length, with_weekday
 from parley.extract.lexicon import SPEECH_VERBS, WEAK_MEETING_VERBS
-from parley.extract.meetings.delegations import delegation_members
+from parley.extract.meetings.delegations import JOINING, delegation_members
 from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
 from parley.extract.meetings.merge import (
     Candidate, attach_delegations, combine, expanded, fill_from_orphans, join_counterparts, merge,
@@ -632,13 +632,19 @@ def _two_sides(candidate: Candidate) -> bool:
 
 
 def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt.date | None,
-            lead_stop: int = 0) -> Meeting | None:
-    """``lead_stop``: where the opening of a text that speaks of its own day ends (0 when it does not)."""
+            lead_stop: int = 0, joined: dict[str, list[Party]] | None = None) -> Meeting | None:
+    """``lead_stop``: where the opening of a text that speaks of its own day ends (0 when it does not);
+    ``joined``: the people each side's delegation is said to have in it ("в состав делегации входили")."""
     person_sides = {p.side for p in candidate.parties if p.is_person and p.side}
+    recalled = candidate.evidence.background or candidate.leaders
     parties: list[Party] = []
     for party in candidate.parties:
         if party.is_person:
             parties.append(party)
+            delegation = (joined or {}).get(party.side or "", []) if not recalled else []
+            if any(m.key == party.key for m in delegation):
+                parties += delegation  # a delegation's member meets with the members the text names
+
         elif party.key not in person_sides:
             # a recalled meeting ("Напомним, предыдущий раунд …") may have had other people
             named = members.get(party.key) if not candidate.evidence.background and not candidate.leaders else None
@@ -788,10 +794,12 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
     groups += [c for c in merge(proposals) if not any(expanded(c.parties) <= keys for keys in told)]
     members = {side: [_party(m, sides_of, names) for m in found]
                for side, found in delegation_members(analysis, named, sides_of).items()}
+    joined = {side: [_party(m, sides_of, names) for m in found]
+              for side, found in delegation_members(analysis, named, sides_of, JOINING).items()}
     proposed = []
     lead_stop = _lead_stop(layers, document.published)
     for candidate in sorted(groups, key=lambda c: c.evidence.start):
-        meeting = _finish(candidate, members, document.published, lead_stop)
+        meeting = _finish(candidate, members, document.published, lead_stop, joined)
         if meeting is not None:
             proposed.append((candidate, meeting))
     return proposed
