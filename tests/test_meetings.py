@@ -618,6 +618,24 @@ def test_meetings_delegation_members_told_by_ellipsis_or_apart(models, text, par
     assert only(text)["parties"] == parties
 
 
+@pytest.mark.parametrize("text, parties", [
+    # officials said to take part in "the meeting" join the one just told, each as his side
+    ("В среду в Берлине пройдет встреча Андрея Ермака и Марко Рубио. Во встрече также примут участие "
+     "министр иностранных дел Польши и премьер-министр Финляндии.", ["Ермак", "Польша", "Рубио", "Финляндия"]),
+    # their own part in other talks is no meeting of theirs
+    ("В среду в Берлине пройдет встреча Андрея Ермака и Марко Рубио. Во встрече примут участие министр "
+     "иностранных дел Польши и премьер-министр Финляндии, они прежде участвовали в таких переговорах.",
+     ["Ермак", "Польша", "Рубио", "Финляндия"]),
+])
+def test_meetings_unnamed_officials_taking_part_join_the_meeting_just_told(models, text, parties):
+    assert only(text)["parties"] == parties
+
+
+def test_meetings_an_unnamed_official_elsewhere_is_no_side(models):
+    text = "Министр иностранных дел Польши встретился с Марко Рубио."
+    assert meetings_of(text) == []
+
+
 def test_meetings_a_name_cut_by_the_end_of_the_text_is_not_a_member(models):
     text = ("Делегации России и Украины встретились в Женеве. Российскую делегацию возглавлял Владимир Мединский, "
             "украинскую — руководитель офиса Кирилл")

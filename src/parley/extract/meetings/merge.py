@@ -39,6 +39,7 @@ class Candidate:
     next_one: bool = False  # told as the one after, with its own date: "следующий раунд пройдет 25 ноября"
     day_of: bool = False  # told as one day of talks lasting more: "первый день переговоров"
     leaders: bool = False  # told as the countries' leaders' meeting: no delegation stands for a side
+    joins_last: bool = False  # people said to take part in a meeting named by its bare noun ("во встрече примут участие")
 
 
 def expanded(parties: tuple[Party, ...]) -> set[str]:
