@@ -292,6 +292,9 @@ def test_meetings_the_countries_leaders_after_a_leaders_meeting_are_those_leader
     ("Президент Франции Эммануэль Макрон сказал, что встретится с Фридрихом Мерцем в среду.", [["Макрон", "Мерц"]]),
     # its own subject meets, not the speaker
     ("Президент Франции Эммануэль Макрон сказал, что его советник встретится с Фридрихом Мерцем в среду.", []),
+    # the speaker meets, not whose title he holds
+    ("Советник канцлера Германии Фридриха Мерца Гюнтер Зауттер сообщил, что вчера имел беседу с Джоном Хили.",
+     [["Зауттер", "Хили"]]),
 ])
 def test_meetings_the_speaker_meets_only_when_the_meeting_verb_has_no_subject(models, text, parties):
     assert [m["parties"] for m in meetings_of(text)] == parties
@@ -329,6 +332,14 @@ def test_meetings_heads_of_two_delegations_replace_both_sides(models):
 def test_meetings_coordination_across_a_role_owner(models):
     text = "Владимир Путин и посланник Дональда Трампа Стив Уиткофф обсудили в Кремле мирный план."
     assert only(text)["parties"] == ["Путин", "Уиткофф"]
+
+
+def test_meetings_head_of_a_country_untitled_in_the_text_is_its_head_of_state(models):
+    # the talks with the envoy are not the summit told later: "глава РФ" is the Putin named there
+    text = ("Юрий Ушаков рассказал об итогах переговоров Стива Уиткоффа и главы РФ. "
+            "Весной Кремль вспоминал об итогах встречи Путина с Дональдом Трампом на Аляске.")
+    found = sorted(m["parties"] for m in meetings_of(text, dt.date(2026, 1, 20)))
+    assert found == [["Путин", "Трамп"], ["Путин", "Уиткофф"]]
 
 
 def test_meetings_just_now_is_today(models):
@@ -619,10 +630,32 @@ def test_meetings_a_call_of_one_side_apart_from_a_meeting_it_shares_a_person_wit
         ("Переговоры Украины и России идут в Женеве. Российскую делегацию возглавляет Владимир Мединский. "
          "Кроме него, в делегацию входят Михаил Галузин и Игорь Костюков.",
          ["Галузин", "Костюков", "Мединский", "Украина"]),
+        # a member met alone: the members said to be in the delegation meet with him
+        ("Вчера Джонатан Пауэлл провел переговоры с Андреем Ермаком в Лондоне. Как он уточнил, в состав "
+         "британской делегации кроме Пауэлла входили министр Дэвид Лэмми и советник Иэн Смит.",
+         ["Ермак", "Лэмми", "Пауэлл", "Смит"]),
     ],
 )
 def test_meetings_delegation_members_told_by_ellipsis_or_apart(models, text, parties):
     assert only(text)["parties"] == parties
+
+
+@pytest.mark.parametrize("text, parties", [
+    # officials said to take part in "the meeting" join the one just told, each as his side
+    ("В среду в Берлине пройдет встреча Андрея Ермака и Марко Рубио. Во встрече также примут участие "
+     "министр иностранных дел Польши и премьер-министр Финляндии.", ["Ермак", "Польша", "Рубио", "Финляндия"]),
+    # their own part in other talks is no meeting of theirs
+    ("В среду в Берлине пройдет встреча Андрея Ермака и Марко Рубио. Во встрече примут участие министр "
+     "иностранных дел Польши и премьер-министр Финляндии, они прежде участвовали в таких переговорах.",
+     ["Ермак", "Польша", "Рубио", "Финляндия"]),
+])
+def test_meetings_unnamed_officials_taking_part_join_the_meeting_just_told(models, text, parties):
+    assert only(text)["parties"] == parties
+
+
+def test_meetings_an_unnamed_official_elsewhere_is_no_side(models):
+    text = "Министр иностранных дел Польши встретился с Марко Рубио."
+    assert meetings_of(text) == []
 
 
 def test_meetings_a_name_cut_by_the_end_of_the_text_is_not_a_member(models):
@@ -769,6 +802,14 @@ def test_meetings_head_of_a_country_is_its_president(models):
     text = ("Президент России Владимир Путин выступил в Думе. "
             "Позже стало известно об итогах переговоров Стива Уиткоффа и главы РФ.")
     assert only(text)["parties"] == ["Путин", "Уиткофф"]
+
+
+def test_meetings_head_of_a_country_untitled_in_the_text_is_its_head_of_state(models):
+    # the talks with the envoy are not the summit told later: "глава РФ" is the Putin named there
+    text = ("Юрий Ушаков рассказал об итогах переговоров Стива Уиткоффа и главы РФ. "
+            "Весной Кремль вспоминал об итогах встречи Путина с Дональдом Трампом на Аляске.")
+    found = sorted(m["parties"] for m in meetings_of(text, dt.date(2026, 1, 20)))
+    assert found == [["Путин", "Трамп"], ["Путин", "Уиткофф"]]
 
 
 def test_meetings_a_trilateral_round_takes_the_last_three_sides(models):

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Mapping
 from parley.extract.background import is_background
 from parley.extract.dates import DateMention, round_end, round_length, with_weekday
 from parley.extract.lexicon import SPEECH_VERBS, WEAK_MEETING_VERBS
-from parley.extract.meetings.delegations import delegation_members
+from parley.extract.meetings.delegations import JOINING, delegation_members
 from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
 from parley.extract.meetings.merge import (
     Candidate, attach_delegations, combine, expanded, fill_from_orphans, join_counterparts, merge,
@@ -467,6 +467,14 @@ def _series(tree: Tree, trigger: Trigger) -> bool:
     return trigger.lemma in ROUND_WORDS or any(tree.lemma(i) in SERIES_WORDS for i in near)
 
 
+def _attending_the_last(tree: Tree, trigger: Trigger) -> bool:
+    """"Во встрече также примут участие X и Y": people take part in a meeting named by its bare noun, with
+    no word of its own (no parties, no adjective, no place), which is the meeting just told."""
+    if trigger.is_verb or not any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors):
+        return False
+    return all(tree.rel(c) in ("case", "punct") for c in tree.children[trigger.index])
+
+
 def _there(tree: Tree, trigger: Trigger) -> bool:
     """"Второй раунд прошел там же": the place is the one just told."""
     return any(tree.lemma(c) in SAME_PLACE_ADVERBS and any(tree.lemma(k) in SAME_PARTICLES for k in tree.children[c])
@@ -564,7 +572,8 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             headline=sentence.start < headline_stop(document.text) and titled(tree, trigger),
             again=_again(tree, trigger), next_one=date is not None and not default and _next_one(tree, trigger),
             day_of=tree.head(trigger.index) != -1 and tree.lemma(tree.head(trigger.index)) in DAY_NOUNS,
-            ordinal=_ordinal(tree, trigger), series=_repeated(tree, trigger), leaders=of_countries)
+            ordinal=_ordinal(tree, trigger), series=_repeated(tree, trigger), leaders=of_countries,
+            joins_last=_attending_the_last(tree, trigger))
         out += distributed(tree, people, candidate)
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
@@ -665,13 +674,19 @@ def _two_sides(candidate: Candidate) -> bool:
 
 
 def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt.date | None,
-            lead_stop: int = 0) -> Meeting | None:
-    """``lead_stop``: where the opening of a text that speaks of its own day ends (0 when it does not)."""
+            lead_stop: int = 0, joined: dict[str, list[Party]] | None = None) -> Meeting | None:
+    """``lead_stop``: where the opening of a text that speaks of its own day ends (0 when it does not);
+    ``joined``: the people each side's delegation is said to have in it ("в состав делегации входили")."""
     person_sides = {p.side for p in candidate.parties if p.is_person and p.side}
+    recalled = candidate.evidence.background or candidate.leaders
     parties: list[Party] = []
     for party in candidate.parties:
         if party.is_person:
             parties.append(party)
+            delegation = (joined or {}).get(party.side or "", []) if not recalled else []
+            if any(m.key == party.key for m in delegation):
+                parties += delegation  # a delegation's member meets with the members the text names
+
         elif party.key not in person_sides:
             # a recalled meeting ("Напомним, предыдущий раунд …") may have had other people
             named = members.get(party.key) if not candidate.evidence.background and not candidate.leaders else None
@@ -772,6 +787,17 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
             told = _told_of_by_pronoun(document, layer, background)
             if told is not None:
                 found = [told]
+        told = [k for k, c in enumerate(candidates) if _two_sides(c)]
+        if told and any(c.joins_last for c in found):
+            # those said to take part in "the meeting" are at the one told just before
+            k = told[-1]
+            keys = {p.key for p in candidates[k].parties}
+            extra = {p.key: p for c in found if c.joins_last for p in c.parties if p.key not in keys}
+            candidates[k] = replace(candidates[k], parties=candidates[k].parties + tuple(extra.values()))
+            # "…, они ранее участвовали в переговорах": the attendees' own part elsewhere is no meeting of theirs
+            joined = {p.key for c in found if c.joins_last for p in c.parties}
+            found = [c for c in found if not c.joins_last
+                     and not (c.attending and {p.key for p in c.parties} <= joined)]
         last_place = next((c for c in reversed(found) if c.place), last_place)
         meetings_found = [c for c in found if _two_sides(c)]
         if not meetings_found and inside and ATTENDANCE.search(sentence.text) and (
@@ -821,10 +847,12 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
     groups += [c for c in merge(proposals) if not any(expanded(c.parties) <= keys for keys in told)]
     members = {side: [_party(m, sides_of, names) for m in found]
                for side, found in delegation_members(analysis, named, sides_of).items()}
+    joined = {side: [_party(m, sides_of, names) for m in found]
+              for side, found in delegation_members(analysis, named, sides_of, JOINING).items()}
     proposed = []
     lead_stop = _lead_stop(layers, document.published)
     for candidate in sorted(groups, key=lambda c: c.evidence.start):
-        meeting = _finish(candidate, members, document.published, lead_stop)
+        meeting = _finish(candidate, members, document.published, lead_stop, joined)
         if meeting is not None:
             proposed.append((candidate, meeting))
     return proposed

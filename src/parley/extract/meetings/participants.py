@@ -437,7 +437,9 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
     if (len(sides_named) < 2 or partners_only) and not generic_subject(tree, trigger):
         speaker = _speaker(tree, trigger)
         for index, party in people:
-            if index in speaker or index == headline_source:
+            # the speaker, not whose title he holds ("спецпосланник Трампа Уиткофф подтвердил, что провел …")
+            spoke = index in speaker and index not in owners and not _possessor(tree, index, holders)
+            if spoke or index == headline_source:
                 chosen.setdefault(party.key, party)
         if referent is not None and any(tree.lemma(i) in SUBJECT_PRONOUNS for i in speaker):
             chosen.setdefault(referent.key, referent)  # "он привел встречу с Луной": the one spoken of
