@@ -150,6 +150,17 @@ def test_a_judgement_has_a_tone_and_a_judge(text, tone, judge, how):
     assert (judge, how) in found[0][2]
 
 
+def test_a_sentence_after_a_colon_of_saying_gives_the_speakers_words():
+    text = "Уиткофф встретился с Дмитриевым в Майами. Ушаков написал:\nРазговор вышел тяжелым, но полезным."
+    _, meetings = one_meeting(text)
+    cuts = [0, text.index("Ушаков"), text.index("\n") + 1, len(text)]
+    sentences = tuple(Sentence(a, b, text[a:b]) for a, b in zip(cuts, cuts[1:]))
+    view = DocumentView(text, sentences, mentions_of(text), (), meetings)
+    [found] = judgements(view, WORDS)
+    assert found.tone.value == "mixed"
+    assert [(j.actor.id, j.how) for j in found.judges] == [("ushakov", "antecedent")]
+
+
 def test_an_office_speaks_for_whoever_held_it_on_the_articles_day():
     text, meetings = one_meeting("Уиткофф встретился с Дмитриевым в Майами. Позже американский президент "
                                  "сказал, что встреча была полезной.")

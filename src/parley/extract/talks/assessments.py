@@ -193,13 +193,25 @@ def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names
                 judges.append(Judge(holder, names.get(holder.id, holder.name), "office",
                                     {"office_before_cue": float(voice.start < at)}))
     voiced = any(j.how in ("office", "ministry") for j in judges)  # the sentence names who speaks: no "он" to resolve
-    if speech and not persons and not voiced and (quote is None or words.pronouns.search(folded, s.start, s.stop)):
+    introduced = _introduced(view, words, sentence)  # "Ушаков написал:" before: these are his words
+    if (speech or introduced) and not persons and not voiced and (quote is None or introduced
+                                                                 or words.pronouns.search(folded, s.start, s.stop)):
         earlier = _antecedent(view, sentence)
         if earlier is not None:
             judges.append(Judge(earlier, names.get(earlier.id, earlier.name), "antecedent",
                                 {"pronoun": float(bool(words.pronouns.search(folded, s.start, s.stop)))}))
     judges.extend(_source_after(view, words, sentence, names, {j.actor.id for j in judges if j.actor is not None}))
     return judges
+
+
+def _introduced(view: DocumentView, words: TalksWords, sentence: int) -> bool:
+    """Whether the sentence before ends in a colon after a word of saying ("Ушаков написал:"): this one then
+    gives the words of whoever that sentence says spoke."""
+    if sentence == 0:
+        return False
+    before = view.sentences[sentence - 1]
+    return view.folded[before.start:before.stop].rstrip().endswith(":") and bool(
+        words.speech.search(view.folded, before.start, before.stop))
 
 
 def _source_after(view: DocumentView, words: TalksWords, sentence: int, names: dict[str, str],
