@@ -10,7 +10,7 @@ import pytest
 from parley.extract.talks import attach_talks
 from parley.extract.talks.assessments import assessment_candidates, choose_assessments, judgements, polar_cues
 from parley.extract.talks.model import LinearModel, ModelError, TalksModel, from_dict, load, shipped
-from parley.extract.talks.topics import choose_topics, topic_candidates
+from parley.extract.talks.topics import TopicCandidate, choose_topics, topic_candidates
 from parley.extract.talks.view import DocumentView
 from parley.extract.talks.words import CueSet, LexiconError, fold, talks_words
 from parley.records import (
@@ -335,6 +335,20 @@ def test_a_topic_sure_for_one_meeting_goes_to_every_meeting_its_sentence_tells()
     sure_for_the_first = model_of({"main_meeting": 5.0}, {}).topics  # the model is sure for one meeting only
     topics = choose_topics(candidates, sure_for_the_first, 2)
     assert [[t.topic for t in ts] for ts in topics] == [["humanitarian"], ["humanitarian"]]
+
+
+@pytest.mark.parametrize("rival, told, kept", [
+    (2.0, False, True),  # nearly as likely as the likeliest meeting: both keep the topic
+    (0.5, False, False),  # far less likely, and its own sentences do not state the topic: the likeliest wins
+    (0.5, True, True),  # far less likely, but its own sentence states the topic
+])
+def test_a_meeting_far_less_likely_than_the_topics_likeliest_keeps_it_only_where_told(rival, told, kept):
+    model = LinearModel({"likely": 1.0}, 0.0, 0.5)
+    candidates = [TopicCandidate(0, "economy", 10, 17, {"likely": 2.5}),
+                  TopicCandidate(1, "economy", 10, 17, {"likely": rival}, told=told)]
+    topics = choose_topics(candidates, model, 2)
+    assert [t.topic for t in topics[0]] == ["economy"]
+    assert bool(topics[1]) is kept
 
 
 def test_a_judgement_goes_to_one_meeting_and_one_judge():
