@@ -78,6 +78,7 @@ class OfficeResolver:
         self.head_of_state_phrases = tuple(tuple(p.split()) for p in lex.sequence("roles", "head_of_state_phrases"))
         self.organisation_nouns = lex.words("roles", "organisation_nouns")
         self.portfolio_prepositions = lex.words("grammar", "portfolio_prepositions")
+        self.name_prepositions = lex.words("roles", "name_prepositions")
         self.conjunctions = lex.words("grammar", "coordinating_conjunctions")
         self.former_adjectives = lex.words("grammar", "former_adjectives")
         self.place_adjective_endings = lex.sequence("roles", "place_adjective_endings")
@@ -188,7 +189,10 @@ class OfficeResolver:
                     title.append(word)  # "министр по делам разведки": the portfolio is the position's
                     continue
                 if low in self.prepositions:
-                    break
+                    if not (rest and low in self.name_prepositions and any(w[:1].isupper() for w in rest)
+                            and n + 1 < len(words) and words[n + 1][:1].islower()):
+                        break
+                    # "Комиссии по атомной энергии": a name goes on; "посол Японии в России": a place ends it
                 body_starts(word)
                 continue
             if n < head_at and low.endswith(self.adjective_form_endings) and sides.country_named(word):
