@@ -222,6 +222,8 @@ class OfficeResolver:
                 organisation_words.append(word)
         while organisation_words and organisation_words[-1].lower() in self.conjunctions:
             organisation_words.pop()  # "по вопросам Украины и России": the sides, joined, leave no body
+        if side and len(organisation_words) == 1 and organisation_words[0].lower().startswith(self.state_nouns):
+            organisation_words = []  # "президент Российской Федерации": the state, not a body in it
         organisation = " ".join(organisation_words).strip(" ,") or None
         known = self._named_organisation(organisation) if organisation else None
         if known is not None:
