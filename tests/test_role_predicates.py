@@ -97,6 +97,8 @@ def test_predicated_spans(models, spec, name, found):
     ("Иван Горелов, который занимает пост министра транспорта, уехал в отпуск.", "gorelov_ivan",
      "министр транспорта"),
     ("Будучи губернатором, Иван Горелов построил в городе два моста.", "gorelov_ivan", "губернатор"),
+    # the object of a verb of naming holds the post it is named to
+    ("Тренер назвал Ивана Горелова новым капитаном команды.", "gorelov_ivan", "новый капитан команды"),
 ])
 def test_roles_given_by_a_verb(models, text, person, role):
     assert (person, role) in roles_of(text)
