@@ -91,7 +91,7 @@ def _state_named(phrase: str) -> bool:
     words = _WORDS.findall(phrase)[1:]
     lemmas = " ".join(word_parses(w)[0].normal_form if word_parses(w) else w.lower() for w in words)
     place = gazetteer().lookup(lemmas)
-    return place is None or place.kind == "country"
+    return place is not None and place.kind == "country"
 
 
 # "Президент США Дональд …", ", президент России …", "и президент Украины …" — not "помощник президента",
