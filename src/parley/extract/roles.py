@@ -39,7 +39,7 @@ COURTESY = RU.tagged("roles", "words", "courtesy")  # "шейх", "мистер"
 ACTING = tuple(tuple(re.findall(r"\w+|[^\w\s]", phrase.lower())) for phrase in RU.sequence("roles", "acting_phrases"))
 ACTING_FIRST_WORDS = frozenset(phrase[0] for phrase in ACTING)
 _BREAKS = frozenset(",.:;!?—–")
-EPITHETS = tuple(w[:-2] for w in RU.words("roles", "epithet_adjectives"))
+EPITHETS = tuple(w[:-2] for w in RU.tagged("roles", "holder_adjectives", "epithet"))
 
 
 def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMention, ...]) -> tuple[Role, ...]:

@@ -61,6 +61,7 @@ ROW_FIELDS: dict[tuple[str, str], dict[str, tuple[type, bool]]] = {
 TAGS: dict[tuple[str, str], frozenset[str]] = {
     ("roles", "words"): frozenset({"head", "generic", "relational", "rank", "title", "owner", "envoy", "principal",
                                    "plural_official", "keyed", "office_head", "spokesman", "courtesy"}),
+    ("roles", "holder_adjectives"): frozenset({"passing", "epithet"}),
 }
 
 

@@ -83,7 +83,7 @@ class OfficeResolver:
         self.former_adjectives = lex.words("grammar", "former_adjectives")
         self.place_adjective_endings = lex.sequence("roles", "place_adjective_endings")
         self.quality_adjective_endings = lex.sequence("roles", "quality_adjective_endings")
-        self.passing_adjective_stems = tuple(w[:-2] for w in lex.words("roles", "passing_adjectives"))
+        self.passing_adjective_stems = tuple(w[:-2] for w in lex.tagged("roles", "holder_adjectives", "passing"))
         rows = sides.organisations
         self._organisations = tuple((re.compile(stem_pattern(stem)), row) for row in rows for stem in row["stems"])
         self._whole_organisations = tuple((re.compile(stem_pattern(stem) + r"\w*"), row)
