@@ -39,7 +39,7 @@ COURTESY = RU.tagged("roles", "words", "courtesy")  # "шейх", "мистер"
 ACTING = tuple(tuple(re.findall(r"\w+|[^\w\s]", phrase.lower())) for phrase in RU.sequence("roles", "acting_phrases"))
 ACTING_FIRST_WORDS = frozenset(phrase[0] for phrase in ACTING)
 _BREAKS = frozenset(",.:;!?—–")
-EPITHETS = tuple(w[:-2] for w in RU.tagged("roles", "holder_adjectives", "epithet"))
+EPITHETS = RU.tagged("roles", "holder_adjectives", "epithet")
 
 
 def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMention, ...]) -> tuple[Role, ...]:
@@ -55,7 +55,7 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
         if role and key not in seen:
             seen.add(key)
             parts = role_parts(role)
-            if role.lower().startswith(EPITHETS) and not parts.organization and not parts.country:
+            if _lemma_in(role.split()[0], EPITHETS) and not parts.organization and not parts.country:
                 return  # "известный журналист": who the person is, not a post
             name = _full_name(mention, persons)
             if initials and len(name.split()) == 1:
