@@ -7,9 +7,9 @@ import pytest
 
 from parley import nlp
 from parley.extract.actors import find_actors
-from parley.extract.roles import find_roles
+from parley.extract.roles import _mention_case, find_roles
 from parley.contract import to_contract
-from parley.records import Document, Extraction
+from parley.records import Actor, ActorMention, Document, Extraction
 
 
 def roles_of(text: str, published=dt.date(2025, 12, 10)) -> list[tuple[str, str]]:
@@ -206,3 +206,13 @@ def test_roles_carry_title_organization_and_country(models):
 ])
 def test_roles_an_epithet_alone_names_no_post(models, text, found):
     assert roles_of(text) == found
+
+
+@pytest.mark.parametrize("written, nominative, cases", [
+    ("Кэндзи Ямасакой", "Кэндзи Ямасакой", None),  # an oblique ending left as written: the case is unknown
+    ("Лев Толстой", "Лев Толстой", frozenset({"nomn"})),  # the ending of a nominative surname
+    ("Ивана Горелова", "Иван Горелов", frozenset({"gent", "accs"})),
+])
+def test_roles_the_case_of_a_name_as_written(written, nominative, cases):
+    mention = ActorMention(0, len(written), written, nominative, Actor("someone", nominative))
+    assert _mention_case(mention) == cases

@@ -155,8 +155,8 @@ def _mention_case(mention: ActorMention) -> frozenset[str] | None:
         if found:
             cases = found if cases is None else (cases & found or cases)
     if cases is None:
-        if _indeclinable(written[-1]) or written[-1].lower().endswith(_OBLIQUE_SURNAME_ENDINGS):
-            return None  # "Сэйдзи Маэхарой" left as written: its case is not the nominative's
+        if _indeclinable(written[-1]) or _oblique_as_written(written[-1]):
+            return None  # "Кэндзи Ямасакой" left as written: its case is not the nominative's
         return frozenset({"nomn"})
     return cases
 
@@ -172,7 +172,13 @@ _ENDING_CASES = {
     "ии": frozenset({"gent", "datv", "loct"}), "ией": frozenset({"ablt"}),
 }
 _GENITIVE = frozenset({"gent", "accs"})
-_OBLIQUE_SURNAME_ENDINGS = ("ой", "ым", "ом", "ого", "ому", "ыми")
+_OBLIQUE_ENDINGS = tuple(ending for ending in _ENDING_CASES if len(ending) > 1)
+
+
+def _oblique_as_written(word: str) -> bool:
+    """"Ямасакой": an oblique ending and no likelier reading as a nominative ("Толстой" is one)."""
+    parses = _parses(word)[:1]
+    return word.lower().endswith(_OBLIQUE_ENDINGS) and not (parses and parses[0].tag.case == "nomn")
 
 
 def _indeclinable(word: str) -> bool:
