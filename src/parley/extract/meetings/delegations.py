@@ -19,10 +19,17 @@ from parley.records import ActorMention, Analysis
 RU = lexicon("ru")
 
 GROUP_WORD = re.compile(r"делегаци\w*|сторон[аыуе]\w*|(?:переговорн|рабоч)\w+\s+групп\w*|команд\w*", re.IGNORECASE)
-MEMBERSHIP = gated(r"возглав|во\s+главе|\bглав[аыуео]й?\b|руковод|в\s+состав|вошл|входи|входя|включ"
-                   r"|представля|представят|представил|участи|участву|участвова|присоедин", re.IGNORECASE)
+
+
+def _alternatives(key: str, whole: bool = False) -> str:
+    stems = (r"\s+".join(map(re.escape, stem.split())) for stem in RU.sequence("meetings", key))
+    return "|".join(rf"\b{stem}\b" if whole else stem for stem in stems)
+
+
 # Words that put people into a delegation beside whoever leads it: "в состав делегации входили X и Y".
-JOINING = re.compile(r"в\s+состав|вошл|входи|входя|включ|присоедин", re.IGNORECASE)
+JOINING = gated(_alternatives("delegation_join_stems"), re.IGNORECASE)
+MEMBERSHIP = gated("|".join((_alternatives("delegation_head_stems"), _alternatives("delegation_head_words", whole=True),
+                             _alternatives("delegation_join_stems"))), re.IGNORECASE)
 # A name next to a verb of saying is a source ("сообщил Песков"), not a member.
 SAYING_NEAR = re.compile("|".join(map(re.escape, RU.sequence("meetings", "saying_stems"))), re.IGNORECASE)
 WINDOW = 30
