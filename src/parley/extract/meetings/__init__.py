@@ -734,17 +734,16 @@ def _at_last_place(candidates: list[Candidate], layer: SentenceLayers) -> bool:
     return re.search(rf"(?<![\w-])[вВ]о?\s+{re.escape(stem)}", layer.sentence.text) is not None
 
 
-def _add_attendees(candidates: list[Candidate], attendees: list[ActorMention], sides_of: dict[str, str],
-                   names: dict[str, str]) -> None:
-    """The people a follow-up sentence puts at the meeting told just before join that meeting."""
-    told = [k for k, c in enumerate(candidates) if _two_sides(c)]
-    if not told or not attendees:
-        return
-    k = told[-1]
+def _join_last_meeting(candidates: list[Candidate], parties: list[Party]) -> bool:
+    """The parties a follow-up sentence puts at the meeting told just before join that meeting; False when
+    no meeting was told."""
+    k = next((k for k in reversed(range(len(candidates))) if _two_sides(candidates[k])), None)
+    if k is None:
+        return False
     keys = {p.key for p in candidates[k].parties}
-    extra = [_party(m, sides_of, names) for m in attendees if m.actor.id not in keys]
-    unique = list({p.key: p for p in extra}.values())
-    candidates[k] = replace(candidates[k], parties=candidates[k].parties + tuple(unique))
+    extra = {p.key: p for p in parties if p.key not in keys}
+    candidates[k] = replace(candidates[k], parties=candidates[k].parties + tuple(extra.values()))
+    return True
 
 
 def find_meetings(document: Document, analysis: Analysis, mentions: tuple[ActorMention, ...],
@@ -787,15 +786,11 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
             told = _told_of_by_pronoun(document, layer, background)
             if told is not None:
                 found = [told]
-        told = [k for k, c in enumerate(candidates) if _two_sides(c)]
-        if told and any(c.joins_last for c in found):
-            # those said to take part in "the meeting" are at the one told just before
-            k = told[-1]
-            keys = {p.key for p in candidates[k].parties}
-            extra = {p.key: p for c in found if c.joins_last for p in c.parties if p.key not in keys}
-            candidates[k] = replace(candidates[k], parties=candidates[k].parties + tuple(extra.values()))
+        joining = [p for c in found if c.joins_last for p in c.parties]
+        # those said to take part in "the meeting" are at the one told just before
+        if any(c.joins_last for c in found) and _join_last_meeting(candidates, joining):
             # "…, они ранее участвовали в переговорах": the attendees' own part elsewhere is no meeting of theirs
-            joined = {p.key for c in found if c.joins_last for p in c.parties}
+            joined = {p.key for p in joining}
             found = [c for c in found if not c.joins_last
                      and not (c.attending and {p.key for p in c.parties} <= joined)]
         last_place = next((c for c in reversed(found) if c.place), last_place)
@@ -806,7 +801,7 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
             # "зять Дональда Трампа Джаред Кушнер": a name right before another one owns its role
             owners = {m.start for m, after in zip(present, present[1:])
                       if not document.text[m.stop:after.start].strip()}
-            _add_attendees(candidates, [m for m in present if m.start not in owners], sides_of, names)
+            _join_last_meeting(candidates, [_party(m, sides_of, names) for m in present if m.start not in owners])
         candidates += found
         told_just_before = bool(found) or (told_just_before and _reports_the_above(layer))
         if not meetings_found and not _denies_a_meeting(layer):
