@@ -30,7 +30,8 @@ POST_VERBS = RU.words("roles", "post_verbs")
 _SUBJECTS = ("nsubj", "nsubj:pass")
 _MODIFIERS = ("acl", "acl:relcl")
 _RELATIVE = RU.words("grammar", "relative_pronouns")
-_BREAKS = frozenset(",.:;!?—–()")
+BREAKS = frozenset(",.:;!?—–")  # marks a role phrase does not run across
+_PHRASE_BREAKS = BREAKS | frozenset("()")
 
 
 def may_give_a_role(sentence: str) -> bool:
@@ -84,17 +85,17 @@ def _holder(tokens: Sequence[Token], verb: int, mentions: Sequence[ActorMention]
     if objects and tokens[verb].feat("Voice") == "Act" and not climbed:
         # "назначил Петрова министром", "назначил министра армии Петрова послом": the one named in the object
         return next((m for k in objects for n in range(len(tokens)) if _under(tokens, n, k)
-                     and (m := _mention(tokens[n], mentions)) is not None), None)
+                     and (m := mention_at(mentions, tokens[n])) is not None), None)
     for k in children:
         if tokens[k].rel in _SUBJECTS:
             if tokens[k].lemma in _RELATIVE and tokens[verb].rel in _MODIFIERS:
                 break  # "Петров, который стал министром": the name the clause hangs on
-            return _mention(tokens[k], mentions)
+            return mention_at(mentions, tokens[k])
     head = tokens[verb].head
     if head < 0:
         return None
     if tokens[verb].rel in _MODIFIERS:
-        return _mention(tokens[head], mentions)  # "Петров, занимающий пост министра"
+        return mention_at(mentions, tokens[head])  # "Петров, занимающий пост министра"
     if tokens[verb].rel in ("xcomp", "advcl", "obl") and tokens[head].pos in ("VERB", "AUX") \
             and head not in climbed:  # a parse may loop its heads
         return _holder(tokens, head, mentions, climbed=climbed | {verb})  # "может стать министром", "будучи министром, он …"
@@ -109,7 +110,7 @@ def _graded(tokens: Sequence[Token], head: int) -> bool:
                any(t.head == k and t.rel in ("advmod", "amod") for t in tokens) for k in adjectives)
 
 
-def _mention(token: Token, mentions: Sequence[ActorMention]) -> ActorMention | None:
+def mention_at(mentions: Sequence[ActorMention], token: Token) -> ActorMention | None:
     return next((m for m in mentions if m.start <= token.start < m.stop), None)
 
 
@@ -123,7 +124,7 @@ def _phrase_start(tokens: Sequence[Token], head: int) -> int:
 def _phrase_stop(tokens: Sequence[Token], head: int) -> int:
     """After the last word of the role noun's subtree, up to a punctuation mark or a verb."""
     stop = head + 1
-    while stop < len(tokens) and tokens[stop].text not in _BREAKS and tokens[stop].pos not in ("VERB", "AUX") \
+    while stop < len(tokens) and tokens[stop].text not in _PHRASE_BREAKS and tokens[stop].pos not in ("VERB", "AUX") \
             and _under(tokens, stop, head):
         stop += 1
     return stop

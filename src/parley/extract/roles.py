@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
-from parley.extract.role_predicates import predicated_spans
+from parley.extract.role_predicates import BREAKS, mention_at, predicated_spans
 from parley.resolve.offices import (
     GENERIC_HEADS, OFFICE_HEADS, OFFICES, OWNER_NOUNS, RANKS, RELATIONAL_HEADS, is_role_reference, names_head_of_state, office_holder, role_head, role_parts,
 )
@@ -38,7 +38,6 @@ FORMER_ADJECTIVES = RU.words("grammar", "former_adjectives")
 COURTESY = RU.tagged("roles", "words", "courtesy")  # "шейх", "мистер": no position of its own
 ACTING = tuple(tuple(re.findall(r"\w+|[^\w\s]", phrase.lower())) for phrase in RU.sequence("roles", "acting_phrases"))
 ACTING_FIRST_WORDS = frozenset(phrase[0] for phrase in ACTING)
-_BREAKS = frozenset(",.:;!?—–")
 EPITHETS = RU.tagged("roles", "holder_adjectives", "epithet")
 
 
@@ -202,10 +201,6 @@ def _agrees(head_word: str, case: frozenset[str] | None) -> bool:
     return not cases or bool(case & cases)
 
 
-def _mention_at(mentions: list[ActorMention], token: Token) -> ActorMention | None:
-    return next((m for m in mentions if m.start <= token.start < m.stop), None)
-
-
 @functools.lru_cache(maxsize=65536)
 def _is_verb(word: str) -> bool:
     if not word[:1].islower():
@@ -277,13 +272,13 @@ def _phrase_start(tokens, end: int, case: frozenset[str] | None, mentions, perso
     while j >= 0 and steps < MAX_PHRASE_TOKENS:
         word = tokens[j].text
         low = word.lower()
-        if word in _BREAKS and word not in "—–" or low in STOP_WORDS:
+        if word in BREAKS and word not in "—–" or low in STOP_WORDS:
             break
         if word in "—–[]":
             break
-        if low == "и" and (j == end - 1 or j > 0 and _mention_at(mentions, tokens[j - 1]) is not None):
+        if low == "и" and (j == end - 1 or j > 0 and mention_at(mentions, tokens[j - 1]) is not None):
             break  # "главы Белого дома и Владимира Зеленского", "Стива Уиткоффа и зятя …": two people
-        other = _mention_at(mentions, tokens[j])
+        other = mention_at(mentions, tokens[j])
         if other is not None:
             other_case = _mention_case(other)
             if other_case is None or not other_case <= _GENITIVE:
@@ -388,9 +383,9 @@ def _phrase_end(tokens, head: int, mentions) -> int | None:
     k = head + 1
     while k < len(tokens) and k - head < MAX_PHRASE_TOKENS:
         word = tokens[k].text
-        if word in _BREAKS or word in "([" or word.lower() in STOP_WORDS:
+        if word in BREAKS or word in "([" or word.lower() in STOP_WORDS:
             break
-        other = _mention_at(mentions, tokens[k])
+        other = mention_at(mentions, tokens[k])
         if other is not None and not (_mention_case(other) or frozenset({"nomn"})) <= _GENITIVE:
             return None  # the phrase is the next person's: "…, госсекретарь Марко Рубио"
         if word[:1].isalpha() and _is_verb(word):
@@ -425,8 +420,8 @@ def _standalone(tokens, heads, here, persons, document):
         while start > 0 and _adjective_agreeing(tokens[start - 1].text, token.text):
             start -= 1
         end = i + 1
-        while end < len(tokens) and end - i <= 3 and tokens[end].text not in _BREAKS and \
-                _mention_at(persons, tokens[end]) is None and \
+        while end < len(tokens) and end - i <= 3 and tokens[end].text not in BREAKS and \
+                mention_at(persons, tokens[end]) is None and \
                 (tokens[end].text.isupper() or _is_genitive(tokens[end].text) or _names_side(tokens, end)):
             end += 1
         phrase = " ".join(t.text for t in tokens[start:end])
@@ -470,13 +465,13 @@ def _distributive(tokens, heads, here):
         head = role_head(token.text)
         if head is None or _head_cases(token.text) != {"plur"} or tokens[i + 2].text != "и":
             continue
-        first = _mention_at(here, tokens[i + 4])
+        first = mention_at(here, tokens[i + 4])
         if first is None or first.start != tokens[i + 4].start:
             continue
         after = _index(tokens, first.stop - 1)
         if after is None or after + 2 >= len(tokens) or tokens[after + 1].text != "и":
             continue
-        second = _mention_at(here, tokens[after + 2])
+        second = mention_at(here, tokens[after + 2])
         if second is None or second.actor.id == first.actor.id:
             continue
         yield first, f"{head} {tokens[i + 1].text}"
@@ -503,7 +498,7 @@ def _acting(tokens, spans: list[tuple[int, int]], first: int, last: int, mention
             yield _written(tokens, a, first), True
         elif a == last + 2 and tokens[last + 1].text == ",":
             stop = b
-            while stop < len(tokens) and stop - b < MAX_PHRASE_TOKENS and tokens[stop].text not in _BREAKS \
+            while stop < len(tokens) and stop - b < MAX_PHRASE_TOKENS and tokens[stop].text not in BREAKS \
                     and tokens[stop].text not in "([" and not (tokens[stop].text[:1].isalpha() and _is_verb(tokens[stop].text)):
                 stop += 1
             if _office_between(tokens, b, stop, mentions):
@@ -513,9 +508,9 @@ def _acting(tokens, spans: list[tuple[int, int]], first: int, last: int, mention
 def _office_between(tokens, start: int, stop: int, mentions) -> bool:
     """A role noun, and no break or other person, in tokens[start:stop]."""
     span = tokens[start:stop]
-    if not any(role_head(t.text) for t in span[:4]) or any(t.text in _BREAKS for t in span):
+    if not any(role_head(t.text) for t in span[:4]) or any(t.text in BREAKS for t in span):
         return False
-    others = {id(m): m for t in span if (m := _mention_at(mentions, t)) is not None}.values()
+    others = {id(m): m for t in span if (m := mention_at(mentions, t)) is not None}.values()
     return all((_mention_case(m) or frozenset({"nomn"})) <= _GENITIVE for m in others)
 
 
@@ -535,12 +530,12 @@ def _shared_by_a_list(tokens, heads, here):
         if _head_cases(tokens[i].text) != {"plur"}:
             continue
         k = i + 1
-        while k < len(tokens) and k - i <= 4 and _mention_at(here, tokens[k]) is None and \
+        while k < len(tokens) and k - i <= 4 and mention_at(here, tokens[k]) is None and \
                 (_is_genitive(tokens[k].text) or tokens[k].text.isupper()):
             k += 1  # "министры иностранных дел …"
         named = []
         while k < len(tokens):
-            mention = _mention_at(here, tokens[k])
+            mention = mention_at(here, tokens[k])
             if mention is None or mention.start != tokens[k].start:
                 break
             named.append(mention)
@@ -572,7 +567,7 @@ def _shared_after_a_list(tokens, heads, here):
         named = []
         k = start - 2
         while k >= 0:
-            mention = _mention_at(here, tokens[k])
+            mention = mention_at(here, tokens[k])
             if mention is None:
                 break
             named.append(mention)
