@@ -66,7 +66,7 @@ PAST_EXPECTATION_WORDS = RU.words("status", "past_expectation_words")
 POSSIBILITY_VERBS = RU.words("status", "possibility_verbs")
 RULING_OUT = RU.words("status", "ruling_out_words")
 # Nouns between a meeting word and the verb that governs it: "допускает проведение встречи".
-HOLDING_NOUNS = RU.words("status", "holding_nouns")
+HOLDING_NOUNS = RU.tagged("meetings", "light_nouns", "holding")
 
 
 def _say(status: MeetingStatus) -> StatusReading:

@@ -62,6 +62,7 @@ TAGS: dict[tuple[str, str], frozenset[str]] = {
     ("roles", "words"): frozenset({"head", "generic", "relational", "rank", "title", "owner", "envoy", "principal",
                                    "plural_official", "keyed", "office_head", "spokesman", "courtesy"}),
     ("roles", "holder_adjectives"): frozenset({"passing", "epithet"}),
+    ("meetings", "light_nouns"): frozenset({"frame", "holding"}),
 }
 
 

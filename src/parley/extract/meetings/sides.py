@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from parley.extract.lexicon import MEETING_NOUNS, SIDE_GROUP_NOUNS
 from parley.extract.meetings.tree import Tree
+from parley.extract.meetings.triggers import PARTICIPATION_VERBS
 from parley.lang import lexicon
 from parley.resolve.offices import PLURAL_OFFICIALS
 from parley.resolve.sides import compound_sides, side_of_adjective, side_of_demonym, side_of_name_at
@@ -18,7 +19,6 @@ RU = lexicon("ru")
 
 # Prepositions under which a country is a place or a topic, not a party: "в Женеве", "по Украине".
 NOT_PARTY_PREPOSITIONS = RU.words("sides", "not_party_prepositions")
-PARTICIPATION_VERBS = RU.words("meetings", "participation_verbs")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ CLAUSE_EDGES = {"parataxis", "ccomp", "conj", "root", "acl:relcl", "advcl"}
 # Verbs that only carry a meeting noun ("провести переговоры", "принять участие во встрече").
 LIGHT_VERBS = RU.words("meetings", "light_verbs")
 # Nouns that only frame a meeting ("в ходе переговоров", "перспектива встречи", "участники переговоров").
-LIGHT_NOUNS = RU.words("meetings", "light_nouns")
+LIGHT_NOUNS = RU.tagged("meetings", "light_nouns", "frame")
 # Who a meeting word with these partners is not a meeting between: an interview is not talks.
 # Where people meet who are not negotiating: "встретятся на сцене", "на ринге", "в финале".
 ARENA_NOUNS = RU.words("meetings", "arena_nouns")
