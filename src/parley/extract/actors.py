@@ -400,7 +400,7 @@ def _is_title(word: str) -> bool:
 def _link_surnames(found: list[_Found]) -> None:
     """One automatic actor per person in a text.
 
-    A full name declined two ways ("Наото Кан", "Наото Кана") is one actor; a
+    A full name declined two ways ("Иван Горелов", "Ивана Горелова") is one actor; a
     surname alone, or a first name alone, takes the actor of the one full name
     it fits; a full name fixes the nominative when one of its forms was written
     in the nominative.

@@ -66,7 +66,7 @@ def predicated_spans(tokens: Sequence[Token], mentions: Sequence[ActorMention]
         if token.feat("Case") == "Ins" and any(t.rel == "case" for t in dependents):
             continue  # "работает с министром": a companion, not a post
         if token.feat("Case") == "Ins" and any(t.rel == "cop" and t.lemma in LINK_VERBS for t in dependents):
-            holder = _holder(tokens, i, mentions)  # "Кан будет вратарем": the noun is the predicate
+            holder = _holder(tokens, i, mentions)  # "Горелов будет вратарем": the noun is the predicate
         elif token.feat("Case") == "Ins" and verb is not None and verb.lemma in LINK_VERBS:
             holder = _holder(tokens, token.head, mentions)
         elif token.feat("Case") == "Gen" and verb is not None and verb.lemma in POST_NOUNS and verb.head >= 0 \

@@ -58,7 +58,7 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
                 return  # "известный журналист": who the person is, not a post
             name = _full_name(mention, persons)
             if initials and len(name.split()) == 1:
-                name = f"{initials} {name}"  # "Н. Кан": the initials tell him from another Кан
+                name = f"{initials} {name}"  # "И. Горелов": the initials tell him from another Горелов
             roles.append(Role(actor=mention.actor, name=name, role=role,
                               evidence=Evidence(sentence.start, sentence.stop), title=parts.title,
                               organization=parts.organization, country=parts.country))
