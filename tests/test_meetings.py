@@ -631,6 +631,14 @@ def test_meetings_unnamed_officials_taking_part_join_the_meeting_just_told(model
     assert only(text)["parties"] == parties
 
 
+def test_meetings_one_side_s_people_told_before_a_meeting_of_their_unnamed_side_stay_with_their_own(models):
+    text = ("Сегодня возле гольф-клуба прошла встреча со Стивом Уиткоффом и Джаредом Кушнером. Ей предшествовали "
+            "переговоры команды Трампа с Украиной и европейскими партнерами. Позже Кирилл Дмитриев рассказал "
+            "о переговорах с Уиткоффом и Кушнером.")
+    found = sorted(m["parties"] for m in meetings_of(text))
+    assert found == [["Дмитриев", "Кушнер", "Уиткофф"], ["ЕС", "США", "Украина"]]
+
+
 def test_meetings_an_unnamed_official_elsewhere_is_no_side(models):
     text = "Министр иностранных дел Польши встретился с Марко Рубио."
     assert meetings_of(text) == []
