@@ -113,6 +113,11 @@ def test_meetings_visit_brings_the_host_side(models):
     assert (got["place"], got["date"], got["status"]) == ("Москва", "2026-02-03", "planned")
 
 
+def test_meetings_the_host_who_invites_to_his_capital_is_the_party(models):
+    got = only("Эрдоган сообщил, что пригласил Макрона посетить Анкару весной.")
+    assert (got["parties"], got["place"], got["status"]) == (["Макрон", "Эрдоган"], "Анкара", "planned")
+
+
 def test_meetings_named_people_replace_their_side(models):
     text = ("Американскую делегацию на переговорах в Абу-Даби возглавил министр армии США Дэниел Дрисколл. "
             "Переговоры делегаций США и России прошли в Абу-Даби в субботу.")
