@@ -107,6 +107,15 @@ def test_meetings_place_is_not_any_location_in_the_sentence(models):
     assert only(said)["place"] is None
 
 
+def test_meetings_place_said_after_another_meeting_before_this_one_is_that_meetings(models):
+    text = "Накануне перед переговорами с Сибигой в Брюсселе глава госдепартамента Марко Рубио пообщался с Каей Каллас."
+    found = {tuple(m["parties"]): m["place"] for m in meetings_of(text)}
+    assert found[("Каллас", "Рубио")] is None
+    # the same meeting said twice, the second in a clause of its own, keeps the place
+    text = "Каллас шутила перед переговорами с Сибигой в Брюсселе, когда делегации ждали начала встречи с ним."
+    assert [m["place"] for m in meetings_of(text)] == ["Брюссель"]
+
+
 def test_meetings_visit_brings_the_host_side(models):
     got = only("Визит Стива Уиткоффа в Москву запланирован на вторник.")
     assert got["parties"] == ["Россия", "Уиткофф"]
@@ -229,6 +238,11 @@ def test_meetings_compound_adjective_names_sides_only_of_meetings(models, text, 
         ("В четверг Кая Каллас сообщила, что провела телефонный разговор с Андреем Сибигой.", "2026-01-29"),
         ("В четверг Марко Рубио сообщил, что Кая Каллас провела разговор с Андреем Сибигой.", None),
         ("В четверг Кая Каллас заявила, что планирует встречу с Андреем Сибигой.", None),
+        # talks a speaker only refers to in a gerund or relative clause are not dated by the saying
+        ("17 января Каллас заявила об отсутствии новостей, объясняя это ведущимися переговорами с Сибигой.", None),
+        # talks said to be going on are dated by the day of the saying, a date beside its weekday too
+        ("В пятницу, 30 января, Кая Каллас заявила, что ее консультации с Андреем Сибигой проходят успешно.",
+         "2026-01-30"),
         # the day of the saying is not the day of the meeting said to come
         ("Встреча Каи Каллас и Андрея Сибиги может пройти скоро, заявил Марко Рубио 30 января.", None),
         # "с понедельника": the day a planned round starts
@@ -408,6 +422,14 @@ def test_meetings_place_told_without_parties_joins_the_one_meeting(models):
     text = "Путин и Уиткофф обсудили мирный план.\nПереговоры в Кремле длились пять часов."
     got = only(text)
     assert (got["parties"], got["place"]) == (["Путин", "Уиткофф"], "Кремль")
+
+
+def test_meetings_held_meeting_told_again_without_parties_is_one_told_before(models):
+    text = ("Во вторник Марко Рубио провел переговоры с Сергеем Лавровым.\n"
+            "Подробностей о московских переговорах пока мало.\n"
+            "Прежняя встреча французской и немецкой делегаций прошла месяц назад.")
+    places = {tuple(m["parties"]): m["place"] for m in meetings_of(text, dt.date(2026, 2, 5))}
+    assert places == {("Лавров", "Рубио"): "Москва", ("Германия", "Франция"): None}
 
 
 def test_meetings_date_told_without_parties_is_the_last_meeting_s(models):
@@ -1004,3 +1026,46 @@ def test_meetings_one_sides_attendees_join_the_meeting_and_are_none_of_their_own
 def test_meetings_one_shared_person_and_another_counterpart_are_two_meetings(models):
     text = "Владимир Путин провел переговоры с Дональдом Трампом. Позже Путин принял в Кремле Стива Уиткоффа."
     assert sorted(tuple(sorted(m["parties"])) for m in meetings_of(text)) == [("Путин", "Трамп"), ("Путин", "Уиткофф")]
+
+
+@pytest.mark.parametrize(
+    "text, parties, status",
+    [
+        # a meeting admitted as possible is ahead, and whoever said so admits his own
+        ("Эммануэль Макрон сказал, что допускает встречу с Реджепом Эрдоганом.", ["Макрон", "Эрдоган"], "planned"),
+        ("Реджеп Эрдоган не исключил проведения переговоров с Фридрихом Мерцем.", ["Мерц", "Эрдоган"], "planned"),
+        # what is admitted is the verb's object, not its setting
+        ("Реджеп Эрдоган допустил оплошность на встрече с Фридрихом Мерцем.", ["Мерц", "Эрдоган"], "held"),
+        # a goal in the accusative is ahead of the verb ("на встрече" would frame it)
+        ("Фридрих Мерц надеется на встречу с Эммануэлем Макроном.", ["Макрон", "Мерц"], "planned"),
+    ],
+)
+def test_meetings_a_meeting_admitted_or_hoped_for_is_ahead(models, text, parties, status):
+    found = only(text)
+    assert (found["parties"], found["status"]) == (parties, status)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser may hang the meeting on the verb before: the first verb after it is its own
+        "Он признал, что уступок пока не было, и встреча Макрона и Эрдогана сейчас не планируется.",
+    ],
+)
+def test_meetings_a_meeting_said_not_to_be_planned_is_none(models, text):
+    assert meetings_of(text) == []
+
+
+def test_meetings_meeting_them_again_the_next_day_is_another_meeting(models):
+    text = ("Эммануэль Макрон провел в Берлине переговоры с представителями Германии 31 января. "
+            "Он хочет встретиться с ними снова 1 февраля, чтобы обсудить торговлю.")
+    found = [(m["parties"], m["date"], m["status"]) for m in meetings_of(text)]
+    assert found == [(["Германия", "Макрон"], "2026-01-31", "held"),
+                     (["Германия", "Макрон"], "2026-02-01", "planned")]
+
+
+def test_meetings_sides_do_not_share_a_subject_with_a_verb_of_another_number(models):
+    text = ("Эммануэль Макрон провел переговоры с Реджепом Эрдоганом 30 января. "
+            "Он сказал, что стороны едва ли придут к согласию, но не исключил саммита позже.")
+    found = [(m["parties"], m["status"]) for m in meetings_of(text)]
+    assert ("Франция", "Турция") not in {tuple(p) for p, _ in found}

@@ -128,3 +128,21 @@ def test_crf_decoding_is_slovnets():
         expected = CRF(Weight(transitions.shape, transitions.dtype.name, transitions)).decode(emissions, mask)
         found = crf.decode(transitions, emissions, mask)
         assert [list(path) for path in found] == [list(path) for path in expected]
+
+
+
+def test_conv_encoder_is_slovnets_up_to_rounding(models):
+    """The folded batch norms give slovnet's own encoder output: sentences of one word, padding, unknown words."""
+    import numpy as np
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger
+
+    sentences = [["Уиткофф"], ["Переговоры", "в", "Женеве", "продлились", "пять", "часов", "."],
+                 ["Стороны", "обсудили", "обмен", "пленными"], ["Кракозябра", "12,5", "!"]]
+    embedding = NewsEmbedding()
+    for fresh in (NewsNERTagger(embedding), NewsMorphTagger(embedding)):  # slovnet's layers, not ours
+        model = fresh.infer.model
+        encoded = nlp._encode(fresh.infer.encoder, sentences)
+        expected = model.encoder(model.emb(encoded.word_id, encoded.shape_id), encoded.pad_mask)
+        ours = nlp._ConvEncoder(model.emb, model.encoder.layers)((encoded.word_id, encoded.shape_id), encoded.pad_mask)
+        assert np.allclose(ours, expected, atol=1e-4)
+        assert np.abs(expected).max() > 0.1

@@ -92,19 +92,38 @@ class _ConvEncoder:
       model, first come first kept); the shape part is a table of 66 rows.
     - Each convolution is one matmul by the kernel's columns, its kernel
       offsets summed with shifted views, instead of slovnet's im2col copy.
+    - Each layer's batch norm (a scale and an offset per channel after the
+      ReLU) is folded into the next layer's columns and bias: a layer then
+      only adds, rectifies and zeroes the padding; the last layer's norm is
+      applied as one scale and one offset. The offset reaches a word only
+      through the neighbours it has, so the first and last word of each
+      sentence take back the share of the neighbour they lack.
     Same arithmetic up to float rounding: the analyses of every test article
     are identical to slovnet's. About three times as fast as slovnet's encoder.
     """
 
     def __init__(self, embedding, layers) -> None:
-        self.layers = []
+        self.layers: list[tuple[np.ndarray, int, np.ndarray, tuple[np.ndarray, np.ndarray] | None]] = []
+        norm_before = None  # the previous layer's batch norm as (scale, offset) per channel
         for layer in layers:
             filters, channels, kernel = layer.conv.weight.shape
+            if kernel != 3 or layer.conv.padding != 1:
+                raise ValueError(f"a convolution of width {kernel}, padding {layer.conv.padding}: not slovnet's 3, 1")
             columns = layer.conv.weight.array.transpose(1, 2, 0).reshape(channels, kernel * filters)
+            bias, edges = layer.conv.bias.array, None
+            if norm_before is not None:
+                scale, offset = norm_before
+                shares = (offset @ columns).reshape(kernel, filters)  # the offset's share by kernel position
+                columns = scale[:, None] * columns
+                bias = bias + shares.sum(0)
+                edges = (shares[0], shares[2])  # what a word lacking its left, right neighbour takes back
             norm = layer.norm
-            self.layers.append((np.ascontiguousarray(columns), kernel, filters, layer.conv.padding,
-                                layer.conv.bias.array, norm.mean.array, norm.std.array,
-                                norm.weight.array, norm.bias.array))
+            scale = norm.weight.array / norm.std.array
+            norm_before = (scale, norm.bias.array - norm.mean.array * scale)
+            dtype = layer.conv.weight.array.dtype
+            self.layers.append((np.ascontiguousarray(columns, dtype), filters, bias.astype(dtype),
+                                None if edges is None else (edges[0].astype(dtype), edges[1].astype(dtype))))
+        self.last_norm = tuple(a.astype(dtype) for a in norm_before)
         first = self.layers[0][0]
         self.words = embedding.word
         word_dim = self.words.dim
@@ -158,22 +177,25 @@ class _ConvEncoder:
     def __call__(self, ids: tuple[np.ndarray, np.ndarray], pad_mask: np.ndarray) -> np.ndarray:
         word_id, shape_id = ids
         batch, seq = word_id.shape
+        rows, last = np.arange(batch), (~pad_mask).sum(1) - 1
         x = None
-        for number, (columns, kernel, filters, padding, bias, mean, std, weight, shift) in enumerate(self.layers):
+        for number, (columns, filters, bias, edges) in enumerate(self.layers):
             flat = self._first_products(word_id, shape_id) if number == 0 else x.reshape(-1, x.shape[-1]) @ columns
-            products = flat.reshape(batch, seq, kernel, filters)
-            out = products[:, :, padding, :] + bias
-            for k in range(kernel):  # out[t] += products[t + k - padding, k], inside the sentence
-                d = k - padding
-                if d:
-                    out[:, max(0, -d):min(seq, seq - d)] += products[:, max(0, d):min(seq, seq + d), k]
-            np.maximum(out, 0, out=out)  # ReLU, then batch norm, in place: the same operations as slovnet's
-            out -= mean
-            out /= std
-            out *= weight
-            out += shift
+            products = flat.reshape(batch, seq, 3, filters)
+            out = products[:, :, 1, :]  # summed in place: out[t] = products[t - 1, 0] + products[t, 1] + products[t + 1, 2]
+            out += bias
+            out[:, 1:] += products[:, :-1, 0]
+            out[:, :-1] += products[:, 1:, 2]
+            if edges is not None:
+                out[:, 0] -= edges[0]
+                out[rows, last] -= edges[1]
+            np.maximum(out, 0, out=out)
             out[pad_mask] = 0
             x = out
+        scale, offset = self.last_norm
+        x = x * scale
+        x += offset
+        x[pad_mask] = 0
         return x
 
 

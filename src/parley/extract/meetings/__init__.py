@@ -67,6 +67,7 @@ MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 NEXT_TO = 4  # tokens from a meeting word to a date said right after its phrase ("переговоры с Россией в марте")
 # Words that make a meeting another one of the same parties, not the day after of one going on.
 AGAIN_WORDS = RU.words("meetings", "again_words")
+AGAIN_REACH = 4  # tokens after a meeting verb where its "снова" may stand ("встретиться с ними снова")
 NEXT_WORDS = RU.words("meetings", "next_words")
 DAY_NOUNS = RU.words("meetings", "day_nouns")
 ONGOING_VERBS = RU.words("meetings", "ongoing_verbs")
@@ -213,13 +214,21 @@ def _own_report(tree: Tree, verb: int) -> bool:
         and not any(tree.rel(c).startswith("nsubj") for c in tree.children[verb])
 
 
+def _ongoing_when_told(tree: Tree, verb: int) -> bool:
+    """"в субботу сказал, что переговоры проходят конструктивно": a present tense told in a "что"-clause is the
+    time of the telling, so the talks were going on the day the main clause says."""
+    return tree.rel(verb) == "ccomp" and tree.tokens[verb].feat("Tense") == "Pres" \
+        and tree.lemma(verb) in ONGOING_VERBS | PRESENT_LIVE_VERBS
+
+
 def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMention],
                               theirs: set[int]) -> DateMention | None:
     """"20 декабря прибыл Дмитриев, который уже провел переговоры", "в понедельник сообщил, что провел
     разговор": a held meeting told in a clause of its own, with no date, is dated by the clause it hangs
     from (through a noun or two, as a relative clause hangs from its subject)."""
     top = next((a for a in trigger.anchors if tree.tokens[a].pos in ("VERB", "AUX")
-                and (tree.rel(a).split(":")[0] in GOVERNED_CLAUSES or _own_report(tree, a))), None)
+                and (tree.rel(a).split(":")[0] in GOVERNED_CLAUSES or _own_report(tree, a)
+                     or _ongoing_when_told(tree, a))), None)
     if top is None:
         return None
     verb = tree.head(top)
@@ -229,9 +238,17 @@ def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMent
         verb = tree.head(verb)
     if verb == -1 or tree.tokens[verb].pos not in ("VERB", "AUX"):
         return None
+    if tree.lemma(verb) in SPEECH_VERBS and tree.rel(top) != "ccomp":
+        return None  # "17 января заявила …, объясняя это ведущимися переговорами": the day of the saying only
     found = [d for d in dates if (d.value is not None or d.kind == "weekday")
-             and (i := tree.span_head(d.start, d.stop)) not in theirs and tree.head(i) == verb]
+             and (i := tree.span_head(d.start, d.stop)) not in theirs and _hangs_on(tree, i, verb)]
     return found[0] if len(found) == 1 else None
+
+
+def _hangs_on(tree: Tree, index: int, verb: int) -> bool:
+    """The date hangs on the verb, or on a time word that does ("в субботу, 20 декабря, сказал")."""
+    head = tree.head(index)
+    return head == verb or head != -1 and tree.lemma(head) in TIME_NOUNS and tree.head(head) == verb
 
 
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
@@ -375,8 +392,24 @@ def _repeated(tree: Tree, trigger: Trigger) -> bool:
     return False
 
 
+def _again_next_to_the_verb(tree: Tree, trigger: Trigger) -> bool:
+    """"встретиться с ними снова": a word of repetition just before a meeting verb or a few words after it,
+    in its clause, wherever the parser hangs it."""
+    if not trigger.is_verb:
+        return False
+    after = []
+    for k in range(trigger.index + 1, min(len(tree), trigger.index + 1 + AGAIN_REACH)):
+        if tree.tokens[k].pos in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ"):
+            break
+        after.append(k)
+    return any(0 <= k < len(tree) and tree.tokens[k].pos == "ADV" and tree.lemma(k) in AGAIN_WORDS
+               for k in (trigger.index - 1, *after))
+
+
 def _again(tree: Tree, trigger: Trigger) -> bool:
     """"новая встреча", "вновь встретятся", "встретиться ещё раз": another meeting of the same parties."""
+    if _again_next_to_the_verb(tree, trigger):
+        return True
     for anchor in trigger.anchors:
         for child in (anchor, *tree.children[anchor]):
             if tree.lemma(child) in AGAIN_WORDS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from parley.extract.regex_gate import gated
 from parley.resolve.sides import sides_in
 from parley.lang import lexicon
 from parley.records import ActorMention, Analysis
@@ -18,8 +19,8 @@ from parley.records import ActorMention, Analysis
 RU = lexicon("ru")
 
 GROUP_WORD = re.compile(r"делегаци\w*|сторон[аыуе]\w*|(?:переговорн|рабоч)\w+\s+групп\w*|команд\w*", re.IGNORECASE)
-MEMBERSHIP = re.compile(r"возглав|во\s+главе|\bглав[аыуео]й?\b|руковод|в\s+состав|вошл|входи|входя|включ"
-                        r"|представля|представят|представил|участи|участву|участвова|присоедин", re.IGNORECASE)
+MEMBERSHIP = gated(r"возглав|во\s+главе|\bглав[аыуео]й?\b|руковод|в\s+состав|вошл|входи|входя|включ"
+                   r"|представля|представят|представил|участи|участву|участвова|присоедин", re.IGNORECASE)
 # Words that put people into a delegation beside whoever leads it: "в состав делегации входили X и Y".
 JOINING = re.compile(r"в\s+состав|вошл|входи|входя|включ|присоедин", re.IGNORECASE)
 # A name next to a verb of saying is a source ("сообщил Песков"), not a member.

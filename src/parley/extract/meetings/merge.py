@@ -295,6 +295,9 @@ def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list
                 and statuses_agree(groups[last], orphan) and candidate_dates_agree(groups[last], orphan) \
                 and (groups[last].kind == orphan.kind or "call" not in (groups[last].kind, orphan.kind)) \
                 and orphan.date and not orphan.date_default else []
+        if len(fits) > 1 and orphan.status == MeetingStatus.HELD:
+            # "Подробностей о московских переговорах мало": a held meeting told of again is one told before
+            fits = [k for k in fits if groups[k].evidence.stop <= orphan.evidence.start] or fits
         if len(fits) != 1:
             continue
         k = fits[0]
