@@ -91,6 +91,8 @@ def test_meetings_single_sentence(models, text, parties, place, date, status):
         ("В Стамбуле прошли переговоры между Россией и Украиной при посредничестве Турции.",
          ["Россия", "Турция", "Украина"]),
         ("Представители России и США встретились в Эр-Рияде.", ["Россия", "США"]),
+        # the states' adjective under a group noun: "руководители европейских стран"
+        ("Руководители европейских стран провели переговоры с украинской делегацией.", ["ЕС", "Украина"]),
     ],
 )
 def test_meetings_sides_when_no_person_is_named(models, text, parties):
