@@ -93,6 +93,7 @@ def test_meetings_single_sentence(models, text, parties, place, date, status):
         ("Представители России и США встретились в Эр-Рияде.", ["Россия", "США"]),
         # the states' adjective under a group noun: "руководители европейских стран"
         ("Руководители европейских стран провели переговоры с украинской делегацией.", ["ЕС", "Украина"]),
+        ("Переговоры с британскими и французскими официальными лицами прошли в Риме.", ["Великобритания", "Франция"]),
     ],
 )
 def test_meetings_sides_when_no_person_is_named(models, text, parties):
