@@ -820,14 +820,6 @@ def test_meetings_head_of_a_country_is_its_president(models):
     assert only(text)["parties"] == ["Путин", "Уиткофф"]
 
 
-def test_meetings_head_of_a_country_untitled_in_the_text_is_its_head_of_state(models):
-    # the talks with the envoy are not the summit told later: "глава РФ" is the Putin named there
-    text = ("Юрий Ушаков рассказал об итогах переговоров Стива Уиткоффа и главы РФ. "
-            "Весной Кремль вспоминал об итогах встречи Путина с Дональдом Трампом на Аляске.")
-    found = sorted(m["parties"] for m in meetings_of(text, dt.date(2026, 1, 20)))
-    assert found == [["Путин", "Трамп"], ["Путин", "Уиткофф"]]
-
-
 def test_meetings_a_trilateral_round_takes_the_last_three_sides(models):
     text = ("Следующий раунд трехсторонних переговоров России, США и Украины может состояться в марте. "
             "Рустем Умеров встретится со Стивом Уиткоффом в Женеве 3 февраля. "
@@ -1071,4 +1063,4 @@ def test_meetings_sides_do_not_share_a_subject_with_a_verb_of_another_number(mod
     text = ("Эммануэль Макрон провел переговоры с Реджепом Эрдоганом 30 января. "
             "Он сказал, что стороны едва ли придут к согласию, но не исключил саммита позже.")
     found = [(m["parties"], m["status"]) for m in meetings_of(text)]
-    assert ("Франция", "Турция") not in {tuple(p) for p, _ in found}
+    assert {"Франция", "Турция"} not in [set(p) for p, _ in found]

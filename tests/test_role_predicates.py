@@ -58,6 +58,14 @@ GRADED = """
 . . PUNCT 2 punct
 """
 
+# The parser may hang two verbs on each other; climbing from one to the other must stop.
+LOOPED = """
+Горелов горелов PROPN 2 obl Case=Nom
+может мочь VERB 2 xcomp VerbForm=Fin
+стать стать VERB 1 xcomp VerbForm=Inf
+министром министр NOUN 2 xcomp Case=Ins Number=Sing
+"""
+
 
 def _spans(spec: str, name: str) -> list[str]:
     parsed = sentence(spec)
@@ -77,6 +85,7 @@ def _spans(spec: str, name: str) -> list[str]:
     (WORKS_WITH, "Иван Горелов", []),
     # a judgement of the person, not a post
     (GRADED, "Иван Горелов", []),
+    (LOOPED, "Горелов", []),
 ])
 def test_predicated_spans(models, spec, name, found):
     assert _spans(spec, name) == found

@@ -65,9 +65,10 @@ def _unnamed_one(tree: Tree, i: int) -> bool:
     """One official named by office alone, said to take part ("участие примут министр иностранных дел
     Турции и премьер-министр Катара"): no name follows the phrase. Elsewhere such a title is most often
     a person the text names, which his side would stand for wrongly."""
-    top = i
-    while tree.rel(top) == "conj" and tree.head(top) != -1:
+    top, seen = i, {i}
+    while tree.rel(top) == "conj" and tree.head(top) not in (-1, *seen):  # a parse may loop its heads
         top = tree.head(top)
+        seen.add(top)
     verb = tree.head(top)
     if not tree.rel(top).startswith("nsubj") or verb == -1 or tree.lemma(verb) not in PARTICIPATION_VERBS:
         return False
