@@ -19,6 +19,7 @@ RU = lexicon("ru")
 
 # Prepositions under which a country is a place or a topic, not a party: "в Женеве", "по Украине".
 NOT_PARTY_PREPOSITIONS = RU.words("sides", "not_party_prepositions")
+STATE_NOUNS = RU.sequence("roles", "state_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,12 @@ def find_sides(tree: Tree) -> list[SideMention]:
                         if side:
                             found.append(SideMention(side, i, member, True))
                             used.add(member)
+                        elif tree.lemma(member).startswith(STATE_NOUNS):
+                            # "лидеры европейских стран": the states' adjective names the side
+                            for adjective in tree.children[member]:
+                                for side in (_adjective_sides(tree, adjective) if tree.rel(adjective) == "amod" else []):
+                                    found.append(SideMention(side, i, adjective, True))
+                                    used.add(adjective)
     for i, token in enumerate(tree.tokens):
         if i in used:
             continue
