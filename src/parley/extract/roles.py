@@ -171,7 +171,8 @@ _ENDING_CASES = {
     "ии": frozenset({"gent", "datv", "loct"}), "ией": frozenset({"ablt"}),
 }
 _GENITIVE = frozenset({"gent", "accs"})
-_OBLIQUE_ENDINGS = tuple(ending for ending in _ENDING_CASES if len(ending) > 1)
+# the hard-stem ones: soft "-ей", "-ем", "-им" end many a nominative name ("Сергей", "Ким")
+_OBLIQUE_ENDINGS = tuple(ending for ending in _ENDING_CASES if len(ending) > 1 and ending[0] in "оы")
 
 
 def _oblique_as_written(word: str) -> bool:
