@@ -107,6 +107,15 @@ def test_meetings_place_is_not_any_location_in_the_sentence(models):
     assert only(said)["place"] is None
 
 
+def test_meetings_place_said_after_another_meeting_before_this_one_is_that_meetings(models):
+    text = "Накануне перед переговорами с Сибигой в Брюсселе глава госдепартамента Марко Рубио пообщался с Каей Каллас."
+    found = {tuple(m["parties"]): m["place"] for m in meetings_of(text)}
+    assert found[("Каллас", "Рубио")] is None
+    # the same meeting said twice, the second in a clause of its own, keeps the place
+    text = "Каллас шутила перед переговорами с Сибигой в Брюсселе, когда делегации ждали начала встречи с ним."
+    assert [m["place"] for m in meetings_of(text)] == ["Брюссель"]
+
+
 def test_meetings_visit_brings_the_host_side(models):
     got = only("Визит Стива Уиткоффа в Москву запланирован на вторник.")
     assert got["parties"] == ["Россия", "Уиткофф"]
@@ -224,6 +233,11 @@ def test_meetings_compound_adjective_names_sides_only_of_meetings(models, text, 
         ("В четверг Кая Каллас сообщила, что провела телефонный разговор с Андреем Сибигой.", "2026-01-29"),
         ("В четверг Марко Рубио сообщил, что Кая Каллас провела разговор с Андреем Сибигой.", None),
         ("В четверг Кая Каллас заявила, что планирует встречу с Андреем Сибигой.", None),
+        # talks a speaker only refers to in a gerund or relative clause are not dated by the saying
+        ("17 января Каллас заявила об отсутствии новостей, объясняя это ведущимися переговорами с Сибигой.", None),
+        # talks said to be going on are dated by the day of the saying, a date beside its weekday too
+        ("В пятницу, 30 января, Кая Каллас заявила, что ее консультации с Андреем Сибигой проходят успешно.",
+         "2026-01-30"),
         # the day of the saying is not the day of the meeting said to come
         ("Встреча Каи Каллас и Андрея Сибиги может пройти скоро, заявил Марко Рубио 30 января.", None),
         # "с понедельника": the day a planned round starts
@@ -278,6 +292,9 @@ def test_meetings_the_countries_leaders_after_a_leaders_meeting_are_those_leader
     ("Президент Франции Эммануэль Макрон сказал, что встретится с Фридрихом Мерцем в среду.", [["Макрон", "Мерц"]]),
     # its own subject meets, not the speaker
     ("Президент Франции Эммануэль Макрон сказал, что его советник встретится с Фридрихом Мерцем в среду.", []),
+    # the speaker meets, not whose title he holds
+    ("Советник канцлера Германии Фридриха Мерца Гюнтер Зауттер сообщил, что вчера имел беседу с Джоном Хили.",
+     [["Зауттер", "Хили"]]),
 ])
 def test_meetings_the_speaker_meets_only_when_the_meeting_verb_has_no_subject(models, text, parties):
     assert [m["parties"] for m in meetings_of(text)] == parties
@@ -315,6 +332,14 @@ def test_meetings_heads_of_two_delegations_replace_both_sides(models):
 def test_meetings_coordination_across_a_role_owner(models):
     text = "Владимир Путин и посланник Дональда Трампа Стив Уиткофф обсудили в Кремле мирный план."
     assert only(text)["parties"] == ["Путин", "Уиткофф"]
+
+
+def test_meetings_head_of_a_country_untitled_in_the_text_is_its_head_of_state(models):
+    # the talks with the envoy are not the summit told later: "глава РФ" is the Putin named there
+    text = ("Юрий Ушаков рассказал об итогах переговоров Стива Уиткоффа и главы РФ. "
+            "Весной Кремль вспоминал об итогах встречи Путина с Дональдом Трампом на Аляске.")
+    found = sorted(m["parties"] for m in meetings_of(text, dt.date(2026, 1, 20)))
+    assert found == [["Путин", "Трамп"], ["Путин", "Уиткофф"]]
 
 
 def test_meetings_just_now_is_today(models):
@@ -392,6 +417,14 @@ def test_meetings_place_told_without_parties_joins_the_one_meeting(models):
     text = "Путин и Уиткофф обсудили мирный план.\nПереговоры в Кремле длились пять часов."
     got = only(text)
     assert (got["parties"], got["place"]) == (["Путин", "Уиткофф"], "Кремль")
+
+
+def test_meetings_held_meeting_told_again_without_parties_is_one_told_before(models):
+    text = ("Во вторник Марко Рубио провел переговоры с Сергеем Лавровым.\n"
+            "Подробностей о московских переговорах пока мало.\n"
+            "Прежняя встреча французской и немецкой делегаций прошла месяц назад.")
+    places = {tuple(m["parties"]): m["place"] for m in meetings_of(text, dt.date(2026, 2, 5))}
+    assert places == {("Лавров", "Рубио"): "Москва", ("Германия", "Франция"): None}
 
 
 def test_meetings_date_told_without_parties_is_the_last_meeting_s(models):
@@ -597,10 +630,32 @@ def test_meetings_a_call_of_one_side_apart_from_a_meeting_it_shares_a_person_wit
         ("Переговоры Украины и России идут в Женеве. Российскую делегацию возглавляет Владимир Мединский. "
          "Кроме него, в делегацию входят Михаил Галузин и Игорь Костюков.",
          ["Галузин", "Костюков", "Мединский", "Украина"]),
+        # a member met alone: the members said to be in the delegation meet with him
+        ("Вчера Джонатан Пауэлл провел переговоры с Андреем Ермаком в Лондоне. Как он уточнил, в состав "
+         "британской делегации кроме Пауэлла входили министр Дэвид Лэмми и советник Иэн Смит.",
+         ["Ермак", "Лэмми", "Пауэлл", "Смит"]),
     ],
 )
 def test_meetings_delegation_members_told_by_ellipsis_or_apart(models, text, parties):
     assert only(text)["parties"] == parties
+
+
+@pytest.mark.parametrize("text, parties", [
+    # officials said to take part in "the meeting" join the one just told, each as his side
+    ("В среду в Берлине пройдет встреча Андрея Ермака и Марко Рубио. Во встрече также примут участие "
+     "министр иностранных дел Польши и премьер-министр Финляндии.", ["Ермак", "Польша", "Рубио", "Финляндия"]),
+    # their own part in other talks is no meeting of theirs
+    ("В среду в Берлине пройдет встреча Андрея Ермака и Марко Рубио. Во встрече примут участие министр "
+     "иностранных дел Польши и премьер-министр Финляндии, они прежде участвовали в таких переговорах.",
+     ["Ермак", "Польша", "Рубио", "Финляндия"]),
+])
+def test_meetings_unnamed_officials_taking_part_join_the_meeting_just_told(models, text, parties):
+    assert only(text)["parties"] == parties
+
+
+def test_meetings_an_unnamed_official_elsewhere_is_no_side(models):
+    text = "Министр иностранных дел Польши встретился с Марко Рубио."
+    assert meetings_of(text) == []
 
 
 def test_meetings_a_name_cut_by_the_end_of_the_text_is_not_a_member(models):
@@ -747,6 +802,14 @@ def test_meetings_head_of_a_country_is_its_president(models):
     text = ("Президент России Владимир Путин выступил в Думе. "
             "Позже стало известно об итогах переговоров Стива Уиткоффа и главы РФ.")
     assert only(text)["parties"] == ["Путин", "Уиткофф"]
+
+
+def test_meetings_head_of_a_country_untitled_in_the_text_is_its_head_of_state(models):
+    # the talks with the envoy are not the summit told later: "глава РФ" is the Putin named there
+    text = ("Юрий Ушаков рассказал об итогах переговоров Стива Уиткоффа и главы РФ. "
+            "Весной Кремль вспоминал об итогах встречи Путина с Дональдом Трампом на Аляске.")
+    found = sorted(m["parties"] for m in meetings_of(text, dt.date(2026, 1, 20)))
+    assert found == [["Путин", "Трамп"], ["Путин", "Уиткофф"]]
 
 
 def test_meetings_a_trilateral_round_takes_the_last_three_sides(models):
@@ -950,3 +1013,46 @@ def test_meetings_one_sides_attendees_join_the_meeting_and_are_none_of_their_own
 def test_meetings_one_shared_person_and_another_counterpart_are_two_meetings(models):
     text = "Владимир Путин провел переговоры с Дональдом Трампом. Позже Путин принял в Кремле Стива Уиткоффа."
     assert sorted(tuple(sorted(m["parties"])) for m in meetings_of(text)) == [("Путин", "Трамп"), ("Путин", "Уиткофф")]
+
+
+@pytest.mark.parametrize(
+    "text, parties, status",
+    [
+        # a meeting admitted as possible is ahead, and whoever said so admits his own
+        ("Эммануэль Макрон сказал, что допускает встречу с Реджепом Эрдоганом.", ["Макрон", "Эрдоган"], "planned"),
+        ("Реджеп Эрдоган не исключил проведения переговоров с Фридрихом Мерцем.", ["Мерц", "Эрдоган"], "planned"),
+        # what is admitted is the verb's object, not its setting
+        ("Реджеп Эрдоган допустил оплошность на встрече с Фридрихом Мерцем.", ["Мерц", "Эрдоган"], "held"),
+        # a goal in the accusative is ahead of the verb ("на встрече" would frame it)
+        ("Фридрих Мерц надеется на встречу с Эммануэлем Макроном.", ["Макрон", "Мерц"], "planned"),
+    ],
+)
+def test_meetings_a_meeting_admitted_or_hoped_for_is_ahead(models, text, parties, status):
+    found = only(text)
+    assert (found["parties"], found["status"]) == (parties, status)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser may hang the meeting on the verb before: the first verb after it is its own
+        "Он признал, что уступок пока не было, и встреча Макрона и Эрдогана сейчас не планируется.",
+    ],
+)
+def test_meetings_a_meeting_said_not_to_be_planned_is_none(models, text):
+    assert meetings_of(text) == []
+
+
+def test_meetings_meeting_them_again_the_next_day_is_another_meeting(models):
+    text = ("Эммануэль Макрон провел в Берлине переговоры с представителями Германии 31 января. "
+            "Он хочет встретиться с ними снова 1 февраля, чтобы обсудить торговлю.")
+    found = [(m["parties"], m["date"], m["status"]) for m in meetings_of(text)]
+    assert found == [(["Германия", "Макрон"], "2026-01-31", "held"),
+                     (["Германия", "Макрон"], "2026-02-01", "planned")]
+
+
+def test_meetings_sides_do_not_share_a_subject_with_a_verb_of_another_number(models):
+    text = ("Эммануэль Макрон провел переговоры с Реджепом Эрдоганом 30 января. "
+            "Он сказал, что стороны едва ли придут к согласию, но не исключил саммита позже.")
+    found = [(m["parties"], m["status"]) for m in meetings_of(text)]
+    assert ("Франция", "Турция") not in {tuple(p) for p, _ in found}

@@ -112,6 +112,8 @@ def test_role_head_declined():
     ("парламентский секретарь", "парламентский секретарь", None, None),  # made from a body
     ("министр связи и массовых коммуникаций", "министр связи и массовых коммуникаций", None, None),
     ("министр по государственным закупкам Чили", "министр по государственным закупкам", "Чили", None),
+    # a side's adjective inside a quoted name stays in the name
+    ("директор ОАО «Российские железные дороги»", "директор", "ОАО «Российские железные дороги»", "Россия"),
 ])
 def test_role_parts(role, title, organization, country):
     parts = role_parts(role)

@@ -42,6 +42,16 @@ def roles_of(text: str, published=dt.date(2025, 12, 10)) -> list[tuple[str, str]
     ("Карл Вебер (старший тренер) отказался от интервью.", "veber_karl", "старший тренер"),
     # after the name and a dash
     ("Карл Вебер — бывший посол Австрии в Канаде.", "veber_karl", "бывший посол Австрии в Канаде"),
+    # … or a spaced hyphen written for a dash
+    ("Иван Горелов - главный инженер завода.", "gorelov_ivan", "главный инженер завода"),
+    # after a name in an oblique case, the adjectives in that case too
+    ("По словам Ивана Горелова, генерального директора завода, план выполнен.", "gorelov_ivan",
+     "генеральный директор завода"),
+    # a name the analyser leaves as written in the instrumental: its case is unknown, not the nominative
+    ("Мы говорили с министром финансов Кэйсукэ Мураокой.", "muraokoi_keisuke", "министр финансов"),
+    # a name whose case cannot be told: a plural role noun before the phrase is no part of it
+    ("На заседании кабинета министров глава правительства Дато Кекелидзе выступил первым.", "kekelidze_dato",
+     "глава правительства"),
     # two roles joined by "и"
     ("Об этом сообщил глава РФПИ и спецпредставитель президента России Кирилл Дмитриев.", "dmitriev", "глава РФПИ"),
     ("Об этом сообщил глава РФПИ и спецпредставитель президента России Кирилл Дмитриев.", "dmitriev",
@@ -93,10 +103,20 @@ def test_roles_none_for_a_name_cut_by_the_end_of_the_text(models):
     # the genitive after the role noun owns it; the names after that hold it
     ("Прошла встреча спецпредставителей президента США Ивана Горелова и Сергея Сидоренко.",
      ("gorelov_ivan", "sidorenko_sergei"), "спецпредставитель президента США"),
+    # after the list and a comma
+    ("Иван Горелов и Сергей Сидоренко, депутаты городской думы, внесли поправку.", ("gorelov_ivan", "sidorenko_sergei"),
+     "депутат городской думы"),
 ])
 def test_roles_a_plural_role_before_a_list_of_names_is_each_ones(models, text, people, role):
     found = roles_of(text)
     assert all((person, role) in found for person in people)
+
+
+def test_roles_name_keeps_the_initials_before_a_lone_surname(models):
+    text = "Вчера министр финансов В. Н. Горелов выступил в Думе."
+    document = Document(doc_id="t", text=text, published=dt.date(2025, 12, 10))
+    analysis = nlp.analyse(text)
+    assert [r.name for r in find_roles(document, analysis, find_actors(document, analysis))] == ["В. Н. Горелов"]
 
 
 def test_roles_one_office_shared_out(models):
@@ -174,3 +194,14 @@ def test_roles_carry_title_organization_and_country(models):
     (out,) = to_contract(extraction)["roles"]
     assert {k: out[k] for k in ("role", "title", "organization", "country")} == {
         "role": "секретарь СНБО Украины", "title": "секретарь", "organization": "СНБО", "country": "Украина"}
+
+
+@pytest.mark.parametrize("text, found", [
+    # an epithet and a bare role noun describe the person; they name no post
+    ("На вечер пришел известный журналист Иван Горелов.", []),
+    # with the body it serves, it is a post
+    ("На вечер пришел известный журналист газеты «Северный вестник» Иван Горелов.",
+     [("gorelov_ivan", "известный журналист газеты «Северный вестник»")]),
+])
+def test_roles_an_epithet_alone_names_no_post(models, text, found):
+    assert roles_of(text) == found

@@ -10,7 +10,7 @@ import pytest
 from parley.extract.talks import attach_talks
 from parley.extract.talks.assessments import assessment_candidates, choose_assessments, judgements, polar_cues
 from parley.extract.talks.model import LinearModel, ModelError, TalksModel, from_dict, load, shipped
-from parley.extract.talks.topics import choose_topics, topic_candidates
+from parley.extract.talks.topics import TopicCandidate, choose_topics, topic_candidates
 from parley.extract.talks.view import DocumentView
 from parley.extract.talks.words import CueSet, LexiconError, fold, talks_words
 from parley.records import (
@@ -136,6 +136,9 @@ def judged(text: str, quotes: tuple[Quote, ...] = ()) -> list[tuple[str, str, li
     # "он заявил": the person just named
     ("Уиткофф встретился с Дмитриевым в Майами. Позже Ушаков вышел к журналистам. Он отметил, что встреча была "
      "содержательной.", "positive", "ushakov", "antecedent"),
+    # the next sentence names who said it
+    ("Уиткофф встретился с Дмитриевым в Майами. Беседа получилась полезной. Об этом вечером сообщил Ушаков.",
+     "positive", "ushakov", "source_after"),
     # an office with its country stands for its holder in the knowledge base
     ("Уиткофф встретился с Дмитриевым в Майами. Позже американский президент сказал, что встреча была полезной.",
      "positive", "trump", "office"),
@@ -145,6 +148,17 @@ def test_a_judgement_has_a_tone_and_a_judge(text, tone, judge, how):
     assert len(found) == 1, found
     assert found[0][0] == tone
     assert (judge, how) in found[0][2]
+
+
+def test_a_sentence_after_a_colon_of_saying_gives_the_speakers_words():
+    text = "Уиткофф встретился с Дмитриевым в Майами. Ушаков написал:\nРазговор вышел тяжелым, но полезным."
+    _, meetings = one_meeting(text)
+    cuts = [0, text.index("Ушаков"), text.index("\n") + 1, len(text)]
+    sentences = tuple(Sentence(a, b, text[a:b]) for a, b in zip(cuts, cuts[1:]))
+    view = DocumentView(text, sentences, mentions_of(text), (), meetings)
+    [found] = judgements(view, WORDS)
+    assert found.tone.value == "mixed"
+    assert [(j.actor.id, j.how) for j in found.judges] == [("ushakov", "antecedent")]
 
 
 def test_an_office_speaks_for_whoever_held_it_on_the_articles_day():
@@ -323,6 +337,20 @@ def test_a_topic_sure_for_one_meeting_goes_to_every_meeting_its_sentence_tells()
     assert [[t.topic for t in ts] for ts in topics] == [["humanitarian"], ["humanitarian"]]
 
 
+@pytest.mark.parametrize("rival, told, kept", [
+    (2.0, False, True),  # nearly as likely as the likeliest meeting: both keep the topic
+    (0.5, False, False),  # far less likely, and its own sentences do not state the topic: the likeliest wins
+    (0.5, True, True),  # far less likely, but its own sentence states the topic
+])
+def test_a_meeting_far_less_likely_than_the_topics_likeliest_keeps_it_only_where_told(rival, told, kept):
+    model = LinearModel({"likely": 1.0}, 0.0, 0.5)
+    candidates = [TopicCandidate(0, "economy", 10, 17, {"likely": 2.5}),
+                  TopicCandidate(1, "economy", 10, 17, {"likely": rival}, told=told)]
+    topics = choose_topics(candidates, model, 2)
+    assert [t.topic for t in topics[0]] == ["economy"]
+    assert bool(topics[1]) is kept
+
+
 def test_a_judgement_goes_to_one_meeting_and_one_judge():
     text, meetings = two_meetings()
     model = model_of({}, {"dist=1": 2.0, "judge_takes_part": 1.0, "evidence_dist=1": 1.0})
@@ -365,6 +393,23 @@ def test_a_judgement_is_described_by_how_its_tone_words_stand(sentence, verb, pr
     [found] = judgements(view_of(text, meetings), WORDS)
     assert (found.features["judging_verb"], found.features["predicated"]) == (verb, predicated)
     assert found.features[gap] == 1.0
+
+
+@pytest.mark.parametrize("sentence, outcome_only", [
+    ("Ушаков сообщил, что стороны договорились об обмене пленными.", 1.0),  # reports what was reached
+    ("Ушаков сказал, что удалось достичь понимания по срокам.", 1.0),
+    ("Ушаков назвал встречу полезной.", 0.0),  # judges it
+    ("Ушаков сказал, что встреча была полезной и стороны договорились продолжить.", 0.0),
+])
+def test_a_judgement_that_only_reports_an_outcome_is_marked(sentence, outcome_only):
+    text, meetings = one_meeting("Уиткофф встретился с Дмитриевым в Майами. " + sentence)
+    [found] = judgements(view_of(text, meetings), WORDS)
+    assert found.features["outcome_only"] == outcome_only
+
+
+def test_a_sentence_that_does_not_open_by_pointing_back_names_no_judge_of_the_one_before():
+    assert judged("Уиткофф встретился с Дмитриевым в Майами. Беседа получилась полезной. Вечером Ушаков "
+                  "сообщил о новых планах.") == []
 
 
 def test_a_judgement_naming_the_judges_partner_marks_the_meeting_it_judges():

@@ -13,13 +13,14 @@ from dataclasses import replace
 from parley.extract import meetings, quotes, roles
 from parley.extract.layers import annotate
 from parley.extract.lexicon import MEETING_STEMS
+from parley.extract.role_predicates import may_give_a_role
 from parley.extract.talks import attach_talks
 from parley.records import Analysis, Document, Extraction
 
 
 def wants_parse(sentence: str) -> bool:
     low = sentence.lower()
-    return any(stem in low for stem in MEETING_STEMS)
+    return any(stem in low for stem in MEETING_STEMS) or may_give_a_role(sentence)
 
 
 def extract(document: Document, analysis: Analysis) -> Extraction:

@@ -163,6 +163,22 @@ def _hangs_from(tree: Tree, i: int, anchors: set[int]) -> bool:
     return cur in anchors
 
 
+def _said_after_another(tree: Tree, places: tuple[PlaceMention, ...], anchors: set[int],
+                        others: tuple[int, ...]) -> set[int]:
+    """"Перед переговорами с Сибигой в Брюсселе Рубио созвонился с Каллас": a place said right
+    after the prepositional phrase of another meeting that this meeting's clause is set before or after,
+    and before this meeting's words, is that meeting's, whatever word the parser hangs it on."""
+    out: set[int] = set()
+    for other in others:
+        if other in anchors or tree.case_word(other) is None or tree.head(other) not in anchors:
+            continue  # only a meeting set before or after this one's own clause is another meeting
+        phrase_end = max(tree.subtree(other))
+        for mention in places:
+            if min(tree.subtree(mention.index)) == phrase_end + 1 and mention.index < min(anchors):
+                out.add(mention.index)
+    return out
+
+
 def _rank(mention: PlaceMention) -> float:
     if mention.venue:
         return 0
@@ -182,6 +198,7 @@ def meeting_place(tree: Tree, places: tuple[PlaceMention, ...], anchors: tuple[i
             if trigger in sub:
                 sub -= tree.subtree(trigger)
             theirs |= sub
+    theirs |= _said_after_another(tree, places, anchor_set, others)
     usable: list[PlaceMention] = []
     # "прибыл в Анкару, где проведет переговоры с Фиданом": the place "где" stands for is the meeting's
     where = next((tree.head(a) for a in anchors if tree.rel(a) == "acl:relcl" and any(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
+from parley.extract.role_predicates import predicated_spans
 from parley.resolve.offices import (
     GENERIC_HEADS, OFFICE_HEADS, OFFICES, OWNER_NOUNS, RANKS, RELATIONAL_HEADS, is_role_reference, names_head_of_state, office_holder, role_head, role_parts,
 )
@@ -38,6 +39,7 @@ COURTESY = RU.tagged("roles", "words", "courtesy")  # "шейх", "мистер"
 ACTING = tuple(tuple(re.findall(r"\w+|[^\w\s]", phrase.lower())) for phrase in RU.sequence("roles", "acting_phrases"))
 ACTING_FIRST_WORDS = frozenset(phrase[0] for phrase in ACTING)
 _BREAKS = frozenset(",.:;!?—–")
+EPITHETS = tuple(w[:-2] for w in RU.words("roles", "epithet_adjectives"))
 
 
 def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMention, ...]) -> tuple[Role, ...]:
@@ -48,12 +50,17 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
     roles: list[Role] = []
     seen: set[tuple[str, str]] = set()
 
-    def add(mention: ActorMention, role: str, sentence: Sentence) -> None:
+    def add(mention: ActorMention, role: str, sentence: Sentence, initials: str = "") -> None:
         key = (mention.actor.id, role.lower())
         if role and key not in seen:
             seen.add(key)
             parts = role_parts(role)
-            roles.append(Role(actor=mention.actor, name=_full_name(mention, persons), role=role,
+            if role.lower().startswith(EPITHETS) and not parts.organization and not parts.country:
+                return  # "известный журналист": who the person is, not a post
+            name = _full_name(mention, persons)
+            if initials and len(name.split()) == 1:
+                name = f"{initials} {name}"  # "Н. Кан": the initials tell him from another Кан
+            roles.append(Role(actor=mention.actor, name=name, role=role,
                               evidence=Evidence(sentence.start, sentence.stop), title=parts.title,
                               organization=parts.organization, country=parts.country))
 
@@ -72,21 +79,27 @@ def find_roles(document: Document, analysis: Analysis, mentions: tuple[ActorMent
             if first is None or last is None:
                 continue
             case = _mention_case(mention)
-            first = _initials_start(tokens, first)
+            surname, first = first, _initials_start(tokens, first)
+            initials = _written(tokens, first, surname)
             acting = list(_acting(tokens, spans, first, last, here)) if spans else []
             if not any(before for _, before in acting):  # "врио мэра X" is acting, not the mayor
                 for role in _before(tokens, first, case, here, mention.actor.id):
-                    add(mention, role, sentence)
+                    add(mention, role, sentence, initials)
             role = _after(tokens, last, here, case)
             if role:
-                add(mention, role, sentence)
+                add(mention, role, sentence, initials)
             for role, _ in acting:
-                add(mention, role, sentence)
+                add(mention, role, sentence, initials)
+        if sentence.parsed:
+            for mention, start, stop in predicated_spans(tokens, here):
+                add(mention, _nominative_phrase(tokens, start, stop), sentence)
         for mention, role in _standalone(tokens, heads, here, persons, document):
             add(mention, role, sentence)
         for mention, role in _distributive(tokens, heads, here):
             add(mention, role, sentence)
         for mention, role in _shared_by_a_list(tokens, heads, here):
+            add(mention, role, sentence)
+        for mention, role in _shared_after_a_list(tokens, heads, here):
             add(mention, role, sentence)
     return tuple(role for role in roles if not _complement_of_another(role, roles))
 
@@ -142,7 +155,9 @@ def _mention_case(mention: ActorMention) -> frozenset[str] | None:
         if found:
             cases = found if cases is None else (cases & found or cases)
     if cases is None:
-        return None if _indeclinable(written[-1]) else frozenset({"nomn"})
+        if _indeclinable(written[-1]) or written[-1].lower().endswith(_OBLIQUE_SURNAME_ENDINGS):
+            return None  # "Сэйдзи Маэхарой" left as written: its case is not the nominative's
+        return frozenset({"nomn"})
     return cases
 
 
@@ -157,6 +172,7 @@ _ENDING_CASES = {
     "ии": frozenset({"gent", "datv", "loct"}), "ией": frozenset({"ablt"}),
 }
 _GENITIVE = frozenset({"gent", "accs"})
+_OBLIQUE_SURNAME_ENDINGS = ("ой", "ым", "ом", "ого", "ому", "ыми")
 
 
 def _indeclinable(word: str) -> bool:
@@ -174,9 +190,9 @@ def _head_cases(word: str) -> frozenset[str]:
 
 
 def _agrees(head_word: str, case: frozenset[str] | None) -> bool:
-    if case is None:
-        return True
     cases = _head_cases(head_word)
+    if case is None:
+        return cases != {"plur"}  # "кабинета министров глава правительства X": one person holds no plural
     return not cases or bool(case & cases)
 
 
@@ -351,13 +367,20 @@ def _after(tokens, last: int, mentions, case: frozenset[str] | None) -> str | No
         if head is not None and head < close:
             return _nominative_phrase(tokens, i + 1, close)  # "Стив Уиткофф (спецпосланник США)", "(второй тренер)"
         i = close + 1 if close is not None else i  # "Скотт Хоровитц (Scott Horowitz), бывший астронавт"
-    if i >= len(tokens) or tokens[i].text not in ",—–":
+    if i >= len(tokens) or tokens[i].text not in (",", "—", "–", "-"):  # a spaced hyphen stands for a dash
         return None
     j = _head_after_adjectives(tokens, i + 1, len(tokens))
     if j is None or not _agrees(tokens[j].text, case or frozenset({"nomn"})):
         return None
-    k = j + 1
-    while k < len(tokens) and k - j < MAX_PHRASE_TOKENS:
+    k = _phrase_end(tokens, j, mentions)
+    return _nominative_phrase(tokens, i + 1, k) if k is not None else None
+
+
+def _phrase_end(tokens, head: int, mentions) -> int | None:
+    """Where a role phrase after a name ends: at a break; None when it runs into the next person's name or
+    a verb."""
+    k = head + 1
+    while k < len(tokens) and k - head < MAX_PHRASE_TOKENS:
         word = tokens[k].text
         if word in _BREAKS or word in "([" or word.lower() in STOP_WORDS:
             break
@@ -367,17 +390,16 @@ def _after(tokens, last: int, mentions, case: frozenset[str] | None) -> str | No
         if word[:1].isalpha() and _is_verb(word):
             return None  # a new clause: "Ушаков, российский президент сам позвонил …"
         k += 1
-    return _nominative_phrase(tokens, i + 1, k)
+    return k
 
 
 def _head_after_adjectives(tokens, start: int, stop: int) -> int | None:
-    """The role noun at ``start`` or after up to three adjectives in the nominative ("бывший посол")."""
-    j = start
-    while j < stop and role_head(tokens[j].text) is None:
-        if not _adjective_agreeing(tokens[j].text, "глава") or j - start > 2:
-            return None
-        j += 1
-    return j if j < stop else None
+    """The role noun at ``start`` or after up to three adjectives that agree with it ("бывший посол",
+    "генерального директора")."""
+    head = next((j for j in range(start, min(stop, start + 4)) if role_head(tokens[j].text)), None)
+    if head is None or not all(_adjective_agreeing(tokens[j].text, tokens[head].text) for j in range(start, head)):
+        return None
+    return head
 
 
 def _standalone(tokens, heads, here, persons, document):
@@ -525,12 +547,48 @@ def _shared_by_a_list(tokens, heads, here):
         if _index(tokens, named[0].start) == i + 1 and role_head(tokens[i].text) in OWNER_NOUNS and \
                 all((_mention_case(m) or frozenset({"nomn"})) <= _GENITIVE for m in named):
             continue  # "встреча представителей Трампа и Путина": the names own the role (no other genitive does)
-        cases = {p.tag.case for p in _parses(tokens[i].text) if p.tag.POS == "NOUN" and p.tag.number == "plur"}
-        start = i
-        while start > 0 and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "plur" and p.tag.case in cases
-                                and "Apro" not in p.tag for p in _parses(tokens[start - 1].text)):
-            start -= 1  # "американские переговорщики"
+        start = _plural_phrase_start(tokens, i)
         end = _index(tokens, named[0].start)
         role = _nominative_phrase(tokens, start, end)
         for mention in named:
             yield mention, role
+
+
+def _shared_after_a_list(tokens, heads, here):
+    """"Иван Петров и Сергей Сидоров, депутаты Госдумы, …": a plural role phrase after a list of names and a
+    comma is each one's, in the singular."""
+    for i in heads:
+        if _head_cases(tokens[i].text) != {"plur"}:
+            continue
+        start = _plural_phrase_start(tokens, i)
+        if start < 2 or tokens[start - 1].text != ",":
+            continue
+        named = []
+        k = start - 2
+        while k >= 0:
+            mention = _mention_at(here, tokens[k])
+            if mention is None:
+                break
+            named.append(mention)
+            first = _index(tokens, mention.start)
+            if first is None or first < 2 or tokens[first - 1].text not in (",", "и"):
+                break
+            k = first - 2
+        if len(named) < 2 or len({m.actor.id for m in named}) < len(named):
+            continue
+        stop = _phrase_end(tokens, i, here)
+        if stop is None:
+            continue
+        role = _nominative_phrase(tokens, start, stop)
+        for mention in reversed(named):
+            yield mention, role
+
+
+def _plural_phrase_start(tokens, head: int) -> int:
+    """The first of the plural adjectives before a plural role noun ("американские переговорщики")."""
+    cases = {p.tag.case for p in _parses(tokens[head].text) if p.tag.POS == "NOUN" and p.tag.number == "plur"}
+    start = head
+    while start > 0 and any(p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "plur" and p.tag.case in cases
+                            and "Apro" not in p.tag for p in _parses(tokens[start - 1].text)):
+        start -= 1
+    return start

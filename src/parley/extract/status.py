@@ -63,6 +63,10 @@ FRAME_PREPOSITIONS = RU.words("status", "frame_prepositions")
 NEW_ADJECTIVES = RU.words("status", "new_adjectives")
 DOUBT_PARTICIPLES = RU.words("status", "doubt_participles")
 PAST_EXPECTATION_WORDS = RU.words("status", "past_expectation_words")
+POSSIBILITY_VERBS = RU.words("status", "possibility_verbs")
+RULING_OUT = RU.words("status", "ruling_out_words")
+# Nouns between a meeting word and the verb that governs it: "допускает проведение встречи".
+HOLDING_NOUNS = RU.words("status", "holding_nouns")
 
 
 def _say(status: MeetingStatus) -> StatusReading:
@@ -157,6 +161,8 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
         return StatusReading(MeetingStatus.PLANNED, False)
     if own & (PLANNED_ADJECTIVES - NEW_ADJECTIVES):
         return _say(MeetingStatus.PLANNED)
+    if _admitted(tokens, lemmas, trigger):
+        return _say(MeetingStatus.PLANNED)
     modifiers = {lemmas[c] for c in trigger_children if tokens[c].rel in ("amod", "acl")
                  and tokens[c].feat("Tense") != "Fut"}
     if modifiers & HELD_ADJECTIVES:  # "состоявшиеся переговоры", "прошедшая встреча"
@@ -171,7 +177,9 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
             weak = True
             continue
         # "в ходе переговоров договорились об обмене": the meeting frames what was agreed; it took place.
-        framed = below is not None and (lemmas[below] in FRAME_NOUNS or _case(tokens, below) in FRAME_PREPOSITIONS)
+        # "надеется на встречу": a goal in the accusative is ahead of the verb, not its frame
+        framed = below is not None and (lemmas[below] in FRAME_NOUNS or _case(tokens, below) in FRAME_PREPOSITIONS
+                                        and tokens[below].feat("Case") != "Acc")
         if _future(token):
             return _say(MeetingStatus.PLANNED)
         if lemmas[a] in PLANNED_LEMMAS and lemmas[a] not in NOT_PLANNED_VERBS and not framed \
@@ -192,6 +200,21 @@ def status_of(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...])
         return _say(MeetingStatus.PLANNED)
     governed = any(tokens[a].pos in ("VERB", "AUX") and tokens[a].feat("Tense") in ("Past", "Pres") for a in anchors)
     return StatusReading(MeetingStatus.HELD, governed and not weak or bool(modifiers & WEAK_HELD_ADJECTIVES))
+
+
+def _admitted(tokens: tuple[Token, ...], lemmas: list[str], trigger: int) -> bool:
+    """"допускает встречу", "не исключил проведения переговоров": the meeting is admitted as possible, so
+    still ahead (the verb may be one of saying, which is no anchor of the meeting)."""
+    below, verb = trigger, tokens[trigger].head
+    if 0 <= verb < len(tokens) and lemmas[verb] in HOLDING_NOUNS and tokens[trigger].rel == "nmod":
+        below, verb = verb, tokens[verb].head
+    # what is admitted is the verb's object ("допустил встречу"), not its setting ("допустил ошибку на встрече")
+    if not 0 <= verb < len(tokens) or tokens[verb].pos != "VERB" \
+            or tokens[below].rel not in ("obj", "nsubj", "nsubj:pass"):
+        return False
+    if lemmas[verb] in POSSIBILITY_VERBS:
+        return True
+    return lemmas[verb] in RULING_OUT and any(lemmas[c] in NEGATION for c in _children(tokens, verb))
 
 
 def _past_expectation(token: Token, lemma: str) -> bool:
@@ -246,4 +269,17 @@ def denied(tokens: tuple[Token, ...], trigger: int, anchors: tuple[int, ...]) ->
     if determiners & ANY_DETERMINERS and any(lemmas[a] in RULING_OUT_WORDS and a not in negated for a in above):
         return True
     subject = tokens[trigger].rel.startswith("nsubj") and tokens[trigger].head in negated
-    return subject and lemmas[tokens[trigger].head] in PLANNING_VERBS
+    return subject and lemmas[tokens[trigger].head] in PLANNING_VERBS or _negated_plan_after(tokens, lemmas, trigger)
+
+
+def _negated_plan_after(tokens: tuple[Token, ...], lemmas: list[str], trigger: int) -> bool:
+    """"встреча президентов Франции и Турции сейчас не планируется", whatever verb the parser hangs the
+    meeting on: the first verb after a meeting word in the nominative, no comma between, is its own."""
+    if tokens[trigger].feat("Case") != "Nom":
+        return False
+    for k in range(trigger + 1, len(tokens)):
+        if tokens[k].pos in ("VERB", "AUX"):
+            return lemmas[k] in PLANNING_VERBS and lemmas[k - 1] in NEGATION
+        if tokens[k].pos == "PUNCT":
+            return False
+    return False

@@ -206,9 +206,12 @@ class OfficeResolver:
         while title and (title[-1].lower() in self.prepositions or title[-1].lower() in self.conjunctions):
             title.pop()  # "по вопросам Украины" leaves "по вопросам"; a bare "по" before the side goes
         organisation_words = []
+        quoted = False
         for word in rest:
             bare = word.strip(_BRACKETS)
-            named = sides.country_named(bare) if not self.organisations_in(bare) else None
+            inside = quoted or word.startswith("«")  # «Российские железные дороги»: a name, not a side
+            quoted = inside and not word.endswith("»")
+            named = sides.country_named(bare) if not self.organisations_in(bare) and not inside else None
             if named and _is_country(named) and (bare[:1].isupper() or bare.endswith(self.adjective_form_endings)):
                 side = side or named  # "Японии", "японского" (МИДа)
             elif not self._is_person(bare):

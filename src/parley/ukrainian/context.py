@@ -3,6 +3,8 @@
 Entry point: ``rewrite(text, spans, glosses)``, in place, one gloss per
 Ukrainian word kept (a gloss may grow or shrink, never move):
 
+- a first name left in the nominative before its declined surname takes the surname's case
+  ("представника Стів Віткоффа" → "представителя Стива Виткоффа");
 - "чекати на" drops its preposition ("чекатиме на Путіна" → "будет ждать Путина");
 - "за" with the instrumental is "по" with the dative ("за словами" → "по словам");
 - a weekday in the genitive after "минулого", "наступного", "цього" is Russian
@@ -37,6 +39,7 @@ def rewrite(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None
     _about(text, spans, glosses)
     _since(text, spans, glosses)
     _wait_for(text, spans, glosses)
+    _first_name_case(text, spans, glosses)
     _weekday_genitive(text, spans, glosses)
     _direct_speech(text, spans, glosses)
     _dialogue_quotes(text, spans, glosses)
@@ -175,6 +178,29 @@ def _wait_for(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> No
         last = glosses[i].split()[-1] if glosses[i].strip() else ""
         if last and any(p.normal_form in _WAITING for p in russian_morph().parse(last.lower())[:1]):
             glosses[i + 1] = ""
+
+
+_OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
+
+
+def _first_name_case(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
+    """Papers often decline a man's surname and not his first name ("зятя Дональд Трампа"): the
+    first name takes the case of the surname after it, as the Russian parser needs to join them."""
+    for i in range(len(spans) - 1):
+        first, last = text[slice(*spans[i])], text[slice(*spans[i + 1])]
+        if text[spans[i][1]:spans[i + 1][0]] != " " or not first[:1].isupper() or not last[:1].isupper():
+            continue
+        names = ukrainian_morph().parse(first.lower())
+        if not names or not all("Name" in p.tag and "masc" in p.tag and "nomn" in p.tag for p in names):
+            continue
+        surnames = ukrainian_morph().parse(last.lower())
+        if not surnames or not all("Surn" in p.tag and "masc" in p.tag and "nomn" not in p.tag for p in surnames):
+            continue
+        case = next(c for c in _OBLIQUE if any(c in p.tag for p in surnames))
+        name = next((p for p in russian_morph().parse(glosses[i].lower()) if "Name" in p.tag and "nomn" in p.tag), None)
+        inflected = Parse.inflect(name, {case}) if name is not None else None
+        if inflected is not None:
+            glosses[i] = match_case(inflected.word, glosses[i])
 
 
 def _direct_speech(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Mapping
 from parley.extract.background import is_background
 from parley.extract.dates import DateMention, round_end, round_length, with_weekday
 from parley.extract.lexicon import SPEECH_VERBS, WEAK_MEETING_VERBS
-from parley.extract.meetings.delegations import delegation_members
+from parley.extract.meetings.delegations import JOINING, delegation_members
 from parley.extract.meetings.follow import distributed, headline_stop, named_before, subjectless, titled
 from parley.extract.meetings.merge import (
     Candidate, attach_delegations, combine, expanded, fill_from_orphans, join_counterparts, merge,
@@ -67,6 +67,7 @@ MAX_DATE_DISTANCE = 12  # tokens between a date and the clause it dates
 NEXT_TO = 4  # tokens from a meeting word to a date said right after its phrase ("переговоры с Россией в марте")
 # Words that make a meeting another one of the same parties, not the day after of one going on.
 AGAIN_WORDS = RU.words("meetings", "again_words")
+AGAIN_REACH = 4  # tokens after a meeting verb where its "снова" may stand ("встретиться с ними снова")
 NEXT_WORDS = RU.words("meetings", "next_words")
 DAY_NOUNS = RU.words("meetings", "day_nouns")
 ONGOING_VERBS = RU.words("meetings", "ongoing_verbs")
@@ -213,13 +214,21 @@ def _own_report(tree: Tree, verb: int) -> bool:
         and not any(tree.rel(c).startswith("nsubj") for c in tree.children[verb])
 
 
+def _ongoing_when_told(tree: Tree, verb: int) -> bool:
+    """"в субботу сказал, что переговоры проходят конструктивно": a present tense told in a "что"-clause is the
+    time of the telling, so the talks were going on the day the main clause says."""
+    return tree.rel(verb) == "ccomp" and tree.tokens[verb].feat("Tense") == "Pres" \
+        and tree.lemma(verb) in ONGOING_VERBS | PRESENT_LIVE_VERBS
+
+
 def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMention],
                               theirs: set[int]) -> DateMention | None:
     """"20 декабря прибыл Дмитриев, который уже провел переговоры", "в понедельник сообщил, что провел
     разговор": a held meeting told in a clause of its own, with no date, is dated by the clause it hangs
     from (through a noun or two, as a relative clause hangs from its subject)."""
     top = next((a for a in trigger.anchors if tree.tokens[a].pos in ("VERB", "AUX")
-                and (tree.rel(a).split(":")[0] in GOVERNED_CLAUSES or _own_report(tree, a))), None)
+                and (tree.rel(a).split(":")[0] in GOVERNED_CLAUSES or _own_report(tree, a)
+                     or _ongoing_when_told(tree, a))), None)
     if top is None:
         return None
     verb = tree.head(top)
@@ -229,9 +238,17 @@ def _date_of_governing_clause(tree: Tree, trigger: Trigger, dates: list[DateMent
         verb = tree.head(verb)
     if verb == -1 or tree.tokens[verb].pos not in ("VERB", "AUX"):
         return None
+    if tree.lemma(verb) in SPEECH_VERBS and tree.rel(top) != "ccomp":
+        return None  # "17 января заявила …, объясняя это ведущимися переговорами": the day of the saying only
     found = [d for d in dates if (d.value is not None or d.kind == "weekday")
-             and (i := tree.span_head(d.start, d.stop)) not in theirs and tree.head(i) == verb]
+             and (i := tree.span_head(d.start, d.stop)) not in theirs and _hangs_on(tree, i, verb)]
     return found[0] if len(found) == 1 else None
+
+
+def _hangs_on(tree: Tree, index: int, verb: int) -> bool:
+    """The date hangs on the verb, or on a time word that does ("в субботу, 20 декабря, сказал")."""
+    head = tree.head(index)
+    return head == verb or head != -1 and tree.lemma(head) in TIME_NOUNS and tree.head(head) == verb
 
 
 def _choose_date(tree: Tree, trigger: Trigger, dates: list[DateMention], status: MeetingStatus,
@@ -375,8 +392,24 @@ def _repeated(tree: Tree, trigger: Trigger) -> bool:
     return False
 
 
+def _again_next_to_the_verb(tree: Tree, trigger: Trigger) -> bool:
+    """"встретиться с ними снова": a word of repetition just before a meeting verb or a few words after it,
+    in its clause, wherever the parser hangs it."""
+    if not trigger.is_verb:
+        return False
+    after = []
+    for k in range(trigger.index + 1, min(len(tree), trigger.index + 1 + AGAIN_REACH)):
+        if tree.tokens[k].pos in ("PUNCT", "VERB", "AUX", "SCONJ", "CCONJ"):
+            break
+        after.append(k)
+    return any(0 <= k < len(tree) and tree.tokens[k].pos == "ADV" and tree.lemma(k) in AGAIN_WORDS
+               for k in (trigger.index - 1, *after))
+
+
 def _again(tree: Tree, trigger: Trigger) -> bool:
     """"новая встреча", "вновь встретятся", "встретиться ещё раз": another meeting of the same parties."""
+    if _again_next_to_the_verb(tree, trigger):
+        return True
     for anchor in trigger.anchors:
         for child in (anchor, *tree.children[anchor]):
             if tree.lemma(child) in AGAIN_WORDS:
@@ -432,6 +465,14 @@ def _all_leaders(parties: tuple[Party, ...]) -> bool:
 def _series(tree: Tree, trigger: Trigger) -> bool:
     near = set(trigger.anchors) | {c for a in trigger.anchors for c in tree.children[a]}
     return trigger.lemma in ROUND_WORDS or any(tree.lemma(i) in SERIES_WORDS for i in near)
+
+
+def _attending_the_last(tree: Tree, trigger: Trigger) -> bool:
+    """"Во встрече также примут участие X и Y": people take part in a meeting named by its bare noun, with
+    no word of its own (no parties, no adjective, no place), which is the meeting just told."""
+    if trigger.is_verb or not any(tree.lemma(a) in PARTICIPATION_VERBS for a in trigger.anchors):
+        return False
+    return all(tree.rel(c) in ("case", "punct") for c in tree.children[trigger.index])
 
 
 def _there(tree: Tree, trigger: Trigger) -> bool:
@@ -531,7 +572,8 @@ def _sentence_candidates(document: Document, layer: SentenceLayers, persons: lis
             headline=sentence.start < headline_stop(document.text) and titled(tree, trigger),
             again=_again(tree, trigger), next_one=date is not None and not default and _next_one(tree, trigger),
             day_of=tree.head(trigger.index) != -1 and tree.lemma(tree.head(trigger.index)) in DAY_NOUNS,
-            ordinal=_ordinal(tree, trigger), series=_repeated(tree, trigger), leaders=of_countries)
+            ordinal=_ordinal(tree, trigger), series=_repeated(tree, trigger), leaders=of_countries,
+            joins_last=_attending_the_last(tree, trigger))
         out += distributed(tree, people, candidate)
         if len({p.side or p.key for p in parties}) >= 2:
             last_parties = tuple(parties)
@@ -632,13 +674,19 @@ def _two_sides(candidate: Candidate) -> bool:
 
 
 def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt.date | None,
-            lead_stop: int = 0) -> Meeting | None:
-    """``lead_stop``: where the opening of a text that speaks of its own day ends (0 when it does not)."""
+            lead_stop: int = 0, joined: dict[str, list[Party]] | None = None) -> Meeting | None:
+    """``lead_stop``: where the opening of a text that speaks of its own day ends (0 when it does not);
+    ``joined``: the people each side's delegation is said to have in it ("в состав делегации входили")."""
     person_sides = {p.side for p in candidate.parties if p.is_person and p.side}
+    recalled = candidate.evidence.background or candidate.leaders
     parties: list[Party] = []
     for party in candidate.parties:
         if party.is_person:
             parties.append(party)
+            delegation = (joined or {}).get(party.side or "", []) if not recalled else []
+            if any(m.key == party.key for m in delegation):
+                parties += delegation  # a delegation's member meets with the members the text names
+
         elif party.key not in person_sides:
             # a recalled meeting ("Напомним, предыдущий раунд …") may have had other people
             named = members.get(party.key) if not candidate.evidence.background and not candidate.leaders else None
@@ -739,6 +787,17 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
             told = _told_of_by_pronoun(document, layer, background)
             if told is not None:
                 found = [told]
+        told = [k for k, c in enumerate(candidates) if _two_sides(c)]
+        if told and any(c.joins_last for c in found):
+            # those said to take part in "the meeting" are at the one told just before
+            k = told[-1]
+            keys = {p.key for p in candidates[k].parties}
+            extra = {p.key: p for c in found if c.joins_last for p in c.parties if p.key not in keys}
+            candidates[k] = replace(candidates[k], parties=candidates[k].parties + tuple(extra.values()))
+            # "…, они ранее участвовали в переговорах": the attendees' own part elsewhere is no meeting of theirs
+            joined = {p.key for c in found if c.joins_last for p in c.parties}
+            found = [c for c in found if not c.joins_last
+                     and not (c.attending and {p.key for p in c.parties} <= joined)]
         last_place = next((c for c in reversed(found) if c.place), last_place)
         meetings_found = [c for c in found if _two_sides(c)]
         if not meetings_found and inside and ATTENDANCE.search(sentence.text) and (
@@ -788,10 +847,12 @@ def meeting_candidates(document: Document, analysis: Analysis, mentions: tuple[A
     groups += [c for c in merge(proposals) if not any(expanded(c.parties) <= keys for keys in told)]
     members = {side: [_party(m, sides_of, names) for m in found]
                for side, found in delegation_members(analysis, named, sides_of).items()}
+    joined = {side: [_party(m, sides_of, names) for m in found]
+              for side, found in delegation_members(analysis, named, sides_of, JOINING).items()}
     proposed = []
     lead_stop = _lead_stop(layers, document.published)
     for candidate in sorted(groups, key=lambda c: c.evidence.start):
-        meeting = _finish(candidate, members, document.published, lead_stop)
+        meeting = _finish(candidate, members, document.published, lead_stop, joined)
         if meeting is not None:
             proposed.append((candidate, meeting))
     return proposed

@@ -21,6 +21,8 @@ RU = lexicon("ru")
 GROUP_WORD = re.compile(r"делегаци\w*|сторон[аыуе]\w*|(?:переговорн|рабоч)\w+\s+групп\w*|команд\w*", re.IGNORECASE)
 MEMBERSHIP = gated(r"возглав|во\s+главе|\bглав[аыуео]й?\b|руковод|в\s+состав|вошл|входи|входя|включ"
                    r"|представля|представят|представил|участи|участву|участвова|присоедин", re.IGNORECASE)
+# Words that put people into a delegation beside whoever leads it: "в состав делегации входили X и Y".
+JOINING = re.compile(r"в\s+состав|вошл|входи|входя|включ|присоедин", re.IGNORECASE)
 # A name next to a verb of saying is a source ("сообщил Песков"), not a member.
 SAYING_NEAR = re.compile("|".join(map(re.escape, RU.sequence("meetings", "saying_stems"))), re.IGNORECASE)
 WINDOW = 30
@@ -48,12 +50,14 @@ def _group_sides(text: str) -> set[str]:
 
 
 def delegation_members(analysis: Analysis, persons: tuple[ActorMention, ...],
-                       sides_of: dict[str, str]) -> dict[str, list[ActorMention]]:
+                       sides_of: dict[str, str], words: re.Pattern = MEMBERSHIP) -> dict[str, list[ActorMention]]:
+    """``words``: what a sentence must say to name a delegation's people (by default heading it or
+    being in it; ``JOINING``: being in it)."""
     members: dict[str, list[ActorMention]] = {}
     last_sides: set[str] = set()
     for sentence in analysis.sentences:
         previous, last_sides = last_sides, set()
-        if not MEMBERSHIP.search(sentence.text):
+        if not words.search(sentence.text):
             continue
         sides = _group_sides(sentence.text)
         if not sides and GROUP_WORD.search(sentence.text):

@@ -15,7 +15,9 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from parley.nlp import word_parses
 from parley.resolve.kb import knowledge_base
+from parley.resolve.places import gazetteer
 from parley.resolve.offices import KEYED_HEADS, office_of, organisations_in
 from parley.resolve.sides import SIDE_ADJECTIVES, first_side, sides_in
 from parley.records import ActorMention, Analysis
@@ -84,6 +86,14 @@ def _seat_epithets(text: str):
         yield match.start(), used[-1].end(), side
 
 
+def _state_named(phrase: str) -> bool:
+    """"главы РФ", "главы России": the holder noun before the state itself, not before a seat of power."""
+    words = _WORDS.findall(phrase)[1:]
+    lemmas = " ".join(word_parses(w)[0].normal_form if word_parses(w) else w.lower() for w in words)
+    place = gazetteer().lookup(lemmas)
+    return place is None or place.kind == "country"
+
+
 # "Президент США Дональд …", ", президент России …", "и президент Украины …" — not "помощник президента",
 # "спецпредставителю российского президента": the word before "президент" must not be a lower-case word
 _PRESIDENT = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in RU.sequence("roles", "president_nouns"))
@@ -144,8 +154,11 @@ def leader_mentions(text: str, persons: tuple[ActorMention, ...], sides_of: dict
                 found.append(replace(model, start=start, stop=start + len(word.group()), text=word.group()))
     epithets = [(m.start(), m.end(), first_side(m.group()))
                 for pattern in (LEADER_EPITHET, COORDINATED_EPITHET) for m in pattern.finditer(text)]
-    for start, stop, side in sorted(epithets + list(_seat_epithets(text))):
-        model = presidents.get(side) if side else None
+    seats = [(start, stop, side, _state_named(text[start:stop])) for start, stop, side in _seat_epithets(text)]
+    for start, stop, side, state in sorted([(*e, False) for e in epithets] + seats):
+        # the state he heads ("глава РФ") names its head of state, titled in the text or not; a seat
+        # ("хозяин Кремля", "глава Белого дома") only the president the text titled
+        model = (listed if state else presidents).get(side) if side else None
         if model is not None:
             found.append(replace(model, start=start, stop=stop, text=text[start:stop]))
     return found

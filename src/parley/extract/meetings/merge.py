@@ -39,6 +39,7 @@ class Candidate:
     next_one: bool = False  # told as the one after, with its own date: "следующий раунд пройдет 25 ноября"
     day_of: bool = False  # told as one day of talks lasting more: "первый день переговоров"
     leaders: bool = False  # told as the countries' leaders' meeting: no delegation stands for a side
+    joins_last: bool = False  # people said to take part in a meeting named by its bare noun ("во встрече примут участие")
 
 
 def expanded(parties: tuple[Party, ...]) -> set[str]:
@@ -150,12 +151,16 @@ def _named(party: Party) -> bool:
 def _other_envoys(a: Candidate, b: Candidate) -> bool:
     """"Путин–Трамп" and "Путин–Уиткофф", each told in words of its own: one person a side in both,
     one of them shared, and the other side's person another."""
-    if a.borrowed or b.borrowed or not all(_named(p) for p in a.parties + b.parties if p.is_person):
-        return False  # people read from an office ("лидеры России и США") may stand for whoever leads the talks
+    if a.borrowed or b.borrowed:
+        return False
     by_a, by_b = _people_by_side(a.parties), _people_by_side(b.parties)
     pa, pb = _persons(a.parties), _persons(b.parties)
-    return bool(pa & pb) and len(pa) == len(by_a) and len(pb) == len(by_b) \
-        and any(not by_a[side] & by_b[side] for side in set(by_a) & set(by_b))
+    if not (pa & pb) or len(pa) != len(by_a) or len(pb) != len(by_b):
+        return False
+    # people read from an office ("лидеры России и США") may stand for whoever leads the talks; the one
+    # shared ("глава РФ") may be read from his office
+    differing = {side for side in set(by_a) & set(by_b) if not by_a[side] & by_b[side]}
+    return bool(differing) and all(_named(p) for p in a.parties + b.parties if p.is_person and p.side in differing)
 
 
 def same_meeting(a: Candidate, b: Candidate) -> bool:
@@ -288,6 +293,9 @@ def fill_from_orphans(groups: list[Candidate], orphans: list[Candidate]) -> list
                 and statuses_agree(groups[last], orphan) and candidate_dates_agree(groups[last], orphan) \
                 and (groups[last].kind == orphan.kind or "call" not in (groups[last].kind, orphan.kind)) \
                 and orphan.date and not orphan.date_default else []
+        if len(fits) > 1 and orphan.status == MeetingStatus.HELD:
+            # "Подробностей о московских переговорах мало": a held meeting told of again is one told before
+            fits = [k for k in fits if groups[k].evidence.stop <= orphan.evidence.start] or fits
         if len(fits) != 1:
             continue
         k = fits[0]

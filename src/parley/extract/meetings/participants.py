@@ -159,11 +159,14 @@ def _speaker(tree: Tree, trigger: Trigger) -> set[int]:
     chain = [top]
     while len(chain) < 4 and chain[-1] != -1:
         chain.append(tree.head(chain[-1]))  # "рассказал о деталях разговора с Путиным"
-    for verb in chain:
+    for position, verb in enumerate(chain):
         if verb != -1 and tree.lemma(verb) in RELAYING_VERBS:
             return set()  # "заметки о беседе с Эрдоганом передал помощник": who passes it on did not talk
         if verb != -1 and tree.lemma(verb) in SPEECH_VERBS:
             subjects = [c for c in tree.children[verb] if tree.rel(c).startswith("nsubj")]
+            above = chain[position + 1] if position + 1 < len(chain) else -1
+            if not subjects and tree.rel(verb) == "ccomp" and above != -1 and tree.lemma(above) in SPEECH_VERBS:
+                continue  # "заявил, что допускает встречу с Путиным": the subject is the one who said so
             out: set[int] = set()
             for s in subjects:
                 out |= tree.subtree(s)
@@ -333,12 +336,17 @@ def generic_subject(tree: Tree, trigger: Trigger) -> str | None:
         for child in tree.children[anchor]:
             if tree.lemma(child) in THIRD_PLURAL and tree.case_word(child) in COMITATIVE:
                 return tree.lemma(child)  # "планирует встретиться с ними снова": the partners just told
-    # "Стороны обсудили … и договорились о продолжении контактов": the subject is shared
-    verbs += [tree.head(a) for a in verbs if tree.rel(a) == "conj" and tree.head(a) != -1]
+    # "Стороны обсудили … и договорились о продолжении контактов": the subject is shared, by a verb that
+    # agrees with it in number ("стороны вряд ли договорились бы, но он не исключил встречи" shares none)
+    shared = {tree.head(a): a for a in verbs if tree.rel(a) == "conj" and tree.head(a) not in (-1, *verbs)}
+    verbs += list(shared)
     for anchor in verbs:
         for child in tree.children[anchor]:
             token = tree.tokens[child]
             if not tree.rel(child).startswith("nsubj") or tree.lemma(child) not in GENERIC_PARTIES:
+                continue
+            number = tree.tokens[shared[anchor]].feat("Number") if anchor in shared else None
+            if number and token.feat("Number") and number != token.feat("Number"):
                 continue
             if token.feat("Number") == "Plur" and not any(tree.rel(c) in ("amod", "nmod") and tree.lemma(c) not in
                                                            BOTH_WORDS | COLLECTIVE_OWNERS for c in tree.children[child]):
@@ -429,7 +437,9 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
     if (len(sides_named) < 2 or partners_only) and not generic_subject(tree, trigger):
         speaker = _speaker(tree, trigger)
         for index, party in people:
-            if index in speaker or index == headline_source:
+            # the speaker, not whose title he holds ("спецпосланник Трампа Уиткофф подтвердил, что провел …")
+            spoke = index in speaker and index not in owners and not _possessor(tree, index, holders)
+            if spoke or index == headline_source:
                 chosen.setdefault(party.key, party)
         if referent is not None and any(tree.lemma(i) in SUBJECT_PRONOUNS for i in speaker):
             chosen.setdefault(referent.key, referent)  # "он привел встречу с Луной": the one spoken of

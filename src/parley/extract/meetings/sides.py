@@ -18,6 +18,7 @@ RU = lexicon("ru")
 
 # Prepositions under which a country is a place or a topic, not a party: "в Женеве", "по Украине".
 NOT_PARTY_PREPOSITIONS = RU.words("sides", "not_party_prepositions")
+PARTICIPATION_VERBS = RU.words("meetings", "participation_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,20 @@ def _conj_chain(tree: Tree, i: int) -> list[int]:
     return out
 
 
+def _unnamed_one(tree: Tree, i: int) -> bool:
+    """One official named by office alone, said to take part ("участие примут министр иностранных дел
+    Турции и премьер-министр Катара"): no name follows the phrase. Elsewhere such a title is most often
+    a person the text names, which his side would stand for wrongly."""
+    top = i
+    while tree.rel(top) == "conj" and tree.head(top) != -1:
+        top = tree.head(top)
+    verb = tree.head(top)
+    if not tree.rel(top).startswith("nsubj") or verb == -1 or tree.lemma(verb) not in PARTICIPATION_VERBS:
+        return False
+    last = max(tree.subtree(i))
+    return last + 1 >= len(tree) or tree.tokens[last + 1].pos != "PROPN"
+
+
 def find_sides(tree: Tree) -> list[SideMention]:
     found: list[SideMention] = []
     used: set[int] = set()
@@ -66,8 +81,8 @@ def find_sides(tree: Tree) -> list[SideMention]:
         if token.pos not in ("NOUN", "PROPN", "ADJ"):
             continue
         lemma = tree.lemma(i)
-        unnamed_officials = lemma in PLURAL_OFFICIALS and token.feat("Number") == "Plur" and not any(
-            tree.tokens[c].pos == "PROPN" and tree.rel(c) in ("appos", "flat:name") for c in tree.children[i])
+        unnamed_officials = lemma in PLURAL_OFFICIALS and (token.feat("Number") == "Plur" or _unnamed_one(tree, i)) \
+            and not any(tree.tokens[c].pos == "PROPN" and tree.rel(c) in ("appos", "flat:name") for c in tree.children[i])
         if token.pos in ("NOUN",) and (lemma in SIDE_GROUP_NOUNS or unnamed_officials):
             has_adjective = any(tree.rel(c) == "amod" and _adjective_sides(tree, c) for c in tree.children[i])
             for child in tree.children[i]:

@@ -193,12 +193,42 @@ def _judges(view: DocumentView, words: TalksWords, sentence: int, at: int, names
                 judges.append(Judge(holder, names.get(holder.id, holder.name), "office",
                                     {"office_before_cue": float(voice.start < at)}))
     voiced = any(j.how in ("office", "ministry") for j in judges)  # the sentence names who speaks: no "он" to resolve
-    if speech and not persons and not voiced and (quote is None or words.pronouns.search(folded, s.start, s.stop)):
+    introduced = _introduced(view, words, sentence)  # "Ушаков написал:" before: these are his words
+    if (speech or introduced) and not persons and not voiced and (quote is None or introduced
+                                                                 or words.pronouns.search(folded, s.start, s.stop)):
         earlier = _antecedent(view, sentence)
         if earlier is not None:
             judges.append(Judge(earlier, names.get(earlier.id, earlier.name), "antecedent",
                                 {"pronoun": float(bool(words.pronouns.search(folded, s.start, s.stop)))}))
+    judges.extend(_source_after(view, words, sentence, names, {j.actor.id for j in judges if j.actor is not None}))
     return judges
+
+
+def _introduced(view: DocumentView, words: TalksWords, sentence: int) -> bool:
+    """Whether the sentence before ends in a colon after a word of saying ("Ушаков написал:"): this one then
+    gives the words of whoever that sentence says spoke."""
+    if sentence == 0:
+        return False
+    before = view.sentences[sentence - 1]
+    return view.folded[before.start:before.stop].rstrip().endswith(":") and bool(
+        words.speech.search(view.folded, before.start, before.stop))
+
+
+def _source_after(view: DocumentView, words: TalksWords, sentence: int, names: dict[str, str],
+                  known: set[str]) -> list[Judge]:
+    """Who the next sentence names as the source of this one ("Беседа вышла полезной. Об этом вечером сказал
+    Ушаков"): the first person named there, when it opens with words pointing back and says who spoke."""
+    if words.source_after is None or sentence + 1 >= len(view.sentences):
+        return []
+    s = view.sentences[sentence + 1]
+    opening = s.start + len(view.folded[s.start:s.stop]) - len(view.folded[s.start:s.stop].lstrip())
+    if not words.source_after.match(view.folded, opening) or not words.speech.search(view.folded, s.start, s.stop):
+        return []
+    persons = [m for m in view.mentions_in[sentence + 1] if m.actor.kind == "person" and view.quote_at(m.start) is None]
+    if not persons or persons[0].actor.id in known:
+        return []
+    actor = persons[0].actor
+    return [Judge(actor, names.get(actor.id, persons[0].name), "source_after", {})]
 
 
 def _sides_near(view: DocumentView, sentence: int, at: int, most: int = 3) -> list[str]:
@@ -282,6 +312,8 @@ def judgements(view: DocumentView, words: TalksWords, day: dt.date | None = None
                        "hope": float(hope),
                        "question": float("?" in s.text or " ли " in view.folded[s.start:s.stop]),
                        "speech": float(bool(words.speech.search(view.folded, s.start, s.stop)))}
+        if words.outcomes is not None:
+            f["outcome_only"] = float(all(words.outcomes.match(view.folded, c.start) for c, _ in cues))
         f["cue_beside_meeting_word"] = float(any(_beside_meeting_word(view, words, cue, s.start, s.stop)
                                                  for cue, _ in cues))
         f.update(_construction(view, words, s.start, s.stop, [c for c, _ in cues]))

@@ -18,6 +18,7 @@ from parley.records import Evidence, Topic
 
 NEGATION_REACH = 4  # words before a topic cue that a negation may stand in ("не обсуждали вопрос о перемирии")
 MAX_DISTANCE = 40  # sentences between a cue and a meeting beyond which the cue is not asked about
+RIVAL_MARGIN = 0.25  # how far below the topic's likeliest meeting another meeting's probability may fall and keep it
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,11 +141,18 @@ def cue_context(view: DocumentView, words: TalksWords, meeting: int, at: int, se
 def choose_topics(candidates: list[TopicCandidate], model: LinearModel, count: int) -> list[tuple[Topic, ...]]:
     """Each meeting's topics, in the order the text names them: those the model is sure enough of, and a topic
     it is sure of for one meeting for every other meeting whose own sentences state it (two meetings told in one
-    sentence that names the topic both dealt with it)."""
+    sentence that names the topic both dealt with it). A meeting whose own sentences do not state the topic keeps
+    it only when it is nearly as likely as the topic's likeliest meeting: the meetings of an article compete for
+    a cue, and the gold gives a topic to one of them far more often than to two."""
     chosen: list[list[Topic]] = [[] for _ in range(count)]
     scored = [(model.probability(c.features), c) for c in candidates]
     sure = {c.topic for p, c in scored if p >= model.threshold}
+    likeliest: dict[str, float] = {}
+    for p, c in scored:
+        likeliest[c.topic] = max(likeliest.get(c.topic, 0.0), p)
     for p, candidate in sorted(scored, key=lambda pc: (pc[1].meeting, pc[1].start)):
+        if not candidate.told and p < likeliest[candidate.topic] - RIVAL_MARGIN:
+            continue
         if p >= model.threshold or candidate.topic in sure and candidate.told:
             chosen[candidate.meeting].append(Topic(candidate.topic, Evidence(candidate.start, candidate.stop)))
     return [tuple(topics) for topics in chosen]

@@ -126,6 +126,8 @@ class TalksWords:
     judging_verbs: re.Pattern[str] | None = None  # "назвал встречу полезной"
     difficulty: re.Pattern[str] | None = None  # "сложн": a judgement only beside a meeting word or a positive cue
     event_predicates: re.Pattern[str] | None = None  # "переговоры прошли конструктивно"
+    source_after: re.Pattern[str] | None = None  # "Об этом заявил ...": the next sentence names who said this one
+    outcomes: re.Pattern[str] | None = None  # "договорились": a positive cue that reports an outcome, judges nothing
 
     def negates(self, before: str, reach: int) -> bool:
         """Whether a negation stands among the last ``reach`` words of ``before`` (folded text), with no word
@@ -206,7 +208,7 @@ def talks_words(lang: str = "ru") -> TalksWords:
         ministry_voices=(_stems(_strings(tone, "ministry_voices", tone_source), tone_source)
                          if "ministry_voices" in tone else None),
         **{key: _stems(_strings(tone, key, tone_source), tone_source) if key in tone else None
-           for key in ("judging_verbs", "event_predicates", "difficulty")},
+           for key in ("judging_verbs", "event_predicates", "difficulty", "outcomes", "source_after")},
     )
 
 
