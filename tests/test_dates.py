@@ -39,6 +39,7 @@ PUBLISHED = dt.date(2026, 2, 1)  # a Sunday
         # a time of day with no day word is the day of publication
         ("Звонок министров намечен в 18:30 по Киеву.", PUBLISHED, "2026-02-01"),
         ("Беседа послов начнется примерно через два часа.", PUBLISHED, "2026-02-01"),
+        ("Беседа послов назначена на 19:15 по Берлину.", PUBLISHED, "2026-02-01"),
         # a day word says the day: the time of day adds nothing
         ("В 18:30 во вторник послы созвонятся.", PUBLISHED, None),
     ],

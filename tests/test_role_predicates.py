@@ -58,6 +58,14 @@ GRADED = """
 . . PUNCT 2 punct
 """
 
+# The parser may hang two verbs on each other; climbing from one to the other must stop.
+LOOPED = """
+Горелов горелов PROPN 2 obl Case=Nom
+может мочь VERB 2 xcomp VerbForm=Fin
+стать стать VERB 1 xcomp VerbForm=Inf
+министром министр NOUN 2 xcomp Case=Ins Number=Sing
+"""
+
 
 def _spans(spec: str, name: str) -> list[str]:
     parsed = sentence(spec)
@@ -77,6 +85,7 @@ def _spans(spec: str, name: str) -> list[str]:
     (WORKS_WITH, "Иван Горелов", []),
     # a judgement of the person, not a post
     (GRADED, "Иван Горелов", []),
+    (LOOPED, "Горелов", []),
 ])
 def test_predicated_spans(models, spec, name, found):
     assert _spans(spec, name) == found
@@ -88,6 +97,8 @@ def test_predicated_spans(models, spec, name, found):
     ("Иван Горелов, который занимает пост министра транспорта, уехал в отпуск.", "gorelov_ivan",
      "министр транспорта"),
     ("Будучи губернатором, Иван Горелов построил в городе два моста.", "gorelov_ivan", "губернатор"),
+    # the object of a verb of naming holds the post it is named to
+    ("Тренер назвал Ивана Горелова новым капитаном команды.", "gorelov_ivan", "новый капитан команды"),
 ])
 def test_roles_given_by_a_verb(models, text, person, role):
     assert (person, role) in roles_of(text)

@@ -5,7 +5,7 @@ import pytest
 from hand_layers import sentence
 
 from parley import nlp
-from parley.extract.meetings.sides import find_sides
+from parley.extract.meetings.sides import _unnamed_one, find_sides
 from parley.extract.meetings.tree import Tree
 from parley.extract.meetings.triggers import find_triggers
 from parley.extract.places import meeting_place, place_mentions
@@ -128,3 +128,10 @@ def test_a_looped_parse_ends():
     assert tree.leapt_verb(3) == -1
     assert tree.leapt_verb(5) == -1
     assert sorted(s.side for s in find_sides(Tree.of(sentence(LOOPED_SIDES)))) == ["RUS", "UKR"]
+    assert not _unnamed_one(Tree.of(sentence(LOOPED_CONJ)), 0)
+
+
+LOOPED_CONJ = """
+министр министр NOUN 1 conj Case=Nom
+глава глава NOUN 0 conj Case=Nom
+"""

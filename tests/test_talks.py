@@ -337,15 +337,16 @@ def test_a_topic_sure_for_one_meeting_goes_to_every_meeting_its_sentence_tells()
     assert [[t.topic for t in ts] for ts in topics] == [["humanitarian"], ["humanitarian"]]
 
 
-@pytest.mark.parametrize("rival, told, kept", [
-    (2.0, False, True),  # nearly as likely as the likeliest meeting: both keep the topic
-    (0.5, False, False),  # far less likely, and its own sentences do not state the topic: the likeliest wins
-    (0.5, True, True),  # far less likely, but its own sentence states the topic
+@pytest.mark.parametrize("rival, told, main, kept", [
+    (2.0, False, False, True),  # nearly as likely as the likeliest meeting: both keep the topic
+    (0.5, False, False, False),  # far less likely, and its own sentences do not state the topic: the likeliest wins
+    (0.5, True, False, True),  # far less likely, but its own sentence states the topic
+    (0.5, False, True, True),  # far less likely, but the meeting the article tells most
 ])
-def test_a_meeting_far_less_likely_than_the_topics_likeliest_keeps_it_only_where_told(rival, told, kept):
+def test_a_meeting_far_less_likely_than_the_topics_likeliest_keeps_it_only_where_told(rival, told, main, kept):
     model = LinearModel({"likely": 1.0}, 0.0, 0.5)
     candidates = [TopicCandidate(0, "economy", 10, 17, {"likely": 2.5}),
-                  TopicCandidate(1, "economy", 10, 17, {"likely": rival}, told=told)]
+                  TopicCandidate(1, "economy", 10, 17, {"likely": rival}, told=told, main=main)]
     topics = choose_topics(candidates, model, 2)
     assert [t.topic for t in topics[0]] == ["economy"]
     assert bool(topics[1]) is kept

@@ -53,8 +53,9 @@ SINCE = re.compile(r"с\s", re.IGNORECASE)
 MONTH_ADJ = re.compile(r"(?<![\w])" + _MONTH_ADJ, re.IGNORECASE)
 RELATIVE = re.compile(r"(?<![\w])(?P<word>позавчера|послезавтра|сегодня|сегодняшн\w*|вчера|вчерашн\w*|накануне"
                       r"|завтра|завтрашн\w*|только что)(?![\w])", re.IGNORECASE)
-# "в 22:00 по московскому времени", "примерно через час": a time of day with no day word is today's.
-CLOCK = re.compile(r"(?<![\w:.])(?:(?:в|к|около|с)\s+(?P<time>\d{1,2}:\d\d)(?![\d:])"
+# "в 22:00 по московскому времени", "назначена на 19:15", "примерно через час": a time of day with no day word
+# is today's.
+CLOCK = re.compile(r"(?<![\w:.])(?:(?:в|к|около|с|на)\s+(?P<time>\d{1,2}:\d\d)(?![\d:])"
                    r"|через\s+(?:(?:полтора|пару|два|три|несколько)\s+)?(?P<hours>час(?:а|ов)?))(?![\w])",
                    re.IGNORECASE)
 VAGUE = re.compile(r"(?<![\w])(?:(?:на|в)\s+(?:минувш\w+\s+|прошл\w+\s+|эти\s+|ближайш\w+\s+)?выходн\w+"

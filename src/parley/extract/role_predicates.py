@@ -78,7 +78,7 @@ def predicated_spans(tokens: Sequence[Token], mentions: Sequence[ActorMention]
 
 
 def _holder(tokens: Sequence[Token], verb: int, mentions: Sequence[ActorMention],
-            post: int | None = None, climbed: bool = False) -> ActorMention | None:
+            post: int | None = None, climbed: frozenset[int] = frozenset()) -> ActorMention | None:
     children = [k for k, t in enumerate(tokens) if t.head == verb]
     objects = [k for k in children if tokens[k].rel == "obj" and k != post]  # "занимает пост": no one's post
     if objects and tokens[verb].feat("Voice") == "Act" and not climbed:
@@ -95,8 +95,9 @@ def _holder(tokens: Sequence[Token], verb: int, mentions: Sequence[ActorMention]
         return None
     if tokens[verb].rel in _MODIFIERS:
         return _mention(tokens[head], mentions)  # "Петров, занимающий пост министра"
-    if tokens[verb].rel in ("xcomp", "advcl", "obl") and tokens[head].pos in ("VERB", "AUX"):
-        return _holder(tokens, head, mentions, climbed=True)  # "может стать министром", "будучи министром, он …"
+    if tokens[verb].rel in ("xcomp", "advcl", "obl") and tokens[head].pos in ("VERB", "AUX") \
+            and head not in climbed:  # a parse may loop its heads
+        return _holder(tokens, head, mentions, climbed=climbed | {verb})  # "может стать министром", "будучи министром, он …"
     return None
 
 

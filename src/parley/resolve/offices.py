@@ -78,6 +78,7 @@ class OfficeResolver:
         self.head_of_state_phrases = tuple(tuple(p.split()) for p in lex.sequence("roles", "head_of_state_phrases"))
         self.organisation_nouns = lex.words("roles", "organisation_nouns")
         self.portfolio_prepositions = lex.words("grammar", "portfolio_prepositions")
+        self.name_prepositions = lex.words("roles", "name_prepositions")
         self.conjunctions = lex.words("grammar", "coordinating_conjunctions")
         self.former_adjectives = lex.words("grammar", "former_adjectives")
         self.place_adjective_endings = lex.sequence("roles", "place_adjective_endings")
@@ -188,7 +189,10 @@ class OfficeResolver:
                     title.append(word)  # "министр по делам разведки": the portfolio is the position's
                     continue
                 if low in self.prepositions:
-                    break
+                    if not (rest and low in self.name_prepositions and any(w[:1].isupper() for w in rest)
+                            and n + 1 < len(words) and words[n + 1][:1].islower()):
+                        break
+                    # "Комиссии по атомной энергии": a name goes on; "посол Японии в России": a place ends it
                 body_starts(word)
                 continue
             if n < head_at and low.endswith(self.adjective_form_endings) and sides.country_named(word):
@@ -218,6 +222,8 @@ class OfficeResolver:
                 organisation_words.append(word)
         while organisation_words and organisation_words[-1].lower() in self.conjunctions:
             organisation_words.pop()  # "по вопросам Украины и России": the sides, joined, leave no body
+        if side and len(organisation_words) == 1 and organisation_words[0].lower().startswith(self.state_nouns):
+            organisation_words = []  # "президент Российской Федерации": the state, not a body in it
         organisation = " ".join(organisation_words).strip(" ,") or None
         known = self._named_organisation(organisation) if organisation else None
         if known is not None:

@@ -196,7 +196,9 @@ def _first_name_case(text: str, spans: list[tuple[int, int]], glosses: list[str]
         surnames = ukrainian_morph().parse(last.lower())
         if not surnames or not all("Surn" in p.tag and "masc" in p.tag and "nomn" not in p.tag for p in surnames):
             continue
-        case = next(c for c in _OBLIQUE if any(c in p.tag for p in surnames))
+        case = next((c for c in _OBLIQUE if any(c in p.tag for p in surnames)), None)
+        if case is None:
+            continue  # only vocative readings ("Кушнере"): no case to give the first name
         name = next((p for p in russian_morph().parse(glosses[i].lower()) if "Name" in p.tag and "nomn" in p.tag), None)
         inflected = Parse.inflect(name, {case}) if name is not None else None
         if inflected is not None:

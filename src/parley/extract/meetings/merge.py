@@ -214,7 +214,9 @@ def attach_delegations(groups: list[Candidate],
                 and statuses_agree(g, delegation) and dates_agree(g.date, delegation.date)
                 and places_agree(g, delegation)]
         before = [k for k in fits if groups[k].evidence.start <= delegation.evidence.start]
-        if len(fits) == 1 or before:
+        # a meeting told only later does not take people who are already in another meeting
+        known = any(people & _persons(g.parties) for g in groups)
+        if (len(fits) == 1 and not known) or before:
             k = max(before, key=lambda j: groups[j].evidence.start) if before else fits[0]
             groups[k] = combine(groups[k], delegation)
         else:

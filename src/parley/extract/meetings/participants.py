@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from parley.extract.lexicon import MEETING_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from parley.resolve.offices import ENVOY_NOUNS, OWNER_NOUNS, PRINCIPAL_TITLES
+from parley.resolve.places import gazetteer
 from parley.resolve.sides import display as side_display
 from parley.extract.meetings.sides import SideMention
 from parley.extract.meetings.tree import Tree
@@ -56,6 +57,7 @@ BOTH_WORDS = RU.words("grammar", "both_words")
 COLLECTIVE_OWNERS = RU.words("meetings", "collective_owners")
 SUBJECT_PRONOUNS = RU.words("grammar", "subject_pronouns")
 PRECEDED_PREPOSITIONS = RU.words("status", "preceded_prepositions")
+VISIT_WORDS = RU.words("meetings", "visit_words")
 
 
 def _envoy_of(tree: Tree, i: int) -> bool:
@@ -140,6 +142,16 @@ def _side_reaches(tree: Tree, side: SideMention, anchors: set[int], others: froz
         trigger = min(anchors, key=lambda a: abs(a - head))
         return 0 < head - trigger <= 8
     return _reaches(tree, head, anchors, others)
+
+
+def _visited_seat(tree: Tree, side: SideMention) -> bool:
+    """"посетить Москву": the capital visited is where, not who; its side comes in as the host's (or as
+    the host himself: "заявил, что пригласил Трампа посетить Москву")."""
+    head = tree.head(side.token)
+    if side.grouped or tree.rel(side.token) != "obj" or head == -1 or tree.lemma(head) not in VISIT_WORDS:
+        return False
+    place = gazetteer().lookup(tree.lemma(side.token))
+    return place is not None and place.seat_of_power
 
 
 def _speaker(tree: Tree, trigger: Trigger) -> set[int]:
@@ -422,7 +434,7 @@ def participants_for(tree: Tree, trigger: Trigger, people: list[tuple[int, Party
         for _, party in _coordinated(tree, people, linked):
             chosen.setdefault(party.key, party)
     for side, party in sides:
-        if _side_reaches(tree, side, anchors, others):
+        if _side_reaches(tree, side, anchors, others) and not _visited_seat(tree, side):
             chosen.setdefault(party.key, party)
     if referent is not None and _pronoun_reference(tree, trigger):
         chosen.setdefault(referent.key, referent)

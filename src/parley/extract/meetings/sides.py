@@ -19,6 +19,7 @@ RU = lexicon("ru")
 # Prepositions under which a country is a place or a topic, not a party: "в Женеве", "по Украине".
 NOT_PARTY_PREPOSITIONS = RU.words("sides", "not_party_prepositions")
 PARTICIPATION_VERBS = RU.words("meetings", "participation_verbs")
+STATE_NOUNS = RU.sequence("roles", "state_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +65,10 @@ def _unnamed_one(tree: Tree, i: int) -> bool:
     """One official named by office alone, said to take part ("участие примут министр иностранных дел
     Турции и премьер-министр Катара"): no name follows the phrase. Elsewhere such a title is most often
     a person the text names, which his side would stand for wrongly."""
-    top = i
-    while tree.rel(top) == "conj" and tree.head(top) != -1:
+    top, seen = i, {i}
+    while tree.rel(top) == "conj" and tree.head(top) not in (-1, *seen):  # a parse may loop its heads
         top = tree.head(top)
+        seen.add(top)
     verb = tree.head(top)
     if not tree.rel(top).startswith("nsubj") or verb == -1 or tree.lemma(verb) not in PARTICIPATION_VERBS:
         return False
@@ -100,6 +102,12 @@ def find_sides(tree: Tree) -> list[SideMention]:
                         if side:
                             found.append(SideMention(side, i, member, True))
                             used.add(member)
+                        elif tree.lemma(member).startswith(STATE_NOUNS):
+                            # "лидеры европейских стран": the states' adjective names the side
+                            for adjective in tree.children[member]:
+                                for side in (_adjective_sides(tree, adjective) if tree.rel(adjective) == "amod" else []):
+                                    found.append(SideMention(side, i, adjective, True))
+                                    used.add(adjective)
     for i, token in enumerate(tree.tokens):
         if i in used:
             continue

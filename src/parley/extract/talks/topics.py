@@ -32,6 +32,7 @@ class TopicCandidate:
     stop: int
     features: Features
     told: bool = False  # a cue of the topic stands in a sentence that tells the meeting (its evidence or a retelling)
+    main: bool = False  # the meeting the article tells most
 
 
 def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandidate]:
@@ -92,7 +93,7 @@ def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandida
                     if "&" not in name:
                         f[f"topic={topic}&{name}"] = 1.0
             told = any(placement(view, meeting, s) in ("evidence", "told") for _, s in cues)
-            out.append(TopicCandidate(meeting, topic, cue.start, cue.stop, f, told))
+            out.append(TopicCandidate(meeting, topic, cue.start, cue.stop, f, told, meeting == main))
     return out
 
 
@@ -142,8 +143,9 @@ def choose_topics(candidates: list[TopicCandidate], model: LinearModel, count: i
     """Each meeting's topics, in the order the text names them: those the model is sure enough of, and a topic
     it is sure of for one meeting for every other meeting whose own sentences state it (two meetings told in one
     sentence that names the topic both dealt with it). A meeting whose own sentences do not state the topic keeps
-    it only when it is nearly as likely as the topic's likeliest meeting: the meetings of an article compete for
-    a cue, and the gold gives a topic to one of them far more often than to two."""
+    it only when it is nearly as likely as the topic's likeliest meeting, or is the meeting the article tells
+    most: the meetings of an article compete for a cue, and the gold gives a topic to one of them far more often
+    than to two."""
     chosen: list[list[Topic]] = [[] for _ in range(count)]
     scored = [(model.probability(c.features), c) for c in candidates]
     sure = {c.topic for p, c in scored if p >= model.threshold}
@@ -151,7 +153,7 @@ def choose_topics(candidates: list[TopicCandidate], model: LinearModel, count: i
     for p, c in scored:
         likeliest[c.topic] = max(likeliest.get(c.topic, 0.0), p)
     for p, candidate in sorted(scored, key=lambda pc: (pc[1].meeting, pc[1].start)):
-        if not candidate.told and p < likeliest[candidate.topic] - RIVAL_MARGIN:
+        if not (candidate.told or candidate.main) and p < likeliest[candidate.topic] - RIVAL_MARGIN:
             continue
         if p >= model.threshold or candidate.topic in sure and candidate.told:
             chosen[candidate.meeting].append(Topic(candidate.topic, Evidence(candidate.start, candidate.stop)))
