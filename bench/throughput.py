@@ -13,12 +13,12 @@ Modes:
 - ``natasha``: natasha's Doc: segment, tag_morph, parse_syntax, tag_ner, and
   every span's name normalised: the reference a plain natasha user would run;
 - ``parley``: ``pipeline.process_many``, as ``parley extract``, ``parley
-  ingest`` and each ``parley batch`` worker run it (16 documents share the
-  models' batches);
+  ingest`` and each ``parley batch`` worker run it (``DOCUMENTS_PER_BATCH``
+  documents share the models' batches);
 - ``parley-single``: ``pipeline.process`` one document at a time, as the HTTP
   API runs it for one posted article;
-- ``parley-nlp``: the NLP stage alone (``nlp.analyse_many``, 64 documents a
-  call, ``wants_parse``), to tell it from the extractors' cost;
+- ``parley-nlp``: the NLP stage alone (``nlp.analyse_many``, ``DOCUMENTS_PER_BATCH``
+  documents a call, ``wants_parse``), to tell it from the extractors' cost;
 - ``parley-all-parse``: ``process_many`` with morphology and syntax on every
   sentence, to show what ``wants_parse`` saves;
 - ``parley-uk``: ``pipeline.process_many`` over the Ukrainian articles (the

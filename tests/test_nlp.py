@@ -146,3 +146,13 @@ def test_conv_encoder_is_slovnets_up_to_rounding(models):
         ours = nlp._ConvEncoder(model.emb, model.encoder.layers)((encoded.word_id, encoded.shape_id), encoded.pad_mask)
         assert np.allclose(ours, expected, atol=1e-4)
         assert np.abs(expected).max() > 0.1
+
+
+@pytest.mark.parametrize("args", [(0, 5, "Уиткофф"), (3, 9, "встреча", "встреча", "NOUN", (("Case", "Nom"),), 2, "nsubj")])
+def test_tokens_made_by_the_adapter_are_the_records_themselves(args):
+    from parley.records import Token
+
+    made, expected = nlp._token(*args), Token(*args)
+    assert made == expected and hash(made) == hash(expected) and repr(made) == repr(expected)
+    with pytest.raises(AttributeError):
+        made.start = 1  # still frozen

@@ -98,6 +98,8 @@ def _state_named(phrase: str) -> bool:
 # "спецпредставителю российского президента": the word before "президент" must not be a lower-case word
 _PRESIDENT = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in RU.sequence("roles", "president_nouns"))
 PRESIDENT_BEFORE = re.compile(rf"(?P<previous>[\w-]*)[^\w-]*(?<![\w-])(?:{_PRESIDENT})\w*\s+(?:[А-ЯЁ]\w*\s+)?$")
+# Searched first: PRESIDENT_BEFORE tries each position of the window, so the windows without the word skip it
+PRESIDENT_WORD = re.compile(_PRESIDENT)
 ADJECTIVE_ENDINGS = RU.sequence("grammar", "adjective_endings")
 
 
@@ -120,7 +122,7 @@ def _presidents(text: str, persons: tuple[ActorMention, ...], sides_of: dict[str
     for mention in persons:
         before = text[max(0, mention.start - 40):mention.start]
         side = sides_of.get(mention.actor.id)
-        match = PRESIDENT_BEFORE.search(before)
+        match = PRESIDENT_BEFORE.search(before) if PRESIDENT_WORD.search(before) else None
         previous = match["previous"].lower() if match else ""
         owned = _stem(previous) in _role_stems() or previous.endswith(ADJECTIVE_ENDINGS)
         if side and match and not owned:
