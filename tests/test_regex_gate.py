@@ -13,6 +13,9 @@ from parley.extract.regex_gate import first_letters, gated
         (r"а?бв|где", None),  # an optional first letter
         (r"[вп]ризыв|зов", None),  # a class first
         (r"совет(?:ник|а)|созвон", {"с"}),
+        (r"(вывод|отвод) войск|газ", {"в", "о", "г"}),  # a plain group first: its alternatives
+        (r"(вывод|отвод)? войск", None),  # an optional group
+        (r"(?:вывод|отвод)", None),
     ],
 )
 def test_first_letters_are_read_only_where_plain(pattern, letters):

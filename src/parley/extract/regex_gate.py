@@ -22,16 +22,49 @@ def gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 def first_letters(pattern: str) -> set[str] | None:
     """The letters every match starts with, read from each top-level alternative's first character
-    (after a leading ``\\b``); ``None`` where some alternative does not start with a plain letter."""
+    (after a leading ``\\b``) or, where it opens with a plain group ("(вывод|отвод)"), from the group's
+    alternatives; ``None`` where some alternative does not start plainly."""
     letters: set[str] = set()
     for alternative in _top_level_alternatives(pattern):
         if alternative.startswith(r"\b"):
             alternative = alternative[2:]
-        first, after = alternative[:1], alternative[1:2]
-        if not first.isalpha() or after in ("?", "*", "{", "|"):
+        found = _opening_letters(alternative)
+        if found is None:
             return None
-        letters.add(first)
+        letters |= found
     return letters or None
+
+
+def _opening_letters(alternative: str) -> set[str] | None:
+    first, after = alternative[:1], alternative[1:2]
+    if first.isalnum() and after not in ("?", "*", "{"):
+        return {first}
+    if first == "(" and after != "?":
+        close = _group_end(alternative)
+        if close is not None and alternative[close + 1:close + 2] not in ("?", "*", "{"):
+            return first_letters(alternative[1:close])
+    return None
+
+
+def _group_end(pattern: str) -> int | None:
+    """Where the group opening ``pattern`` closes."""
+    depth, in_class, escaped = 0, False, False
+    for n, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return n
+    return None
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from parley.errors import LexiconError
+from parley.extract.regex_gate import first_letters
 from parley.lang import languages, lexicon
 from parley.records import TOPICS
 
@@ -58,7 +59,7 @@ class CueSet:
                 re.compile(cue)
             except re.error as error:
                 raise LexiconError(f"{source}: {label}: bad pattern {cue!r}: {error}") from None
-            firsts = _first_letters(cue)
+            firsts = first_letters(cue)
             key = "".join(sorted(firsts)) if firsts else ""
             by_first.setdefault(key, []).append(f"(?P<c{n}>{cue})")
         # One look-behind for all, then only the cues that can start with the letter found: the engine
@@ -71,36 +72,6 @@ class CueSet:
         for match in self.pattern.finditer(folded, start, len(folded) if stop is None else stop):
             label, cue = self.entries[int(match.lastgroup[1:])]
             yield CueMatch(match.start(), match.end(), label, cue)
-
-
-def _first_letters(cue: str) -> set[str] | None:
-    """The letters a cue can start with, when it plainly says ("газ", "(вывод|отвод)"); ``None`` otherwise."""
-    if cue[:1].isalnum() and cue[1:2] not in ("?", "*", "{"):
-        return {cue[0]}
-    if cue.startswith("(") and not cue.startswith("(?"):
-        depth, alternatives, current = 0, [], ""
-        for n, char in enumerate(cue[1:], 1):
-            if char == "(":
-                depth += 1
-            elif char == ")":
-                if depth == 0:
-                    if cue[n + 1:n + 2] in ("?", "*", "{"):
-                        return None
-                    alternatives.append(current)
-                    break
-                depth -= 1
-            elif char == "|" and depth == 0:
-                alternatives.append(current)
-                current = ""
-                continue
-            current += char
-        else:
-            return None
-        firsts = [_first_letters(a) if a else None for a in alternatives]
-        if any(f is None for f in firsts):
-            return None
-        return set().union(*firsts)
-    return None
 
 
 @dataclass(frozen=True)
