@@ -9,6 +9,7 @@ match, so the matches are the same.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 
 def gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -48,6 +49,17 @@ def _opening_letters(alternative: str) -> set[str] | None:
 
 def _group_end(pattern: str) -> int | None:
     """Where the group opening ``pattern`` closes."""
+    return next((n for n, char, depth in _syntax(pattern) if char == ")" and depth == 0), None)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    cuts = [n for n, char, depth in _syntax(pattern) if char == "|" and depth == 0]
+    bounds = [-1, *cuts, len(pattern)]
+    return [pattern[a + 1:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each character that is syntax (not escaped, not inside a class), with the group depth after it."""
     depth, in_class, escaped = 0, False, False
     for n, char in enumerate(pattern):
         if escaped:
@@ -58,34 +70,6 @@ def _group_end(pattern: str) -> int | None:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return n
-    return None
-
-
-def _top_level_alternatives(pattern: str) -> list[str]:
-    alternatives, current, depth, in_class, escaped = [], "", 0, False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            alternatives.append(current)
-            current = ""
-            continue
-        current += char
-    alternatives.append(current)
-    return alternatives
+        else:
+            depth += (char == "(") - (char == ")")
+            yield n, char, depth
