@@ -108,7 +108,7 @@ def _labels(samples, score, aliases, paired):
     return topic_rows, judged_rows
 
 
-def _fit(rows, regularisation: float) -> LinearModel:
+def _fit(rows, regularisation: float, balanced: bool = True) -> LinearModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -119,7 +119,7 @@ def _fit(rows, regularisation: float) -> LinearModel:
     vectoriser = DictVectorizer(sort=True, sparse=False)
     x = vectoriser.fit_transform(features)
     fitted = LogisticRegression(C=regularisation, solver="liblinear", max_iter=2000,
-                                class_weight="balanced").fit(x, labels)
+                                class_weight="balanced" if balanced else None).fit(x, labels)
     weights = {name: round(float(w), 5) for name, w in zip(vectoriser.get_feature_names_out(), fitted.coef_[0])
                if abs(w) >= 1e-5}
     return LinearModel(weights, round(float(fitted.intercept_[0]), 5), 0.5)
@@ -157,7 +157,7 @@ def fit(samples: Sequence[Sample], score: ModuleType, version: str = "",
         regularisation: tuple[float, float] = REGULARISATION) -> TalksModel:
     aliases, paired = pairing(samples, score)
     topic_rows, judged_rows = _labels(samples, score, aliases, paired)
-    model = TalksModel(version, _fit(topic_rows, regularisation[0]), _fit(judged_rows, regularisation[1]))
+    model = TalksModel(version, _fit(topic_rows, regularisation[0], balanced=False), _fit(judged_rows, regularisation[1]))
     best_topic = max(THRESHOLDS, key=lambda t: (_tally(samples, score, aliases, paired, TalksModel(
         version, LinearModel(model.topics.weights, model.topics.bias, t), model.assessments))[0], -abs(t - 0.5)))
     best_judged = max(THRESHOLDS, key=lambda t: (_tally(samples, score, aliases, paired, TalksModel(
