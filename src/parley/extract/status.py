@@ -64,7 +64,7 @@ NEW_ADJECTIVES = RU.words("status", "new_adjectives")
 DOUBT_PARTICIPLES = RU.words("status", "doubt_participles")
 PAST_EXPECTATION_WORDS = RU.words("status", "past_expectation_words")
 POSSIBILITY_VERBS = RU.words("status", "possibility_verbs")
-RULING_OUT = RU.words("status", "ruling_out_words")
+RULING_OUT_WORDS = RU.words("status", "ruling_out_words")
 # Nouns between a meeting word and the verb that governs it: "допускает проведение встречи".
 HOLDING_NOUNS = RU.tagged("meetings", "light_nouns", "holding")
 
@@ -214,7 +214,7 @@ def _admitted(tokens: tuple[Token, ...], lemmas: list[str], trigger: int) -> boo
         return False
     if lemmas[verb] in POSSIBILITY_VERBS:
         return True
-    return lemmas[verb] in RULING_OUT and any(lemmas[c] in NEGATION for c in _children(tokens, verb))
+    return lemmas[verb] in RULING_OUT_WORDS and any(lemmas[c] in NEGATION for c in _children(tokens, verb))
 
 
 def _past_expectation(token: Token, lemma: str) -> bool:
@@ -253,7 +253,6 @@ def _case(tokens: tuple[Token, ...], i: int) -> str | None:
 
 DENYING_DETERMINERS = RU.words("status", "denying_determiners")
 ANY_DETERMINERS = RU.words("status", "any_determiners")
-RULING_OUT_WORDS = RU.words("status", "ruling_out_words")
 PLANNING_VERBS = RU.words("status", "planning_verbs")
 
 
