@@ -88,6 +88,7 @@ def _event_verb(word: str) -> bool:
     return any(p.normal_form in EVENT_VERBS for p in ukrainian_morph().parse(word)[:1])
 
 
+@functools.lru_cache(maxsize=50_000)
 def _adjectival(word: str) -> bool:
     """Whether a Ukrainian word may be an adjective ("головне" is not the noun Russian "главное" can be)."""
     return any(p.tag.POS in ("ADJF", "PRTF", "NUMR") for p in ukrainian_morph().parse(word.lower()))
