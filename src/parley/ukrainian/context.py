@@ -167,7 +167,7 @@ def _since(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
             glosses[i] = match_case("с", glosses[i])
 
 
-_WAITING = frozenset({"ждать", "подождать", "дождаться", "дожидаться"})
+_WAITING = ukrainian_lexicon().words("waiting_glosses")
 
 
 def _wait_for(text: str, spans: list[tuple[int, int]], glosses: list[str]) -> None:
