@@ -61,7 +61,8 @@ def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandida
             cue, sentence = cues[best]
             f = view.link_features(meeting, sentence, cue.start)
             rank = sorted(closest).index(closest[meeting])
-            recalled = [view.recalled(c.start) for c, _ in cues]
+            only_recalled = float(all(view.recalled(c.start) for c, _ in cues)
+                                  and not view.meetings[meeting].evidence.background)
             f.update({
                 f"topic={topic}": 1.0,
                 f"topic={topic}&dist={bucket(closest[meeting], (0, 1, 2))}": 1.0,
@@ -73,8 +74,8 @@ def topic_candidates(view: DocumentView, words: TalksWords) -> list[TopicCandida
                 f"topic={topic}&main": float(meeting == main),
                 "in_evidence_any": float(any(view.meetings[meeting].evidence.start <= c.start
                                              < view.meetings[meeting].evidence.stop for c, _ in cues)),
-                "only_recalled": float(all(recalled) and not view.meetings[meeting].evidence.background),
-                f"topic={topic}&only_recalled": float(all(recalled) and not view.meetings[meeting].evidence.background),
+                "only_recalled": only_recalled,
+                f"topic={topic}&only_recalled": only_recalled,
                 "headline_cue": float(any(s == 0 for _, s in cues)),
                 "main&headline_cue": float(meeting == main and any(s == 0 for _, s in cues)),
                 f"main&cues={bucket(len(cues), (1, 3))}": float(meeting == main),
