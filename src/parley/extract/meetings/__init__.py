@@ -686,7 +686,6 @@ def _finish(candidate: Candidate, members: dict[str, list[Party]], published: dt
             delegation = (joined or {}).get(party.side or "", []) if not recalled else []
             if any(m.key == party.key for m in delegation):
                 parties += delegation  # a delegation's member meets with the members the text names
-
         elif party.key not in person_sides:
             # a recalled meeting ("Напомним, предыдущий раунд …") may have had other people
             named = members.get(party.key) if not candidate.evidence.background and not candidate.leaders else None
